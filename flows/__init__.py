@@ -1,0 +1,14 @@
+"""Orchestration only: the Prefect flow of one ingest run, its tasks, and the `sitrep` CLI.
+
+Prefect reads its settings at import, so the offline defaults are set here, before any
+module of this package imports it. Values already in the environment win.
+"""
+
+import os
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+# A first ephemeral server start migrates its database: 16-25 s on these machines.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

@@ -1,0 +1,106 @@
+"""One Prefect task per stage. Each wraps one library call; retries only where I/O can fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from expectations.validate import ValidationReport, validate_tables
+from sitrep.settings import Settings
+from transforms import batch
+from transforms.tables import build_tables
+from warehouse import inbox, lake, store
+
+# Inputs are large in-memory batches: hashing them for a cache key would cost more than the work.
+stage = task(cache_policy=NO_CACHE)
+
+
+@stage(name="discover")
+def discover(settings: Settings) -> tuple[int, list[batch.SourceFile], dict]:
+    """List the inbox; keep files whose content hash is neither loaded nor quarantined,
+    and only the first of several files with the same bytes. Returns (seen, new, state)."""
+    paths = inbox.list_inbox(settings.inbox)
+    state = {"known": set(), "signatures": [], "dates": []}
+    if settings.warehouse_path.exists():
+        con = store.connect(settings.warehouse_path, read_only=True)
+        try:
+            if con.execute("select count(*) from information_schema.tables where table_name = 'documents'").fetchone()[0]:
+                state = {"known": store.known_hashes(con), "signatures": store.prior_signatures(con),
+                         "dates": store.prior_publication_dates(con)}
+        finally:
+            con.close()
+    new: list[batch.SourceFile] = []
+    taken = set(state["known"])
+    for path in paths:
+        data, sha = inbox.read_file(path)
+        if sha in taken:
+            continue
+        taken.add(sha)
+        new.append(batch.SourceFile(str(path), sha, data))
+    return len(paths), new, state
+
+
+@stage(name="decode")
+def decode(files: list[batch.SourceFile], max_bytes: int):
+    return batch.decode_stage(files, max_bytes)
+
+
+@stage(name="parse")
+def parse(drafts: list[batch.Draft]):
+    return batch.parse_stage(drafts)
+
+
+@stage(name="dates")
+def dates(drafts: list[batch.Draft], today: dt.date, prior_dates: list[dt.date]):
+    return batch.dates_stage(drafts, today, prior_dates)
+
+
+@stage(name="entities")
+def entities(drafts: list[batch.Draft]):
+    return batch.entities_stage(drafts)
+
+
+@stage(name="events")
+def events(drafts: list[batch.Draft], reference: dt.date):
+    return batch.events_stage(drafts, reference)
+
+
+@stage(name="dedup")
+def dedup(drafts: list[batch.Draft], prior_signatures: list):
+    return batch.dedup_stage(drafts, prior_signatures)
+
+
+@stage(name="lake", retries=2, retry_delay_seconds=1)
+def write_lake(drafts, rejected, lake_dir: Path, run_id: str, version: str, ingested_at: dt.datetime) -> dict:
+    tables = build_tables(drafts, rejected, run_id, version, ingested_at)
+    lake.write_run(lake_dir, run_id, tables)
+    return {name: t.num_rows for name, t in tables.items()}
+
+
+@stage(name="validate")
+def validate(lake_dir: Path, reports_dir: Path, run_id: str, today: dt.date) -> ValidationReport:
+    return validate_tables(lake.read_run(lake_dir, run_id), reports_dir, run_id, today)
+
+
+@stage(name="load", retries=2, retry_delay_seconds=2)
+def load(settings: Settings, run_id: str, run_row: dict) -> int:
+    tables = lake.read_run(settings.lake_dir, run_id)
+    con = store.connect(settings.warehouse_path)
+    try:
+        store.ensure_schema(con)
+        return store.load_run(con, tables, run_row)
+    finally:
+        con.close()
+
+
+@stage(name="record-run", retries=2, retry_delay_seconds=2)
+def record_run(settings: Settings, run_row: dict) -> None:
+    con = store.connect(settings.warehouse_path)
+    try:
+        store.ensure_schema(con)
+        store.record_run(con, run_row)
+    finally:
+        con.close()

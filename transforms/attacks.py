@@ -1,0 +1,195 @@
+"""Attack events: sentences that report an attack that happened, with its attributes.
+
+Component `attacks.v1`. A sentence is an event report when it holds an attack trigger and a
+weapon or an attack noun, no hypothetical/threat/history cue, and something that anchors it
+in reality (a time expression, a named place, a target, an outcome). Attacks in different
+countries named in one sentence are separate events. Cue words live in
+data/attack_lexicon.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import context, event_dates
+from transforms.entities import Mention
+from transforms.gazetteer import Entity
+from transforms.resources import data_text
+from transforms.tallies import is_tally_sentence
+
+COMPONENT = "attacks.v1"
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
+_PLACE_TYPES = ("FAC", "GPE", "LOC")
+_SPECIFICITY = {"FAC": 3, "GPE": 2, "LOC": 1}
+_MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
+_NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    weapons: dict[str, re.Pattern]
+    trigger: re.Pattern
+    negative: tuple[tuple[str, re.Pattern], ...]
+    specific: re.Pattern
+    outcomes: tuple[tuple[str, re.Pattern], ...]
+    no_damage: re.Pattern
+    target_us: re.Pattern
+    us_attacker: re.Pattern
+    origin_before: re.Pattern
+    target_before: re.Pattern
+    armed_groups: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    import json
+
+    raw = json.loads(data_text("attack_lexicon.json"))
+    rx = lambda p: re.compile(p, re.I)  # noqa: E731
+    return Lexicon(
+        weapons={w: re.compile(rf"\b(?:{p})\b", re.I) for w, p in raw["weapons"].items()},
+        trigger=rx(rf"\b(?:{raw['triggers']})\b"),
+        negative=tuple((n["reason"], rx(n["pattern"])) for n in raw["negative"]),
+        specific=rx(raw["specific"]),
+        outcomes=tuple((o["outcome"], rx(o["pattern"])) for o in raw["outcomes"]),
+        no_damage=rx(raw["no_damage"]),
+        target_us=re.compile(raw["target_us"]),
+        us_attacker=re.compile(raw["us_attacker"]),
+        origin_before=rx(raw["origin_before_place"]),
+        target_before=rx(raw["target_before_place"]),
+        armed_groups=frozenset(raw["armed_groups"]),
+    )
+
+
+@dataclass(frozen=True)
+class AttackEvent:
+    event_date: dt.date | None
+    date_min: dt.date
+    date_max: dt.date
+    date_text: str | None
+    date_precision: str
+    weapons: tuple[str, ...]
+    attacker_id: str | None
+    target_id: str | None
+    location_id: str | None
+    country_code: str | None
+    outcome: str
+    attack_count: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+    confidence: float
+
+
+def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                    gazetteer: dict[str, Entity], published: dt.date | None,
+                    reference: dt.date | None = None) -> list[AttackEvent]:
+    lex = lexicon()
+    events: list[AttackEvent] = []
+    anchor: dt.date | None = None
+    paragraph_expr: event_dates.TimeExpression | None = None
+    previous_end = 0
+    for start, end in sentences:
+        sentence = body[start:end]
+        if "\n" in body[previous_end:start]:
+            paragraph_expr = None  # a time expression carries over only within its paragraph
+        previous_end = end
+        exprs = event_dates.find_time_expressions(sentence)
+        expr = exprs[0] if exprs else None
+        resolved = event_dates.resolve(expr, published, anchor, reference) if expr else None
+        if resolved and resolved.date:
+            anchor = resolved.date
+        if expr:
+            paragraph_expr = expr
+        if not _reports_attack(sentence, lex):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        when = resolved or event_dates.resolve(paragraph_expr, published, anchor, reference)
+        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex))
+    return events
+
+
+def _reports_attack(sentence: str, lex: Lexicon) -> bool:
+    if not lex.trigger.search(sentence):
+        return False
+    if not any(p.search(sentence) for p in lex.weapons.values()) and not re.search(r"\battacks?\b", sentence, re.I):
+        return False
+    if any(p.search(sentence) for _, p in lex.negative) or is_tally_sentence(sentence):
+        return False
+    anchored = (lex.specific.search(sentence) or lex.target_us.search(sentence)
+                or any(p.search(sentence) for _, p in lex.outcomes))
+    return bool(anchored)
+
+
+def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> list[AttackEvent]:
+    sentence = body[start:end]
+    weapons = tuple(w for w, p in lex.weapons.items() if p.search(sentence))
+    if "one-way attack drone" in weapons and "drone" not in weapons:
+        weapons += ("drone",)
+    places = [m for m in mentions if gazetteer[m.entity_id].entity_type in _PLACE_TYPES
+              and not _is_origin_or_target(body, start, m, lex) and not context.is_modifier(body, m, start)]
+    target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
+    places = [m for m in places if m.entity_id != target or context.is_locative(body, m, start)]
+    seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
+    if seas and _MARITIME.search(sentence):
+        places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
+    by_country: dict[str | None, list[Mention]] = {}
+    for m in places:
+        by_country.setdefault(gazetteer[m.entity_id].country_code, []).append(m)
+    attacker = _attacker(body, start, end, mentions, lex)
+    outcome = _outcome(sentence, lex)
+    count = _count(sentence, weapons, lex)
+    groups = [(cc, ms) for cc, ms in by_country.items() if cc] or [(None, [m for m in places])]
+    confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
+    events = []
+    for cc, ms in groups:
+        location = max(ms, key=lambda m: _SPECIFICITY[gazetteer[m.entity_id].entity_type], default=None)
+        if location is not None and cc is None:
+            cc = gazetteer[location.entity_id].country_code
+        events.append(AttackEvent(
+            when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
+            attacker, target, location.entity_id if location else None, cc, outcome,
+            count if len(groups) == 1 else None, sentence, start, end, confidence))
+    return events
+
+
+def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexicon) -> bool:
+    before = body[max(sentence_start, m.start - 12):m.start]
+    return bool(lex.origin_before.search(before) or context.is_affiliation(body, m)
+                or lex.target_before.search(before) and m.entity_id.startswith("gpe:il"))
+
+
+def _attacker(body: str, sentence_start: int, sentence_end: int, mentions: list[Mention], lex: Lexicon) -> str | None:
+    groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
+              and not _NOT_PERPETRATOR_BEFORE.search(body[max(sentence_start, m.start - 20):m.start])]
+    if groups:
+        return groups[0]
+    return "gpe:us" if lex.us_attacker.search(body, sentence_start, sentence_end) else None
+
+
+def _ship_target(mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    ships = [m.entity_id for m in mentions if m.entity_id.startswith("fac:uss-")]
+    return ships[0] if ships else None
+
+
+def _outcome(sentence: str, lex: Lexicon) -> str:
+    for outcome, pattern in lex.outcomes:
+        if outcome in ("deaths", "injuries") and lex.no_damage.search(sentence):
+            continue
+        if pattern.search(sentence):
+            return outcome
+    return "no damage" if lex.no_damage.search(sentence) else "unknown"
+
+
+def _count(sentence: str, weapons: tuple[str, ...], lex: Lexicon) -> int | None:
+    m = re.search(r"\b(a dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?"
+                  r"(attacks?|strikes?|drones?|rockets?|missiles?)\b", sentence, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    return n if m.group(2).lower().startswith(("attack", "strike")) or n == 1 else 1

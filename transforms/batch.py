@@ -1,0 +1,146 @@
+"""The per-document stages of a run, each a pure function over a batch of drafts.
+
+A `Draft` is one document on its way through the stages; each stage returns new drafts
+with its fields filled. The flow calls one stage per task, so every stage can be run,
+timed and tested alone. No clock and no I/O: today's date and the prior state come in
+as arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field, replace
+
+from transforms import dates
+from transforms.attacks import AttackEvent, extract_attacks
+from transforms.decode import decode_bytes
+from transforms.dedup import link_duplicates, minhash_signature
+from transforms.entities import Mention, default_matcher
+from transforms.exceptions import RejectedInput
+from transforms.gazetteer import load_gazetteer
+from transforms.parse import Article, parse_article
+from transforms.sentences import split_sentences
+from transforms.tallies import Tally, extract_tallies
+
+DOC_ID_CHARS = 16
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Rejected:
+    path: str
+    sha256: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    doc_id: str
+    source_path: str
+    source_sha256: str
+    encoding: str
+    text: str
+    decode_notes: tuple[str, ...] = ()
+    article: Article | None = None
+    published_date: dt.date | None = None
+    published_at: dt.datetime | None = None
+    published_source: str = "none"
+    mentions: tuple[Mention, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+    events: tuple[AttackEvent, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    minhash: tuple[int, ...] = ()
+    duplicate_of: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def body(self) -> str:
+        return self.article.body if self.article else ""
+
+
+def doc_id_for(sha256: str) -> str:
+    return sha256[:DOC_ID_CHARS]
+
+
+def decode_stage(files: list[SourceFile], max_bytes: int) -> tuple[list[Draft], list[Rejected]]:
+    drafts, rejected = [], []
+    for f in files:
+        try:
+            decoded = decode_bytes(f.data, max_bytes)
+        except RejectedInput as exc:
+            rejected.append(Rejected(f.path, f.sha256, exc.reason))
+            continue
+        drafts.append(Draft(doc_id_for(f.sha256), f.path, f.sha256, decoded.encoding, decoded.text, decoded.notes))
+    return drafts, rejected
+
+
+def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
+    out, rejected = [], []
+    for d in drafts:
+        article = parse_article(d.text)
+        if not article.body.strip():
+            rejected.append(Rejected(d.source_path, d.source_sha256, "no article text after removing header and boilerplate"))
+            continue
+        out.append(replace(d, article=article, sentences=tuple(split_sentences(article.body))))
+    return out, rejected
+
+
+def dates_stage(drafts: list[Draft], today: dt.date, prior_dates: list[dt.date] = ()) -> list[Draft]:
+    """Publication dates. A year-less dateline takes the year that puts it nearest the batch's
+    other publication dates; a date after today (a typo, a wrong clock) is dropped, not kept."""
+    full = [h.date for d in drafts if (h := d.article.published) and h.date] + list(prior_dates)
+    reference = _median_date(full)
+    out = []
+    for d in drafts:
+        header = d.article.published
+        if header is None:
+            out.append(replace(d, published_source="none"))
+            continue
+        year = header.year or dates.choose_year(header, dates.years_in(d.body), reference, today)
+        day = header.on_year(year)
+        if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
+            out.append(replace(d, published_source="none", notes=d.notes + (f"implausible date '{header.text}'",)))
+            continue
+        out.append(replace(d, published_date=day, published_at=header.timestamp(year),
+                           published_source=d.article.published_source))
+    return out
+
+
+def reference_date(drafts: list[Draft], today: dt.date) -> dt.date:
+    """What "now" is for undated articles of this batch: the median publication date, else today."""
+    return _median_date([d.published_date for d in drafts if d.published_date]) or today
+
+
+def entities_stage(drafts: list[Draft]) -> list[Draft]:
+    matcher = default_matcher()
+    return [replace(d, mentions=tuple(matcher.find(d.body))) for d in drafts]
+
+
+def events_stage(drafts: list[Draft], reference: dt.date) -> list[Draft]:
+    gazetteer = load_gazetteer()
+    out = []
+    for d in drafts:
+        sentences = list(d.sentences)
+        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, reference)
+        tallies = extract_tallies(d.body, sentences, list(d.mentions), gazetteer, d.published_date)
+        out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
+    return out
+
+
+def dedup_stage(drafts: list[Draft], prior: list[tuple[str, list[int]]]) -> list[Draft]:
+    signed = [replace(d, minhash=tuple(minhash_signature(d.body))) for d in drafts]
+    links = link_duplicates([(d.doc_id, list(d.minhash)) for d in signed], prior)
+    return [replace(d, duplicate_of=links.get(d.doc_id)) for d in signed]
+
+
+def _median_date(days: list[dt.date]) -> dt.date | None:
+    if not days:
+        return None
+    return dt.date.fromordinal(int(statistics.median(d.toordinal() for d in days)))

@@ -1,0 +1,184 @@
+"""Publication dates from article headers, and event dates resolved against them.
+
+Pure functions over strings and `datetime.date`; no clock is read here: "today" and the
+run's reference dates are always passed in, so results are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_DAYNAME = r"(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*\.?"
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+         r"(?:\s*(?P<tz>[A-Z]{2,4}\b))?")
+# UTC offsets of the zone abbreviations news sites print; unknown ones leave the time as written.
+TZ_OFFSETS = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "MST": -7,
+              "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "AST": 3,
+              "MSK": 3, "IDT": 3, "IRST": 3.5}
+
+_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+                  r"(?:\.\d+)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?![\d/])")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
+_TIME_RE = re.compile(_TIME, re.I)
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+_HEADER_WORDS = re.compile(r"^\s*(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|on)\b[:\s]*", re.I)
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s+"
+    r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg)\)\s*[-–—]+\s*", re.I)
+
+
+@dataclass(frozen=True)
+class HeaderDate:
+    """A publication date as the header states it. `year` is None for year-less datelines."""
+
+    text: str
+    month: int
+    day: int
+    year: int | None
+    time: dt.time | None = None
+    utc_offset_hours: float | None = None
+
+    def on_year(self, year: int) -> dt.date | None:
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.on_year(self.year) if self.year else None
+
+    def timestamp(self, year: int | None = None) -> dt.datetime | None:
+        """UTC when the zone is known, else the wall time as written; None without a time."""
+        day = self.on_year(year or self.year) if (year or self.year) else None
+        if day is None or self.time is None:
+            return None
+        stamp = dt.datetime.combine(day, self.time)
+        if self.utc_offset_hours is not None:
+            stamp -= dt.timedelta(hours=self.utc_offset_hours)
+        return stamp
+
+
+def split_date_prefix(line: str) -> tuple[str, str] | None:
+    """` date 2023-11-05 Amid ...` -> ("date 2023-11-05", "Amid ..."), else None."""
+    m = _DATE_PREFIX.match(line)
+    if not m:
+        return None
+    return m.group(0).strip(), line[m.end():]
+
+
+def parse_header_date(line: str) -> HeaderDate | None:
+    """The first full date in a header line (ISO, 25/10/2023 22h43, November 3, 2023 at 4:12 PM EST,
+    Monday, 30 October 2023, ...). None when the line states no complete, valid date."""
+    text = line.strip()
+    body = _HEADER_WORDS.sub("", text)
+    found = _find_iso(body) or _find_numeric(body) or _find_named(body)
+    if found is None:
+        return None
+    year, month, day, time, offset = found
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return HeaderDate(text=text, month=month, day=day, year=year, time=time, utc_offset_hours=offset)
+
+
+def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
+    """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None)."""
+    m = DATELINE.match(paragraph)
+    if not m:
+        return None
+    label = paragraph[: m.end()].rstrip(" -–—")
+    named = _MONTH_DAY_YEAR.search(m.group("date")) or _MONTH_DAY.search(m.group("date"))
+    if not named:
+        return label, None
+    month = MONTHS[named.group("month").lower().rstrip(".")]
+    year = int(named.group("year")) if "year" in named.groupdict() and named.group("year") else None
+    day = int(named.group("day"))
+    return label, HeaderDate(text=label, month=month, day=day, year=year)
+
+
+def choose_year(partial: HeaderDate, text_years: list[int], reference: dt.date | None, today: dt.date) -> int:
+    """The year of a year-less date: the one nearest the reference date (the batch's other
+    articles, else the latest year the text mentions, else today), never after today."""
+    anchor = reference or (dt.date(max(text_years), 12, 31) if text_years else today)
+    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if partial.on_year(y) and partial.on_year(y) <= today]
+    if not candidates:
+        return anchor.year
+    return min(candidates, key=lambda y: abs((partial.on_year(y) - anchor).days))
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(19[9]\d|20\d\d)\b", text)]
+
+
+def _find_iso(s: str):
+    m = _ISO.search(s)
+    if not m:
+        return None
+    time = None
+    offset = None
+    if m.group("H"):
+        time = dt.time(int(m.group("H")) % 24, int(m.group("M")), int(m.group("S") or 0))
+        z = m.group("z")
+        if z:
+            offset = 0.0 if z == "Z" else _offset_hours(z)
+    return int(m.group("y")), int(m.group("m")), int(m.group("d")), time, offset
+
+
+def _find_numeric(s: str):
+    m = _NUMERIC.search(s)
+    if not m:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    # Day first unless that is impossible: the customer's numeric style is 25/10/2023 22h43.
+    day, month = (a, b) if a > 12 or b <= 12 else (b, a)
+    time, offset = _find_time(s[m.end():])
+    return int(m.group("y")), month, day, time, offset
+
+
+def _find_named(s: str):
+    m = _MONTH_DAY_YEAR.search(s) or _DAY_MONTH_YEAR.search(s)
+    if not m:
+        return None
+    month = MONTHS[m.group("month").lower().rstrip(".")]
+    # the time may stand before the date ("Updated 9:14 AM EST, Tue November 21, 2023") or after it
+    time, offset = _find_time(s[m.end():])
+    if time is None:
+        time, offset = _find_time(s[: m.start()])
+    return int(m.group("year")), month, int(m.group("day")), time, offset
+
+
+def _find_time(s: str) -> tuple[dt.time | None, float | None]:
+    m = _TIME_RE.search(s)
+    if not m:
+        return None, None
+    hour, minute = int(m.group("hour")), int(m.group("minute"))
+    ampm = (m.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, None
+    tz = (m.group("tz") or "").upper()
+    return dt.time(hour, minute, int(m.group("second") or 0)), TZ_OFFSETS.get(tz)
+
+
+def _offset_hours(z: str) -> float:
+    sign = -1 if z[0] == "-" else 1
+    digits = z[1:].replace(":", "")
+    return sign * (int(digits[:2]) + int(digits[2:4]) / 60)

@@ -1,0 +1,103 @@
+"""bytes -> text: detect the encoding, normalize line ends, repair mojibake, reject non-text.
+
+Failure policy: anything that is not a news article in text form raises `RejectedInput`
+with a specific reason (it becomes a quarantine row); everything else decodes, and any
+repair made on the way is reported in `Decoded.notes` (stored as `documents.decode_notes`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+
+from transforms.exceptions import RejectedInput
+
+# Leading bytes of formats people save under a .txt name by mistake.
+_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"%PDF-": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or DOCX/XLSX)",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "ELF executable",
+    b"BZh": "bzip2 archive",
+    b"\xd0\xcf\x11\xe0": "MS Office document",
+    b"SQLite format 3\x00": "SQLite database",
+    b"PAR1": "Parquet file",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Format characters that are invisible, carry no meaning in news text and break matching.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Bytes cp1252 leaves undefined: their presence means latin-1, not cp1252.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Share of replacement characters above which "broken UTF-8" is really some other encoding.
+_MAX_REPLACED_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = field(default=())
+
+
+def decode_bytes(data: bytes, max_bytes: int) -> Decoded:
+    """Decode one file's bytes. Raises RejectedInput for empty, oversized or non-text content."""
+    if len(data) == 0:
+        raise RejectedInput("empty file (0 bytes)")
+    if len(data) > max_bytes:
+        raise RejectedInput(f"oversized: {len(data)} bytes > limit {max_bytes}")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise RejectedInput(f"binary file: {kind}")
+
+    text, encoding, notes = _to_text(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+        notes.append("removed invisible format characters")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 200):
+        raise RejectedInput(f"binary content: {controls} control characters in {len(text)}")
+    text = _CONTROL.sub("", text)
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text:
+        text = fixed
+        notes.append("repaired mojibake")
+    if not text.strip():
+        raise RejectedInput("blank file (whitespace only)")
+    return Decoded(text=text, encoding=encoding, notes=tuple(notes))
+
+
+def _to_text(data: bytes) -> tuple[str, str, list[str]]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, []
+            except UnicodeDecodeError as exc:
+                raise RejectedInput(f"invalid {name} after its byte-order mark: {exc.reason}") from None
+    if b"\x00" in data:
+        raise RejectedInput("binary content: NUL bytes and no UTF-16/32 byte-order mark")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    has_multibyte = any(b >= 0xC2 for b in data) and re.search(rb"[\xc2-\xf4][\x80-\xbf]", data)
+    if has_multibyte and bad <= max(1, len(replaced) * _MAX_REPLACED_SHARE):
+        return replaced, "utf-8", [f"broken utf-8: {bad} invalid byte sequence(s) replaced with U+FFFD"]
+    if _CP1252_UNDEFINED.isdisjoint(data):
+        return data.decode("cp1252"), "cp1252", []
+    return data.decode("latin-1"), "latin-1", []

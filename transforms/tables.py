@@ -1,0 +1,78 @@
+"""Drafts -> one Arrow table per warehouse table, exactly in the contract's column order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+
+from sitrep.schema import contract
+from transforms.batch import Draft, Rejected
+from transforms.dedup import incident_key
+from transforms.gazetteer import load_gazetteer
+
+
+def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, version: str,
+                 ingested_at: dt.datetime) -> dict[str, pa.Table]:
+    stamp = {"run_id": run_id, "pipeline_version": version}
+    docs = [{
+        "doc_id": d.doc_id, "source_path": d.source_path, "source_sha256": d.source_sha256, "encoding": d.encoding,
+        "title": d.article.title, "publisher": d.article.publisher, "section": d.article.section,
+        "dateline": d.article.dateline, "published_at": d.published_at, "published_date": d.published_date,
+        "published_source": d.published_source,
+        "published_text": d.article.published_text if d.published_date else None,
+        "body": d.body, "word_count": len(d.body.split()), "duplicate_of": d.duplicate_of,
+        "decode_notes": "; ".join(d.decode_notes + d.notes) or None, "minhash": list(d.minhash),
+        "ingested_at": ingested_at, **stamp,
+    } for d in drafts]
+    mentions = [{"doc_id": d.doc_id, "entity_id": m.entity_id, "surface": m.surface, "start_char": m.start,
+                 "end_char": m.end, **stamp} for d in drafts for m in d.mentions]
+    events = []
+    for d in drafts:
+        for i, e in enumerate(d.events):
+            event_id = f"{d.doc_id}-e{i:03d}"
+            events.append({
+                "event_id": event_id, "doc_id": d.doc_id,
+                "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id),
+                "event_date": e.event_date, "date_min": e.date_min, "date_max": e.date_max, "date_text": e.date_text,
+                "date_precision": e.date_precision, "weapons": list(e.weapons), "attacker_id": e.attacker_id,
+                "target_id": e.target_id, "location_id": e.location_id, "country_code": e.country_code,
+                "outcome": e.outcome, "attack_count": e.attack_count, "evidence": e.evidence,
+                "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence, **stamp,
+            })
+    tallies = [{
+        "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,
+        "unit": t.unit, "period_start": t.period_start, "period_end": t.period_end, "scope": t.scope,
+        "stated_by_id": t.stated_by_id, "evidence": t.evidence, "start_char": t.start_char, "end_char": t.end_char,
+        **stamp,
+    } for d in drafts for i, t in enumerate(d.tallies)]
+    quarantine = [{"source_path": r.path, "source_sha256": r.sha256, "reason": r.reason, "run_id": run_id,
+                   "pipeline_version": version} for r in rejected]
+    return {
+        "documents": _table("documents", docs),
+        "entities": _table("entities", _entity_rows(drafts, stamp)),
+        "mentions": _table("mentions", mentions),
+        "attack_events": _table("attack_events", events),
+        "tallies": _table("tallies", tallies),
+        "quarantine": _table("quarantine", quarantine),
+    }
+
+
+def _entity_rows(drafts: list[Draft], stamp: dict) -> list[dict]:
+    gazetteer = load_gazetteer()
+    surfaces: dict[str, set[str]] = {}
+    for d in drafts:
+        for m in d.mentions:
+            surfaces.setdefault(m.entity_id, set()).add(m.surface)
+    rows = []
+    for entity_id in sorted(surfaces):
+        e = gazetteer[entity_id]
+        rows.append({"entity_id": e.entity_id, "name": e.name, "entity_type": e.entity_type,
+                     "country_code": e.country_code, "latitude": e.latitude, "longitude": e.longitude,
+                     "aliases": sorted(set(e.aliases) | surfaces[entity_id]), "source": e.source, **stamp})
+    return rows
+
+
+def _table(name: str, rows: list[dict]) -> pa.Table:
+    schema = contract()[name].arrow_schema()
+    return pa.Table.from_pylist(rows, schema=schema)

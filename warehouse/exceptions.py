@@ -1,0 +1,9 @@
+from sitrep.errors import SitrepError
+
+
+class WarehouseError(SitrepError):
+    """The warehouse or the lake cannot be read or written as asked."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the warehouse file for writing."""

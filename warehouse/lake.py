@@ -1,0 +1,60 @@
+"""The Parquet lake: one dataset per table, one partition folder per run.
+
+    lake/<table>/run_id=<run_id>/part-0.parquet
+
+A file is written under a temporary name in its final folder and renamed into place, so a
+reader never sees half a file. A run only adds folders; nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sitrep.schema import contract
+from warehouse.exceptions import WarehouseError
+
+PART_NAME = "part-0.parquet"
+
+
+def partition_dir(lake_dir: Path, table: str, run_id: str) -> Path:
+    return lake_dir / table / f"run_id={run_id}"
+
+
+def write_run(lake_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> dict[str, Path]:
+    """Write each table of one run atomically; returns table -> file written."""
+    written = {}
+    for name, table in tables.items():
+        folder = partition_dir(lake_dir, name, run_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / PART_NAME
+        tmp = folder / f".{PART_NAME}.{uuid.uuid4().hex}.tmp"
+        try:
+            pq.write_table(table, tmp, compression="zstd")
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, final)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise WarehouseError(f"cannot write {final}: {exc.strerror or exc}") from exc
+        written[name] = final
+    return written
+
+
+def read_run(lake_dir: Path, run_id: str, tables: list[str] | None = None) -> dict[str, pa.Table]:
+    """The tables of one run as Arrow, cast to the contract schema."""
+    out = {}
+    for name in tables or list(contract().tables):
+        path = partition_dir(lake_dir, name, run_id) / PART_NAME
+        if not path.exists():
+            continue
+        try:
+            table = pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            raise WarehouseError(f"lake file {path} is unreadable: {exc}") from exc
+        out[name] = table.select(contract()[name].column_names).cast(contract()[name].arrow_schema())
+    return out

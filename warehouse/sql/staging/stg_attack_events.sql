@@ -1,0 +1,19 @@
+-- staging: one row per attack event, with the ISO week (Monday) it falls in when the text
+-- pins it to a day, or to a range inside one week; NULL week otherwise.
+create or replace view stg_attack_events as
+with events as (
+    select * from attack_events
+),
+dated as (
+    select
+        *,
+        coalesce(
+            event_date,
+            case when date_trunc('week', date_min) = date_trunc('week', date_max) then date_min end
+        ) as dated_on
+    from events
+)
+select
+    *,
+    cast(date_trunc('week', dated_on) as date) as week_start
+from dated
