@@ -24,7 +24,7 @@ COMPONENT = "attacks.v1"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
-_SPECIFICITY = {"FAC": 3, "GPE": 2, "LOC": 1}
+_SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
 
@@ -87,7 +87,9 @@ class AttackEvent:
 
 def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     gazetteer: dict[str, Entity], published: dt.date | None,
-                    reference: dt.date | None = None) -> list[AttackEvent]:
+                    reference: dt.date | None = None, title_end: int = 0) -> list[AttackEvent]:
+    """Events of one article. Sentences before `title_end` (the headline) are read for dates
+    but yield no event: a headline restates an attack the body reports."""
     lex = lexicon()
     events: list[AttackEvent] = []
     anchor: dt.date | None = None
@@ -105,7 +107,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             anchor = resolved.date
         if expr:
             paragraph_expr = expr
-        if not _reports_attack(sentence, lex):
+        if end <= title_end or not _reports_attack(sentence, lex):
             continue
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         when = resolved or event_dates.resolve(paragraph_expr, published, anchor, reference)
@@ -130,31 +132,52 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
     weapons = tuple(w for w, p in lex.weapons.items() if p.search(sentence))
     if "one-way attack drone" in weapons and "drone" not in weapons:
         weapons += ("drone",)
+    attacker = _attacker(body, start, end, mentions, lex)
+    if attacker == "gpe:us":
+        target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
+    else:
+        target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions)
     places = [m for m in mentions if gazetteer[m.entity_id].entity_type in _PLACE_TYPES
-              and not _is_origin_or_target(body, start, m, lex) and not context.is_modifier(body, m, start)]
-    target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
-    places = [m for m in places if m.entity_id != target or context.is_locative(body, m, start)]
+              and not _is_origin_or_target(body, start, m, lex)
+              and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
+              and (m.entity_id not in (attacker, target) or context.is_locative(body, m, start))]
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}
     for m in places:
         by_country.setdefault(gazetteer[m.entity_id].country_code, []).append(m)
-    attacker = _attacker(body, start, end, mentions, lex)
     outcome = _outcome(sentence, lex)
     count = _count(sentence, weapons, lex)
-    groups = [(cc, ms) for cc, ms in by_country.items() if cc] or [(None, [m for m in places])]
+    groups = _event_places(by_country, gazetteer)
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
     events = []
-    for cc, ms in groups:
-        location = max(ms, key=lambda m: _SPECIFICITY[gazetteer[m.entity_id].entity_type], default=None)
-        if location is not None and cc is None:
-            cc = gazetteer[location.entity_id].country_code
+    for cc, location in groups:
         events.append(AttackEvent(
             when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
             attacker, target, location.entity_id if location else None, cc, outcome,
             count if len(groups) == 1 else None, sentence, start, end, confidence))
     return events
+
+
+def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity]):
+    """(country, location) of each event of a sentence: one per named facility (attacks on two
+    bases are two events), else one per country at its most specific place."""
+    groups: list[tuple[str | None, Mention | None]] = []
+    for cc, mentions in by_country.items():
+        if cc is None and any(c for c in by_country):
+            continue  # a sea or region beside named countries adds no event of its own
+        facilities = list({m.entity_id: m for m in mentions if gazetteer[m.entity_id].entity_type == "FAC"}.values())
+        if facilities:
+            groups.extend((cc or gazetteer[f.entity_id].country_code, f) for f in facilities)
+        else:
+            best = max(mentions, key=lambda m: _specificity(gazetteer[m.entity_id]))
+            groups.append((cc, best))
+    return groups or [(None, None)]
+
+
+def _specificity(entity: Entity) -> int:
+    return 1 if entity.is_country else _SPECIFICITY[entity.entity_type]
 
 
 def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexicon) -> bool:
@@ -164,25 +187,27 @@ def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexico
 
 
 def _attacker(body: str, sentence_start: int, sentence_end: int, mentions: list[Mention], lex: Lexicon) -> str | None:
+    if lex.us_attacker.search(body, sentence_start, sentence_end):
+        return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
               and not _NOT_PERPETRATOR_BEFORE.search(body[max(sentence_start, m.start - 20):m.start])]
     if groups:
         return groups[0]
-    return "gpe:us" if lex.us_attacker.search(body, sentence_start, sentence_end) else None
+    return None
 
 
-def _ship_target(mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+def _ship_target(mentions: list[Mention]) -> str | None:
     ships = [m.entity_id for m in mentions if m.entity_id.startswith("fac:uss-")]
     return ships[0] if ships else None
 
 
 def _outcome(sentence: str, lex: Lexicon) -> str:
+    """Precedence deaths > injuries > damage > intercepted > no damage; "no casualties" is no damage."""
+    affirmed = lex.no_damage.sub(" ", sentence)
     for outcome, pattern in lex.outcomes:
-        if outcome in ("deaths", "injuries") and lex.no_damage.search(sentence):
-            continue
-        if pattern.search(sentence):
+        if pattern.search(affirmed):
             return outcome
-    return "no damage" if lex.no_damage.search(sentence) else "unknown"
+    return "no damage" if affirmed != sentence else "unknown"
 
 
 def _count(sentence: str, weapons: tuple[str, ...], lex: Lexicon) -> int | None:

@@ -128,7 +128,8 @@ def events_stage(drafts: list[Draft], reference: dt.date) -> list[Draft]:
     out = []
     for d in drafts:
         sentences = list(d.sentences)
-        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, reference)
+        title_end = len(d.article.title or "")
+        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, reference, title_end)
         tallies = extract_tallies(d.body, sentences, list(d.mentions), gazetteer, d.published_date)
         out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
     return out

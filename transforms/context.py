@@ -11,7 +11,7 @@ _MODIFIED_NOUN_AFTER = re.compile(
     r"(['’]s)?\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embassy|"
     r"soldiers|army|war|strikes?|airstrikes?|service|administration|authorities|diplomats?|citizens?|nationals?|"
     r"response|support|policy|intelligence|leaders?|president|defen[sc]e|allies|partners|interests|proxies|"
-    r"counterparts?|warplanes?|aircraft|jets?|drones?|destroyer|assets)\b", re.I)
+    r"counterparts?|warplanes?|aircraft|fighter|jets?|drones?|destroyer|assets|position|positions)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|at|near|on|inside|outside|across|within|around|into|over)\s+(the\s+)?$", re.I)
 
 
@@ -20,9 +20,9 @@ def is_affiliation(text: str, m: Mention) -> bool:
     return bool(_AFFILIATION_AFTER.match(text, m.end))
 
 
-def is_modifier(text: str, m: Mention, floor: int = 0) -> bool:
-    """'US forces', 'Iraq's government': a place name used to modify a noun, not a location."""
-    return bool(_MODIFIED_NOUN_AFTER.match(text, m.end)) and not is_locative(text, m, floor)
+def is_modifier(text: str, m: Mention) -> bool:
+    """'US forces', 'at a U.S. base', 'Iraq's government': a place name modifying a noun."""
+    return bool(_MODIFIED_NOUN_AFTER.match(text, m.end))
 
 
 def is_locative(text: str, m: Mention, floor: int = 0) -> bool:

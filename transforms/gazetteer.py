@@ -29,6 +29,10 @@ class Entity:
     aliases: tuple[str, ...]
     source: str = "gazetteer"
 
+    @property
+    def is_country(self) -> bool:
+        return self.entity_type == "GPE" and bool(self.country_code) and self.entity_id == f"gpe:{self.country_code.lower()}"
+
 
 @cache
 def load_gazetteer() -> dict[str, Entity]:

@@ -80,9 +80,10 @@ def parse_article(text: str) -> Article:
             elif _BYLINE.match(line):
                 removed.append(f"byline: {line}")
                 seen_meta = True
-            elif title is None and not seen_meta and len(line.split()) <= _MAX_TITLE_WORDS:
+            elif title is None and not seen_meta and len(line.split()) <= _MAX_TITLE_WORDS \
+                    and _stands_alone(lines, i):
                 title = line
-            elif len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line):
+            elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line):
                 if publisher is None:
                     publisher = line
                 elif section is None:
@@ -109,6 +110,13 @@ def parse_article(text: str) -> Article:
         published_text = None
     body = "\n\n".join(([title] if title else []) + paragraphs)
     return Article(title, publisher, section, dateline, published_text, published, source, body, tuple(removed))
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """A headline is followed by a blank or a header line, never by the rest of its sentence."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.parse_header_date(nxt)
+                           and len(nxt.split()) <= 16)
 
 
 def _is_paragraph(line: str) -> bool:

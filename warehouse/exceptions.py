@@ -7,3 +7,7 @@ class WarehouseError(SitrepError):
 
 class WarehouseBusy(WarehouseError):
     """Another process holds the warehouse file for writing."""
+
+
+class QueryError(WarehouseError):
+    """A query failed (syntax, unknown table, or a write on the read-only connection)."""

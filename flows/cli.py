@@ -1,0 +1,155 @@
+"""`sitrep`: a thin command line over the flow and the warehouse library.
+
+Each command parses its options, calls one library function, and prints. Errors that
+sitrep raises on purpose print as one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.errors import SitrepError
+from sitrep.settings import ENV_DATA_DIR, ENV_INBOX, Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="sitrep: news articles in, a validated conflict-event warehouse out.")
+console = Console()
+err = Console(stderr=True)
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "inbox"
+
+DataDir = typer.Option(None, "--data-dir", envvar=ENV_DATA_DIR, help="Lake, warehouse and reports. [default: ./data]")
+Inbox = typer.Option(None, "--inbox", envvar=ENV_INBOX, help="Folder of .txt articles. [default: DATA_DIR/inbox]")
+
+
+@app.command()
+def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
+        max_file_bytes: Optional[int] = typer.Option(None, help="Files larger than this are quarantined."),
+        as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
+    """Ingest the new files of the inbox once.
+
+    Exit status: 0 all new files loaded, 1 completed but some files quarantined, 2 failed.
+
+    Example: sitrep run --inbox ./data/inbox --data-dir ./data
+    """
+    from flows.ingest import ingest_inbox
+
+    summary = ingest_inbox(inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
+                           max_file_bytes=max_file_bytes)
+    if as_json:
+        console.print_json(json.dumps(summary.to_dict(), default=str))
+    else:
+        _print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def sql(query: str = typer.Argument(..., help="One SQL statement."), data_dir: Optional[Path] = DataDir,
+        fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
+    """Run a read-only SQL query on the warehouse.
+
+    Example: sitrep sql "select week_start, incidents from weekly_attack_counts" --format csv
+    """
+    from warehouse.query import run_query
+
+    table = run_query(Settings.resolve(data_dir=data_dir).warehouse_path, query)
+    _print_table(table, fmt)
+
+
+@app.command()
+def weekly(data_dir: Optional[Path] = DataDir,
+           fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
+    """Attack incidents per ISO week and country (the weekly_attack_counts view).
+
+    Example: sitrep weekly --format csv
+    """
+    from warehouse.query import weekly_counts
+
+    _print_table(weekly_counts(Settings.resolve(data_dir=data_dir).warehouse_path), fmt,
+                 title="Attack incidents per week (weekly_attack_counts)")
+
+
+@app.command()
+def demo(data_dir: Optional[Path] = DataDir) -> None:
+    """Copy the bundled sample articles into DATA_DIR/inbox, ingest them, print the weekly counts.
+
+    Example: sitrep demo --data-dir ./data
+    """
+    settings = Settings.resolve(data_dir=data_dir)
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for src in sorted(SAMPLES.glob("*.txt")):
+        if not (settings.inbox / src.name).exists():
+            shutil.copy2(src, settings.inbox / src.name)
+            copied += 1
+    console.print(f"[bold]sitrep demo[/]: {copied} sample article(s) copied to {settings.inbox}")
+    from flows.ingest import ingest_inbox
+    from warehouse.query import weekly_counts
+
+    summary = ingest_inbox(inbox=str(settings.inbox), data_dir=str(settings.data_dir))
+    _print_summary(summary)
+    _print_table(weekly_counts(settings.warehouse_path), "table", title="Attack incidents per week")
+    console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
+    raise typer.Exit(summary.exit_code)
+
+
+def _print_summary(summary) -> None:
+    t = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
+    for label, value in [("files seen", summary.files_seen), ("files new", summary.files_new),
+                         ("files quarantined", summary.files_quarantined), ("rows written", summary.rows_written),
+                         ("validation passed", summary.validation_passed), ("data docs", summary.data_docs)]:
+        t.add_row(label, str(value))
+    for name, rows in summary.rows_per_table.items():
+        t.add_row(f"  {name}", str(rows))
+    console.print(t)
+    for path, reason in summary.quarantined:
+        err.print(f"[yellow]quarantined[/] {path}: {reason}")
+
+
+def _print_table(table, fmt: str, title: str | None = None) -> None:
+    if fmt == "csv":
+        import pyarrow.csv as pacsv
+
+        pacsv.write_csv(table, sys.stdout.buffer)
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(table.to_pylist(), default=str, indent=1) + "\n")
+    elif fmt == "table":
+        t = Table(title=title)
+        for name in table.column_names:
+            t.add_column(name)
+        for row in table.to_pylist():
+            t.add_row(*("" if v is None else str(v) for v in row.values()))
+        console.print(t)
+    else:
+        raise SitrepError(f"unknown --format {fmt!r}: use table, csv or json")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except SitrepError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors come through here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

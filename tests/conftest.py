@@ -1,0 +1,48 @@
+"""Shared fixtures. The customer's files live in ../shared (never copied into the repo)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SHARED_INBOX = SHARED / "samples" / "inbox"
+SHARED_GOLD = SHARED / "gold" / "seeds_gold.jsonl"
+SAMPLES_INBOX = REPO / "samples" / "inbox"
+
+needs_shared = pytest.mark.skipif(not SHARED_INBOX.is_dir(), reason="../shared/samples/inbox is absent (customer data lives beside the repo)")
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    if not SHARED_GOLD.exists():
+        pytest.skip("../shared/gold/seeds_gold.jsonl is absent")
+    return {g["doc_id"]: g for g in map(json.loads, SHARED_GOLD.read_text(encoding="utf-8").splitlines()) if g}
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API for the whole session (a fresh database costs ~20 s)."""
+    from flows import __name__ as _  # noqa: F401  (sets sitrep's offline Prefect defaults)
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+def read_shared(name: str) -> bytes:
+    return (SHARED_INBOX / name).read_bytes()
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    path = tmp_path / "inbox"
+    path.mkdir()
+    return path
+
+
+os.environ.setdefault("SITREP_TEST", "1")

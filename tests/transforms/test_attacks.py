@@ -1,0 +1,63 @@
+import datetime as dt
+
+from transforms.attacks import extract_attacks
+from transforms.entities import default_matcher
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+
+PUB = dt.date(2023, 11, 14)
+
+
+def events(text, published=PUB):
+    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published)
+
+
+def test_an_attack_report_yields_one_event_with_its_attributes():
+    [e] = events("On Thursday, rockets struck Ain al-Asad air base in western Iraq, causing minor damage.")
+    assert e.event_date == dt.date(2023, 11, 9)
+    assert e.weapons == ("rocket",)
+    assert (e.location_id, e.country_code, e.outcome) == ("fac:ain-al-asad", "IQ", "damage")
+
+
+def test_evidence_is_the_exact_sentence_with_its_span():
+    text = "Intro line here.\n\nA drone struck US forces in Syria on Monday, resulting in minor injuries."
+    [e] = events(text)
+    assert text[e.start_char:e.end_char] == e.evidence
+    assert e.outcome == "injuries" and e.country_code == "SY"
+
+
+def test_attacks_in_two_countries_of_one_sentence_are_two_events():
+    got = events("Drones were launched at bases hosting US troops in Iraq and Syria on Monday.")
+    assert sorted(e.country_code for e in got) == ["IQ", "SY"]
+
+
+def test_attacks_on_two_named_bases_are_two_events():
+    got = events("Drones targeted Ain al-Asad and Al-Harir on Monday, officials said.")
+    assert sorted(e.location_id for e in got) == ["fac:ain-al-asad", "fac:al-harir"]
+
+
+def test_hypotheticals_threats_and_histories_are_not_events():
+    assert events("If they continue to attack US troops, we will respond.") == []
+    assert events("Militias threatened to escalate attacks on American positions in Iraq.") == []
+    assert events("The US has a history of conducting retaliatory airstrikes against groups in Iraq.") == []
+    assert events("During a false alarm at Ain al-Asad airbase in Iraq, a contractor died.") == []
+
+
+def test_us_retaliatory_strike_has_the_united_states_as_attacker():
+    [e] = events("U.S. fighter jets struck a weapons depot near Abu Kamal in Syria on Wednesday.")
+    assert e.attacker_id == "gpe:us" and e.location_id == "gpe:abu-kamal" and "airstrike" in e.weapons
+
+
+def test_no_casualties_is_no_damage():
+    [e] = events("A drone attack struck the Al-Harir air base late Tuesday, causing no casualties.")
+    assert e.outcome == "no damage"
+
+
+def test_maritime_attack_is_located_at_sea():
+    [e] = events("A US warship in the Red Sea intercepted missiles fired by the Houthis near Yemen on Sunday.")
+    assert e.location_id == "loc:red-sea" and e.country_code is None and e.attacker_id == "org:houthis"
+
+
+def test_no_event_date_is_after_publication():
+    for e in events("On Friday drones hit Erbil. On Monday rockets hit Baghdad airport, causing damage."):
+        assert e.date_max <= PUB

@@ -1,0 +1,41 @@
+import datetime as dt
+
+import pytest
+
+from transforms.dates import HeaderDate, choose_year, parse_dateline, parse_header_date
+
+
+@pytest.mark.parametrize("line, day, stamp", [
+    ("2023-11-03T14:12:00Z", "2023-11-03", "2023-11-03T14:12:00"),
+    ("date 2023-11-05", "2023-11-05", None),
+    ("25/10/2023 22h43", "2023-10-25", "2023-10-25T22:43:00"),
+    ("Published: November 3, 2023 at 4:12 PM EST", "2023-11-03", "2023-11-03T21:12:00"),
+    ("Updated 9:14 AM EST, Tue November 21, 2023", "2023-11-21", "2023-11-21T14:14:00"),
+    ("Monday, 30 October 2023", "2023-10-30", None),
+    ("Posted on Nov. 2, 2023", "2023-11-02", None),
+    ("12/31/2023", "2023-12-31", None),
+])
+def test_header_styles_parse_to_the_stated_day_and_utc_time(line, day, stamp):
+    h = parse_header_date(line)
+    assert h.date.isoformat() == day
+    assert (h.timestamp().isoformat() if h.timestamp() else None) == stamp
+
+
+@pytest.mark.parametrize("line", ["Politics", "31/02/2023", "2023-13-45", "ICARO Media Group"])
+def test_lines_without_a_valid_date_give_none(line):
+    assert parse_header_date(line) is None
+
+
+def test_dateline_without_year_leaves_the_year_open():
+    label, h = parse_dateline("WASHINGTON, Oct. 20 (Reuters) - Text")
+    assert label == "WASHINGTON, Oct. 20 (Reuters)" and h.year is None and (h.month, h.day) == (10, 20)
+
+
+def test_year_of_a_yearless_date_is_the_one_nearest_the_reference():
+    h = HeaderDate("x", 12, 30, None)
+    assert choose_year(h, [], dt.date(2024, 1, 3), dt.date(2026, 1, 1)) == 2023
+
+
+def test_year_of_a_yearless_date_is_never_in_the_future():
+    h = HeaderDate("x", 11, 30, None)
+    assert choose_year(h, [], None, dt.date(2026, 11, 22)) == 2025

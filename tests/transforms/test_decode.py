@@ -1,0 +1,67 @@
+import codecs
+
+import pytest
+
+from transforms.decode import decode_bytes
+from transforms.exceptions import RejectedInput
+
+LIMIT = 1_000_000
+TEXT = "The Pentagon’s spokesman said “no injuries” — café.\nSecond line."
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("cp1252", "cp1252"),
+])
+def test_each_supported_encoding_decodes_to_the_same_text(encoding, expected):
+    decoded = decode_bytes(TEXT.encode(encoding), LIMIT)
+    assert decoded.text == TEXT
+    assert decoded.encoding == expected
+
+
+def test_latin1_bytes_undefined_in_cp1252_decode_as_latin1():
+    decoded = decode_bytes(b"caf\xe9 \x81ok", LIMIT)
+    assert decoded.encoding == "latin-1"
+
+
+def test_crlf_and_cr_line_ends_become_lf():
+    assert decode_bytes(b"one\r\ntwo\rthree", LIMIT).text == "one\ntwo\nthree"
+
+
+def test_mojibake_is_repaired_and_noted():
+    decoded = decode_bytes("The Pentagonâ€™s statement".encode("utf-8"), LIMIT)
+    assert decoded.text == "The Pentagon’s statement"
+    assert "repaired mojibake" in decoded.notes
+
+
+def test_zero_width_and_bidi_controls_are_removed():
+    decoded = decode_bytes("Ira\u200bq and \u202eSyria".encode(), LIMIT)
+    assert decoded.text == "Iraq and Syria"
+
+
+def test_broken_utf8_is_decoded_with_replacement_and_flagged():
+    data = ("Kirby said “attacks” rose. " * 20).encode() + b"\xff" + b" end"
+    decoded = decode_bytes(data, LIMIT)
+    assert "\ufffd" in decoded.text
+    assert any(n.startswith("broken utf-8") for n in decoded.notes)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"  \n\t \n", "blank file"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+    (b"%PDF-1.7\n...", "PDF document"),
+    (b"PK\x03\x04" + bytes(30), "ZIP archive"),
+    (b"abc\x00def", "NUL bytes"),
+])
+def test_non_text_input_is_rejected_with_a_specific_reason(data, reason):
+    with pytest.raises(RejectedInput, match=reason):
+        decode_bytes(data, LIMIT)
+
+
+def test_files_over_the_size_limit_are_rejected():
+    with pytest.raises(RejectedInput, match="oversized: 11 bytes > limit 10"):
+        decode_bytes(b"x" * 11, 10)
+
+
+def test_utf16_bom_is_honoured():
+    assert decode_bytes(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le"), LIMIT).text == "hé"

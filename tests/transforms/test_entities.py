@@ -1,0 +1,69 @@
+import pytest
+
+from transforms.entities import default_matcher
+from transforms.gazetteer import load_gazetteer
+
+
+def found(text):
+    return [(m.entity_id, m.surface) for m in default_matcher().find(text)]
+
+
+def test_aliases_resolve_to_one_canonical_entity():
+    ids = {e for e, _ in found("The U.S., the US and the United States of America said.")}
+    assert ids == {"gpe:us"}
+
+
+def test_matching_is_case_sensitive_so_us_the_pronoun_is_not_a_country():
+    assert found("Tell us about it.") == []
+
+
+def test_longest_alias_wins_and_nested_names_are_not_split():
+    assert found("the Islamic Resistance in Iraq claimed it") == [("org:islamic-resistance-in-iraq", "Islamic Resistance in Iraq")]
+
+
+def test_formal_titles_attach_to_person_mentions():
+    assert found("Brig. Gen. Pat Ryder spoke.") == [("person:patrick-ryder", "Brig. Gen. Pat Ryder")]
+
+
+def test_surname_alone_refers_to_the_person_named_earlier_in_the_article():
+    assert found("Patrick Ryder spoke. Later Ryder added more.")[-1] == ("person:patrick-ryder", "Ryder")
+
+
+def test_surname_alone_without_the_full_name_is_not_linked():
+    assert found("Ryder added more.") == []
+
+
+def test_hyphen_compounds_and_possessives_match_the_place():
+    assert found("Iran-backed groups near Baghdad’s airport") == [("gpe:ir", "Iran"), ("gpe:baghdad", "Baghdad")]
+
+
+def test_demonyms_are_norp_not_the_country():
+    assert found("American troops") == [("norp:american", "American")]
+
+
+def test_every_mention_offset_points_at_its_surface():
+    text = "President Joe Biden met Kirby. John Kirby said IRGC and Kataib Hezbollah (KH) attacked Ain al-Asad."
+    for m in default_matcher().find(text):
+        assert text[m.start:m.end] == m.surface
+
+
+def test_gazetteer_aliases_are_unique_across_curated_entities():
+    from transforms.resources import csv_rows
+
+    seen = {}
+    for row in csv_rows("gazetteer.csv"):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            assert seen.setdefault(alias, row["entity_id"]) == row["entity_id"], alias
+
+
+@pytest.mark.parametrize("entity_id", ["fac:ain-al-asad", "fac:al-tanf", "gpe:erbil", "fac:al-harir",
+                                       "fac:victory-base", "fac:shaddadi", "fac:rumalyn", "fac:mss-euphrates"])
+def test_places_of_the_conflict_carry_country_and_coordinates(entity_id):
+    e = load_gazetteer()[entity_id]
+    assert e.country_code and e.latitude is not None and e.longitude is not None
+
+
+def test_every_curated_entity_type_is_in_the_contract_vocabulary():
+    from sitrep.schema import contract
+
+    assert {e.entity_type for e in load_gazetteer().values()} <= set(contract().vocabularies["entity_type"])

@@ -1,0 +1,61 @@
+from transforms.parse import parse_article
+from tests.conftest import needs_shared, read_shared
+
+
+def test_date_prefix_line_becomes_the_publication_date_and_the_rest_the_body():
+    a = parse_article(" date 2023-11-05 Amid tensions, rockets hit a base.\n\nSecond paragraph.")
+    assert a.published_text == "date 2023-11-05"
+    assert a.published.date.isoformat() == "2023-11-05"
+    assert a.title is None
+    assert a.body == "Amid tensions, rockets hit a base.\n\nSecond paragraph."
+
+
+def test_title_url_publisher_section_and_date_lines_are_header_not_body():
+    text = ("Drones hit base\n\nhttps://example.com/img/1.jpg\nDaily Wire Review\nWorld\n25/10/2023 22h43\n\n"
+            "A drone struck the base on Tuesday, officials said, and nobody was hurt in the attack.\n")
+    a = parse_article(text)
+    assert (a.title, a.publisher, a.section) == ("Drones hit base", "Daily Wire Review", "World")
+    assert a.published.date.isoformat() == "2023-10-25"
+    assert a.body.startswith("Drones hit base\n\nA drone struck")
+    assert "https://" not in a.body
+
+
+def test_byline_and_published_line_are_removed():
+    a = parse_article("Headline here\nBy Jane Roe\nPublished: November 3, 2023 at 4:12 PM EST\n\n"
+                      "Body sentence that is long enough to be a paragraph of the article text.\n")
+    assert a.published.date.isoformat() == "2023-11-03"
+    assert "Jane Roe" not in a.body
+
+
+def test_trailing_comment_form_and_related_list_are_cut():
+    text = ("Title line\n\nThe article body sentence is here and it is long enough to count.\n\n"
+            "Leave a Reply\n\nYour email address will not be published.\n\nOther story headline\n")
+    a = parse_article(text)
+    assert a.body == "Title line\n\nThe article body sentence is here and it is long enough to count."
+
+
+def test_reuters_dateline_stays_in_the_body_and_dates_the_article_without_a_year():
+    a = parse_article("BAGHDAD, Nov. 14 (Reuters) - Rockets struck a base on Tuesday, police said.")
+    assert a.dateline == "BAGHDAD, Nov. 14 (Reuters)"
+    assert a.published_source == "dateline"
+    assert (a.published.month, a.published.day, a.published.year) == (11, 14, None)
+    assert a.body.startswith("BAGHDAD, Nov. 14 (Reuters) - Rockets")
+
+
+def test_text_without_any_date_has_no_publication_date():
+    a = parse_article("Analysis: why drones matter\n\nAnalysts have argued for years that drones changed the war.")
+    assert a.published is None and a.published_source == "none"
+
+
+def test_hard_wrapped_paragraph_lines_are_joined():
+    a = parse_article("Rockets struck the base on\nTuesday, officials said.\n\nNext paragraph.")
+    assert a.body == "Rockets struck the base on Tuesday, officials said.\n\nNext paragraph."
+
+
+@needs_shared
+def test_customer_disclaimer_and_related_are_removed_from_the_icaro_article():
+    from transforms.decode import decode_bytes
+
+    a = parse_article(decode_bytes(read_shared("003_223500e304d675b6.txt"), 10**6).text)
+    assert a.publisher == "ICARO Media Group" and a.section == "Politics"
+    assert "views expressed" not in a.body and not a.body.rstrip().endswith("Related")

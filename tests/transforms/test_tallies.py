@@ -1,0 +1,43 @@
+import datetime as dt
+
+from transforms.entities import default_matcher
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+from transforms.tallies import extract_tallies
+
+PUB = dt.date(2023, 10, 25)
+
+
+def tallies(text, published=PUB):
+    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published)
+
+
+def test_official_tally_with_qualifier_period_and_source():
+    [t] = tallies("The Pentagon reported at least 13 attacks in the past week, prompting concerns.")
+    assert (t.count, t.qualifier, t.unit) == (13, "at least", "attacks")
+    assert (t.period_start, t.period_end, t.stated_by_id) == (dt.date(2023, 10, 18), PUB, "org:pentagon")
+
+
+def test_number_words_and_times_count_as_attacks():
+    [t] = tallies("Militias in Iraq and Syria have launched rockets almost a dozen times over the past two weeks.")
+    assert (t.count, t.qualifier, t.scope) == (12, "almost", "Iraq and Syria")
+
+
+def test_country_split_adds_one_row_per_part():
+    got = tallies("Defense officials said there had been at least 46 attacks since Oct. 17, 24 in Iraq and 22 in Syria.")
+    assert [(t.count, t.scope) for t in got] == [(46, "Iraq and Syria"), (24, "Iraq"), (22, "Syria")]
+    assert got[0].stated_by_id == "org:pentagon"  # unnamed officials -> Pentagon
+
+
+def test_injury_tallies_are_their_own_unit():
+    [t] = tallies("Approximately 20 service members have sustained minor injuries.")
+    assert (t.count, t.qualifier, t.unit) == (20, "about", "injured personnel")
+
+
+def test_undated_article_leaves_period_end_null():
+    [t] = tallies("The Pentagon reported at least 13 attacks.", published=None)
+    assert t.period_end is None
+
+
+def test_single_attacks_are_not_tallies():
+    assert tallies("One attack hit the base.") == []

@@ -1,0 +1,39 @@
+"""Read-only SQL over the warehouse, for the CLI and for anyone importing sitrep."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import store
+from warehouse.exceptions import QueryError, WarehouseBusy
+
+
+def run_query(path: Path, sql: str, wait_seconds: float = 30.0) -> pa.Table:
+    """Run one statement on a read-only connection; a write statement fails. While a load holds
+    the file, wait up to `wait_seconds` for it to finish, then raise WarehouseBusy."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = store.connect(path, read_only=True)
+            break
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"warehouse {path} stayed busy for {wait_seconds:.0f} s (a load is running); "
+                                    "try again when it finishes") from None
+            time.sleep(0.5)
+    try:
+        try:
+            relation = con.sql(sql)
+        except duckdb.Error as exc:
+            raise QueryError(str(exc).splitlines()[0]) from exc
+        return relation.to_arrow_table() if relation is not None else pa.table({})
+    finally:
+        con.close()
+
+
+def weekly_counts(path: Path) -> pa.Table:
+    return run_query(path, "select * from weekly_attack_counts")
