@@ -98,5 +98,6 @@ def record_run(con: duckdb.DuckDBPyConnection, run_row: dict) -> None:
 
 def _insert_run(con: duckdb.DuckDBPyConnection, row: dict) -> None:
     cols = contract()["runs"].column_names
+    row = {"pipeline_version": PIPELINE_VERSION, **row}
     con.execute(f"insert into runs ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
                 [row.get(c) for c in cols])

@@ -1,0 +1,79 @@
+"""The CLI is a thin face: it parses, calls the library, prints, and exits with the right code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.conftest import SAMPLES_INBOX
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory, prefect_harness):
+    root = tmp_path_factory.mktemp("cli")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for name in ("01_wire_dateline_oct18.txt", "04_updated_stamp_nov01.txt"):
+        shutil.copy(SAMPLES_INBOX / name, inbox)
+    result = runner.invoke(app, ["run", "--inbox", str(inbox), "--data-dir", str(root / "data"), "--json"])
+    assert result.exit_code == 0, result.output
+    return root / "data"
+
+
+@pytest.mark.slow
+def test_run_prints_a_summary_and_exits_1_when_files_are_quarantined(tmp_path, prefect_harness):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["run", "--inbox", str(inbox), "--data-dir", str(tmp_path / "data"), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["quarantined"] == [[str(inbox / "empty.txt"), "empty file (0 bytes)"]]
+
+
+@pytest.mark.slow
+def test_sql_csv_output(data_dir):
+    result = runner.invoke(app, ["sql", "--data-dir", str(data_dir), "-f", "csv",
+                                 "select count(*) as n from documents"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ['"n"', "2"]
+
+
+@pytest.mark.slow
+def test_sql_json_output(data_dir):
+    result = runner.invoke(app, ["sql", "--data-dir", str(data_dir), "-f", "json",
+                                 "select published_source from documents order by 1"])
+    assert json.loads(result.stdout) == [{"published_source": "dateline"}, {"published_source": "header"}]
+
+
+@pytest.mark.slow
+def test_weekly_table_lists_weeks(data_dir):
+    result = runner.invoke(app, ["weekly", "--data-dir", str(data_dir)])
+    assert result.exit_code == 0 and "2023-10-16" in result.stdout and "2023-10-30" in result.stdout
+
+
+@pytest.mark.slow
+def test_data_dir_comes_from_the_environment(data_dir):
+    result = runner.invoke(app, ["sql", "-f", "csv", "select 1 as one"], env={"SITREP_DATA_DIR": str(data_dir)})
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == "1"
+
+
+def test_sql_on_a_missing_warehouse_is_one_clear_line(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "flows.cli", "sql", "--data-dir", str(tmp_path), "select 1"],
+                         capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "no warehouse at" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_command_has_help_with_an_example():
+    for command in app.registered_commands:
+        doc = command.callback.__doc__ or ""
+        assert "Example:" in doc, command.callback.__name__

@@ -1,0 +1,46 @@
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from warehouse import lake
+from warehouse.exceptions import WarehouseError
+
+
+def quarantine_table(n=1):
+    from sitrep.schema import contract
+
+    rows = [{"source_path": f"f{i}.txt", "source_sha256": f"{i:064x}", "reason": "empty file (0 bytes)",
+             "run_id": "r1", "pipeline_version": "v"} for i in range(n)]
+    return pa.Table.from_pylist(rows, schema=contract()["quarantine"].arrow_schema())
+
+
+def test_a_run_is_written_under_its_own_partition_and_reads_back(tmp_path):
+    written = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(2)})
+    assert written["quarantine"] == tmp_path / "quarantine" / "run_id=r1" / "part-0.parquet"
+    assert lake.read_run(tmp_path, "r1")["quarantine"].num_rows == 2
+
+
+def test_no_temporary_file_is_left_behind(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})
+    assert [p.name for p in (tmp_path / "quarantine" / "run_id=r1").iterdir()] == ["part-0.parquet"]
+
+
+def test_a_second_run_adds_a_partition_and_rewrites_nothing(tmp_path):
+    first = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"]
+    before = first.stat().st_mtime_ns
+    lake.write_run(tmp_path, "r2", {"quarantine": quarantine_table()})
+    assert first.stat().st_mtime_ns == before
+    assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["run_id=r1", "run_id=r2"]
+
+
+def test_a_corrupted_lake_file_is_a_clear_error(tmp_path):
+    path = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"]
+    path.write_bytes(b"PAR1 not really parquet")
+    with pytest.raises(WarehouseError, match="unreadable"):
+        lake.read_run(tmp_path, "r1")
+
+
+def test_rows_carry_run_id_and_pipeline_version(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})
+    table = pq.read_table(tmp_path / "quarantine" / "run_id=r1" / "part-0.parquet")
+    assert {"run_id", "pipeline_version"} <= set(table.column_names)

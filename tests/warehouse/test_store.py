@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+
+from warehouse import store
+from warehouse.exceptions import QueryError, WarehouseError
+from warehouse.query import run_query
+
+CONTRACT_COLUMNS = {
+    "documents": ["doc_id", "source_path", "source_sha256", "encoding", "title", "publisher", "published_at",
+                  "published_date", "published_source", "body", "word_count", "duplicate_of", "run_id",
+                  "ingested_at", "pipeline_version"],
+    "entities": ["entity_id", "name", "entity_type", "country_code", "latitude", "longitude", "aliases"],
+    "mentions": ["doc_id", "entity_id", "surface", "start_char", "end_char"],
+    "attack_events": ["event_id", "doc_id", "incident_id", "event_date", "date_min", "date_max", "date_text",
+                      "weapons", "attacker_id", "target_id", "location_id", "country_code", "outcome",
+                      "attack_count", "evidence", "start_char", "end_char", "confidence"],
+    "tallies": ["tally_id", "doc_id", "count", "qualifier", "unit", "period_start", "period_end", "scope",
+                "stated_by_id", "evidence"],
+    "runs": ["run_id", "started_at", "finished_at", "status", "files_seen", "files_new", "files_quarantined",
+             "rows_written", "validation_passed"],
+    "quarantine": ["source_path", "source_sha256", "reason", "run_id"],
+    "weekly_attack_counts": ["week_start", "country_code", "incidents", "event_mentions", "documents"],
+}
+
+
+@pytest.fixture()
+def con(tmp_path):
+    c = store.connect(tmp_path / "w.duckdb")
+    store.ensure_schema(c)
+    yield c
+    c.close()
+
+
+def run_row(run_id="r1"):
+    now = dt.datetime(2026, 1, 1)
+    return {"run_id": run_id, "started_at": now, "finished_at": now, "status": "succeeded", "files_seen": 1,
+            "files_new": 1, "files_quarantined": 0, "validation_passed": True}
+
+
+def test_every_contract_table_and_view_has_its_columns(con):
+    for name, columns in CONTRACT_COLUMNS.items():
+        have = [r[0] for r in con.execute(f"describe {name}").fetchall()]
+        assert set(columns) <= set(have), name
+    assert con.execute("select count(*) from reported_tallies").fetchone() == (0,)
+
+
+def test_schema_creation_is_idempotent(con):
+    store.ensure_schema(con)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+
+
+def test_a_failing_load_rolls_back_everything(con):
+    from tests.warehouse.test_lake import quarantine_table
+
+    store.load_run(con, {"quarantine": quarantine_table()}, run_row("r1"))
+    with pytest.raises(WarehouseError, match="rolled back"):
+        store.load_run(con, {"quarantine": quarantine_table(2)}, run_row("r2"))  # row 0 is a duplicate key
+    assert con.execute("select count(*) from quarantine").fetchone() == (1,)
+    assert con.execute("select run_id from runs").fetchall() == [("r1",)]
+
+
+def test_known_hashes_include_quarantined_content(con):
+    from tests.warehouse.test_lake import quarantine_table
+
+    store.load_run(con, {"quarantine": quarantine_table()}, run_row())
+    assert store.known_hashes(con) == {f"{0:064x}"}
+
+
+def test_sql_is_read_only(tmp_path, con):
+    con.close()
+    with pytest.raises(QueryError, match="read-only"):
+        run_query(tmp_path / "w.duckdb", "drop table runs")
+    with pytest.raises(QueryError):
+        run_query(tmp_path / "w.duckdb", "insert into runs (run_id) values ('x')")
+
+
+def test_querying_a_missing_warehouse_says_what_to_do(tmp_path):
+    with pytest.raises(WarehouseError, match="run `sitrep run`"):
+        run_query(tmp_path / "absent.duckdb", "select 1")
