@@ -37,3 +37,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) .venv-tools data .pytest_cache
+
+## bench: time every stage and a whole run on a generated corpus, e.g. make bench DOCS=2000
+DOCS ?= 500
+bench: install
+	$(BIN)/python -m benchmarks.bench --docs $(DOCS)
