@@ -41,7 +41,7 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
     drafts, _ = timed("parse", batch.parse_stage, drafts)
     drafts = timed("dates", batch.dates_stage, drafts, today)
     drafts = timed("entities", batch.entities_stage, drafts)
-    drafts = timed("events", batch.events_stage, drafts, batch.reference_date(drafts, today))
+    drafts = timed("events", batch.events_stage, drafts, batch.undated_window(drafts, today))
     drafts = timed("dedup", batch.dedup_stage, drafts, [])
     timed("tables", build_tables, drafts, rejected, "bench", "bench", dt.datetime(2026, 11, 22))
     words = sum(len(d.body.split()) for d in drafts)

@@ -17,7 +17,7 @@ from expectations.exceptions import ValidationFailed
 from flows import tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
-from transforms.batch import reference_date
+from transforms.batch import undated_window
 
 
 @dataclass
@@ -73,7 +73,7 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
     rejected += unparsed
     drafts = tasks.dates(drafts, today, state["dates"])
     drafts = tasks.entities(drafts)
-    drafts = tasks.events(drafts, reference_date(drafts, today))
+    drafts = tasks.events(drafts, undated_window(drafts, today))
     drafts = tasks.dedup(drafts, state["signatures"])
     summary.files_quarantined = len(rejected)
     summary.quarantined = [(r.path, r.reason) for r in rejected]

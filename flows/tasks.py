@@ -64,8 +64,8 @@ def entities(drafts: list[batch.Draft]):
 
 
 @stage(name="events")
-def events(drafts: list[batch.Draft], reference: dt.date):
-    return batch.events_stage(drafts, reference)
+def events(drafts: list[batch.Draft], window):
+    return batch.events_stage(drafts, window)
 
 
 @stage(name="dedup")

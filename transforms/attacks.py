@@ -19,12 +19,16 @@ from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import data_text
 from transforms.tallies import is_tally_sentence
+from transforms.timex import Timex
 
 COMPONENT = "attacks.v1"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
 _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
+_BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
+_PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases?|airbases?|airports?|territory|soil|"
+                         r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
 
@@ -86,33 +90,44 @@ class AttackEvent:
 
 
 def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-                    gazetteer: dict[str, Entity], published: dt.date | None,
-                    reference: dt.date | None = None, title_end: int = 0) -> list[AttackEvent]:
-    """Events of one article. Sentences before `title_end` (the headline) are read for dates
-    but yield no event: a headline restates an attack the body reports."""
+                    gazetteer: dict[str, Entity], published: dt.date | None, window: event_dates.Window,
+                    timexes: list[Timex], title_end: int = 0) -> list[AttackEvent]:
+    """Events of one article. `timexes` are the article's temporal expressions (tagged against
+    its publication date). Sentences before `title_end` (the headline) yield no event: a
+    headline restates an attack the body reports. A sentence without its own date takes the
+    last date of its paragraph."""
     lex = lexicon()
     events: list[AttackEvent] = []
-    anchor: dt.date | None = None
-    paragraph_expr: event_dates.TimeExpression | None = None
+    paragraph_date: event_dates.EventDate | None = None
     previous_end = 0
     for start, end in sentences:
         sentence = body[start:end]
         if "\n" in body[previous_end:start]:
-            paragraph_expr = None  # a time expression carries over only within its paragraph
+            paragraph_date = None
         previous_end = end
-        exprs = event_dates.find_time_expressions(sentence)
-        expr = exprs[0] if exprs else None
-        resolved = event_dates.resolve(expr, published, anchor, reference) if expr else None
-        if resolved and resolved.date:
-            anchor = resolved.date
-        if expr:
-            paragraph_expr = expr
+        own = next((r for t in timexes if start <= t.start < end
+                    if (r := event_dates.resolve(t, body, published, window)) is not None), None)
+        if own is not None:
+            paragraph_date = own
         if end <= title_end or not _reports_attack(sentence, lex):
             continue
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        when = resolved or event_dates.resolve(paragraph_expr, published, anchor, reference)
+        inside += _antecedent_facility(body, start, end, mentions, gazetteer)
+        when = paragraph_date or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex))
     return events
+
+
+def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention],
+                         gazetteer: dict[str, Entity]) -> list[Mention]:
+    """ "targeted the base": the facility named last before it in the same paragraph."""
+    if not _BASE_ANAPHOR.search(body, start, end):
+        return []
+    if any(start <= m.start < end and gazetteer[m.entity_id].entity_type == "FAC" for m in mentions):
+        return []
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    before = [m for m in mentions if paragraph_start <= m.start < start and gazetteer[m.entity_id].entity_type == "FAC"]
+    return before[-1:]
 
 
 def _reports_attack(sentence: str, lex: Lexicon) -> bool:
@@ -147,6 +162,12 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
     by_country: dict[str | None, list[Mention]] = {}
     for m in places:
         by_country.setdefault(gazetteer[m.entity_id].country_code, []).append(m)
+    if not places:
+        # "Iraqi military bases": a demonym on a place noun says the country, not the place
+        for m in mentions:
+            e = gazetteer[m.entity_id]
+            if e.entity_type == "NORP" and e.country_code and e.country_code != "US" and _PLACE_NOUN.match(body, m.end):
+                by_country.setdefault(e.country_code, [])
     outcome = _outcome(sentence, lex)
     count = _count(sentence, weapons, lex)
     groups = _event_places(by_country, gazetteer)
@@ -171,7 +192,7 @@ def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[s
         if facilities:
             groups.extend((cc or gazetteer[f.entity_id].country_code, f) for f in facilities)
         else:
-            best = max(mentions, key=lambda m: _specificity(gazetteer[m.entity_id]))
+            best = max(mentions, key=lambda m: _specificity(gazetteer[m.entity_id]), default=None)
             groups.append((cc, best))
     return groups or [(None, None)]
 

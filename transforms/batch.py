@@ -17,6 +17,7 @@ from transforms.attacks import AttackEvent, extract_attacks
 from transforms.decode import decode_bytes
 from transforms.dedup import link_duplicates, minhash_signature
 from transforms.entities import Mention, default_matcher
+from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import load_gazetteer
 from transforms.parse import Article, parse_article
@@ -113,9 +114,9 @@ def dates_stage(drafts: list[Draft], today: dt.date, prior_dates: list[dt.date] 
     return out
 
 
-def reference_date(drafts: list[Draft], today: dt.date) -> dt.date:
-    """What "now" is for undated articles of this batch: the median publication date, else today."""
-    return _median_date([d.published_date for d in drafts if d.published_date]) or today
+def undated_window(drafts: list[Draft], today: dt.date) -> Window:
+    """When the batch's undated articles were written, judged by its dated ones."""
+    return Window.of([d.published_date for d in drafts if d.published_date], today)
 
 
 def entities_stage(drafts: list[Draft]) -> list[Draft]:
@@ -123,14 +124,16 @@ def entities_stage(drafts: list[Draft]) -> list[Draft]:
     return [replace(d, mentions=tuple(matcher.find(d.body))) for d in drafts]
 
 
-def events_stage(drafts: list[Draft], reference: dt.date) -> list[Draft]:
+def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     gazetteer = load_gazetteer()
     out = []
     for d in drafts:
         sentences = list(d.sentences)
+        timexes = tag_article(d.body, d.published_date, window)
         title_end = len(d.article.title or "")
-        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, reference, title_end)
-        tallies = extract_tallies(d.body, sentences, list(d.mentions), gazetteer, d.published_date)
+        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, window,
+                                 timexes, title_end)
+        tallies = extract_tallies(d.body, sentences, list(d.mentions), gazetteer, d.published_date, timexes)
         out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
     return out
 

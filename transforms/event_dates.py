@@ -1,7 +1,9 @@
-"""Event dates: relative time expressions resolved against the publication date.
+"""Event dates: the TIMEX3 expressions of an article resolved to a day or a [min, max] range.
 
-Conventions (../shared/gold/ANNOTATION.md): a weekday is the most recent such day on or
-before publication; "over the weekend" the Saturday-Sunday before; "earlier this week"
+The tagger (transforms/timex.py) finds and normalizes the expressions against the
+publication date; this module turns a normalized value into the range an event can lie in,
+with the conventions of ../shared/gold/ANNOTATION.md: a weekday is the most recent such day on
+or before publication; "over the weekend" the Saturday-Sunday before; "earlier this week"
 Monday .. the day before publication; "in the past 24 hours" [pub-1, pub]; "last week" the
 previous Monday-Sunday; "since Oct. 17" [Oct 17, pub]. An event never ends after publication.
 """
@@ -12,37 +14,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.dates import MONTHS, WEEKDAYS
+from transforms.timex import Timex, tag_timexes
 
 # How far back an attack reported without any time expression is assumed to lie.
 DEFAULT_LOOKBACK_DAYS = 7
-# Without a publication date: the window around the batch's reference date.
-UNDATED_LOOKBACK_DAYS = 60
+# "recently", "in recent days": as far back as an undated report.
+RECENT_DAYS = DEFAULT_LOOKBACK_DAYS
 
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    (kind, re.compile(p, re.I)) for kind, p in [
-        ("since_date", rf"\bsince (?:{_MON}) (?P<day>\d{{1,2}})\b"),
-        ("since_weekday", rf"\bsince (?:last )?{_WD}\b"),
-        ("month_day", rf"\b(?:on |late |early )?{_MON} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
-        ("day_month", rf"\b(?:on )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON}\b"),
-        ("weekday", rf"\b(?:(?:on|late|early|last|this past|this) )?(?:(?:late|early) )?{_WD}(?: (?:night|morning|evening|afternoon))?\b"),
-        ("day_before", r"\b(?:the (?:day before|previous day|prior day)|a day (?:earlier|before))\b"),
-        ("yesterday", r"\byesterday\b"),
-        ("today", r"\b(?:today|this morning|tonight|this evening)\b"),
-        ("past_24h", r"\b(?:in the (?:past|last) 24 hours|overnight)\b"),
-        ("weekend", r"\b(?:over|at|during) the weekend\b|\bthis weekend\b|\blast weekend\b"),
-        ("earlier_this_week", r"\bearlier (?:this|in the) week\b"),
-        ("this_week", r"\bthis week\b"),
-        ("last_week", r"\blast week\b"),
-        ("past_week", r"\b(?:in|over|during) the (?:past|last) (?P<n>\w+ )?weeks?\b"),
-        ("last_month", r"\blast month\b"),
-        ("in_month", rf"\bin {_MON}\b"),
-        ("recent", r"\b(?:recently|in recent days|in recent weeks)\b"),
-    ]
-]
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "few": 3}
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
+_EXPLICIT_DAY = re.compile(r"\b\d{1,2}\b")  # a month-day written out pins a day even without a year
+_SINCE = re.compile(r"\b(since|from)\s+(?:last\s+)?$", re.I)
+_PAST = re.compile(r"\b(past|last|previous|recent)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,112 +40,90 @@ class EventDate:
 
 
 @dataclass(frozen=True)
-class TimeExpression:
-    kind: str
-    text: str
-    start: int
-    end: int
-    groups: dict
+class Window:
+    """When undated articles of a batch were written: from the earliest dated article of the
+    batch (less the default lookback) to the latest one. `anchor` dates their expressions."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def anchor(self) -> dt.date:
+        return self.end
+
+    @classmethod
+    def of(cls, published: list[dt.date], today: dt.date) -> "Window":
+        if not published:
+            return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
+        return cls(min(published) - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), max(published))
 
 
-def find_time_expressions(sentence: str) -> list[TimeExpression]:
-    """Non-overlapping expressions, most specific pattern first, in text order."""
-    found: list[TimeExpression] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
-                continue
-            found.append(TimeExpression(kind, m.group(0), m.start(), m.end(), m.groupdict()))
-    return sorted(found, key=lambda f: f.start)
+def tag_article(body: str, published: dt.date | None, window: Window) -> list[Timex]:
+    """The article's expressions, normalized against its publication date (else the window's end)."""
+    return tag_timexes(body, published or window.anchor)
 
 
-def resolve(expr: TimeExpression | None, published: dt.date | None, anchor: dt.date | None = None,
-            reference: dt.date | None = None) -> EventDate:
-    """The day or range `expr` denotes. `anchor` is the last day resolved earlier in the article
-    (for "the day before"); `reference` stands in for a missing publication date."""
+def resolve(timex: Timex | None, body: str, published: dt.date | None, window: Window) -> EventDate | None:
+    """The range an event dated by `timex` lies in; None when the expression dates nothing
+    an event could have happened on (a duration without "past", a future reference)."""
     if published is None:
-        return _resolve_undated(expr, reference)
-    if expr is None:
-        return EventDate(None, published - dt.timedelta(DEFAULT_LOOKBACK_DAYS), published, None, "range")
+        return _resolve_undated(timex, window)
+    if timex is None:
+        return default_range(published)
     pub = published
-    k, g = expr.kind, expr.groups
-    day = None
-    lo = hi = None
-    if k == "weekday":
-        day = _last_weekday(pub, WEEKDAYS[g["wd"].lower()])
-    elif k == "since_weekday":
-        lo, hi = _last_weekday(pub, WEEKDAYS[g["wd"].lower()]), pub
-    elif k in ("month_day", "day_month"):
-        day = _month_day(pub, g["mon"], int(g["day"]))
-    elif k == "since_date":
-        start = _month_day(pub, g["mon"], int(g["day"]))
-        lo, hi = (start, pub) if start else (None, None)
-    elif k == "day_before":
-        day = (anchor or pub) - dt.timedelta(1)
-    elif k == "yesterday":
-        day = pub - dt.timedelta(1)
-    elif k == "today":
-        day = pub
-    elif k == "past_24h":
-        lo, hi = pub - dt.timedelta(1), pub
-    elif k == "weekend":
-        sunday = _last_weekday(pub, 6)
-        lo, hi = sunday - dt.timedelta(1), sunday
-    elif k == "earlier_this_week":
-        monday = pub - dt.timedelta(pub.weekday())
-        lo, hi = monday, max(monday, pub - dt.timedelta(1))
-    elif k == "this_week":
-        lo, hi = pub - dt.timedelta(pub.weekday()), pub
-    elif k == "last_week":
-        monday = pub - dt.timedelta(pub.weekday() + 7)
-        lo, hi = monday, monday + dt.timedelta(6)
-    elif k == "past_week":
-        n = _NUMBER_WORDS.get((g.get("n") or "").strip().lower(), 1)
-        lo, hi = pub - dt.timedelta(7 * n), pub
-    elif k == "last_month":
-        first = pub.replace(day=1)
-        hi = first - dt.timedelta(1)
-        lo = hi.replace(day=1)
-    elif k == "in_month":
-        lo, hi = _month_range(pub, g["mon"])
-    elif k == "recent":
-        lo, hi = pub - dt.timedelta(14), pub
-    if day is not None:
-        return EventDate(day, day, day, expr.text, "day")
-    if lo is not None:
-        return EventDate(None, lo, min(hi, pub), expr.text, "range")
-    return resolve(None, pub)
-
-
-def _resolve_undated(expr: TimeExpression | None, reference: dt.date | None) -> EventDate:
-    """No publication date: only an explicit month-day pins a day (its year from the reference)."""
-    ref = reference or dt.date.today()
-    if expr is not None and expr.kind in ("month_day", "day_month"):
-        day = _month_day(ref, expr.groups["mon"], int(expr.groups["day"]))
-        if day:
-            return EventDate(day, day, day, expr.text, "day")
-    return EventDate(None, ref - dt.timedelta(UNDATED_LOOKBACK_DAYS), ref, expr.text if expr else None, "unknown")
-
-
-def _last_weekday(pub: dt.date, weekday: int) -> dt.date:
-    return pub - dt.timedelta((pub.weekday() - weekday) % 7)
-
-
-def _month_day(pub: dt.date, month_name: str, day: int) -> dt.date | None:
-    month = MONTHS[month_name.lower().rstrip(".")]
-    for year in (pub.year, pub.year - 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
+    value, text = timex.value, timex.text
+    since = _SINCE.search(body[max(0, timex.start - 12):timex.start])
+    day = _DAY.match(value)
+    if day:
+        d = dt.date.fromisoformat(day.group(1))
+        if d > pub:
             return None
-        if candidate <= pub:
-            return candidate
+        if since:
+            return EventDate(None, d, pub, f"{since.group(1)} {text}", "range")
+        return EventDate(d, d, d, text, "day")
+    week = _WEEK.match(value)
+    if week:
+        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        lo, hi = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if week.group(3) else \
+                 (monday, monday + dt.timedelta(days=6))
+        if text.lower().startswith("earlier"):
+            hi = max(lo, pub - dt.timedelta(days=1))
+        return _range(lo, hi, pub, text)
+    month = _MONTH.match(value)
+    if month:
+        lo = dt.date(int(month.group(1)), int(month.group(2)), 1)
+        hi = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return _range(lo, hi, pub, text)
+    duration = _DURATION.match(value)
+    if duration and (_PAST.search(text) or since or "overnight" in text.lower()):
+        n, unit = float(duration.group(1)), duration.group(2)
+        days = {"Y": 365, "M": 30, "W": 7, "D": 1, "H": 1 / 24}[unit] * n
+        if timex.value.startswith("PT"):
+            days = max(1.0, days)
+        return _range(pub - dt.timedelta(days=round(days)), pub, pub, text)
+    if value == "PAST_REF":
+        return _range(pub - dt.timedelta(days=RECENT_DAYS), pub, pub, text)
     return None
 
 
-def _month_range(pub: dt.date, month_name: str) -> tuple[dt.date, dt.date]:
-    month = MONTHS[month_name.lower().rstrip(".")]
-    year = pub.year if month <= pub.month else pub.year - 1
-    lo = dt.date(year, month, 1)
-    hi = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(1))
-    return lo, hi
+def default_range(published: dt.date) -> EventDate:
+    return EventDate(None, published - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), published, None, "range")
+
+
+def _resolve_undated(timex: Timex | None, window: Window) -> EventDate:
+    """No publication date: only a written-out month and day pins a day (the tagger took the
+    year nearest the reference date); anything vaguer leaves the wide window."""
+    if timex is not None:
+        day = _DAY.match(timex.value)
+        if day and timex.type == "DATE" and _EXPLICIT_DAY.search(timex.text):
+            d = dt.date.fromisoformat(day.group(1))
+            return EventDate(d, d, d, timex.text, "day")
+    return EventDate(None, window.start, window.end, timex.text if timex else None, "unknown")
+
+
+def _range(lo: dt.date, hi: dt.date, pub: dt.date, text: str) -> EventDate | None:
+    """A period: no single event day even where it collapses to one ("earlier this week" on a Tuesday)."""
+    hi = min(hi, pub)
+    if lo > hi:
+        return None
+    return EventDate(None, lo, hi, text, "range")

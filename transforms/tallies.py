@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from transforms import context, event_dates
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.timex import Timex
 
 COMPONENT = "tallies.v1"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -56,7 +57,7 @@ def is_tally_sentence(sentence: str) -> bool:
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-                    gazetteer: dict[str, Entity], published: dt.date | None) -> list[Tally]:
+                    gazetteer: dict[str, Entity], published: dt.date | None, timexes: list[Timex]) -> list[Tally]:
     out: list[Tally] = []
     for start, end in sentences:
         sentence = body[start:end]
@@ -67,7 +68,7 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
-            period_start = _period_start(sentence, published)
+            period_start = _period_start(body, start, end, timexes, published)
             scope = _scope(body, inside, gazetteer)
             stated_by = _stated_by(sentence, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
@@ -87,12 +88,15 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
 
 
-def _period_start(sentence: str, published: dt.date | None) -> dt.date | None:
+def _period_start(body: str, start: int, end: int, timexes: list[Timex], published: dt.date | None) -> dt.date | None:
+    """The start of the period a figure covers: "since Oct. 17", "in the past week"."""
     if published is None:
         return None
-    for expr in event_dates.find_time_expressions(sentence):
-        if expr.kind in ("since_date", "since_weekday", "past_week", "this_week", "last_week", "past_24h", "last_month"):
-            return event_dates.resolve(expr, published).date_min
+    for t in timexes:
+        if start <= t.start < end:
+            r = event_dates.resolve(t, body, published, event_dates.Window(published, published))
+            if r is not None and r.date is None:
+                return r.date_min
     return None
 
 

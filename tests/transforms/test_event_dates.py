@@ -2,15 +2,15 @@ import datetime as dt
 
 import pytest
 
-from transforms.event_dates import find_time_expressions, resolve
+from transforms.event_dates import Window, default_range, resolve, tag_article
 
 PUB = dt.date(2023, 11, 14)  # a Tuesday
 D = dt.date.fromisoformat
 
 
-def resolved(sentence, published=PUB, anchor=None):
-    exprs = find_time_expressions(sentence)
-    return resolve(exprs[0] if exprs else None, published, anchor)
+def resolved(sentence, published=PUB, window=Window(PUB - dt.timedelta(days=7), PUB)):
+    timexes = tag_article(sentence, published, window)
+    return next((r for t in timexes if (r := resolve(t, sentence, published, window))), None)
 
 
 @pytest.mark.parametrize("sentence, lo, hi", [
@@ -22,11 +22,13 @@ def resolved(sentence, published=PUB, anchor=None):
     ("last week the base was hit", "2023-11-06", "2023-11-12"),
     ("attacks in the past 24 hours", "2023-11-13", "2023-11-14"),
     ("13 attacks in the past week", "2023-11-07", "2023-11-14"),
+    ("attacks over the past two weeks", "2023-10-31", "2023-11-14"),
     ("since Oct. 17 there were", "2023-10-17", "2023-11-14"),
     ("since Wednesday, there have been", "2023-11-08", "2023-11-14"),
     ("a strike on Nov. 9 killed", "2023-11-09", "2023-11-09"),
     ("yesterday a drone", "2023-11-13", "2023-11-13"),
     ("in October militias", "2023-10-01", "2023-10-31"),
+    ("recently, drones", "2023-11-07", "2023-11-14"),
 ])
 def test_relative_expressions_resolve_against_publication(sentence, lo, hi):
     r = resolved(sentence)
@@ -34,25 +36,35 @@ def test_relative_expressions_resolve_against_publication(sentence, lo, hi):
     assert r.date_max <= PUB
 
 
-def test_the_day_before_is_relative_to_the_previous_event_day():
-    assert resolved("similar incidents the day before", anchor=D("2023-11-09")).date == D("2023-11-08")
+def test_the_day_before_is_relative_to_the_previous_day_mentioned():
+    text = "On Thursday, drones were launched. Similar incidents happened the day before."
+    window = Window(PUB, PUB)
+    dates = [r.date for t in tag_article(text, PUB, window) if (r := resolve(t, text, PUB, window))]
+    assert dates == [D("2023-11-09"), D("2023-11-08")]
 
 
 def test_no_expression_gives_a_range_ending_at_publication():
-    r = resolved("Rockets hit the base.")
+    r = default_range(PUB)
     assert r.date is None and r.date_max == PUB and r.precision == "range" and r.text is None
 
 
 def test_date_text_keeps_the_words_used():
-    assert resolved("late Wednesday, rockets").text == "late Wednesday"
+    assert resolved("late Wednesday, rockets").text == "Wednesday"
+    assert resolved("since Oct. 17 there were").text == "since Oct. 17"
 
 
-def test_a_month_day_after_publication_belongs_to_the_previous_year():
-    assert resolved("on Dec. 2 a drone").date == D("2022-12-02")
+def test_future_expressions_date_no_event():
+    assert resolved("Talks will resume next week.") is None
 
 
 def test_undated_article_keeps_a_day_only_for_explicit_dates():
-    exprs = find_time_expressions("on Nov. 19 a drone")
-    assert resolve(exprs[0], None, reference=D("2023-11-25")).date == D("2023-11-19")
-    vague = resolve(find_time_expressions("on Thursday")[0], None, reference=D("2023-11-25"))
-    assert vague.date is None and vague.precision == "unknown"
+    window = Window(D("2023-10-18"), D("2023-11-25"))
+    assert resolved("on Nov. 19 a drone", published=None, window=window).date == D("2023-11-19")
+    vague = resolved("on Thursday a drone", published=None, window=window)
+    assert vague.date is None and (vague.date_min, vague.date_max) == (window.start, window.end)
+    assert vague.precision == "unknown"
+
+
+def test_the_undated_window_spans_the_batch_dated_articles():
+    w = Window.of([D("2023-10-25"), D("2023-11-14"), D("2023-11-05")], today=D("2026-01-01"))
+    assert (w.start, w.end) == (D("2023-10-18"), D("2023-11-14"))
