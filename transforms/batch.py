@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import ChainMap
 from dataclasses import dataclass, field, replace
 
 from transforms import dates
@@ -19,7 +20,8 @@ from transforms.dedup import link_duplicates, minhash_signature
 from transforms.entities import Mention, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
-from transforms.gazetteer import load_gazetteer
+from transforms.gazetteer import Entity, load_gazetteer
+from transforms.ner import find_names
 from transforms.parse import Article, parse_article
 from transforms.sentences import split_sentences
 from transforms.tallies import Tally, extract_tallies
@@ -54,6 +56,7 @@ class Draft:
     published_at: dt.datetime | None = None
     published_source: str = "none"
     mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()  # entities of this document that the gazetteer lacks
     sentences: tuple[tuple[int, int], ...] = ()
     events: tuple[AttackEvent, ...] = ()
     tallies: tuple[Tally, ...] = ()
@@ -119,21 +122,36 @@ def undated_window(drafts: list[Draft], today: dt.date) -> Window:
     return Window.of([d.published_date for d in drafts if d.published_date], today)
 
 
-def entities_stage(drafts: list[Draft]) -> list[Draft]:
+def entities_stage(drafts: list[Draft], use_ner: bool = True) -> list[Draft]:
+    """Gazetteer mentions, then the NER model's names the gazetteer lacks (batched over the
+    drafts). A Title Case headline is left to the gazetteer: the model reads it as one name."""
     matcher = default_matcher()
-    return [replace(d, mentions=tuple(matcher.find(d.body))) for d in drafts]
+    spans = find_names([d.body for d in drafts]) if use_ner and drafts else [[] for _ in drafts]
+    out = []
+    for d, ner_spans in zip(drafts, spans):
+        title = d.article.title or ""
+        ner_from = len(title) if _is_title_case(title) else 0
+        mentions, new = matcher.resolve(d.body, ner_spans, ner_from)
+        out.append(replace(d, mentions=tuple(mentions), entities=tuple(new.values())))
+    return out
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     gazetteer = load_gazetteer()
     out = []
     for d in drafts:
+        lookup = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
         timexes = tag_article(d.body, d.published_date, window)
         title_end = len(d.article.title or "")
-        events = extract_attacks(d.body, sentences, list(d.mentions), gazetteer, d.published_date, window,
+        events = extract_attacks(d.body, sentences, list(d.mentions), lookup, d.published_date, window,
                                  timexes, title_end)
-        tallies = extract_tallies(d.body, sentences, list(d.mentions), gazetteer, d.published_date, timexes)
+        tallies = extract_tallies(d.body, sentences, list(d.mentions), lookup, d.published_date, timexes)
         out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
     return out
 

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms import canonical
 from transforms.gazetteer import Entity, load_gazetteer
+from transforms.ner import NerSpan
 from transforms.resources import word_list
 
 _WORD = r"[\w'’]"
@@ -45,9 +47,49 @@ class EntityMatcher:
         self._title_before = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s+$")
 
     def find(self, text: str) -> list[Mention]:
+        """Gazetteer mentions (with attached titles and surnames) of `text`."""
+        return self.resolve(text)[0]
+
+    def resolve(self, text: str, ner_spans: list[NerSpan] = (), ner_from: int = 0) -> tuple[list[Mention], dict[str, Entity]]:
+        """All mentions of `text`: the gazetteer's, then the NER model's names it lacks (from
+        offset `ner_from` on), canonicalized; returns the mentions and the new entities."""
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
-        mentions += self._surname_mentions(text, mentions)
-        return sorted(mentions, key=lambda m: m.start)
+        new: dict[str, Entity] = {}
+        pending_surnames: list[tuple[int, int, str]] = []
+        taken = [(m.start, m.end) for m in mentions]
+        stop = _ner_stoplist()
+        # surnames of everyone named in full: the model sometimes calls a lone surname an ORG
+        surnames = {self.gazetteer[m.entity_id].name.split()[-1] for m in mentions
+                    if self.gazetteer[m.entity_id].entity_type == "PERSON"}
+        surnames |= {canonical.strip_title(s.text).split()[-1] for s in ner_spans
+                     if s.label == "PERSON" and len(canonical.strip_title(s.text).split()) >= 2}
+        for span in ner_spans:
+            start, end = canonical.clean_span(text, span.start, span.end)
+            surface = text[start:end]
+            if start < ner_from or end - start < 2 or surface in stop or not surface[0].isupper() \
+                    or any(s < end and start < e for s, e in taken) or surface in self._by_alias \
+                    or surface in surnames:
+                continue
+            if span.label == "PERSON":
+                name = canonical.strip_title(surface)
+                if len(name.split()) == 1:
+                    pending_surnames.append((start + len(surface) - len(name), end, name))
+                    continue
+                entity = canonical.named_entity(name, "PERSON")
+                title = self._title_before.search(text, max(0, start - 40), start)
+                start = title.start() if title else start
+            else:
+                entity = canonical.named_entity(surface, span.label)
+            entity = self.gazetteer.get(entity.entity_id) or new.get(entity.entity_id) or entity
+            if entity.entity_id not in self.gazetteer:
+                new[entity.entity_id] = entity
+            mentions.append(Mention(entity.entity_id, text[start:end], start, end))
+            taken.append((start, end))
+        lookup = {**self.gazetteer, **new}
+        mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
+        mentions += self._acronym_mentions(text, mentions, lookup)
+        new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
+        return sorted(mentions, key=lambda m: m.start), new
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
         entity_id = self._by_alias[text[start:end]]
@@ -57,22 +99,50 @@ class EntityMatcher:
                 start = title.start()
         return Mention(entity_id, text[start:end], start, end)
 
-    def _surname_mentions(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _surname_mentions(self, text: str, found: list[Mention], lookup: dict[str, Entity],
+                          pending: list[tuple[int, int, str]]) -> list[Mention]:
+        """A surname alone, anywhere in the article, refers to the person named in full in it."""
         surnames: dict[str, str] = {}
         for m in found:
-            entity = self.gazetteer[m.entity_id]
+            entity = lookup[m.entity_id]
             parts = entity.name.split()
             if entity.entity_type == "PERSON" and len(parts) >= 2:
                 surnames.setdefault(" ".join(parts[1:]) if parts[1][0].islower() else parts[-1], m.entity_id)
-        if not surnames:
-            return []
         taken = [(m.start, m.end) for m in found]
-        pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, surnames))}){_ALIAS_END}")
         extra = []
-        for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                extra.append(Mention(surnames[m.group(0)], m.group(0), m.start(), m.end()))
+        if surnames:
+            pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, surnames))}){_ALIAS_END}")
+            for m in pattern.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    extra.append(Mention(surnames[m.group(0)], m.group(0), m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+        for start, end, name in pending:  # single names the model saw that no full name explains
+            if not any(s < end and start < e for s, e in taken) and name not in surnames:
+                entity_id = canonical.person_key(name)
+                lookup.setdefault(entity_id, canonical.named_entity(name, "PERSON"))
+                extra.append(Mention(entity_id, text[start:end], start, end))
         return extra
+
+    def _acronym_mentions(self, text: str, found: list[Mention], lookup: dict[str, Entity]) -> list[Mention]:
+        """ "the Rapid Support Forces (RSF) ... the RSF": the acronym is that organisation."""
+        extra = []
+        taken = [(m.start, m.end) for m in found]
+        for m in found:
+            if lookup[m.entity_id].entity_type != "ORG":
+                continue
+            paren = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)", text[m.end:m.end + 12])
+            if not paren or paren.group(1) in self._by_alias:
+                continue
+            for a in re.finditer(rf"(?<![\w-]){re.escape(paren.group(1))}(?![\w-])", text):
+                if not any(s < a.end() and a.start() < e for s, e in taken):
+                    extra.append(Mention(m.entity_id, a.group(0), a.start(), a.end()))
+                    taken.append(a.span())
+        return extra
+
+
+@cache
+def _ner_stoplist() -> frozenset[str]:
+    return frozenset(word_list("ner_stoplist.txt"))
 
 
 @cache

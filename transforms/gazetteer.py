@@ -96,3 +96,17 @@ def _geonames_cities() -> dict[tuple[str, str], dict]:
 
 def _float(value: str) -> float | None:
     return float(value) if value else None
+
+
+@cache
+def _cities_by_name() -> dict[str, dict]:
+    best: dict[str, dict] = {}
+    for city in _geonames_cities().values():
+        if city["name"] not in best or city["population"] > best[city["name"]]["population"]:
+            best[city["name"]] = city
+    return best
+
+
+def geonames_city_by_name(name: str) -> dict | None:
+    """The most populous GeoNames city of that exact name, any country, or None."""
+    return _cities_by_name().get(name)

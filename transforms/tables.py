@@ -59,14 +59,16 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
 
 
 def _entity_rows(drafts: list[Draft], stamp: dict) -> list[dict]:
-    gazetteer = load_gazetteer()
+    known = dict(load_gazetteer())
     surfaces: dict[str, set[str]] = {}
     for d in drafts:
+        for e in d.entities:
+            known.setdefault(e.entity_id, e)
         for m in d.mentions:
             surfaces.setdefault(m.entity_id, set()).add(m.surface)
     rows = []
     for entity_id in sorted(surfaces):
-        e = gazetteer[entity_id]
+        e = known[entity_id]
         rows.append({"entity_id": e.entity_id, "name": e.name, "entity_type": e.entity_type,
                      "country_code": e.country_code, "latitude": e.latitude, "longitude": e.longitude,
                      "aliases": sorted(set(e.aliases) | surfaces[entity_id]), "source": e.source, **stamp})
