@@ -37,3 +37,15 @@ def run_query(path: Path, sql: str, wait_seconds: float = 30.0) -> pa.Table:
 
 def weekly_counts(path: Path) -> pa.Table:
     return run_query(path, "select * from weekly_attack_counts")
+
+
+def contract_rows(path: Path) -> dict[str, list[dict]]:
+    """Every row of the contract tables a scorer reads, as dicts (read-only)."""
+    sql = {
+        "documents": "select doc_id, source_path, published_date, published_source, duplicate_of from documents",
+        "entities": "select entity_id, name, entity_type, aliases from entities",
+        "mentions": "select doc_id, entity_id from mentions",
+        "attack_events": "select * from attack_events",
+        "tallies": "select * from tallies",
+    }
+    return {name: run_query(path, q).to_pylist() for name, q in sql.items()}

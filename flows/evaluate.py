@@ -1,0 +1,42 @@
+"""`sitrep eval`: build (or reuse) a warehouse from an inbox and score it against a gold file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from expectations.gold import prediction_from_rows, score
+from sitrep.errors import SitrepError
+from warehouse.query import contract_rows
+
+
+def read_gold(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SitrepError(f"cannot read gold file {path}: {exc.strerror}") from exc
+    golds = []
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                golds.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SitrepError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    return golds
+
+
+def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) -> dict:
+    """Score DATA_DIR's warehouse against the gold file; ingest INBOX first when the warehouse
+    does not hold every gold document yet (or when `rerun`)."""
+    golds = read_gold(gold_path)
+    warehouse = data_dir / "warehouse.duckdb"
+    if rerun or not warehouse.exists() or _missing(golds, warehouse):
+        from flows.ingest import ingest_inbox
+
+        ingest_inbox(inbox=str(inbox), data_dir=str(data_dir))
+    return score(golds, prediction_from_rows(contract_rows(warehouse)))
+
+
+def _missing(golds: list[dict], warehouse: Path) -> bool:
+    names = {Path(d["source_path"]).name for d in contract_rows(warehouse)["documents"]}
+    return any(g["doc_id"] not in names for g in golds)
