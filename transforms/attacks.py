@@ -26,6 +26,17 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
 _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
+                               r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+|the\s+(?:ship|vessel|warship|destroyer|"
+                          r"base|same\s+\w+))\b", re.I)
+_SHIP_ANAPHOR = re.compile(r"\b(?:the|a)\s+(?:ship|vessel|warship|destroyer|tanker|cargo\s+ship)\b", re.I)
+_STRIKES = re.compile(r"\bstrikes?\b", re.I)
+_AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troops|artillery|air\s+force|navy|militants|"
+                               r"fighters|jets|warplanes|drones|missiles|rockets|shelling))*(?:\s*\([A-Z]+\))?\s+"
+                               r"(?:\w+ly\s+|also\s+|reportedly\s+)?(?:launched|fired|shelled|struck|attacked|bombed|"
+                               r"hit|carried\s+out|conducted|targeted|pounded|killed|responded)\b", re.I)
 _BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
 _PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases?|airbases?|airports?|territory|soil|"
                          r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
@@ -91,29 +102,44 @@ class AttackEvent:
 
 def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     gazetteer: dict[str, Entity], published: dt.date | None, window: event_dates.Window,
-                    timexes: list[Timex], title_end: int = 0) -> list[AttackEvent]:
+                    timexes: list[Timex], title_end: int = 0, dateline_end: int = 0) -> list[AttackEvent]:
     """Events of one article. `timexes` are the article's temporal expressions (tagged against
     its publication date). Sentences before `title_end` (the headline) yield no event: a
-    headline restates an attack the body reports. A sentence without its own date takes the
-    last date of its paragraph."""
+    headline restates an attack the body reports; a wire dateline is not part of the evidence.
+    A sentence without its own date takes the last date of its paragraph, or, when it points
+    back ("the ship", "responded"), the date of the previous event."""
     lex = lexicon()
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
+    paragraph_is_history = False
     previous_end = 0
     for start, end in sentences:
+        if start < dateline_end < end:
+            start = dateline_end
         sentence = body[start:end]
         if "\n" in body[previous_end:start]:
-            paragraph_date = None
+            paragraph_date, paragraph_is_history = None, False
         previous_end = end
-        own = next((r for t in timexes if start <= t.start < end
-                    if (r := event_dates.resolve(t, body, published, window)) is not None), None)
+        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+            paragraph_date, paragraph_is_history = None, True
+            continue  # "In 2020, a U.S. drone strike ...": history, not news
+        if paragraph_is_history and not own_timexes:
+            continue  # the rest of a paragraph about the past
+        own = next((r for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None), None)
         if own is not None:
             paragraph_date = own
-        if end <= title_end or not _reports_attack(sentence, lex):
-            continue
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if end <= title_end or not _reports_attack(body, start, end, inside, lex):
+            continue
+        if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
+            continue  # "shot down 29 of the drones": more about the attack just reported
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
-        when = paragraph_date or event_dates.resolve(None, body, published, window)
+        when = own or paragraph_date
+        if when is None and events and _POINTS_BACK.search(sentence):
+            when = event_dates.EventDate(events[-1].event_date, events[-1].date_min, events[-1].date_max,
+                                         events[-1].date_text, events[-1].date_precision)
+        when = when or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex))
     return events
 
@@ -130,16 +156,35 @@ def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention
     return before[-1:]
 
 
-def _reports_attack(sentence: str, lex: Lexicon) -> bool:
+def _reports_attack(body: str, start: int, end: int, mentions: list[Mention], lex: Lexicon) -> bool:
+    sentence = body[start:end]
     if not lex.trigger.search(sentence):
         return False
     if not any(p.search(sentence) for p in lex.weapons.values()) and not re.search(r"\battacks?\b", sentence, re.I):
         return False
-    if any(p.search(sentence) for _, p in lex.negative) or is_tally_sentence(sentence):
+    # cue words inside names do not count: "Rapid Support Forces" supports nothing
+    masked = list(sentence)
+    for m in mentions:
+        masked[m.start - start:m.end - start] = "X" * (m.end - m.start)
+    plain = "".join(masked)
+    if any(p.search(plain) for _, p in lex.negative) or is_tally_sentence(sentence):
         return False
     anchored = (lex.specific.search(sentence) or lex.target_us.search(sentence)
-                or any(p.search(sentence) for _, p in lex.outcomes))
+                or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and
+                       context.is_locative(body, m, start) for m in mentions)
+                or _SHIP_ANAPHOR.search(sentence) or any(p.search(sentence) for _, p in lex.outcomes))
     return bool(anchored)
+
+
+def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexicon,
+            exclude: tuple = ()) -> list[Mention]:
+    """The mentions that say where the attack happened (not who did it, whom it targeted,
+    where it came from, or what war it belongs to)."""
+    return [m for m in mentions if gazetteer[m.entity_id].entity_type in _PLACE_TYPES
+            and not _is_origin_or_target(body, start, m, lex)
+            and not context.is_background(body, m, start)
+            and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
+            and (m.entity_id not in exclude or context.is_locative(body, m, start))]
 
 
 def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> list[AttackEvent]:
@@ -147,21 +192,20 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
     weapons = tuple(w for w, p in lex.weapons.items() if p.search(sentence))
     if "one-way attack drone" in weapons and "drone" not in weapons:
         weapons += ("drone",)
-    attacker = _attacker(body, start, end, mentions, lex)
+    attacker = _attacker(body, start, end, mentions, gazetteer, lex)
+    if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
+        weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
         target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions)
-    places = [m for m in mentions if gazetteer[m.entity_id].entity_type in _PLACE_TYPES
-              and not _is_origin_or_target(body, start, m, lex)
-              and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
-              and (m.entity_id not in (attacker, target) or context.is_locative(body, m, start))]
+    places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}
     for m in places:
-        by_country.setdefault(gazetteer[m.entity_id].country_code, []).append(m)
+        by_country.setdefault(gazetteer[m.entity_id].country_code or _country_from_context(body, start, m, mentions, gazetteer), []).append(m)
     if not places:
         # "Iraqi military bases": a demonym on a place noun says the country, not the place
         for m in mentions:
@@ -207,13 +251,35 @@ def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexico
                 or lex.target_before.search(before) and m.entity_id.startswith("gpe:il"))
 
 
-def _attacker(body: str, sentence_start: int, sentence_end: int, mentions: list[Mention], lex: Lexicon) -> str | None:
-    if lex.us_attacker.search(body, sentence_start, sentence_end):
+def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
+    """Who attacked: the U.S. when it "carried out strikes"; an armed group named in the
+    sentence (not as a target); else the actor named just before the attack verb ("Russia
+    launched", "Russian artillery shelling", "The Sudanese army carried out")."""
+    if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
-              and not _NOT_PERPETRATOR_BEFORE.search(body[max(sentence_start, m.start - 20):m.start])]
+              and not _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start])]
     if groups:
         return groups[0]
+    for m in mentions:
+        e = gazetteer[m.entity_id]
+        if e.entity_type not in ("ORG", "GPE", "NORP") or _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start]):
+            continue
+        if _AGENT_VERB_AFTER.match(body, m.end):
+            if e.entity_type == "NORP":
+                return f"gpe:{e.country_code.lower()}" if e.country_code else None
+            return m.entity_id
+    return None
+
+
+def _country_from_context(body: str, start: int, m: Mention, mentions: list[Mention], gazetteer) -> str | None:
+    """ "the northern Israeli town of Kiryat Shmona": the demonym before the place noun."""
+    for n in mentions:
+        e = gazetteer[n.entity_id]
+        if e.entity_type == "NORP" and e.country_code and start <= n.end <= m.start and m.start - n.end < 30 \
+                and re.match(r"\s+(?:\w+\s+){0,3}?(?:(?:town|city|village|region|province|port|area|district|base|border)"
+                             r"\s+of|near|outside)\s+$", body[n.end:m.start]):
+            return e.country_code
     return None
 
 

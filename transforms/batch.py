@@ -149,8 +149,9 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         sentences = list(d.sentences)
         timexes = tag_article(d.body, d.published_date, window)
         title_end = len(d.article.title or "")
+        dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), lookup, d.published_date, window,
-                                 timexes, title_end)
+                                 timexes, title_end, dateline_end)
         tallies = extract_tallies(d.body, sentences, list(d.mentions), lookup, d.published_date, timexes)
         out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
     return out
@@ -160,6 +161,19 @@ def dedup_stage(drafts: list[Draft], prior: list[tuple[str, list[int]]]) -> list
     signed = [replace(d, minhash=tuple(minhash_signature(d.body))) for d in drafts]
     links = link_duplicates([(d.doc_id, list(d.minhash)) for d in signed], prior)
     return [replace(d, duplicate_of=links.get(d.doc_id)) for d in signed]
+
+
+def _dateline_end(d: Draft) -> int:
+    """Where the text after a wire dateline ("BAGHDAD, Nov. 14 (Reuters) - ") begins in the body."""
+    if not d.article.dateline:
+        return 0
+    at = d.body.find(d.article.dateline)
+    if at < 0:
+        return 0
+    end = at + len(d.article.dateline)
+    while end < len(d.body) and d.body[end] in " -–—":
+        end += 1
+    return end
 
 
 def _median_date(days: list[dt.date]) -> dt.date | None:

@@ -28,3 +28,11 @@ def is_modifier(text: str, m: Mention) -> bool:
 def is_locative(text: str, m: Mention, floor: int = 0) -> bool:
     """Preceded by 'in', 'at', 'near' ...: the mention is where something is."""
     return bool(_LOCATIVE_BEFORE.search(text[max(floor, m.start - 12):m.start]))
+
+
+_BACKGROUND_BEFORE = re.compile(r"\b(?:war|conflict|fighting|crisis|offensive|invasion|campaign)\s+in\s+(?:the\s+)?$", re.I)
+
+
+def is_background(text: str, m: Mention, floor: int = 0) -> bool:
+    """ "since the war in Gaza began": the place of the wider war, not of this attack."""
+    return bool(_BACKGROUND_BEFORE.search(text[max(floor, m.start - 25):m.start]))

@@ -27,7 +27,7 @@ TZ_OFFSETS = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "ET": -5, "CST":
 
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
                   r"(?:\.\d+)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
@@ -35,8 +35,9 @@ _TIME_RE = re.compile(_TIME, re.I)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _HEADER_WORDS = re.compile(r"^\s*(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|on)\b[:\s]*", re.I)
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s+"
-    r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg)\)\s*[-–—]+\s*", re.I)
+    rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
+    rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s+"
+    r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg|UPI|Anadolu)\)\s*[-–—]+\s*")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     if not m:
         return None
     label = paragraph[: m.end()].rstrip(" -–—")
+    if not m.group("date"):
+        return label, None
     named = _MONTH_DAY_YEAR.search(m.group("date")) or _MONTH_DAY.search(m.group("date"))
     if not named:
         return label, None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import canonical
-from transforms.gazetteer import Entity, load_gazetteer
+from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.resources import word_list
 
@@ -40,9 +40,10 @@ class EntityMatcher:
         self._by_alias: dict[str, str] = {}
         for e in gazetteer.values():
             for alias in e.aliases:
-                self._by_alias.setdefault(alias, e.entity_id)
+                self._by_alias.setdefault(_plain_quotes(alias), e.entity_id)
         aliases = sorted(self._by_alias, key=len, reverse=True)
-        self._pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, aliases))}){_ALIAS_END}")
+        alternatives = "|".join(re.escape(a).replace("'", "['’]") for a in aliases)
+        self._pattern = re.compile(rf"(?<!{_WORD})(?:{alternatives}){_ALIAS_END}")
         titles = sorted(word_list("titles.txt"), key=len, reverse=True)
         self._title_before = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s+$")
 
@@ -54,6 +55,7 @@ class EntityMatcher:
         """All mentions of `text`: the gazetteer's, then the NER model's names it lacks (from
         offset `ner_from` on), canonicalized; returns the mentions and the new entities."""
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
+        mentions += self._dateline_places(text, mentions)
         new: dict[str, Entity] = {}
         pending_surnames: list[tuple[int, int, str]] = []
         taken = [(m.start, m.end) for m in mentions]
@@ -70,7 +72,8 @@ class EntityMatcher:
                     or any(s < end and start < e for s, e in taken) or surface in self._by_alias \
                     or surface in surnames:
                 continue
-            if span.label == "PERSON":
+            label = _corrected_label(text, start, end, span.label)
+            if label == "PERSON":
                 name = canonical.strip_title(surface)
                 if len(name.split()) == 1:
                     pending_surnames.append((start + len(surface) - len(name), end, name))
@@ -79,7 +82,7 @@ class EntityMatcher:
                 title = self._title_before.search(text, max(0, start - 40), start)
                 start = title.start() if title else start
             else:
-                entity = canonical.named_entity(surface, span.label)
+                entity = canonical.named_entity(surface, label)
             entity = self.gazetteer.get(entity.entity_id) or new.get(entity.entity_id) or entity
             if entity.entity_id not in self.gazetteer:
                 new[entity.entity_id] = entity
@@ -92,7 +95,7 @@ class EntityMatcher:
         return sorted(mentions, key=lambda m: m.start), new
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
-        entity_id = self._by_alias[text[start:end]]
+        entity_id = self._by_alias[_plain_quotes(text[start:end])]
         if self.gazetteer[entity_id].entity_type == "PERSON":
             title = self._title_before.search(text, max(0, start - 40), start)
             if title:
@@ -124,20 +127,69 @@ class EntityMatcher:
         return extra
 
     def _acronym_mentions(self, text: str, found: list[Mention], lookup: dict[str, Entity]) -> list[Mention]:
-        """ "the Rapid Support Forces (RSF) ... the RSF": the acronym is that organisation."""
+        """ "the Rapid Support Forces (RSF) ... the RSF": the acronym is that organisation,
+        wherever it stands (mentions the model gave the acronym on its own are re-pointed)."""
+        acronyms: dict[str, str] = {}
+        for m in found:
+            if lookup[m.entity_id].entity_type == "ORG":
+                paren = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)", text[m.end:m.end + 12])
+                if paren and paren.group(1) not in self._by_alias:
+                    acronyms.setdefault(paren.group(1), m.entity_id)
+        if not acronyms:
+            return []
+        for i, m in enumerate(found):
+            if m.surface in acronyms and m.entity_id != acronyms[m.surface]:
+                found[i] = Mention(acronyms[m.surface], m.surface, m.start, m.end)
         extra = []
         taken = [(m.start, m.end) for m in found]
-        for m in found:
-            if lookup[m.entity_id].entity_type != "ORG":
-                continue
-            paren = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)", text[m.end:m.end + 12])
-            if not paren or paren.group(1) in self._by_alias:
-                continue
-            for a in re.finditer(rf"(?<![\w-]){re.escape(paren.group(1))}(?![\w-])", text):
+        for acronym, entity_id in acronyms.items():
+            for a in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
                 if not any(s < a.end() and a.start() < e for s, e in taken):
-                    extra.append(Mention(m.entity_id, a.group(0), a.start(), a.end()))
+                    extra.append(Mention(entity_id, a.group(0), a.start(), a.end()))
                     taken.append(a.span())
         return extra
+
+    def _dateline_places(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "KYIV, Ukraine (AP) —": a dateline writes its city in capitals."""
+        out = []
+        for m in _DATELINE_PLACE.finditer(text):
+            name = " ".join(w.capitalize() for w in m.group(1).split())
+            if any(f.start < m.end(1) and m.start(1) < f.end for f in found):
+                continue
+            entity_id = self._by_alias.get(name)
+            if entity_id is None:
+                city = geonames_city_by_name(name)
+                entity_id = self._by_alias.get(city["name"]) if city else None
+                if city and entity_id is None:
+                    continue  # a GeoNames-only city is created from the NER path, not here
+            if entity_id:
+                out.append(Mention(entity_id, m.group(1), m.start(1), m.end(1)))
+        return out
+
+
+_DATELINE_PLACE = re.compile(r"(?m)^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}),\s")
+# Context that settles what the small model often mislabels: "the village of Aitaroun" is a
+# place, "the Sagaing region" is a place, "writer Hanna Arhirova" is a person.
+_PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|port|camp|capital|suburb|neighbou?rhood)"
+                           r"\s+of\s+$|\b(?:in|near|outside)\s+$", re.I)
+_PLACE_AFTER = re.compile(r"\s+(?:region|province|state|district|governorate|oblast|village|city|town)\b", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:writer|reporter|correspondent|spokesman|spokeswoman|spokesperson|governor|"
+                            r"mayor|minister|commander|official|analyst|researcher|editor|leader)\s+$", re.I)
+
+
+def _corrected_label(text: str, start: int, end: int, label: str) -> str:
+    before = text[max(0, start - 30):start]
+    if label in ("PERSON", "ORG", "NORP") and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end)):
+        return "GPE"
+    if label in ("ORG", "NORP") and geonames_city_by_name(text[start:end]) and re.search(r"\b(?:in|at|of|near)\s+$", before):
+        return "GPE"
+    if label == "ORG" and _PERSON_BEFORE.search(before) and len(text[start:end].split()) >= 2:
+        return "PERSON"
+    return label
+
+
+def _plain_quotes(text: str) -> str:
+    return text.replace("’", "'")
 
 
 @cache

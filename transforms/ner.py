@@ -35,6 +35,20 @@ def _nlp():
 def find_names(texts: list[str]) -> list[list[NerSpan]]:
     """The entity spans of each text whose label sitrep keeps (PERSON, ORG, GPE, LOC, FAC, NORP)."""
     out = []
-    for doc in _nlp().pipe(texts, batch_size=BATCH_SIZE):
-        out.append([NerSpan(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in LABELS])
+    for text, doc in zip(texts, _nlp().pipe(texts, batch_size=BATCH_SIZE)):
+        spans = [NerSpan(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in LABELS]
+        out.append(_merge_split_names(text, spans))
     return out
+
+
+def _merge_split_names(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """The small model sometimes cuts one name in two ("Oleksandr" + "Prokudin"): rejoin
+    neighbouring PERSON spans separated by a single space."""
+    merged: list[NerSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last and last.label == span.label == "PERSON" and text[last.end:span.start] == " ":
+            merged[-1] = NerSpan(last.start, span.end, text[last.start:span.end], "PERSON")
+        else:
+            merged.append(span)
+    return merged

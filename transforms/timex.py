@@ -233,7 +233,7 @@ def _year_before(m, ctx):
     return "DATE", str(ctx.dct.year - 1)
 
 
-@_rule(r"\b(?P<x>single-day|one-day|overnight)\b(?=\s+\w)")
+@_rule(r"\b(?P<x>single-day|one-day)\b(?=\s+\w)")
 def _single_day(m, ctx):
     return "DURATION", "P1D"
 
@@ -307,6 +307,12 @@ def _yesterday(m, ctx):
     if m.group("part") or "night" in m.group("x").lower():
         return "TIME", f"{day.isoformat()}T{_PARTS[(m.group('part') or 'night').lower()]}"
     return "DATE", day.isoformat()
+
+
+@_rule(r"\b(?P<x>overnight)\b(?!\s+(?:stay|bag|flight|trip|train))")
+def _overnight(m, ctx):
+    """The night before the document date: TimeML's night of the previous day."""
+    return "TIME", f"{(ctx.dct - dt.timedelta(days=1)).isoformat()}TNI"
 
 
 @_rule(r"\b(?P<x>tomorrow(?:\s+(?P<part>morning|afternoon|evening|night))?)\b")
