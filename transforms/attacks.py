@@ -29,8 +29,7 @@ _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
-_POINTS_BACK = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+|the\s+(?:ship|vessel|warship|destroyer|"
-                          r"base|same\s+\w+))\b", re.I)
+_RESPONSE = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+)\b", re.I)
 _SHIP_ANAPHOR = re.compile(r"\b(?:the|a)\s+(?:ship|vessel|warship|destroyer|tanker|cargo\s+ship)\b", re.I)
 _STRIKES = re.compile(r"\bstrikes?\b", re.I)
 _AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troops|artillery|air\s+force|navy|militants|"
@@ -136,9 +135,12 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue  # "shot down 29 of the drones": more about the attack just reported
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
-        if when is None and events and _POINTS_BACK.search(sentence):
-            when = event_dates.EventDate(events[-1].event_date, events[-1].date_min, events[-1].date_max,
-                                         events[-1].date_text, events[-1].date_precision)
+        if when is None and events and (_COREFERENT.search(sentence) or _SHIP_ANAPHOR.search(sentence)
+                                        or _BASE_ANAPHOR.search(sentence)):
+            last = events[-1]  # "the strikes", "the ship": the scene just reported, its date
+            when = event_dates.EventDate(last.event_date, last.date_min, last.date_max, last.date_text, last.date_precision)
+        elif when is None and events and _RESPONSE.search(sentence):
+            when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex))
     return events

@@ -177,6 +177,9 @@ _PERSON_BEFORE = re.compile(r"\b(?:writer|reporter|correspondent|spokesman|spoke
                             r"mayor|minister|commander|official|analyst|researcher|editor|leader)\s+$", re.I)
 
 
+_BIG_CITY = 50_000
+
+
 def _corrected_label(text: str, start: int, end: int, label: str) -> str:
     before = text[max(0, start - 30):start]
     if label in ("PERSON", "ORG", "NORP") and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end)):
@@ -185,6 +188,10 @@ def _corrected_label(text: str, start: int, end: int, label: str) -> str:
         return "GPE"
     if label == "ORG" and _PERSON_BEFORE.search(before) and len(text[start:end].split()) >= 2:
         return "PERSON"
+    if label == "PERSON" and " " not in text[start:end]:
+        city = geonames_city_by_name(text[start:end])
+        if city and city["population"] >= _BIG_CITY and not _PERSON_BEFORE.search(before):
+            return "GPE"  # "Kherson was shelled": a lone word that names a big city is the city
     return label
 
 

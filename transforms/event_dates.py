@@ -129,6 +129,13 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
+def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:
+    """From an earlier event's day to publication: what "responded", "the ship" can say."""
+    if start >= published:
+        return EventDate(published, published, published, text, "day")
+    return EventDate(None, start, published, text, "range")
+
+
 def default_range(published: dt.date) -> EventDate:
     return EventDate(None, published - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), published, None, "range")
 

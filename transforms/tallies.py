@@ -30,9 +30,12 @@ _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|
 _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:people|civilians|persons|soldiers|troops|fighters|militants|children)\s+"
+                     r"(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:in\s+the\s+(?:conflict|war|fighting)|since|so\s+far|in\s+total|toll|altogether|to\s+date)\b", re.I)
 _SPLIT = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+"
                     r"(?P<place>Iraq|Syria|Yemen|Jordan|the Red Sea)\b", re.I)
-_REPORTERS = ("ORG", "PERSON")
+_REPORTERS = ("PERSON", "ORG")
 _PENTAGON = "org:pentagon"
 _UNNAMED_DEFENSE = re.compile(r"\b(defen[sc]e|military|Pentagon) officials?\b|\bthe military said\b", re.I)
 
@@ -53,7 +56,12 @@ class Tally:
 
 def is_tally_sentence(sentence: str) -> bool:
     m = _ATTACKS.search(sentence)
-    return bool((m and _number(m.group("n")) >= 2) or _INJURED.search(sentence))
+    return bool((m and _number(m.group("n")) >= 2) or _INJURED.search(sentence) or _is_toll(sentence))
+
+
+def _is_toll(sentence: str) -> bool:
+    """A cumulative death toll ("9,000 people have been killed in the conflict"), not one attack's dead."""
+    return bool(_KILLED.search(sentence) and _CUMULATIVE.search(sentence))
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -63,7 +71,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         sentence = body[start:end]
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         for m, unit in [(m, "attacks") for m in _ATTACKS.finditer(sentence)] + \
-                       [(m, "injured personnel") for m in _INJURED.finditer(sentence)]:
+                       [(m, "injured personnel") for m in _INJURED.finditer(sentence)] + \
+                       [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             count = _number(m.group("n"))
             if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
                 continue
@@ -109,8 +118,10 @@ def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> 
 
 
 def _stated_by(sentence: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
-    for m in mentions:
-        if gazetteer[m.entity_id].entity_type in _REPORTERS:
-            return m.entity_id
+    """The person who gave the figure ("press secretary Pat Ryder told reporters"), else the body."""
+    for kind in _REPORTERS:
+        for m in mentions:
+            if gazetteer[m.entity_id].entity_type == kind:
+                return m.entity_id
     # the convention for figures from unnamed officials: "defense officials" speak for the Pentagon
     return _PENTAGON if _UNNAMED_DEFENSE.search(sentence) else None

@@ -1,0 +1,96 @@
+"""Extraction quality, measured end to end: the real flow on the customer's seeds and on our own
+development gold (tests/gold/dev, other outlets and conflicts), scored by `sitrep eval`'s
+scorer, which must agree with the customer's reference scorer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from expectations.gold import prediction_from_rows, score
+from flows.evaluate import read_gold
+from tests.conftest import REPO, SHARED, SHARED_GOLD, SHARED_INBOX
+from warehouse.query import contract_rows
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
+DEV = REPO / "tests" / "gold" / "dev"
+TARGETS = {"pub_date_acc": 1.0, "entity_f1": 0.90, "event_f1": 0.85, "event_date_acc": 0.90,
+           "event_country_acc": 0.95, "tally_f1": 0.90}
+
+
+def build(inbox: Path, root: Path) -> Path:
+    from flows.ingest import ingest_inbox
+
+    local = root / "inbox"
+    shutil.copytree(inbox, local)
+    ingest_inbox(inbox=str(local), data_dir=str(root / "data"))
+    return root / "data" / "warehouse.duckdb"
+
+
+@pytest.fixture(scope="module")
+def dev_warehouse(tmp_path_factory):
+    return build(DEV / "inbox", tmp_path_factory.mktemp("dev"))
+
+
+@pytest.fixture(scope="module")
+def seeds_warehouse(tmp_path_factory):
+    if not SHARED_INBOX.is_dir():
+        pytest.skip("../shared/samples/inbox is absent")
+    return build(SHARED_INBOX, tmp_path_factory.mktemp("seeds"))
+
+
+def report(warehouse: Path, gold: Path) -> dict:
+    return score(read_gold(gold), prediction_from_rows(contract_rows(warehouse)))
+
+
+def assert_targets(rep: dict) -> None:
+    short = {k: rep[k] for k, v in TARGETS.items() if rep[k] < v}
+    assert not short, short
+    assert rep["dup_fn"] == 0 and rep["docs_missing"] == 0
+
+
+def test_dev_gold_meets_the_quality_targets(dev_warehouse):
+    rep = report(dev_warehouse, DEV / "dev_gold.jsonl")
+    assert_targets(rep)
+    assert rep["dup_tp"] == 1
+
+
+def test_seed_gold_meets_the_quality_targets(seeds_warehouse):
+    assert_targets(report(seeds_warehouse, SHARED_GOLD))
+
+
+@pytest.mark.parametrize("which", ["dev", "seeds"])
+def test_eval_agrees_with_the_reference_scorer(which, request, tmp_path):
+    warehouse = request.getfixturevalue(f"{which}_warehouse")
+    gold = DEV / "dev_gold.jsonl" if which == "dev" else SHARED_GOLD
+    out = tmp_path / "reference.json"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "score_warehouse.py"), str(warehouse), str(gold),
+                    "--json", str(out)], check=True, capture_output=True)
+    assert report(warehouse, gold) == json.loads(out.read_text())
+
+
+def test_sitrep_timex_passes_the_reference_timex_scorer():
+    gold = SHARED / "gold" / "meantime" / "meantime_en_intradoc.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared/gold/meantime is absent")
+    sitrep = Path(sys.executable).with_name("sitrep")
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_timex.py"), str(gold), "--min=value_f1=0.85",
+                          "--", str(sitrep), "timex", "--jsonl"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-500:] + out.stderr[-500:]
+
+
+def test_eval_command_prints_a_report_and_gates_on_minimums(tmp_path, dev_warehouse):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    data = dev_warehouse.parent
+    result = CliRunner().invoke(app, ["eval", "--gold", str(DEV / "dev_gold.jsonl"), "--inbox", str(DEV / "inbox"),
+                                      "--data-dir", str(data), "--json", "--min", "event_f1=0.99"])
+    assert json.loads(result.stdout)["docs"] == 10
+    assert result.exit_code == 1  # event F1 is below 0.99 on the dev gold

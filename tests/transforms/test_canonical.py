@@ -1,0 +1,60 @@
+from transforms.canonical import clean_span, person_key, place_entity, strip_title
+from transforms.entities import default_matcher
+from transforms.ner import NerSpan, find_names
+
+
+def test_titles_are_stripped_from_the_canonical_name():
+    assert strip_title("Brig. Gen. Pat Ryder") == "Pat Ryder"
+    assert strip_title("President Joe Biden") == "Joe Biden"
+
+
+def test_nicknames_share_the_key_of_the_formal_name():
+    assert person_key("Pat Smith") == person_key("Patrick Smith") == "person:patrick-smith"
+
+
+def test_leading_article_and_possessive_are_not_part_of_a_name():
+    text = "the Rapid Support Forces's men"
+    start, end = clean_span(text, 0, 26)
+    assert text[start:end] == "Rapid Support Forces"
+
+
+def test_unknown_places_get_country_and_coordinates_from_geonames():
+    e = place_entity("Omdurman", "GPE")
+    assert e.country_code == "SD" and e.latitude and e.entity_id.startswith("gpe:geonames-")
+    assert place_entity("Kiryat Shmona", "GPE").country_code == "IL"  # a GeoNames alternate name
+
+
+def test_countries_resolve_to_iso_codes():
+    assert place_entity("Myanmar", "GPE").entity_id == "gpe:mm"
+
+
+def test_ner_finds_names_the_gazetteer_lacks_and_links_their_surnames():
+    text = "Regional governor Oleksandr Prokudin said on Friday. Prokudin added that Kherson was shelled."
+    [spans] = find_names([text])
+    mentions, new = default_matcher().resolve(text, spans)
+    people = {(m.entity_id, m.surface) for m in mentions if m.entity_id.startswith("person:")}
+    assert people == {("person:oleksandr-prokudin", "Oleksandr Prokudin"), ("person:oleksandr-prokudin", "Prokudin")}
+    assert new["person:oleksandr-prokudin"].entity_type == "PERSON"
+
+
+def test_an_acronym_defined_in_parentheses_is_the_same_organisation():
+    text = "The Rapid Support Forces (RSF) shelled the city. The RSF denied it."
+    mentions, _ = default_matcher().resolve(text, [NerSpan(4, 24, "Rapid Support Forces", "ORG")])
+    assert {m.entity_id for m in mentions if m.surface in ("RSF", "Rapid Support Forces")} == {"org:rapid-support-forces"}
+
+
+def test_a_place_mislabelled_by_the_model_is_corrected_by_its_context():
+    text = "Rockets hit the village of Aitaroun."
+    mentions, new = default_matcher().resolve(text, [NerSpan(27, 35, "Aitaroun", "PERSON")])
+    assert new[mentions[0].entity_id].entity_type == "GPE"
+
+
+def test_a_dateline_city_in_capitals_is_a_mention():
+    text = "BAGHDAD, Nov. 14 (Reuters) - Rockets hit."
+    assert default_matcher().find(text)[0].surface == "BAGHDAD"
+
+
+def test_weapons_the_model_calls_names_are_not_entities():
+    text = "Katyusha rockets landed."
+    mentions, new = default_matcher().resolve(text, [NerSpan(0, 8, "Katyusha", "GPE")])
+    assert mentions == [] and new == {}
