@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 
@@ -18,6 +19,7 @@ from flows import tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
 from transforms.batch import undated_window
+from warehouse.lock import run_lock
 
 
 @dataclass
@@ -27,6 +29,8 @@ class RunSummary:
     files_seen: int = 0
     files_new: int = 0
     files_quarantined: int = 0
+    files_deferred: int = 0
+    files_ignored: int = 0
     rows_written: int = 0
     rows_per_table: dict = field(default_factory=dict)
     validation_passed: bool | None = None
@@ -51,26 +55,41 @@ def new_run_id(now: dt.datetime) -> str:
 
 @flow(name="ingest-inbox", log_prints=True)
 def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file_bytes: int | None = None,
-                 today: dt.date | None = None) -> RunSummary:
-    settings = Settings.resolve(data_dir=data_dir, inbox=inbox, max_file_bytes=max_file_bytes)
+                 today: dt.date | None = None, settle_seconds: float | None = None,
+                 wait_seconds: float = 0.0) -> RunSummary:
+    settings = Settings.resolve(data_dir=data_dir, inbox=inbox, max_file_bytes=max_file_bytes,
+                                settle_seconds=settle_seconds)
+    with run_lock(settings.data_dir, wait_seconds):
+        return _ingest(settings, today)
+
+
+def _ingest(settings: Settings, today: dt.date | None) -> RunSummary:
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     today = today or started.date()
     run_id = new_run_id(started)
     log = get_run_logger()
     summary = RunSummary(run_id=run_id, status="running")
 
-    seen, files, state = tasks.discover(settings)
-    summary.files_seen, summary.files_new = seen, len(files)
-    log.info("run %s: %d file(s) in %s, %d new", run_id, seen, settings.inbox, len(files))
-    if not files:
+    scan, files, rejected, state = tasks.discover(settings, time.time())
+    summary.files_seen, summary.files_new = scan.seen, len(files) + len(rejected)
+    summary.files_deferred, summary.files_ignored = len(scan.deferred), len(scan.ignored)
+    log.info("run %s: %d file(s) in %s, %d new", run_id, scan.seen, settings.inbox, summary.files_new)
+    for path in scan.deferred:
+        log.info("deferred %s: modified less than %.0f s ago, may still be written", path, settings.settle_seconds)
+    for path in scan.ignored:
+        log.info("ignored %s: not a regular file", path)
+    removed = tasks.clean_lake(settings.lake_dir, state["runs"])
+    if removed:
+        log.warning("removed %d lake partition(s) of runs that never finished", removed)
+    if not files and not rejected:
         summary.status = "nothing_new"
         tasks.record_run(settings, _run_row(summary, started))
         return summary
 
-    drafts, rejected = tasks.decode(files, settings.max_file_bytes)
+    drafts, undecodable = tasks.decode(files, settings.max_file_bytes)
     del files  # the bytes are no longer needed
     drafts, unparsed = tasks.parse(drafts)
-    rejected += unparsed
+    rejected += undecodable + unparsed
     drafts = tasks.dates(drafts, today, state["dates"])
     drafts = tasks.entities(drafts)
     drafts = tasks.events(drafts, undated_window(drafts, today))

@@ -19,28 +19,39 @@ stage = task(cache_policy=NO_CACHE)
 
 
 @stage(name="discover")
-def discover(settings: Settings) -> tuple[int, list[batch.SourceFile], dict]:
-    """List the inbox; keep files whose content hash is neither loaded nor quarantined,
-    and only the first of several files with the same bytes. Returns (seen, new, state)."""
-    paths = inbox.list_inbox(settings.inbox)
-    state = {"known": set(), "signatures": [], "dates": []}
+def discover(settings: Settings, now: float):
+    """Scan the inbox; keep candidates whose content hash is neither loaded nor quarantined,
+    and only the first of several files with the same bytes. Returns (scan, new files, files
+    to quarantine unread, warehouse state)."""
+    scan = inbox.scan_inbox(settings.inbox, settings.max_file_bytes, settings.settle_seconds, now)
+    state = {"known": set(), "signatures": [], "dates": [], "runs": set()}
     if settings.warehouse_path.exists():
         con = store.connect(settings.warehouse_path, read_only=True)
         try:
-            if con.execute("select count(*) from information_schema.tables where table_name = 'documents'").fetchone()[0]:
+            if store.has_schema(con):
+                store.check_schema(con)
                 state = {"known": store.known_hashes(con), "signatures": store.prior_signatures(con),
-                         "dates": store.prior_publication_dates(con)}
+                         "dates": store.prior_publication_dates(con), "runs": store.run_ids(con)}
         finally:
             con.close()
     new: list[batch.SourceFile] = []
+    unread: list[batch.Rejected] = []
     taken = set(state["known"])
-    for path in paths:
-        data, sha = inbox.read_file(path)
-        if sha in taken:
+    for c in scan.candidates:
+        if c.sha256 in taken:
             continue
-        taken.add(sha)
-        new.append(batch.SourceFile(str(path), sha, data))
-    return len(paths), new, state
+        taken.add(c.sha256)
+        if c.reason:
+            unread.append(batch.Rejected(str(c.path), c.sha256, c.reason))
+        else:
+            new.append(batch.SourceFile(str(c.path), c.sha256, c.data))
+    return scan, new, unread, state
+
+
+@stage(name="clean-lake")
+def clean_lake(lake_dir: Path, finished_runs: set[str]) -> int:
+    """Remove the lake partitions of runs that never finished (a crash, a kill -9)."""
+    return lake.remove_unfinished(lake_dir, finished_runs)
 
 
 @stage(name="decode")

@@ -6,12 +6,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.errors import ConfigError
+
 ENV_DATA_DIR = "SITREP_DATA_DIR"
 ENV_INBOX = "SITREP_INBOX"
 ENV_MAX_BYTES = "SITREP_MAX_FILE_BYTES"
+ENV_SETTLE = "SITREP_SETTLE_SECONDS"
 
 DEFAULT_DATA_DIR = Path("data")
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is a few kB; 5 MB is far past any real one
+# A file modified more recently than this may still be being written: it waits for the next run.
+DEFAULT_SETTLE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,7 @@ class Settings:
     data_dir: Path
     inbox: Path
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS
 
     @property
     def lake_dir(self) -> Path:
@@ -38,9 +44,17 @@ class Settings:
         data_dir: str | os.PathLike | None = None,
         inbox: str | os.PathLike | None = None,
         max_file_bytes: int | None = None,
+        settle_seconds: float | None = None,
     ) -> "Settings":
         """Flag, else environment variable, else default (inbox defaults to DATA_DIR/inbox)."""
         data = Path(data_dir or os.environ.get(ENV_DATA_DIR) or DEFAULT_DATA_DIR)
         box = Path(inbox or os.environ.get(ENV_INBOX) or data / "inbox")
-        limit = max_file_bytes or int(os.environ.get(ENV_MAX_BYTES) or DEFAULT_MAX_FILE_BYTES)
-        return cls(data_dir=data.absolute(), inbox=box.absolute(), max_file_bytes=limit)
+        try:
+            limit = max_file_bytes or int(os.environ.get(ENV_MAX_BYTES) or DEFAULT_MAX_FILE_BYTES)
+            settle = settle_seconds if settle_seconds is not None else float(
+                os.environ.get(ENV_SETTLE) or DEFAULT_SETTLE_SECONDS)
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_MAX_BYTES} / {ENV_SETTLE} must be numbers: {exc}") from None
+        if limit <= 0 or settle < 0:
+            raise ConfigError("the file size limit must be positive and the settle time not negative")
+        return cls(data_dir=data.absolute(), inbox=box.absolute(), max_file_bytes=limit, settle_seconds=settle)

@@ -96,6 +96,15 @@ def parse_header_date(line: str) -> HeaderDate | None:
     return HeaderDate(text=text, month=month, day=day, year=year, time=time, utc_offset_hours=offset)
 
 
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_DATE_SHAPED = re.compile(rf"\b{_ANY_MONTH}\s+\d{{1,2}}\b.*\d{{4}}|\b\d{{1,2}}\s+{_ANY_MONTH}\s+\d{{4}}|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.I)
+
+
+def looks_like_date_line(line: str) -> bool:
+    """A short line shaped like a date ("Published: February 30, 2023"), valid or not."""
+    return len(line.split()) <= 12 and bool(_DATE_SHAPED.search(line))
+
+
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None)."""
     m = DATELINE.match(paragraph)

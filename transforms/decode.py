@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from transforms.exceptions import RejectedInput
+from transforms.html import html_to_text, looks_like_html
 
 # Leading bytes of formats people save under a .txt name by mistake.
 _MAGIC = {
@@ -41,6 +42,8 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Bytes cp1252 leaves undefined: their presence means latin-1, not cp1252.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# News prose is mostly letters; random bytes decoded as cp1252 or latin-1 are not.
+_MIN_LETTER_SHARE = 0.5
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
 
@@ -75,8 +78,14 @@ def decode_bytes(data: bytes, max_bytes: int) -> Decoded:
     if fixed != text:
         text = fixed
         notes.append("repaired mojibake")
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes.append("converted from HTML (tags and scripts removed)")
     if not text.strip():
         raise RejectedInput("blank file (whitespace only)")
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < _MIN_LETTER_SHARE * len(text.strip()):
+        raise RejectedInput(f"not text: only {letters} letters in {len(text)} characters")
     return Decoded(text=text, encoding=encoding, notes=tuple(notes))
 
 

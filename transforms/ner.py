@@ -32,13 +32,33 @@ def _nlp():
     return spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
+# Longer texts are cut into pieces at line breaks (or spaces): the model's memory grows with
+# the text, and spaCy refuses texts over a million characters.
+MAX_PIECE = 50_000
+
+
 def find_names(texts: list[str]) -> list[list[NerSpan]]:
     """The entity spans of each text whose label sitrep keeps (PERSON, ORG, GPE, LOC, FAC, NORP)."""
-    out = []
-    for text, doc in zip(texts, _nlp().pipe(texts, batch_size=BATCH_SIZE)):
-        spans = [NerSpan(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in LABELS]
-        out.append(_merge_split_names(text, spans))
-    return out
+    pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in _pieces(text)]
+    found: list[list[NerSpan]] = [[] for _ in texts]
+    docs = _nlp().pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)
+    for (i, offset, _), doc in zip(pieces, docs):
+        found[i] += [NerSpan(offset + e.start_char, offset + e.end_char, e.text, e.label_)
+                     for e in doc.ents if e.label_ in LABELS]
+    return [_merge_split_names(text, spans) for text, spans in zip(texts, found)]
+
+
+def _pieces(text: str):
+    start = 0
+    while len(text) - start > MAX_PIECE:
+        cut = text.rfind("\n", start, start + MAX_PIECE)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + MAX_PIECE)
+        if cut <= start:
+            cut = start + MAX_PIECE
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def _merge_split_names(text: str, spans: list[NerSpan]) -> list[NerSpan]:

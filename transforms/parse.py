@@ -74,6 +74,9 @@ def parse_article(text: str) -> Article:
                 if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
                     published, published_text = header_date, line
                 seen_meta = True
+            elif dates.looks_like_date_line(line):
+                removed.append(f"impossible date: {line}")  # the article loads, the date does not
+                seen_meta = True
             elif _URL.match(line):
                 removed.append(f"url: {line}")
                 seen_meta = True
@@ -115,8 +118,8 @@ def parse_article(text: str) -> Article:
 def _stands_alone(lines: list[str], i: int) -> bool:
     """A headline is followed by a blank or a header line, never by the rest of its sentence."""
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.parse_header_date(nxt)
-                           and len(nxt.split()) <= 16)
+    return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.looks_like_date_line(nxt)
+                           or dates.parse_header_date(nxt) and len(nxt.split()) <= 16)
 
 
 def _is_paragraph(line: str) -> bool:

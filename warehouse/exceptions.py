@@ -11,3 +11,7 @@ class WarehouseBusy(WarehouseError):
 
 class QueryError(WarehouseError):
     """A query failed (syntax, unknown table, or a write on the read-only connection)."""
+
+
+class SchemaMismatch(WarehouseError):
+    """The warehouse was made under a table contract this sitrep cannot use as it is."""

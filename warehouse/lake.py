@@ -58,3 +58,21 @@ def read_run(lake_dir: Path, run_id: str, tables: list[str] | None = None) -> di
             raise WarehouseError(f"lake file {path} is unreadable: {exc}") from exc
         out[name] = table.select(contract()[name].column_names).cast(contract()[name].arrow_schema())
     return out
+
+
+def remove_unfinished(lake_dir: Path, finished_runs: set[str]) -> int:
+    """Delete the partitions of runs the warehouse never recorded (killed before their load
+    committed); returns how many. Only safe under the run lock."""
+    import shutil
+
+    removed = 0
+    for table in contract().tables:
+        folder = lake_dir / table
+        if not folder.is_dir():
+            continue
+        for partition in folder.iterdir():
+            run_id = partition.name.removeprefix("run_id=")
+            if partition.is_dir() and partition.name.startswith("run_id=") and run_id not in finished_runs:
+                shutil.rmtree(partition)
+                removed += 1
+    return removed

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from sitrep import PIPELINE_VERSION
 from sitrep.schema import contract
-from warehouse.exceptions import WarehouseBusy, WarehouseError
+from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
 
 # Tables loaded from a run's lake partition, in dependency order.
 LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies", "quarantine")
@@ -29,10 +29,48 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
 
 
+def has_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("select count(*) from information_schema.tables where table_name = 'sitrep_meta'").fetchone()[0])
+
+
+def check_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse, before writing anything, a warehouse whose contract this sitrep does not know:
+    one made by a newer sitrep, or an older one with no migration (see warehouse/migrations.py)."""
+    from warehouse.migrations import MIGRATIONS
+
+    row = con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone()
+    found, current = int(row[0]) if row else 0, contract().version
+    if found > current:
+        raise SchemaMismatch(f"warehouse contract version {found} is newer than this sitrep's ({current}): "
+                             "upgrade sitrep, or point --data-dir at another warehouse")
+    missing = [v for v in range(found, current) if v not in MIGRATIONS]
+    if missing:
+        raise SchemaMismatch(f"warehouse contract version {found} is older than {current} and no migration "
+                             f"from version {missing[0]} exists: rebuild it from the lake or the inbox "
+                             "(README, 'Upgrading the warehouse')")
+    if found == current:
+        for table in contract().tables.values():
+            have = {r[0] for r in con.execute(
+                "select column_name from information_schema.columns where table_name = ?", [table.name]).fetchall()}
+            lacking = [c for c in table.column_names if c not in have]
+            if have and lacking:
+                raise SchemaMismatch(f"table {table.name} lacks column(s) {', '.join(lacking)} of contract "
+                                     f"version {current}: the warehouse was changed outside sitrep")
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)create the views; safe to call on every run."""
+    """Check the warehouse's contract, migrate it if a migration exists, create missing tables
+    and (re)create the views, all in one transaction; safe to call on every run."""
+    from warehouse.migrations import MIGRATIONS
+
     c = contract()
+    if has_schema(con):
+        check_schema(con)
     con.execute("begin")
+    found = int((con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() or [c.version])[0]) \
+        if has_schema(con) else c.version
+    for version in range(found, c.version):
+        MIGRATIONS[version](con)
     for table in c.tables.values():
         con.execute(table.create_sql())
     con.execute("create table if not exists sitrep_meta (key varchar primary key, value varchar)")
@@ -43,6 +81,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             if sql.name.endswith(".sql"):
                 con.execute(sql.read_text(encoding="utf-8"))
     con.execute("commit")
+
+
+def run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("select run_id from runs").fetchall()}
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
