@@ -45,4 +45,5 @@ def inbox(tmp_path: Path) -> Path:
     return path
 
 
-os.environ.setdefault("SITREP_TEST", "1")
+# Tests write files and ingest them at once; the settle time is tested where it matters.
+os.environ["SITREP_SETTLE_SECONDS"] = "0"

@@ -65,3 +65,20 @@ def test_files_over_the_size_limit_are_rejected():
 
 def test_utf16_bom_is_honoured():
     assert decode_bytes(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le"), LIMIT).text == "hé"
+
+
+def test_random_bytes_without_nul_are_not_text():
+    import random
+
+    rng = random.Random(1)
+    data = bytes(rng.choice(range(1, 256)) for _ in range(4000))
+    with pytest.raises(RejectedInput, match="binary content|not text"):
+        decode_bytes(data, LIMIT)
+
+
+def test_html_saved_as_text_keeps_its_text_without_tags_or_scripts():
+    page = (b"<!DOCTYPE html><html><head><title>Rockets hit base</title><script>track()</script></head>"
+            b"<body><p>On Monday, rockets hit Erbil.</p><p>Officials&#8217; statement &amp; more.</p></body></html>")
+    decoded = decode_bytes(page, LIMIT)
+    assert decoded.text == "Rockets hit base\n\nOn Monday, rockets hit Erbil.\n\nOfficials’ statement & more.\n"
+    assert "converted from HTML (tags and scripts removed)" in decoded.notes

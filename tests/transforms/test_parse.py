@@ -59,3 +59,17 @@ def test_customer_disclaimer_and_related_are_removed_from_the_icaro_article():
     a = parse_article(decode_bytes(read_shared("003_223500e304d675b6.txt"), 10**6).text)
     assert a.publisher == "ICARO Media Group" and a.section == "Politics"
     assert "views expressed" not in a.body and not a.body.rstrip().endswith("Related")
+
+
+def test_an_impossible_header_date_is_dropped_and_the_article_kept():
+    a = parse_article("Rockets hit base\nPublished: February 30, 2023\n\n"
+                      "Rockets hit the base on Tuesday, officials said, and nobody was hurt in the attack.")
+    assert a.published is None and a.title == "Rockets hit base"
+    assert a.removed == ("impossible date: Published: February 30, 2023",)
+    assert "February 30" not in a.body
+
+
+def test_a_single_enormous_line_is_one_paragraph():
+    line = "Rockets hit the base on Tuesday, officials said. " * 20000
+    a = parse_article(line)
+    assert a.body == line.strip() and a.title is None

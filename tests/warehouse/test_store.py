@@ -78,3 +78,40 @@ def test_sql_is_read_only(tmp_path, con):
 def test_querying_a_missing_warehouse_says_what_to_do(tmp_path):
     with pytest.raises(WarehouseError, match="run `sitrep run`"):
         run_query(tmp_path / "absent.duckdb", "select 1")
+
+
+def test_a_warehouse_from_a_newer_sitrep_is_refused_unchanged(con):
+    from warehouse.exceptions import SchemaMismatch
+
+    con.execute("update sitrep_meta set value = '99' where key = 'contract_version'")
+    with pytest.raises(SchemaMismatch, match="newer than this sitrep"):
+        store.ensure_schema(con)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("99",)
+
+
+def test_a_warehouse_from_an_older_contract_without_migration_is_refused(con):
+    from warehouse.exceptions import SchemaMismatch
+
+    con.execute("update sitrep_meta set value = '0' where key = 'contract_version'")
+    with pytest.raises(SchemaMismatch, match="no migration from version 0"):
+        store.ensure_schema(con)
+
+
+def test_a_table_changed_outside_sitrep_is_reported_by_column(con):
+    from warehouse.exceptions import SchemaMismatch
+
+    con.execute("drop view reported_tallies")
+    con.execute("alter table tallies drop column scope")
+    with pytest.raises(SchemaMismatch, match="tallies lacks column"):
+        store.ensure_schema(con)
+
+
+def test_a_migration_upgrades_an_old_warehouse_in_the_schema_transaction(con, monkeypatch):
+    from warehouse import migrations
+
+    con.execute("update sitrep_meta set value = '0' where key = 'contract_version'")
+    calls = []
+    monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda c: calls.append(c.execute("select 1").fetchone()))
+    store.ensure_schema(con)
+    assert calls == [(1,)]
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)

@@ -1,0 +1,65 @@
+import os
+import socket
+import time
+
+import pytest
+
+from warehouse.inbox import scan_inbox
+
+LIMIT = 1000
+
+
+def scan(inbox, settle=0.0, now=None):
+    return scan_inbox(inbox, LIMIT, settle, now if now is not None else time.time() + 10)
+
+
+def test_regular_files_are_read_and_hashed(inbox):
+    (inbox / "a.txt").write_bytes(b"hello")
+    [c] = scan(inbox).candidates
+    assert c.data == b"hello" and c.reason is None and len(c.sha256) == 64
+
+
+def test_other_suffixes_hidden_files_and_part_uploads_are_not_candidates(inbox):
+    for name in ("a.md", ".hidden.txt", "upload.txt.part"):
+        (inbox / name).write_bytes(b"x")
+    assert scan(inbox).seen == 0
+
+
+def test_a_symlink_is_never_followed_and_is_quarantined(inbox, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"do not read me")
+    (inbox / "link.txt").symlink_to(secret)
+    [c] = scan(inbox).candidates
+    assert c.data is None and "symbolic link to outside the inbox" in c.reason and "not followed" in c.reason
+
+
+def test_directories_and_sockets_named_txt_are_ignored(inbox):
+    (inbox / "folder.txt").mkdir()
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(inbox / "sock.txt"))
+    try:
+        result = scan(inbox)
+    finally:
+        sock.close()
+    assert result.candidates == [] and sorted(p.name for p in result.ignored) == ["folder.txt", "sock.txt"]
+
+
+def test_a_file_still_being_written_waits_for_a_later_run(inbox):
+    (inbox / "fresh.txt").write_bytes(b"half an arti")
+    result = scan(inbox, settle=5.0, now=time.time())
+    assert result.candidates == [] and [p.name for p in result.deferred] == ["fresh.txt"]
+
+
+def test_an_oversized_file_is_hashed_without_being_loaded(inbox):
+    (inbox / "big.txt").write_bytes(b"x" * (LIMIT + 1))
+    [c] = scan(inbox).candidates
+    assert c.data is None and c.reason == f"oversized: {LIMIT + 1} bytes > limit {LIMIT}"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file_is_quarantined_with_the_error(inbox):
+    path = inbox / "locked.txt"
+    path.write_bytes(b"x")
+    path.chmod(0)
+    [c] = scan(inbox).candidates
+    assert c.reason.startswith("unreadable")
