@@ -31,7 +31,9 @@ Inbox = typer.Option(None, "--inbox", envvar=ENV_INBOX, help="Folder of .txt art
 
 @app.command()
 def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
-        max_file_bytes: Optional[int] = typer.Option(None, help="Files larger than this are quarantined."),
+        max_file_bytes: Optional[int] = typer.Option(None, help="Files larger than this are quarantined. [default: 5 MB]"),
+        settle_seconds: Optional[float] = typer.Option(None, help="Files modified more recently wait for the next run. [default: 2]"),
+        wait: float = typer.Option(0.0, help="Seconds to wait for another run on the same data directory to finish."),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
 
@@ -42,7 +44,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     from flows.ingest import ingest_inbox
 
     summary = ingest_inbox(inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
-                           max_file_bytes=max_file_bytes)
+                           max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait)
     if as_json:
         console.print_json(json.dumps(summary.to_dict(), default=str))
     else:
@@ -158,7 +160,8 @@ def timex(jsonl: str = typer.Option(..., "--jsonl", help="Input JSONL file, or -
 def _print_summary(summary) -> None:
     t = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
     for label, value in [("files seen", summary.files_seen), ("files new", summary.files_new),
-                         ("files quarantined", summary.files_quarantined), ("rows written", summary.rows_written),
+                         ("files quarantined", summary.files_quarantined), ("files deferred", summary.files_deferred),
+                         ("files ignored", summary.files_ignored), ("rows written", summary.rows_written),
                          ("validation passed", summary.validation_passed), ("data docs", summary.data_docs)]:
         t.add_row(label, str(value))
     for name, rows in summary.rows_per_table.items():
