@@ -9,6 +9,7 @@ reader never sees half a file. A run only adds folders; nothing is rewritten.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -21,7 +22,13 @@ from warehouse.exceptions import WarehouseError
 PART_NAME = "part-0.parquet"
 
 
+_RUN_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
+
+
 def partition_dir(lake_dir: Path, table: str, run_id: str) -> Path:
+    """The folder of one run's rows of one table; names are checked so no path leaves the lake."""
+    if table not in contract().tables or not _RUN_ID.match(run_id) or ".." in run_id:
+        raise WarehouseError(f"refusing lake path for table {table!r}, run {run_id!r}")
     return lake_dir / table / f"run_id={run_id}"
 
 

@@ -44,3 +44,9 @@ def test_rows_carry_run_id_and_pipeline_version(tmp_path):
     lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})
     table = pq.read_table(tmp_path / "quarantine" / "run_id=r1" / "part-0.parquet")
     assert {"run_id", "pipeline_version"} <= set(table.column_names)
+
+
+@pytest.mark.parametrize("table, run_id", [("documents", "../../etc"), ("documents", "a/b"), ("../x", "r1")])
+def test_lake_paths_never_leave_the_lake(tmp_path, table, run_id):
+    with pytest.raises(WarehouseError, match="refusing lake path"):
+        lake.partition_dir(tmp_path, table, run_id)
