@@ -41,8 +41,10 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
 
     Example: sitrep run --inbox ./data/inbox --data-dir ./data
     """
+    from flows import progress
     from flows.ingest import ingest_inbox
 
+    progress.use_terminal(sys.stderr.isatty())
     summary = ingest_inbox(inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
                            max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait)
     if as_json:
@@ -67,15 +69,64 @@ def sql(query: str = typer.Argument(..., help="One SQL statement."), data_dir: O
 
 @app.command()
 def weekly(data_dir: Optional[Path] = DataDir,
-           fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
+           fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+           chart: Optional[Path] = typer.Option(None, "--chart", help="Also write the chart as a PNG file.")) -> None:
     """Attack incidents per ISO week and country (the weekly_attack_counts view).
 
-    Example: sitrep weekly --format csv
+    Example: sitrep weekly --format csv --chart weekly.png
     """
     from warehouse.query import weekly_counts
 
-    _print_table(weekly_counts(Settings.resolve(data_dir=data_dir).warehouse_path), fmt,
-                 title="Attack incidents per week (weekly_attack_counts)")
+    table = weekly_counts(Settings.resolve(data_dir=data_dir).warehouse_path)
+    _print_table(table, fmt, title="Attack incidents per week (weekly_attack_counts)")
+    if chart:
+        from expectations.charts import weekly_incidents_png
+
+        chart.write_bytes(weekly_incidents_png(table.to_pylist()))
+        err.print(f"chart written to {chart}")
+
+
+@app.command()
+def report(data_dir: Optional[Path] = DataDir,
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="[default: DATA_DIR/reports/sitrep-report.html]"),
+           open_browser: bool = typer.Option(False, "--open", help="Open the report in a browser.")) -> None:
+    """Write the data-quality report: validation results, run history, quarantined files,
+    incidents per ISO week by country and the official tallies, as one HTML file.
+
+    Example: sitrep report --open
+    """
+    import datetime as dt
+
+    from expectations.report import latest_validations, render_report
+    from warehouse.query import report_rows
+
+    settings = Settings.resolve(data_dir=data_dir)
+    target = output or settings.reports_dir / "sitrep-report.html"
+    docs = settings.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    page = render_report(report_rows(settings.warehouse_path), latest_validations(settings.reports_dir), docs,
+                         dt.datetime.now(dt.timezone.utc))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    console.print(f"report written to {target}")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(target.absolute().as_uri())
+
+
+@app.command()
+def serve(cron: str = typer.Option(..., "--cron", help="Cron schedule, e.g. '*/15 * * * *'."),
+          inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
+          host: str = typer.Option("127.0.0.1", help="Where the local Prefect server listens."),
+          port: int = typer.Option(4200, help="Port of the local Prefect server.")) -> None:
+    """Run the ingest on a schedule until stopped (Ctrl-C or SIGTERM). Starts a local Prefect
+    server with its UI, or uses the one PREFECT_API_URL names.
+
+    Example: sitrep serve --cron "*/15 * * * *" --inbox ./data/inbox
+    """
+    from flows.serve import serve as serve_flow
+
+    serve_flow(cron, Settings.resolve(data_dir=data_dir, inbox=inbox), host, port, announce=console.print)
 
 
 @app.command()

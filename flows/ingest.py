@@ -5,7 +5,6 @@
     summary = ingest_inbox(inbox="data/inbox", data_dir="data")
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import time
@@ -15,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from prefect import flow, get_run_logger
 
 from expectations.exceptions import ValidationFailed
-from flows import tasks
+from flows import progress, tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
 from transforms.batch import undated_window
@@ -84,22 +83,41 @@ def _ingest(settings: Settings, today: dt.date | None) -> RunSummary:
     if not files and not rejected:
         summary.status = "nothing_new"
         tasks.record_run(settings, _run_row(summary, started))
+        tasks.publish_artifacts(summary, settings)
         return summary
 
+    # cheap per-file stages for the whole run first: the batch window needs every publication date
     drafts, undecodable = tasks.decode(files, settings.max_file_bytes)
     del files  # the bytes are no longer needed
     drafts, unparsed = tasks.parse(drafts)
     rejected += undecodable + unparsed
     drafts = tasks.dates(drafts, today, state["dates"])
-    drafts = tasks.entities(drafts)
-    drafts = tasks.events(drafts, undated_window(drafts, today))
-    drafts = tasks.dedup(drafts, state["signatures"])
+    window = undated_window(drafts, today)
     summary.files_quarantined = len(rejected)
     summary.quarantined = [(r.path, r.reason) for r in rejected]
     for path, reason in summary.quarantined:
         log.warning("quarantined %s: %s", path, reason)
 
-    summary.rows_per_table = tasks.write_lake(drafts, rejected, settings.lake_dir, run_id, PIPELINE_VERSION, started)
+    # the NLP in batches, each written to the lake as it is done
+    rows: dict[str, int] = {}
+    signatures = list(state["signatures"])
+    progress.reporter.start(len(drafts) + len(rejected), f"run {run_id}")
+    progress.reporter.advance(len(rejected))
+    batches = [drafts[i:i + settings.batch_size] for i in range(0, len(drafts), settings.batch_size)] or [[]]
+    del drafts
+    for part, batch_drafts in enumerate(batches):
+        batch_drafts = tasks.entities(batch_drafts)
+        batch_drafts = tasks.events(batch_drafts, window)
+        batch_drafts = tasks.dedup(batch_drafts, signatures)
+        signatures += [(d.doc_id, list(d.minhash)) for d in batch_drafts]
+        written = tasks.write_lake(batch_drafts, rejected if part == 0 else [], settings.lake_dir, run_id,
+                                   PIPELINE_VERSION, started, part)
+        rows = {k: rows.get(k, 0) + v for k, v in written.items()}
+        progress.reporter.advance(len(batch_drafts))
+        batches[part] = None  # release the batch
+    progress.reporter.finish()
+
+    summary.rows_per_table = rows
     report = tasks.validate(settings.lake_dir, settings.reports_dir, run_id, today)
     summary.validation_passed, summary.data_docs = report.success, report.docs_url
     if not report.success:
@@ -113,6 +131,7 @@ def _ingest(settings: Settings, today: dt.date | None) -> RunSummary:
     summary.status = "succeeded_with_quarantine" if rejected else "succeeded"
     summary.rows_written = tasks.load(settings, run_id, _run_row(summary, started))
     log.info("run %s loaded %d rows (%s)", run_id, summary.rows_written, summary.rows_per_table)
+    tasks.publish_artifacts(summary, settings)
     return summary
 
 

@@ -85,9 +85,10 @@ def dedup(drafts: list[batch.Draft], prior_signatures: list):
 
 
 @stage(name="lake", retries=2, retry_delay_seconds=1)
-def write_lake(drafts, rejected, lake_dir: Path, run_id: str, version: str, ingested_at: dt.datetime) -> dict:
+def write_lake(drafts, rejected, lake_dir: Path, run_id: str, version: str, ingested_at: dt.datetime,
+               part: int = 0) -> dict:
     tables = build_tables(drafts, rejected, run_id, version, ingested_at)
-    lake.write_run(lake_dir, run_id, tables)
+    lake.write_run(lake_dir, run_id, tables, part)
     return {name: t.num_rows for name, t in tables.items()}
 
 
@@ -115,3 +116,25 @@ def record_run(settings: Settings, run_row: dict) -> None:
         store.record_run(con, run_row)
     finally:
         con.close()
+
+
+@stage(name="publish-artifacts")
+def publish_artifacts(summary, settings: Settings) -> None:
+    """The run summary (markdown) and the weekly counts (table), for the Prefect UI."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    from warehouse.query import weekly_counts
+
+    lines = [f"# sitrep run {summary.run_id}: {summary.status}", "",
+             "| files seen | new | quarantined | deferred | rows written | validation |", "|---|---|---|---|---|---|",
+             f"| {summary.files_seen} | {summary.files_new} | {summary.files_quarantined} | {summary.files_deferred} "
+             f"| {summary.rows_written} | {summary.validation_passed} |", ""]
+    if summary.rows_per_table:
+        lines += ["| table | rows |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.rows_per_table.items()]
+    lines += [f"- quarantined `{path}`: {reason}" for path, reason in summary.quarantined]
+    create_markdown_artifact(key="sitrep-run-summary", markdown="\n".join(lines), description="sitrep run summary")
+    if settings.warehouse_path.exists():
+        rows = [{k: str(v) for k, v in r.items()} for r in weekly_counts(settings.warehouse_path).to_pylist()]
+        if rows:
+            create_table_artifact(key="sitrep-weekly-attack-counts", table=rows,
+                                  description="Attack incidents per ISO week and country")

@@ -17,6 +17,8 @@ DEFAULT_DATA_DIR = Path("data")
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is a few kB; 5 MB is far past any real one
 # A file modified more recently than this may still be being written: it waits for the next run.
 DEFAULT_SETTLE_SECONDS = 2.0
+# Documents per NLP batch (one lake file per table per batch; memory grows with it).
+DEFAULT_BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Settings:
     inbox: Path
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    batch_size: int = DEFAULT_BATCH_SIZE
 
     @property
     def lake_dir(self) -> Path:

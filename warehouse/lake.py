@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from sitrep.schema import contract
 from warehouse.exceptions import WarehouseError
 
-PART_NAME = "part-0.parquet"
+PART_NAME = "part-{}.parquet"  # one file per batch of the run: part-0, part-1, ...
 
 
 _RUN_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
@@ -32,14 +32,14 @@ def partition_dir(lake_dir: Path, table: str, run_id: str) -> Path:
     return lake_dir / table / f"run_id={run_id}"
 
 
-def write_run(lake_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> dict[str, Path]:
-    """Write each table of one run atomically; returns table -> file written."""
+def write_run(lake_dir: Path, run_id: str, tables: dict[str, pa.Table], part: int = 0) -> dict[str, Path]:
+    """Write one batch of each table of a run atomically; returns table -> file written."""
     written = {}
     for name, table in tables.items():
         folder = partition_dir(lake_dir, name, run_id)
         folder.mkdir(parents=True, exist_ok=True)
-        final = folder / PART_NAME
-        tmp = folder / f".{PART_NAME}.{uuid.uuid4().hex}.tmp"
+        final = folder / PART_NAME.format(part)
+        tmp = folder / f".{final.name}.{uuid.uuid4().hex}.tmp"
         try:
             pq.write_table(table, tmp, compression="zstd")
             with open(tmp, "rb") as fh:
@@ -53,18 +53,31 @@ def write_run(lake_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> dict[
 
 
 def read_run(lake_dir: Path, run_id: str, tables: list[str] | None = None) -> dict[str, pa.Table]:
-    """The tables of one run as Arrow, cast to the contract schema."""
+    """The tables of one run (all its batches) as Arrow, cast to the contract schema. An entity
+    seen in several batches is one row, with the aliases of all."""
     out = {}
     for name in tables or list(contract().tables):
-        path = partition_dir(lake_dir, name, run_id) / PART_NAME
-        if not path.exists():
+        folder = partition_dir(lake_dir, name, run_id)
+        parts = sorted(folder.glob(PART_NAME.format("*")), key=lambda p: int(p.stem.split("-")[1])) if folder.is_dir() else []
+        if not parts:
             continue
+        schema = contract()[name].arrow_schema()
         try:
-            table = pq.read_table(path)
-        except (pa.ArrowException, OSError) as exc:
-            raise WarehouseError(f"lake file {path} is unreadable: {exc}") from exc
-        out[name] = table.select(contract()[name].column_names).cast(contract()[name].arrow_schema())
+            table = pa.concat_tables([pq.read_table(p).select(schema.names).cast(schema) for p in parts])
+        except (pa.ArrowException, OSError, KeyError) as exc:
+            raise WarehouseError(f"lake partition {folder} is unreadable: {exc}") from exc
+        out[name] = _merge_entities(table) if name == "entities" and len(parts) > 1 else table
     return out
+
+
+def _merge_entities(table: pa.Table) -> pa.Table:
+    import polars as pl
+
+    frame = pl.from_arrow(table)
+    merged = frame.group_by("entity_id", maintain_order=True).agg(
+        *[pl.col(c).first() for c in frame.columns if c not in ("entity_id", "aliases")],
+        pl.col("aliases").flatten().unique().sort().alias("aliases"))
+    return merged.select(frame.columns).to_arrow().cast(table.schema)
 
 
 def remove_unfinished(lake_dir: Path, finished_runs: set[str]) -> int:

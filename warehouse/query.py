@@ -49,3 +49,18 @@ def contract_rows(path: Path) -> dict[str, list[dict]]:
         "tallies": "select * from tallies",
     }
     return {name: run_query(path, q).to_pylist() for name, q in sql.items()}
+
+
+def report_rows(path: Path) -> dict:
+    """What the data-quality report shows, read in one go."""
+    rows = {
+        "runs": run_query(path, "select * from runs order by started_at desc limit 200").to_pylist(),
+        "quarantine": run_query(path, "select * from quarantine order by run_id desc, source_path").to_pylist(),
+        "weekly": run_query(path, "select * from weekly_attack_counts").to_pylist(),
+        "tallies": run_query(path, "select * from reported_tallies").to_pylist(),
+    }
+    totals = run_query(path, """select (select count(*) from documents) as documents,
+        (select count(distinct incident_id) from attack_events) as incidents,
+        (select count(*) from attack_events) as event_mentions, (select count(*) from tallies) as tallies,
+        (select count(*) from entities) as entities, (select count(*) from quarantine) as quarantined_files""").to_pylist()[0]
+    return {**rows, "counts": totals, "warehouse": path}

@@ -1,0 +1,97 @@
+"""The data-quality report: one self-contained HTML page (charts inlined, no network needed).
+
+It shows the latest Great Expectations results per table (linking to the Data Docs), the run
+history, the quarantined files with their reasons, incidents per ISO week by country and the
+official tallies over time.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+from expectations.charts import tallies_png, weekly_incidents_png
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2433;padding:0 1rem}
+h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #dde3ea;padding-bottom:.3rem}
+.muted{color:#667085}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #eef1f5;vertical-align:top}
+th{background:#f5f7fa}.ok{color:#0a7d32;font-weight:600}.bad{color:#b42318;font-weight:600}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#f5f7fa;border-radius:8px;padding:.8rem 1.1rem;min-width:9rem}
+.card b{display:block;font-size:1.6rem}img{max-width:100%;border:1px solid #eef1f5;border-radius:6px}
+"""
+
+
+def latest_validations(reports_dir: Path) -> list[dict]:
+    """The newest Great Expectations result of each suite, from the file context's stores."""
+    root = reports_dir / "gx" / "uncommitted" / "validations"
+    latest: dict[str, dict] = {}
+    for path in root.glob("*/*/*/*.json") if root.is_dir() else []:
+        try:
+            result = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        suite = result.get("suite_name", path.parent.parent.parent.name)
+        when = result.get("meta", {}).get("run_id", {}).get("run_time", "")
+        if suite not in latest or when > latest[suite]["run_time"]:
+            failed = [f"{r['expectation_config']['type']} ({r['expectation_config']['kwargs'].get('column', '')})"
+                      for r in result.get("results", []) if not r.get("success")]
+            latest[suite] = {"suite": suite, "run_time": when, "success": result.get("success"),
+                             "run": result.get("meta", {}).get("run_id", {}).get("run_name", ""),
+                             "evaluated": result.get("statistics", {}).get("evaluated_expectations"),
+                             "failed": failed}
+    return sorted(latest.values(), key=lambda r: r["suite"])
+
+
+def render_report(data: dict, validations: list[dict], data_docs: Path | None, now: dt.datetime) -> str:
+    """`data` holds the warehouse rows: runs, quarantine, weekly, tallies, counts."""
+    weekly_png = base64.b64encode(weekly_incidents_png(data["weekly"])).decode()
+    tally_png = base64.b64encode(tallies_png(data["tallies"])).decode()
+    counts = data["counts"]
+    cards = "".join(f'<div class="card"><b>{counts[k]:,}</b>{html.escape(k.replace("_", " "))}</div>' for k in counts)
+    docs_link = (f'<p><a href="{html.escape(data_docs.as_uri())}">Open the Great Expectations Data Docs</a></p>'
+                 if data_docs and data_docs.exists() else '<p class="muted">No Data Docs yet.</p>')
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>sitrep data-quality report</title><style>{_STYLE}</style></head><body>",
+        "<h1>sitrep data-quality report</h1>",
+        f"<p class='muted'>Generated {now:%Y-%m-%d %H:%M} UTC from {html.escape(str(data['warehouse']))}</p>",
+        f"<div class='cards'>{cards}</div>",
+        "<h2>Attack incidents per ISO week</h2>",
+        f"<img id='weekly-chart' alt='Attack incidents per ISO week by country' src='data:image/png;base64,{weekly_png}'>",
+        "<h2>Officially reported tallies</h2>",
+        f"<img id='tallies-chart' alt='Official tallies over time' src='data:image/png;base64,{tally_png}'>",
+        _table(["date stated", "count", "qualifier", "unit", "scope", "stated by"],
+               [[t["period_end"], t["count"], t["qualifier"], t["unit"], t["scope"], t["stated_by"]] for t in data["tallies"]]),
+        "<h2>Validation (Great Expectations)</h2>", docs_link,
+        _table(["suite", "result", "expectations", "failed", "run"],
+               [[v["suite"], _status(v["success"]), v["evaluated"], ", ".join(v["failed"]) or "-", v["run"]]
+                for v in validations], raw={1}),
+        "<h2>Runs</h2>",
+        _table(["run", "started", "status", "seen", "new", "quarantined", "rows", "validation"],
+               [[r["run_id"], r["started_at"], r["status"], r["files_seen"], r["files_new"], r["files_quarantined"],
+                 r["rows_written"], _status(r["validation_passed"])] for r in data["runs"]], raw={7}),
+        "<h2>Quarantined files</h2>",
+        _table(["file", "reason", "run"], [[q["source_path"], q["reason"], q["run_id"]] for q in data["quarantine"]])
+        if data["quarantine"] else "<p class='muted'>No file has been quarantined.</p>",
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def _status(ok) -> str:
+    if ok is None:
+        return "<span class='muted'>-</span>"
+    return "<span class='ok'>passed</span>" if ok else "<span class='bad'>failed</span>"
+
+
+def _table(headers: list[str], rows: list[list], raw: set[int] = frozenset()) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{v if i in raw else html.escape('' if v is None else str(v))}</td>"
+                                    for i, v in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

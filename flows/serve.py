@@ -1,0 +1,112 @@
+"""`sitrep serve`: the ingest flow as a Prefect deployment on a cron schedule.
+
+Scheduling needs a real Prefect API: the one PREFECT_API_URL names, else a local
+`prefect server start` that this command launches (its database under DATA_DIR/prefect, the
+UI bundled and working offline) and stops again on exit. SIGINT and SIGTERM stop the runner
+cleanly; a run interrupted mid-way leaves the warehouse as it was (one transaction per load),
+and the next run does its work again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+from sitrep.errors import SitrepError
+from sitrep.settings import Settings
+
+DEPLOYMENT = "sitrep-inbox"
+SERVER_START_TIMEOUT = 120
+
+
+@contextmanager
+def prefect_api(settings: Settings, host: str, port: int):
+    """Yield the API URL to use: PREFECT_API_URL if set, else a local server started for the call."""
+    existing = os.environ.get("PREFECT_API_URL")
+    if existing:
+        yield existing
+        return
+    if _port_taken(host, port):
+        raise SitrepError(f"port {port} on {host} is in use: pass --port, or set PREFECT_API_URL to that server's /api")
+    home = settings.data_dir / "prefect"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_API_URL": f"http://{host}:{port}/api"}
+    prefect_cli = Path(sys.executable).with_name("prefect")
+    log = open(home / "server.log", "ab")
+    server = subprocess.Popen([str(prefect_cli), "server", "start", "--host", host, "--port", str(port)],
+                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://{host}:{port}/api"
+    try:
+        _wait_healthy(url, server, home / "server.log")
+        yield url
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def serve(cron: str, settings: Settings, host: str = "127.0.0.1", port: int = 4200, announce=print) -> None:
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=cron)
+    except ValueError:
+        raise SitrepError(f"--cron {cron!r} is not a cron expression (e.g. '*/15 * * * *')") from None
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    with prefect_api(settings, host, port) as url:
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        from flows.ingest import ingest_inbox
+
+        announce(f"sitrep serve: Prefect UI at {url.removesuffix('/api')}  (API {url})")
+        announce(f"sitrep serve: deployment '{DEPLOYMENT}' runs on '{cron}' over {settings.inbox} -> {settings.data_dir}")
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        # Prefect's runner stops with an un-awaited coroutine on interrupt: noise, not a fault
+        warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
+        try:
+            with temporary_settings({PREFECT_API_URL: url}):
+                ingest_inbox.serve(name=DEPLOYMENT, cron=cron, print_starting_message=False,
+                                   parameters={"inbox": str(settings.inbox), "data_dir": str(settings.data_dir),
+                                               "wait_seconds": 120.0})
+        except KeyboardInterrupt:
+            announce("sitrep serve: stopping")
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex((host, port)) == 0
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SitrepError(f"the Prefect server exited ({server.returncode}); see {log}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if json.loads(response.read() or b"false") is True:
+                    return
+        except (urllib.error.URLError, OSError, ValueError):
+            pass
+        time.sleep(1)
+    raise SitrepError(f"the Prefect server did not become healthy within {SERVER_START_TIMEOUT} s; see {log}")

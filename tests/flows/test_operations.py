@@ -1,0 +1,126 @@
+"""Operations: the report in a real browser, charts, artifacts, progress, and serve on a schedule."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.conftest import SAMPLES_INBOX
+
+pytestmark = [pytest.mark.slow]
+runner = CliRunner()
+PNG = b"\x89PNG\r\n\x1a\n"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """Debian's chromium; installed here when missing and we may (the test machine is ours)."""
+    found = shutil.which("chromium")
+    if not found and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, capture_output=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        found = shutil.which("chromium")
+    if not found:
+        pytest.skip("chromium is not installed and cannot be installed here")
+    return found
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, prefect_harness) -> Path:
+    data = tmp_path_factory.mktemp("ops") / "data"
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    return data
+
+
+def test_run_reports_progress_as_plain_lines_off_a_terminal(loaded):
+    # CliRunner's stderr is not a terminal: one line per batch, with counts
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded.parent / "again")])
+    assert result.exit_code == 0
+    assert "10/10 files" in result.stderr
+
+
+def test_weekly_chart_is_a_png(loaded, tmp_path):
+    chart = tmp_path / "weekly.png"
+    result = runner.invoke(app, ["weekly", "--data-dir", str(loaded), "--chart", str(chart)])
+    assert result.exit_code == 0 and chart.read_bytes().startswith(PNG)
+
+
+def test_each_run_publishes_a_summary_and_the_weekly_counts_as_artifacts(loaded):
+    from prefect.artifacts import Artifact
+
+    summary = Artifact.get("sitrep-run-summary")
+    weekly = Artifact.get("sitrep-weekly-attack-counts")
+    assert summary is not None and "sitrep run" in summary.data
+    assert weekly is not None and "2023-10-16" in str(weekly.data)
+
+
+def test_report_renders_in_headless_chromium_with_its_charts(loaded, chromium, tmp_path):
+    result = runner.invoke(app, ["report", "--data-dir", str(loaded), "--output", str(tmp_path / "report.html")])
+    assert result.exit_code == 0
+    page = (tmp_path / "report.html").read_text()
+    for section in ("Attack incidents per ISO week", "Officially reported tallies", "Validation (Great Expectations)",
+                    "Runs", "Quarantined files", "data:image/png;base64,"):
+        assert section in page
+    profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+    dom = subprocess.run([chromium, *CHROMIUM_FLAGS, *profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
+                          (tmp_path / "report.html").as_uri()], capture_output=True, text=True, timeout=120)
+    assert 'id="weekly-chart"' in dom.stdout and 'id="tallies-chart"' in dom.stdout
+    assert "CONSOLE" not in dom.stderr and "Uncaught" not in dom.stderr
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, *CHROMIUM_FLAGS, *profile, "--window-size=1200,1600", f"--screenshot={shot}",
+                    (tmp_path / "report.html").as_uri()], capture_output=True, timeout=120)
+    assert shot.read_bytes().startswith(PNG) and shot.stat().st_size > 50_000  # charts drawn, not a blank page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_runs_the_schedule_and_sql_answers_meanwhile(tmp_path):
+    """A one-minute cron on a real local Prefect server: files dropped in the inbox reach the
+    warehouse while `sitrep sql` keeps answering; SIGTERM stops it cleanly."""
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update({"SITREP_SETTLE_SECONDS": "0", "PREFECT_HOME": str(tmp_path / "client-home")})
+    sitrep = str(Path(sys.executable).with_name("sitrep"))
+    server = subprocess.Popen([sitrep, "serve", "--cron", "* * * * *", "--inbox", str(inbox), "--data-dir", str(data),
+                               "--port", str(_free_port())], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        first = server.stdout.readline()
+        assert "Prefect UI at http://127.0.0.1:" in first, first
+        for name in ("01_wire_dateline_oct18.txt", "04_updated_stamp_nov01.txt"):
+            shutil.copy(SAMPLES_INBOX / name, inbox)
+        deadline, answered, documents = time.monotonic() + 240, 0, 0
+        while time.monotonic() < deadline and documents < 2:
+            time.sleep(5)
+            if not (data / "warehouse.duckdb").exists():
+                continue
+            out = subprocess.run([sitrep, "sql", "--data-dir", str(data), "-f", "csv",
+                                  "select count(*) from documents"], capture_output=True, text=True, env=env)
+            if out.returncode == 0:
+                answered += 1
+                documents = int(out.stdout.splitlines()[-1])
+        assert documents == 2 and answered >= 1
+    finally:
+        server.send_signal(signal.SIGTERM)
+        code = server.wait(timeout=60)
+    assert code == 0
+    assert subprocess.run(["pgrep", "-f", f"prefect server start.*{data}"], capture_output=True).returncode != 0
