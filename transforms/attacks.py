@@ -1,10 +1,13 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
 Component `attacks.v1`. A sentence is an event report when it holds an attack trigger and a
-weapon or an attack noun, no hypothetical/threat/history cue, and something that anchors it
-in reality (a time expression, a named place, a target, an outcome). Attacks in different
-countries named in one sentence are separate events. Cue words live in
-data/attack_lexicon.json.
+weapon or an attack noun, no hypothetical, threat, speculation, generic or history cue (cue
+words inside names do not count), is not an official tally, and is anchored in reality (a time
+expression, a place, a target, an outcome). Attacks on two named facilities or in two countries
+in one sentence are separate events. A sentence that only adds to the attack just reported
+("shot down 29 of the drones") is not a new event; one that points back ("the ship", "the
+base", "responded") takes its place or date from it. Cue words live in data/attack_lexicon.json;
+the grammar of names and anaphora is here.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ _AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troop
 _BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
 _PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases?|airbases?|airports?|territory|soil|"
                          r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
+_SHIP_NAME = re.compile(r"^(?:USS|USNS|HMS|HMCS|INS|FS|ITS|MV|MT)\s")
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
 
@@ -200,7 +204,7 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
     if attacker == "gpe:us":
         target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
     else:
-        target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions)
+        target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
     places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
@@ -215,7 +219,7 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
             if e.entity_type == "NORP" and e.country_code and e.country_code != "US" and _PLACE_NOUN.match(body, m.end):
                 by_country.setdefault(e.country_code, [])
     outcome = _outcome(sentence, lex)
-    count = _count(sentence, weapons, lex)
+    count = _count(sentence)
     groups = _event_places(by_country, gazetteer)
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
     events = []
@@ -285,9 +289,10 @@ def _country_from_context(body: str, start: int, m: Mention, mentions: list[Ment
     return None
 
 
-def _ship_target(mentions: list[Mention]) -> str | None:
-    ships = [m.entity_id for m in mentions if m.entity_id.startswith("fac:uss-")]
-    return ships[0] if ships else None
+def _ship_target(mentions: list[Mention], gazetteer) -> str | None:
+    """A named warship in the sentence is what was attacked ("USS Carney", "HMS Diamond")."""
+    return next((m.entity_id for m in mentions if gazetteer[m.entity_id].entity_type == "FAC"
+                 and _SHIP_NAME.match(gazetteer[m.entity_id].name)), None)
 
 
 def _outcome(sentence: str, lex: Lexicon) -> str:
@@ -299,7 +304,8 @@ def _outcome(sentence: str, lex: Lexicon) -> str:
     return "no damage" if affirmed != sentence else "unknown"
 
 
-def _count(sentence: str, weapons: tuple[str, ...], lex: Lexicon) -> int | None:
+def _count(sentence: str) -> int | None:
+    """How many attacks: "two drone attacks" -> 2; one weapon named singly ("a drone struck") -> 1."""
     m = re.search(r"\b(a dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?"
                   r"(attacks?|strikes?|drones?|rockets?|missiles?)\b", sentence, re.I)
     if not m:
