@@ -36,7 +36,7 @@ _RESPONSE = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+)\b", re.I)
 _SHIP_ANAPHOR = re.compile(r"\b(?:the|a)\s+(?:ship|vessel|warship|destroyer|tanker|cargo\s+ship)\b", re.I)
 _STRIKES = re.compile(r"\bstrikes?\b", re.I)
 _AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troops|artillery|air\s+force|navy|militants|"
-                               r"fighters|jets|warplanes|drones|missiles|rockets|shelling))*(?:\s*\([A-Z]+\))?\s+"
+                               r"fighters|jets|warplanes|drones|missiles|rockets|shelling|air\s?strikes|strikes))*(?:\s*\([A-Z]+\))?\s+"
                                r"(?:\w+ly\s+|also\s+|reportedly\s+)?(?:launched|fired|shelled|struck|attacked|bombed|"
                                r"hit|carried\s+out|conducted|targeted|pounded|killed|responded)\b", re.I)
 _BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
@@ -127,9 +127,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
-        if paragraph_is_history and not own_timexes:
-            continue  # the rest of a paragraph about the past
         own = next((r for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None), None)
+        if paragraph_is_history and own is None:
+            continue  # the rest of a paragraph about the past
         if own is not None:
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]

@@ -63,3 +63,26 @@ def test_maritime_attack_is_located_at_sea():
 def test_no_event_date_is_after_publication():
     for e in events("On Friday drones hit Erbil. On Monday rockets hit Baghdad airport, causing damage."):
         assert e.date_max <= PUB
+
+
+def test_attacks_in_other_conflicts_are_found_with_their_weapons():
+    text = ("Israeli airstrikes killed at least 30 people in Khan Younis on Tuesday, health officials said.\n\n"
+            "A car bomb exploded near a checkpoint in Mogadishu on Sunday, killing five soldiers.\n\n"
+            "A grenade attack on a market in Srinagar wounded 12 people on Monday.\n\n"
+            "The army has vowed to hunt down the attackers.")
+    got = events(text)
+    assert [(e.weapons, e.outcome, e.event_date.isoformat()) for e in got] == [
+        (("airstrike",), "deaths", "2023-11-14"), (("bomb",), "deaths", "2023-11-12"),
+        (("grenade",), "injuries", "2023-11-13")]
+    assert got[0].attacker_id == "gpe:il"  # "Israeli airstrikes killed": the demonym's country
+
+
+def test_the_date_an_official_spoke_is_not_the_date_of_the_attack():
+    [e] = events("Russia launched drones at Kherson overnight, officials said Saturday.", published=dt.date(2023, 11, 18))
+    assert (e.date_min, e.date_max, e.event_date) == (dt.date(2023, 11, 17), dt.date(2023, 11, 18), None)
+
+
+def test_a_paragraph_about_the_past_yields_no_event():
+    text = ("In 2020, a U.S. drone strike in Baghdad killed a commander. "
+            "Days later missiles hit Ain al-Asad and damaged hangars.")
+    assert events(text) == []
