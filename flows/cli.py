@@ -146,7 +146,8 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
     from flows.ingest import ingest_inbox
     from warehouse.query import weekly_counts
 
-    summary = ingest_inbox(inbox=str(settings.inbox), data_dir=str(settings.data_dir))
+    # the samples were copied whole just now: no need to wait for them to settle
+    summary = ingest_inbox(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
     _print_summary(summary)
     _print_table(weekly_counts(settings.warehouse_path), "table", title="Attack incidents per week")
     console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
