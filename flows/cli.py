@@ -63,7 +63,8 @@ def sql(query: str = typer.Argument(..., help="One SQL statement."), data_dir: O
     """
     from warehouse.query import run_query
 
-    table = run_query(Settings.resolve(data_dir=data_dir).warehouse_path, query)
+    table = run_query(Settings.resolve(data_dir=data_dir).warehouse_path, query,
+                      on_wait=lambda message: err.print(f"[yellow]{message}[/]"))
     _print_table(table, fmt)
 
 

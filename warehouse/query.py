@@ -12,15 +12,20 @@ from warehouse import store
 from warehouse.exceptions import QueryError, WarehouseBusy
 
 
-def run_query(path: Path, sql: str, wait_seconds: float = 30.0) -> pa.Table:
+def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None) -> pa.Table:
     """Run one statement on a read-only connection; a write statement fails. While a load holds
-    the file, wait up to `wait_seconds` for it to finish, then raise WarehouseBusy."""
+    the file, wait up to `wait_seconds` for it to finish (telling `on_wait` once), then raise
+    WarehouseBusy."""
     deadline = time.monotonic() + wait_seconds
+    told = False
     while True:
         try:
             con = store.connect(path, read_only=True)
             break
         except WarehouseBusy:
+            if on_wait and not told:
+                on_wait(f"the warehouse is being loaded by a run; waiting up to {wait_seconds:.0f} s")
+                told = True
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(f"warehouse {path} stayed busy for {wait_seconds:.0f} s (a load is running); "
                                     "try again when it finishes") from None

@@ -115,3 +115,20 @@ def test_a_migration_upgrades_an_old_warehouse_in_the_schema_transaction(con, mo
     store.ensure_schema(con)
     assert calls == [(1,)]
     assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+
+
+def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):
+    import subprocess
+    import sys
+
+    con.close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(3)", str(tmp_path / "w.duckdb")],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    messages = []
+    with pytest.raises(WarehouseError, match="stayed busy"):
+        run_query(tmp_path / "w.duckdb", "select 1", wait_seconds=0.5, on_wait=messages.append)
+    assert messages and "being loaded" in messages[0]
+    assert run_query(tmp_path / "w.duckdb", "select 42 as x", wait_seconds=30).to_pylist() == [{"x": 42}]
+    holder.wait()
