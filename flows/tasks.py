@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from expectations.validate import ValidationReport, validate_tables
 from sitrep.settings import Settings
 from transforms import batch
+from transforms.event_dates import Window
 from transforms.tables import build_tables
 from warehouse import inbox, lake, store
 
@@ -75,7 +76,7 @@ def entities(drafts: list[batch.Draft]):
 
 
 @stage(name="events")
-def events(drafts: list[batch.Draft], window):
+def events(drafts: list[batch.Draft], window: Window):
     return batch.events_stage(drafts, window)
 
 
