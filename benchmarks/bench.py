@@ -25,7 +25,7 @@ from benchmarks.corpus import generate
 def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
     from transforms import batch
     from transforms.tables import build_tables
-    from warehouse.inbox import list_inbox, read_file
+    from warehouse.inbox import scan_inbox
 
     today = dt.date(2026, 11, 22)
     times: dict[str, float] = {}
@@ -36,7 +36,8 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
         times[name] = time.perf_counter() - start
         return out
 
-    files = timed("discover", lambda: [batch.SourceFile(str(p), *reversed(read_file(p))) for p in list_inbox(inbox)])
+    files = timed("discover", lambda: [batch.SourceFile(str(c.path), c.sha256, c.data) for c in
+                                       scan_inbox(inbox, 5_000_000, 0, time.time() + 60).candidates if c.data is not None])
     drafts, rejected = timed("decode", batch.decode_stage, files, 5_000_000)
     drafts, _ = timed("parse", batch.parse_stage, drafts)
     drafts = timed("dates", batch.dates_stage, drafts, today)

@@ -96,14 +96,3 @@ def _stream_hash(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def read_file(path: Path) -> tuple[bytes, str]:
-    data = path.read_bytes()
-    return data, hashlib.sha256(data).hexdigest()
-
-
-def list_inbox(inbox: Path) -> list[Path]:
-    """The regular, settled `*.txt` files of the inbox (for tools and benchmarks)."""
-    scan = scan_inbox(inbox, max_bytes=1 << 62, settle_seconds=0, now=float("inf"))
-    return [c.path for c in scan.candidates if c.data is not None]

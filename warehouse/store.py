@@ -38,8 +38,7 @@ def check_schema(con: duckdb.DuckDBPyConnection) -> None:
     one made by a newer sitrep, or an older one with no migration (see warehouse/migrations.py)."""
     from warehouse.migrations import MIGRATIONS
 
-    row = con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone()
-    found, current = int(row[0]) if row else 0, contract().version
+    found, current = _contract_version(con), contract().version
     if found > current:
         raise SchemaMismatch(f"warehouse contract version {found} is newer than this sitrep's ({current}): "
                              "upgrade sitrep, or point --data-dir at another warehouse")
@@ -64,12 +63,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     from warehouse.migrations import MIGRATIONS
 
     c = contract()
-    if has_schema(con):
+    existing = has_schema(con)
+    if existing:
         check_schema(con)
     con.execute("begin")
-    found = int((con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() or [c.version])[0]) \
-        if has_schema(con) else c.version
-    for version in range(found, c.version):
+    for version in range(_contract_version(con) if existing else c.version, c.version):
         MIGRATIONS[version](con)
     for table in c.tables.values():
         con.execute(table.create_sql())
@@ -81,6 +79,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             if sql.name.endswith(".sql"):
                 con.execute(sql.read_text(encoding="utf-8"))
     con.execute("commit")
+
+
+def _contract_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The contract version a warehouse was made under; 0 for one that never recorded it."""
+    row = con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone()
+    return int(row[0]) if row else 0
 
 
 def run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
