@@ -30,13 +30,15 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
     does not hold every gold document yet (or when `rerun`)."""
     golds = read_gold(gold_path)
     warehouse = data_dir / "warehouse.duckdb"
-    if rerun or not warehouse.exists() or _missing(golds, warehouse):
+    rows = contract_rows(warehouse) if warehouse.exists() and not rerun else None
+    if rows is None or _missing(golds, rows):
         from flows.ingest import ingest_inbox
 
         ingest_inbox(inbox=str(inbox), data_dir=str(data_dir))
-    return score(golds, prediction_from_rows(contract_rows(warehouse)))
+        rows = contract_rows(warehouse)
+    return score(golds, prediction_from_rows(rows))
 
 
-def _missing(golds: list[dict], warehouse: Path) -> bool:
-    names = {Path(d["source_path"]).name for d in contract_rows(warehouse)["documents"]}
+def _missing(golds: list[dict], rows: dict[str, list[dict]]) -> bool:
+    names = {Path(d["source_path"]).name for d in rows["documents"]}
     return any(g["doc_id"] not in names for g in golds)

@@ -122,11 +122,11 @@ def undated_window(drafts: list[Draft], today: dt.date) -> Window:
     return Window.of([d.published_date for d in drafts if d.published_date], today)
 
 
-def entities_stage(drafts: list[Draft], use_ner: bool = True) -> list[Draft]:
+def entities_stage(drafts: list[Draft]) -> list[Draft]:
     """Gazetteer mentions, then the NER model's names the gazetteer lacks (batched over the
     drafts). A Title Case headline is left to the gazetteer: the model reads it as one name."""
     matcher = default_matcher()
-    spans = find_names([d.body for d in drafts]) if use_ner and drafts else [[] for _ in drafts]
+    spans = find_names([d.body for d in drafts]) if drafts else []
     out = []
     for d, ner_spans in zip(drafts, spans):
         title = d.article.title or ""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import ChainMap
 
 import pyarrow as pa
 
 from sitrep.schema import contract
 from transforms.batch import Draft, Rejected
 from transforms.dedup import incident_key
-from transforms.gazetteer import load_gazetteer
+from transforms.gazetteer import Entity, load_gazetteer
 
 
 def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, version: str,
@@ -59,11 +60,12 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
 
 
 def _entity_rows(drafts: list[Draft], stamp: dict) -> list[dict]:
-    known = dict(load_gazetteer())
+    found: dict[str, Entity] = {}  # never gazetteer ids: the NER path only creates what the gazetteer lacks
+    known = ChainMap(found, load_gazetteer())
     surfaces: dict[str, set[str]] = {}
     for d in drafts:
         for e in d.entities:
-            known.setdefault(e.entity_id, e)
+            found.setdefault(e.entity_id, e)
         for m in d.mentions:
             surfaces.setdefault(m.entity_id, set()).add(m.surface)
     rows = []

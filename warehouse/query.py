@@ -16,12 +16,31 @@ def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None) ->
     """Run one statement on a read-only connection; a write statement fails. While a load holds
     the file, wait up to `wait_seconds` for it to finish (telling `on_wait` once), then raise
     WarehouseBusy."""
+    return run_queries(path, {"result": sql}, wait_seconds, on_wait)["result"]
+
+
+def run_queries(path: Path, queries: dict[str, str], wait_seconds: float = 30.0, on_wait=None) -> dict[str, pa.Table]:
+    """Several statements on one read-only connection, so they see the same committed state."""
+    con = _connect_when_free(path, wait_seconds, on_wait)
+    try:
+        out = {}
+        for name, sql in queries.items():
+            try:
+                relation = con.sql(sql)
+            except duckdb.Error as exc:
+                raise QueryError(str(exc).splitlines()[0]) from exc
+            out[name] = relation.to_arrow_table() if relation is not None else pa.table({})
+        return out
+    finally:
+        con.close()
+
+
+def _connect_when_free(path: Path, wait_seconds: float, on_wait) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
         try:
-            con = store.connect(path, read_only=True)
-            break
+            return store.connect(path, read_only=True)
         except WarehouseBusy:
             if on_wait and not told:
                 on_wait(f"the warehouse is being loaded by a run; waiting up to {wait_seconds:.0f} s")
@@ -30,14 +49,6 @@ def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None) ->
                 raise WarehouseBusy(f"warehouse {path} stayed busy for {wait_seconds:.0f} s (a load is running); "
                                     "try again when it finishes") from None
             time.sleep(0.5)
-    try:
-        try:
-            relation = con.sql(sql)
-        except duckdb.Error as exc:
-            raise QueryError(str(exc).splitlines()[0]) from exc
-        return relation.to_arrow_table() if relation is not None else pa.table({})
-    finally:
-        con.close()
 
 
 def weekly_counts(path: Path) -> pa.Table:
@@ -53,19 +64,20 @@ def contract_rows(path: Path) -> dict[str, list[dict]]:
         "attack_events": "select * from attack_events",
         "tallies": "select * from tallies",
     }
-    return {name: run_query(path, q).to_pylist() for name, q in sql.items()}
+    return {name: table.to_pylist() for name, table in run_queries(path, sql).items()}
 
 
 def report_rows(path: Path) -> dict:
-    """What the data-quality report shows, read in one go."""
-    rows = {
-        "runs": run_query(path, "select * from runs order by started_at desc limit 200").to_pylist(),
-        "quarantine": run_query(path, "select * from quarantine order by run_id desc, source_path").to_pylist(),
-        "weekly": run_query(path, "select * from weekly_attack_counts").to_pylist(),
-        "tallies": run_query(path, "select * from reported_tallies").to_pylist(),
-    }
-    totals = run_query(path, """select (select count(*) from documents) as documents,
-        (select count(distinct incident_id) from attack_events) as incidents,
-        (select count(*) from attack_events) as event_mentions, (select count(*) from tallies) as tallies,
-        (select count(*) from entities) as entities, (select count(*) from quarantine) as quarantined_files""").to_pylist()[0]
-    return {**rows, "counts": totals, "warehouse": path}
+    """What the data-quality report shows, read in one go (one connection, one state)."""
+    tables = run_queries(path, {
+        "runs": "select * from runs order by started_at desc limit 200",
+        "quarantine": "select * from quarantine order by run_id desc, source_path",
+        "weekly": "select * from weekly_attack_counts",
+        "tallies": "select * from reported_tallies",
+        "counts": """select (select count(*) from documents) as documents,
+            (select count(distinct incident_id) from attack_events) as incidents,
+            (select count(*) from attack_events) as event_mentions, (select count(*) from tallies) as tallies,
+            (select count(*) from entities) as entities, (select count(*) from quarantine) as quarantined_files""",
+    })
+    rows = {name: table.to_pylist() for name, table in tables.items()}
+    return {**rows, "counts": rows["counts"][0], "warehouse": path}
