@@ -60,6 +60,14 @@ def strip_title(name: str) -> str:
     return name
 
 
+def surname(name: str) -> str | None:
+    """The part of a full name an article uses alone: "Ryder", "von der Leyen"; None for one word."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    return " ".join(parts[1:]) if parts[1][0].islower() else parts[-1]
+
+
 def person_key(name: str) -> str:
     parts = name.split()
     if len(parts) >= 2:

@@ -61,10 +61,10 @@ class EntityMatcher:
         taken = [(m.start, m.end) for m in mentions]
         stop = _ner_stoplist()
         # surnames of everyone named in full: the model sometimes calls a lone surname an ORG
-        surnames = {self.gazetteer[m.entity_id].name.split()[-1] for m in mentions
+        surnames = {canonical.surname(self.gazetteer[m.entity_id].name) for m in mentions
                     if self.gazetteer[m.entity_id].entity_type == "PERSON"}
-        surnames |= {canonical.strip_title(s.text).split()[-1] for s in ner_spans
-                     if s.label == "PERSON" and len(canonical.strip_title(s.text).split()) >= 2}
+        surnames |= {canonical.surname(canonical.strip_title(s.text)) for s in ner_spans if s.label == "PERSON"}
+        surnames.discard(None)
         for span in ner_spans:
             start, end = canonical.clean_span(text, span.start, span.end)
             surface = text[start:end]
@@ -108,9 +108,9 @@ class EntityMatcher:
         surnames: dict[str, str] = {}
         for m in found:
             entity = lookup[m.entity_id]
-            parts = entity.name.split()
-            if entity.entity_type == "PERSON" and len(parts) >= 2:
-                surnames.setdefault(" ".join(parts[1:]) if parts[1][0].islower() else parts[-1], m.entity_id)
+            last = canonical.surname(entity.name) if entity.entity_type == "PERSON" else None
+            if last:
+                surnames.setdefault(last, m.entity_id)
         taken = [(m.start, m.end) for m in found]
         extra = []
         if surnames:
