@@ -22,6 +22,7 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.ner import find_names
+from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
 from transforms.sentences import split_sentences
 from transforms.tallies import Tally, extract_tallies
@@ -123,15 +124,18 @@ def undated_window(drafts: list[Draft], today: dt.date) -> Window:
 
 
 def entities_stage(drafts: list[Draft]) -> list[Draft]:
-    """Gazetteer mentions, then the NER model's names the gazetteer lacks (batched over the
-    drafts). A Title Case headline is left to the gazetteer: the model reads it as one name."""
+    """Gazetteer mentions, then the NER model's names the gazetteer lacks, batched over the
+    drafts and read only in the sentences where a name could be missing (`ner_gate`). A Title
+    Case headline is left to the gazetteer: the model reads it as one name."""
     matcher = default_matcher()
-    spans = find_names([d.body for d in drafts]) if drafts else []
+    known = [matcher.gazetteer_mentions(d.body) for d in drafts]
+    starts = [len(d.article.title or "") if _is_title_case(d.article.title or "") else 0 for d in drafts]
+    regions = [ner_regions(d.body, list(d.sentences), [(m.start, m.end) for m in mentions], start)
+               for d, mentions, start in zip(drafts, known, starts)]
+    spans = find_names([d.body for d in drafts], regions) if any(regions) else [[] for _ in drafts]
     out = []
-    for d, ner_spans in zip(drafts, spans):
-        title = d.article.title or ""
-        ner_from = len(title) if _is_title_case(title) else 0
-        mentions, new = matcher.resolve(d.body, ner_spans, ner_from)
+    for d, ner_spans, mentions, ner_from in zip(drafts, spans, known, starts):
+        mentions, new = matcher.resolve(d.body, ner_spans, ner_from, mentions)
         out.append(replace(d, mentions=tuple(mentions), entities=tuple(new.values())))
     return out
 

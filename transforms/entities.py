@@ -51,11 +51,17 @@ class EntityMatcher:
         """Gazetteer mentions (with attached titles and surnames) of `text`."""
         return self.resolve(text)[0]
 
-    def resolve(self, text: str, ner_spans: list[NerSpan] = (), ner_from: int = 0) -> tuple[list[Mention], dict[str, Entity]]:
-        """All mentions of `text`: the gazetteer's, then the NER model's names it lacks (from
-        offset `ner_from` on), canonicalized; returns the mentions and the new entities."""
+    def gazetteer_mentions(self, text: str) -> list[Mention]:
+        """The mentions of gazetteer entries alone (aliases, titles, dateline places)."""
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
-        mentions += self._dateline_places(text, mentions)
+        return mentions + self._dateline_places(text, mentions)
+
+    def resolve(self, text: str, ner_spans: list[NerSpan] = (), ner_from: int = 0,
+                known: list[Mention] | None = None) -> tuple[list[Mention], dict[str, Entity]]:
+        """All mentions of `text`: the gazetteer's (`known`, if already found), then the NER
+        model's names it lacks (from offset `ner_from` on), canonicalized; returns the mentions
+        and the new entities."""
+        mentions = list(self.gazetteer_mentions(text) if known is None else known)
         new: dict[str, Entity] = {}
         pending_surnames: list[tuple[int, int, str]] = []
         taken = [(m.start, m.end) for m in mentions]
@@ -89,6 +95,7 @@ class EntityMatcher:
             mentions.append(Mention(entity.entity_id, text[start:end], start, end))
             taken.append((start, end))
         lookup = {**self.gazetteer, **new}
+        mentions += _repeated_mentions(text, mentions, new)
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
         mentions += self._acronym_mentions(text, mentions, lookup)
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
@@ -165,6 +172,22 @@ class EntityMatcher:
             if entity_id:
                 out.append(Mention(entity_id, m.group(1), m.start(1), m.end(1)))
         return out
+
+
+def _repeated_mentions(text: str, found: list[Mention], new: dict[str, Entity]) -> list[Mention]:
+    """A name the model found once is that name wherever it repeats, read by the model or not."""
+    surfaces = {m.surface: m.entity_id for m in found if m.entity_id in new and " " in m.surface}
+    if not surfaces:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    extra = []
+    pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, sorted(surfaces, key=len, reverse=True)))})"
+                         rf"{_ALIAS_END}")
+    for m in pattern.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            extra.append(Mention(surfaces[m.group(0)], m.group(0), m.start(), m.end()))
+            taken.append(m.span())
+    return extra
 
 
 _DATELINE_PLACE = re.compile(r"(?m)^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}),\s")

