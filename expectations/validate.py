@@ -31,6 +31,12 @@ class ValidationReport:
     expectations_run: int
     docs_url: str | None
 
+    @classmethod
+    def combine(cls, reports: list["ValidationReport"]) -> "ValidationReport":
+        """One report for a run validated in several chunks."""
+        return cls(all(r.success for r in reports), [f for r in reports for f in r.failures],
+                   sum(r.expectations_run for r in reports), reports[-1].docs_url if reports else None)
+
 
 @cache
 def suite_specs() -> dict[str, list[tuple[str, dict]]]:
@@ -72,7 +78,10 @@ def validate_tables(tables: dict[str, pa.Table], reports_dir: Path, run_id: str,
     source = context.data_sources.add_or_update_pandas("sitrep_lake")
     from great_expectations.core.run_identifier import RunIdentifier
 
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
     failures: list[str] = []
+    rendered: list = []
     count = 0
     for table, specs in suite_specs().items():
         suite = gx.ExpectationSuite(name=table)
@@ -87,10 +96,10 @@ def validate_tables(tables: dict[str, pa.Table], reports_dir: Path, run_id: str,
         definition = context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=table, data=batch_def, suite=suite))
         checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-            name=f"sitrep_{table}", validation_definitions=[definition], result_format="SUMMARY",
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")]))
+            name=f"sitrep_{table}", validation_definitions=[definition], result_format="SUMMARY"))
         frame = frames[table].to_pandas(use_pyarrow_extension_array=True)
         result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=run_id))
+        rendered += [*result.run_results, ExpectationSuiteIdentifier(name=table)]
         for validation in result.run_results.values():
             for r in validation.results:
                 if r.success:
@@ -99,5 +108,7 @@ def validate_tables(tables: dict[str, pa.Table], reports_dir: Path, run_id: str,
                 unexpected = (r.result or {}).get("partial_unexpected_list") or []
                 failures.append(f"{table}.{kw.get('column') or kw.get('column_list')}: {r.expectation_config.type}"
                                 f" ({(r.result or {}).get('unexpected_count', '?')} rows, e.g. {unexpected[:3]})")
+    # one Data Docs build for the run's results (an action per checkpoint would rebuild it per table)
+    context.build_data_docs(resource_identifiers=rendered)
     urls = context.get_docs_sites_urls()
     return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None)

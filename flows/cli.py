@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.errors import SitrepError
-from sitrep.settings import ENV_DATA_DIR, ENV_INBOX, Settings
+from sitrep.settings import ENV_DATA_DIR, ENV_INBOX, ENV_LAKE, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="sitrep: news articles in, a validated conflict-event warehouse out.")
@@ -34,6 +34,11 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
         max_file_bytes: Optional[int] = typer.Option(None, help="Files larger than this are quarantined. [default: 5 MB]"),
         settle_seconds: Optional[float] = typer.Option(None, help="Files modified more recently wait for the next run. [default: 2]"),
         wait: float = typer.Option(0.0, help="Seconds to wait for another run on the same data directory to finish."),
+        workers: Optional[int] = typer.Option(None, min=1, help="NLP worker processes on this machine. [default: one per core]"),
+        dask_address: Optional[str] = typer.Option(None, help="Run the NLP batches on this Dask scheduler (tcp://HOST:PORT)."),
+        dask_workers: Optional[int] = typer.Option(None, min=1, help="Run the NLP batches on a local Dask cluster of N workers."),
+        lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, help="Lake location: a folder or a URI such as "
+                                           "s3://bucket/prefix. [default: DATA_DIR/lake]"),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
 
@@ -41,12 +46,18 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
 
     Example: sitrep run --inbox ./data/inbox --data-dir ./data
     """
+    if dask_address and dask_workers:
+        raise typer.BadParameter("give --dask-address or --dask-workers, not both")
+    from flows.runners import PrefectApi
+
+    api = PrefectApi()  # a local API server boots while the pipeline's modules import
     from flows import progress
-    from flows.ingest import ingest_inbox
+    from flows.ingest import run_ingest
 
     progress.use_terminal(sys.stderr.isatty())
-    summary = ingest_inbox(inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
-                           max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait)
+    summary = run_ingest(workers, dask_address, dask_workers, api,
+                         inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
+                         max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake)
     if as_json:
         console.print_json(json.dumps(summary.to_dict(), default=str))
     else:
@@ -144,11 +155,11 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
             shutil.copy2(src, settings.inbox / src.name)
             copied += 1
     console.print(f"[bold]sitrep demo[/]: {copied} sample article(s) copied to {settings.inbox}")
-    from flows.ingest import ingest_inbox
+    from flows.ingest import run_ingest
     from warehouse.query import weekly_counts
 
     # the samples were copied whole just now: no need to wait for them to settle
-    summary = ingest_inbox(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
+    summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
     _print_summary(summary)
     _print_table(weekly_counts(settings.warehouse_path), "table", title="Attack incidents per week")
     console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")

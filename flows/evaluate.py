@@ -32,9 +32,9 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
     warehouse = data_dir / "warehouse.duckdb"
     rows = contract_rows(warehouse) if warehouse.exists() and not rerun else None
     if rows is None or _missing(golds, rows):
-        from flows.ingest import ingest_inbox
+        from flows.ingest import run_ingest
 
-        ingest_inbox(inbox=str(inbox), data_dir=str(data_dir))
+        run_ingest(inbox=str(inbox), data_dir=str(data_dir))
         rows = contract_rows(warehouse)
     return score(golds, prediction_from_rows(rows))
 

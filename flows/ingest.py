@@ -7,18 +7,27 @@
 
 
 import datetime as dt
+import math
 import time
 import uuid
+from collections import deque
 from dataclasses import asdict, dataclass, field
 
 from prefect import flow, get_run_logger
+from prefect.utilities.annotations import opaque
 
 from expectations.exceptions import ValidationFailed
 from flows import progress, tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
-from transforms.batch import undated_window
+from flows import work
+from flows.runners import PrefectApi, cpu_workers, local_pool, preload_validation, task_runner, worth_a_pool
+from transforms import batch
+from transforms.dedup import DuplicateIndex
 from warehouse.lock import run_lock
+
+# Below this many documents a batch costs more in hand-over than it gains in parallel.
+MIN_BATCH = 25
 
 
 @dataclass
@@ -52,87 +61,125 @@ def new_run_id(now: dt.datetime) -> str:
     return f"{now:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:6]}"
 
 
-@flow(name="ingest-inbox", log_prints=True)
+@flow(name="ingest-inbox", log_prints=True, task_runner=task_runner())
 def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file_bytes: int | None = None,
                  today: dt.date | None = None, settle_seconds: float | None = None,
-                 wait_seconds: float = 0.0) -> RunSummary:
+                 wait_seconds: float = 0.0, lake: str | None = None, workers: int | None = None,
+                 distributed: bool = False) -> RunSummary:
+    """One run. The NLP batches go to the flow's task runner (`run_ingest` picks it); `workers`
+    is how many batches run at once: on local worker processes, or on Dask when `distributed`."""
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox, max_file_bytes=max_file_bytes,
-                                settle_seconds=settle_seconds)
+                                settle_seconds=settle_seconds, lake=lake)
     with run_lock(settings.data_dir, wait_seconds):
-        return _ingest(settings, today)
+        return _ingest(settings, today, workers or cpu_workers(), distributed)
 
 
-def _ingest(settings: Settings, today: dt.date | None) -> RunSummary:
+def run_ingest(workers: int | None = None, dask_address: str | None = None, dask_workers: int | None = None,
+               api: PrefectApi | None = None, **params) -> RunSummary:
+    """Run the flow with the NLP on `workers` local processes (started now, so that they warm
+    up while the Prefect server boots) or on Dask, against one Prefect API all of them reach."""
+    api = api or PrefectApi()
+    dask = bool(dask_address or dask_workers)
+    workers = dask_workers or workers or cpu_workers()
+    settings = Settings.resolve(data_dir=params.get("data_dir"), inbox=params.get("inbox"))
+    local = 1 if dask or not worth_a_pool(settings.inbox, settings.warehouse_path) else workers
+    with local_pool(local), api.session():
+        runner = task_runner(workers, dask_address, dask_workers)
+        return ingest_inbox.with_options(task_runner=runner)(workers=workers, distributed=dask, **params)
+
+
+def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed: bool) -> RunSummary:
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     today = today or started.date()
     run_id = new_run_id(started)
     log = get_run_logger()
     summary = RunSummary(run_id=run_id, status="running")
 
-    scan, files, rejected, state = tasks.discover(settings, time.time())
-    summary.files_seen, summary.files_new = scan.seen, len(files) + len(rejected)
+    found = tasks.discover(settings, time.time())
+    scan, rejected = found.scan, list(found.rejected)
+    summary.files_seen, summary.files_new = scan.seen, len(found.new) + len(rejected)
     summary.files_deferred, summary.files_ignored = len(scan.deferred), len(scan.ignored)
     log.info("run %s: %d file(s) in %s, %d new", run_id, scan.seen, settings.inbox, summary.files_new)
     for path in scan.deferred:
         log.info("deferred %s: modified less than %.0f s ago, may still be written", path, settings.settle_seconds)
     for path in scan.ignored:
         log.info("ignored %s: not a regular file", path)
-    removed = tasks.clean_lake(settings.lake_dir, state["runs"])
+    removed = tasks.clean_lake(settings.lake, found.finished_runs)
     if removed:
         log.warning("removed %d lake partition(s) of runs that never finished", removed)
-    if not files and not rejected:
+    if not found.new and not rejected:
         summary.status = "nothing_new"
-        tasks.record_run(settings, _run_row(summary, started))
+        tasks.record_run(settings, _run_row(summary, started), opaque(found.stamps))
         tasks.publish_artifacts(summary, settings)
         return summary
 
-    # cheap per-file stages for the whole run first: the batch window needs every publication date
-    drafts, undecodable = tasks.decode(files, settings.max_file_bytes)
-    del files  # the bytes are no longer needed
-    drafts, unparsed = tasks.parse(drafts)
-    rejected += undecodable + unparsed
-    drafts = tasks.dates(drafts, today, state["dates"])
-    window = undated_window(drafts, today)
-    summary.files_quarantined = len(rejected)
-    summary.quarantined = [(r.path, r.reason) for r in rejected]
-    for path, reason in summary.quarantined:
-        log.warning("quarantined %s: %s", path, reason)
-
-    # the NLP in batches, each written to the lake as it is done
-    rows: dict[str, int] = {}
-    signatures = list(state["signatures"])
-    progress.reporter.start(len(drafts) + len(rejected), f"run {run_id}")
-    progress.reporter.advance(len(rejected))
-    batches = [drafts[i:i + settings.batch_size] for i in range(0, len(drafts), settings.batch_size)] or [[]]
-    del drafts
-    for part, batch_drafts in enumerate(batches):
-        batch_drafts = tasks.entities(batch_drafts)
-        batch_drafts = tasks.events(batch_drafts, window)
-        batch_drafts = tasks.dedup(batch_drafts, signatures)
-        signatures += [(d.doc_id, list(d.minhash)) for d in batch_drafts]
-        written = tasks.write_lake(batch_drafts, rejected if part == 0 else [], settings.lake_dir, run_id,
-                                   PIPELINE_VERSION, started, part)
-        rows = {k: rows.get(k, 0) + v for k, v in written.items()}
-        progress.reporter.advance(len(batch_drafts))
-        batches[part] = None  # release the batch
-    progress.reporter.finish()
-
+    batch_size = _batch_size(len(found.new), settings.batch_size, workers)
+    parallel = len(found.new) > batch_size
+    preload_validation()
+    with local_pool(workers if parallel and not distributed else 1):
+        rejected, rows, parts = _analyze(settings, found, rejected, today, run_id, started, batch_size, workers,
+                                         parallel, summary)
     summary.rows_per_table = rows
-    report = tasks.validate(settings.lake_dir, settings.reports_dir, run_id, today)
+    report = tasks.validate(settings.lake, settings.reports_dir, run_id, today, parts)
     summary.validation_passed, summary.data_docs = report.success, report.docs_url
     if not report.success:
         summary.status = "validation_failed"
         error = ValidationFailed(report.failures, report.docs_url)
         summary.message = str(error)
-        tasks.record_run(settings, _run_row(summary, started))
+        tasks.record_run(settings, _run_row(summary, started), opaque(found.stamps))
         log.error("%s", error)
         raise error
 
     summary.status = "succeeded_with_quarantine" if rejected else "succeeded"
-    summary.rows_written = tasks.load(settings, run_id, _run_row(summary, started))
+    summary.rows_written = tasks.load(settings, run_id, _run_row(summary, started), opaque(found.stamps))
     log.info("run %s loaded %d rows (%s)", run_id, summary.rows_written, summary.rows_per_table)
     tasks.publish_artifacts(summary, settings)
     return summary
+
+
+def _analyze(settings: Settings, found: tasks.Discovery, rejected: list, today: dt.date, run_id: str,
+             started: dt.datetime, batch_size: int, workers: int, parallel: bool, summary: RunSummary):
+    """The two passes over the new files; returns (all rejected, rows per table, batches written)."""
+    log = get_run_logger()
+    # first pass: dating undated articles needs the publication dates of the whole run
+    surveyed = tasks.survey(opaque(found.new), settings.max_file_bytes, today, found.prior_dates)
+    rejected = rejected + surveyed.rejected
+    summary.files_quarantined = len(rejected)
+    summary.quarantined = [(r.path, r.reason) for r in rejected]
+    for path, reason in summary.quarantined:
+        log.warning("quarantined %s: %s", path, reason)
+
+    # second pass: the NLP in batches, `workers` at a time, each written to the lake in order.
+    # Drafts go to tasks `opaque`: Prefect would otherwise walk every mention looking for futures.
+    files = surveyed.files
+    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)] or [[]]
+    progress.reporter.start(len(files) + len(rejected), f"run {run_id}")
+    progress.reporter.advance(len(rejected))
+    args = (settings.max_file_bytes, today, surveyed.reference, surveyed.window)
+    pending: deque = deque()
+    rows: dict[str, int] = {}
+    duplicates = DuplicateIndex()  # the run's documents so far and the warehouse's candidates
+    for part in range(len(batches)):
+        while len(pending) < 2 * workers and part + len(pending) < len(batches):
+            sources = work.read_sources(batches[part + len(pending)])
+            # not `opaque` here: Dask unpacks that annotation into tuples; a batch of sources is cheap to walk
+            pending.append(tasks.analyze.submit(sources, *args) if parallel else tasks.analyze(sources, *args))
+        done = pending.popleft()
+        drafts, late = done.result() if parallel else done
+        for doc_id, signature, loaded_at in tasks.similar_documents(settings, opaque(drafts)):
+            duplicates.add_prior(doc_id, signature, loaded_at)
+        drafts = batch.dedup_stage(drafts, duplicates)
+        written = tasks.write_lake(opaque(drafts), opaque((rejected if part == 0 else []) + late), settings.lake, run_id,
+                                   PIPELINE_VERSION, started, part)
+        rows = {k: rows.get(k, 0) + v for k, v in written.items()}
+        progress.reporter.advance(len(drafts) + len(late))
+    progress.reporter.finish()
+    return rejected, rows, len(batches)
+
+
+def _batch_size(files: int, largest: int, workers: int) -> int:
+    """Batches small enough to keep every worker busy (two each at least), never over `largest`."""
+    return max(MIN_BATCH, min(largest, math.ceil(files / (2 * workers)))) if workers > 1 else largest
 
 
 def _run_row(summary: RunSummary, started: dt.datetime) -> dict:

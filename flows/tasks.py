@@ -1,120 +1,171 @@
-"""One Prefect task per stage. Each wraps one library call; retries only where I/O can fail."""
+"""One Prefect task per stage. Each wraps library calls; retries only where I/O can fail."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from expectations.validate import ValidationReport, validate_tables
+from flows import runners, work
 from sitrep.settings import Settings
 from transforms import batch
+from transforms.dedup import lsh_bands
 from transforms.event_dates import Window
 from transforms.tables import build_tables
 from warehouse import inbox, lake, store
 
 # Inputs are large in-memory batches: hashing them for a cache key would cost more than the work.
 stage = task(cache_policy=NO_CACHE)
+# Documents read per step of the first pass (dates): bounds its memory like a batch does.
+SURVEY_CHUNK = 250
+# Batches validated together: bounds validation memory on very large runs.
+VALIDATION_PARTS = 50
+
+
+@dataclass
+class Discovery:
+    scan: inbox.Scan
+    new: list[inbox.Candidate]  # files to read, in name order
+    rejected: list[batch.Rejected]  # files quarantined unread (symlinks, oversized, unreadable)
+    stamps: list[tuple[str, str, inbox.FileStamp]]  # hashes taken this run, to remember
+    prior_dates: list[dt.date] = field(default_factory=list)
+    finished_runs: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Survey:
+    """The first pass over a run's new files: what dating its documents needs."""
+    files: list[inbox.Candidate]  # the files that decode and parse, in order
+    rejected: list[batch.Rejected]
+    reference: dt.date | None
+    window: Window
 
 
 @stage(name="discover")
-def discover(settings: Settings, now: float):
-    """Scan the inbox; keep candidates whose content hash is neither loaded nor quarantined,
-    and only the first of several files with the same bytes. Returns (scan, new files, files
-    to quarantine unread, warehouse state)."""
-    scan = inbox.scan_inbox(settings.inbox, settings.max_file_bytes, settings.settle_seconds, now)
-    state = {"known": set(), "signatures": [], "dates": [], "runs": set()}
-    if settings.warehouse_path.exists():
-        con = store.connect(settings.warehouse_path, read_only=True)
-        try:
-            if store.has_schema(con):
-                store.check_schema(con)
-                state = {"known": store.known_hashes(con), "signatures": store.prior_signatures(con),
-                         "dates": store.prior_publication_dates(con), "runs": store.run_ids(con)}
-        finally:
+def discover(settings: Settings, now: float) -> Discovery:
+    """Scan the inbox, trusting recorded hashes of unchanged files; keep candidates whose content
+    is neither loaded nor quarantined, and only the first of several files with the same bytes."""
+    folder = str(settings.inbox)
+    state = {"stamps": {}, "dates": [], "runs": set()}
+    con = _read_warehouse(settings)
+    try:
+        if con:
+            state = {"stamps": store.file_stamps(con, folder), "dates": store.prior_publication_dates(con),
+                     "runs": store.run_ids(con)}
+        scan = inbox.scan_inbox(settings.inbox, settings.max_file_bytes, settings.settle_seconds, now, state["stamps"])
+        known = store.known_hashes(con, [c.sha256 for c in scan.candidates]) if con else set()
+    finally:
+        if con:
             con.close()
-    new: list[batch.SourceFile] = []
+    new: list[inbox.Candidate] = []
     unread: list[batch.Rejected] = []
-    taken = set(state["known"])
     for c in scan.candidates:
-        if c.sha256 in taken:
+        if c.sha256 in known:
             continue
-        taken.add(c.sha256)
+        known.add(c.sha256)
         if c.reason:
             unread.append(batch.Rejected(str(c.path), c.sha256, c.reason))
         else:
-            new.append(batch.SourceFile(str(c.path), c.sha256, c.data))
-    return scan, new, unread, state
+            new.append(c)
+    stamps = [(folder, c.path.name, inbox.FileStamp(c.size, c.mtime_ns, c.sha256))
+              for c in scan.candidates if c.hashed and c.mtime_ns]
+    return Discovery(scan, new, unread, stamps, state["dates"], state["runs"])
+
+
+def _read_warehouse(settings: Settings):
+    if not settings.warehouse_path.exists():
+        return None
+    con = store.connect(settings.warehouse_path, read_only=True)
+    if not store.has_schema(con):
+        con.close()
+        return None
+    store.check_schema(con)
+    return con
 
 
 @stage(name="clean-lake")
-def clean_lake(lake_dir: Path, finished_runs: set[str]) -> int:
+def clean_lake(lake_uri: str, finished_runs: set[str]) -> int:
     """Remove the lake partitions of runs that never finished (a crash, a kill -9)."""
-    return lake.remove_unfinished(lake_dir, finished_runs)
+    return lake.remove_unfinished(lake_uri, finished_runs)
 
 
-@stage(name="decode")
-def decode(files: list[batch.SourceFile], max_bytes: int):
-    return batch.decode_stage(files, max_bytes)
+@stage(name="survey")
+def survey(files: list[inbox.Candidate], max_bytes: int, today: dt.date, prior_dates: list[dt.date]) -> Survey:
+    """Decode and parse every new file once, chunk by chunk (on the NLP workers when there are),
+    keeping only its publication header: the year reference and the window for undated
+    articles need the whole run."""
+    kept, rejected, datings = [], [], []
+    chunks = [(files[i:i + SURVEY_CHUNK], max_bytes) for i in range(0, len(files), SURVEY_CHUNK)]
+    for chunk_kept, chunk_rejected, chunk_datings in runners.map_local(work.survey_chunk, chunks):
+        kept += chunk_kept
+        rejected += chunk_rejected
+        datings += chunk_datings
+    reference = batch.reference_date(datings, prior_dates)
+    published = [batch.publication(x, reference, today)[0] for x in datings]
+    return Survey(kept, rejected, reference, batch.undated_window(published, today))
 
 
-@stage(name="parse")
-def parse(drafts: list[batch.Draft]):
-    return batch.parse_stage(drafts)
+@stage(name="analyze")
+def analyze(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
+            window: Window) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    """The NLP of one batch (decode .. signatures): on a local NLP worker, or right here on
+    whichever machine the task runner put this task (a Dask worker)."""
+    return runners.in_local_pool(work.analyze_batch, files, max_bytes, today, reference, window)
 
 
-@stage(name="dates")
-def dates(drafts: list[batch.Draft], today: dt.date, prior_dates: list[dt.date]):
-    return batch.dates_stage(drafts, today, prior_dates)
-
-
-@stage(name="entities")
-def entities(drafts: list[batch.Draft]):
-    return batch.entities_stage(drafts)
-
-
-@stage(name="events")
-def events(drafts: list[batch.Draft], window: Window):
-    return batch.events_stage(drafts, window)
-
-
-@stage(name="dedup")
-def dedup(drafts: list[batch.Draft], prior_signatures: list):
-    return batch.dedup_stage(drafts, prior_signatures)
+@stage(name="similar-documents", retries=2, retry_delay_seconds=1)
+def similar_documents(settings: Settings, drafts: list[batch.Draft]) -> list[tuple]:
+    """The warehouse's documents that share an LSH band with the batch (dedup candidates)."""
+    con = _read_warehouse(settings)
+    if con is None:
+        return []
+    try:
+        return store.similar_documents(con, [list(d.minhash) for d in drafts], *lsh_bands())
+    finally:
+        con.close()
 
 
 @stage(name="lake", retries=2, retry_delay_seconds=1)
-def write_lake(drafts, rejected, lake_dir: Path, run_id: str, version: str, ingested_at: dt.datetime,
+def write_lake(drafts, rejected, lake_uri: str, run_id: str, version: str, ingested_at: dt.datetime,
                part: int = 0) -> dict:
     tables = build_tables(drafts, rejected, run_id, version, ingested_at)
-    lake.write_run(lake_dir, run_id, tables, part)
+    lake.write_run(lake_uri, run_id, tables, part)
     return {name: t.num_rows for name, t in tables.items()}
 
 
 @stage(name="validate")
-def validate(lake_dir: Path, reports_dir: Path, run_id: str, today: dt.date) -> ValidationReport:
-    return validate_tables(lake.read_run(lake_dir, run_id), reports_dir, run_id, today)
+def validate(lake_uri: str, reports_dir: Path, run_id: str, today: dt.date, parts: int) -> ValidationReport:
+    """Validate the run's batches, VALIDATION_PARTS at a time (one GX run for a usual run)."""
+    reports = []
+    for first in range(0, max(parts, 1), VALIDATION_PARTS):
+        chunk = list(range(first, first + VALIDATION_PARTS))
+        name = run_id if parts <= VALIDATION_PARTS else f"{run_id}-parts-{first}"
+        reports.append(validate_tables(lake.read_run(lake_uri, run_id, parts=chunk), reports_dir, name, today))
+    return ValidationReport.combine(reports)
 
 
 @stage(name="load", retries=2, retry_delay_seconds=2)
-def load(settings: Settings, run_id: str, run_row: dict) -> int:
-    tables = lake.read_run(settings.lake_dir, run_id)
+def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
+    """Append the run's lake partition to the warehouse in one transaction, streamed."""
+    tables = {name: data for name in store.LOADED_TABLES if (data := lake.run_dataset(settings.lake, name, run_id))}
     con = store.connect(settings.warehouse_path)
     try:
         store.ensure_schema(con)
-        return store.load_run(con, tables, run_row)
+        return store.load_run(con, tables, run_row, stamps)
     finally:
         con.close()
 
 
 @stage(name="record-run", retries=2, retry_delay_seconds=2)
-def record_run(settings: Settings, run_row: dict) -> None:
+def record_run(settings: Settings, run_row: dict, stamps: list) -> None:
     con = store.connect(settings.warehouse_path)
     try:
         store.ensure_schema(con)
-        store.record_run(con, run_row)
+        store.record_run(con, run_row, stamps)
     finally:
         con.close()
 
@@ -139,3 +190,4 @@ def publish_artifacts(summary, settings: Settings) -> None:
         if rows:
             create_table_artifact(key="sitrep-weekly-attack-counts", table=rows,
                                   description="Attack incidents per ISO week and country")
+

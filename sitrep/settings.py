@@ -12,6 +12,7 @@ ENV_DATA_DIR = "SITREP_DATA_DIR"
 ENV_INBOX = "SITREP_INBOX"
 ENV_MAX_BYTES = "SITREP_MAX_FILE_BYTES"
 ENV_SETTLE = "SITREP_SETTLE_SECONDS"
+ENV_LAKE = "SITREP_LAKE"
 
 DEFAULT_DATA_DIR = Path("data")
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is a few kB; 5 MB is far past any real one
@@ -28,10 +29,12 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
     batch_size: int = DEFAULT_BATCH_SIZE
+    lake_uri: str | None = None  # a filesystem URI (s3://bucket/prefix); default DATA_DIR/lake
 
     @property
-    def lake_dir(self) -> Path:
-        return self.data_dir / "lake"
+    def lake(self) -> str:
+        """Where the Parquet lake lives: a local folder or a pyarrow filesystem URI."""
+        return self.lake_uri or str(self.data_dir / "lake")
 
     @property
     def warehouse_path(self) -> Path:
@@ -48,6 +51,7 @@ class Settings:
         inbox: str | os.PathLike | None = None,
         max_file_bytes: int | None = None,
         settle_seconds: float | None = None,
+        lake: str | None = None,
     ) -> "Settings":
         """Flag, else environment variable, else default (inbox defaults to DATA_DIR/inbox)."""
         data = Path(data_dir or os.environ.get(ENV_DATA_DIR) or DEFAULT_DATA_DIR)
@@ -60,4 +64,5 @@ class Settings:
             raise ConfigError(f"{ENV_MAX_BYTES} / {ENV_SETTLE} must be numbers: {exc}") from None
         if limit <= 0 or settle < 0:
             raise ConfigError("the file size limit must be positive and the settle time not negative")
-        return cls(data_dir=data.absolute(), inbox=box.absolute(), max_file_bytes=limit, settle_seconds=settle)
+        return cls(data_dir=data.absolute(), inbox=box.absolute(), max_file_bytes=limit, settle_seconds=settle,
+                   lake_uri=lake or os.environ.get(ENV_LAKE) or None)

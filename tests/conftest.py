@@ -47,3 +47,27 @@ def inbox(tmp_path: Path) -> Path:
 
 # Tests write files and ingest them at once; the settle time is tested where it matters.
 os.environ["SITREP_SETTLE_SECONDS"] = "0"
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3-compatible server (moto in server mode) for the object-store lake; yields a
+    function that gives a fresh bucket's lake URI."""
+    import socket
+    import uuid
+
+    from moto.server import ThreadedMotoServer
+
+    for key, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                       "AWS_DEFAULT_REGION": "us-east-1"}.items():
+        os.environ.setdefault(key, value)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield lambda: (f"s3://sitrep-{uuid.uuid4().hex[:8]}/lake?endpoint_override=127.0.0.1:{port}"
+                       "&scheme=http&allow_bucket_creation=true&region=us-east-1")
+    finally:
+        server.stop()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from transforms import dates
 from transforms.attacks import AttackEvent, extract_attacks
 from transforms.decode import decode_bytes
-from transforms.dedup import link_duplicates, minhash_signature
+from transforms.dedup import DuplicateIndex, minhash_signature
 from transforms.entities import Mention, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
@@ -97,30 +97,53 @@ def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
     return out, rejected
 
 
-def dates_stage(drafts: list[Draft], today: dt.date, prior_dates: list[dt.date] = ()) -> list[Draft]:
-    """Publication dates. A year-less dateline takes the year that puts it nearest the batch's
-    other publication dates; a date after today (a typo, a wrong clock) is dropped, not kept."""
-    full = [h.date for d in drafts if (h := d.article.published) and h.date] + list(prior_dates)
-    reference = _median_date(full)
+@dataclass(frozen=True)
+class Dating:
+    """The little of a document that dating a run needs: kept for every file of the first pass."""
+    header: dates.HeaderDate | None
+    body_years: tuple[int, ...]
+    published_source: str
+
+
+def dating_of(d: Draft) -> Dating:
+    header = d.article.published
+    return Dating(header, tuple(dates.years_in(d.body)) if header and not header.year else (), d.article.published_source)
+
+
+def reference_date(datings: list[Dating], prior_dates: list[dt.date] = ()) -> dt.date | None:
+    """The date a year-less dateline is placed near: the median of the run's and the
+    warehouse's recent full publication dates."""
+    return _median_date([x.header.date for x in datings if x.header and x.header.date] + list(prior_dates))
+
+
+def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
+    """(date, timestamp, None) of a document, or (None, None, why) when it has none or an
+    implausible one. A date after today (a typo, a wrong clock) is dropped, not kept."""
+    header = dating.header
+    if header is None:
+        return None, None, None
+    year = header.year or dates.choose_year(header, list(dating.body_years), reference, today)
+    day = header.on_year(year)
+    if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
+        return None, None, f"implausible date '{header.text}'"
+    return day, header.timestamp(year), None
+
+
+def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) -> list[Draft]:
+    """Publication dates; a year-less dateline takes the year that puts it nearest `reference`."""
     out = []
     for d in drafts:
-        header = d.article.published
-        if header is None:
-            out.append(replace(d, published_source="none"))
-            continue
-        year = header.year or dates.choose_year(header, dates.years_in(d.body), reference, today)
-        day = header.on_year(year)
-        if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
-            out.append(replace(d, published_source="none", notes=d.notes + (f"implausible date '{header.text}'",)))
-            continue
-        out.append(replace(d, published_date=day, published_at=header.timestamp(year),
-                           published_source=d.article.published_source))
+        day, at, problem = publication(dating_of(d), reference, today)
+        if day is None:
+            out.append(replace(d, published_source="none", notes=d.notes + ((problem,) if problem else ())))
+        else:
+            out.append(replace(d, published_date=day, published_at=at, published_source=d.article.published_source))
     return out
 
 
-def undated_window(drafts: list[Draft], today: dt.date) -> Window:
-    """When the batch's undated articles were written, judged by its dated ones."""
-    return Window.of([d.published_date for d in drafts if d.published_date], today)
+def undated_window(dated: list[dt.date | None], today: dt.date) -> Window:
+    """When the run's undated articles were written, judged by its dated ones."""
+    return Window.of([day for day in dated if day], today)
 
 
 def entities_stage(drafts: list[Draft]) -> list[Draft]:
@@ -161,10 +184,35 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     return out
 
 
-def dedup_stage(drafts: list[Draft], prior: list[tuple[str, list[int]]]) -> list[Draft]:
-    signed = [replace(d, minhash=tuple(minhash_signature(d.body))) for d in drafts]
-    links = link_duplicates([(d.doc_id, list(d.minhash)) for d in signed], prior)
-    return [replace(d, duplicate_of=links.get(d.doc_id)) for d in signed]
+def warm_up() -> None:
+    """Load what the NLP stages share (the NER model, the gazetteer and its matcher)."""
+    from transforms.ner import model
+
+    model()
+    default_matcher()
+
+
+def sign_stage(drafts: list[Draft]) -> list[Draft]:
+    """The MinHash signature of each body (what near-duplicate detection compares)."""
+    return [replace(d, minhash=tuple(minhash_signature(d.body))) for d in drafts]
+
+
+def dedup_stage(drafts: list[Draft], index: DuplicateIndex) -> list[Draft]:
+    """Link signed drafts to the earlier documents they nearly duplicate: those in `index` (the
+    warehouse's candidates and the run's documents so far), which the drafts then join."""
+    return [replace(d, duplicate_of=index.link(d.doc_id, list(d.minhash))) for d in drafts]
+
+
+def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
+                  window: Window) -> tuple[list[Draft], list[Rejected]]:
+    """Every per-document stage of one batch, decode to signatures: the unit of work a
+    worker process or a Dask worker runs. Linking duplicates needs the documents before the
+    batch, so it is left to the caller."""
+    drafts, rejected = decode_stage(files, max_bytes)
+    drafts, unparsed = parse_stage(drafts)
+    drafts = dates_stage(drafts, today, reference)
+    drafts = events_stage(entities_stage(drafts), window)
+    return sign_stage(drafts), rejected + unparsed
 
 
 def _dateline_end(d: Draft) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from functools import cache
+
 from datasketch import MinHash, MinHashLSH
 
 COMPONENT = "dedup.v1"
@@ -30,29 +32,73 @@ def minhash_signature(body: str) -> list[int]:
     return [int(v) for v in mh.hashvalues]
 
 
-def link_duplicates(new: list[tuple[str, list[int]]], prior: list[tuple[str, list[int]]]) -> dict[str, str]:
-    """doc_id -> the doc_id it duplicates, for the new documents (in order) against prior ones and
-    the new ones before them. Prior documents are never relinked: loads only add."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    hashes: dict[str, MinHash] = {}
-    canonical: dict[str, str] = {}
-    for doc_id, sig in prior:
-        hashes[doc_id] = _minhash(sig)
-        lsh.insert(doc_id, hashes[doc_id])
-    links: dict[str, str] = {}
-    order = {doc_id: i for i, (doc_id, _) in enumerate(prior + new)}
-    for doc_id, sig in new:
-        mh = _minhash(sig)
-        if doc_id in hashes:
-            continue
-        candidates = [c for c in lsh.query(mh) if hashes[c].jaccard(mh) >= THRESHOLD]
+class DuplicateIndex:
+    """The LSH index of the signatures seen so far, to link each new document to the earliest
+    one it nearly duplicates. Candidates share one LSH band (BANDS bands of ROWS values: the
+    index datasketch's MinHashLSH builds for THRESHOLD) and are confirmed by the estimated
+    Jaccard. Documents already loaded rank before the run's own, oldest first."""
+
+    def __init__(self):
+        self.bands, self.rows = lsh_bands()
+        self._index: dict[tuple[int, bytes], list[str]] = {}
+        self._signatures: dict[str, object] = {}
+        self._rank: dict[str, tuple] = {}
+        self._canonical: dict[str, str] = {}
+        self._added = 0
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._signatures
+
+    def add_prior(self, doc_id: str, signature: list[int], loaded_at) -> None:
+        """A document already in the warehouse (never relinked: loads only add)."""
+        if doc_id not in self._signatures:
+            self._insert(doc_id, signature, (0, loaded_at, doc_id))
+
+    def link(self, doc_id: str, signature: list[int]) -> str | None:
+        """The document `doc_id` duplicates, if any; then `doc_id` joins the index."""
+        import numpy as np
+
+        if doc_id in self._signatures:
+            return None
+        sig = np.asarray(signature, dtype=np.uint32)
+        found = {c for b in range(self.bands) for c in self._index.get((b, self._band(sig, b)), ())}
+        candidates = [c for c in found if float(np.mean(self._signatures[c] == sig)) >= THRESHOLD]
+        link = None
         if candidates:
-            first = min(candidates, key=order.__getitem__)
-            links[doc_id] = canonical.get(first, first)
-            canonical[doc_id] = links[doc_id]
-        hashes[doc_id] = mh
-        lsh.insert(doc_id, mh)
-    return links
+            first = min(candidates, key=self._rank.__getitem__)
+            link = self._canonical[doc_id] = self._canonical.get(first, first)
+        self._insert(doc_id, sig, (1, self._added))
+        return link
+
+    def _insert(self, doc_id: str, signature, rank: tuple) -> None:
+        import numpy as np
+
+        sig = np.asarray(signature, dtype=np.uint32)
+        self._signatures[doc_id] = sig
+        self._rank[doc_id] = rank
+        self._added += 1
+        for b in range(self.bands):
+            self._index.setdefault((b, self._band(sig, b)), []).append(doc_id)
+
+    def _band(self, sig, b: int) -> bytes:
+        return sig[b * self.rows:(b + 1) * self.rows].tobytes()
+
+
+def link_duplicates(new: list[tuple[str, list[int]]], prior: list[tuple[str, list[int]]]) -> dict[str, str]:
+    """doc_id -> the doc_id it duplicates, for the new documents (in order) against prior ones
+    (oldest first) and the new ones before them."""
+    index = DuplicateIndex()
+    for rank, (doc_id, sig) in enumerate(prior):
+        index.add_prior(doc_id, sig, rank)
+    return {doc_id: link for doc_id, sig in new if (link := index.link(doc_id, sig))}
+
+
+@cache
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index at THRESHOLD: two signatures are candidates when
+    one band is equal, which the warehouse can test in SQL (`store.similar_documents`)."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def incident_key(event_date, country_code: str | None, location_id: str | None, fallback: str) -> str:
@@ -61,9 +107,3 @@ def incident_key(event_date, country_code: str | None, location_id: str | None, 
         return f"inc-{hashlib.sha1(fallback.encode()).hexdigest()[:16]}"
     key = f"{event_date.isoformat()}|{country_code}|{location_id or '-'}"
     return f"inc-{hashlib.sha1(key.encode()).hexdigest()[:16]}"
-
-
-def _minhash(sig: list[int]) -> MinHash:
-    import numpy as np
-
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.asarray(sig, dtype=np.uint32))

@@ -38,7 +38,7 @@ def common_words() -> frozenset[str]:
 
 
 @cache
-def _nlp():
+def model():
     import spacy
 
     return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
@@ -57,7 +57,7 @@ def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = N
     pieces = [(i, start + offset, piece) for i, (text, spans) in enumerate(zip(texts, regions))
               for start, end in spans for offset, piece in _pieces(text[start:end])]
     found: list[list[NerSpan]] = [[] for _ in texts]
-    docs = _nlp().pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)
+    docs = model().pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)
     for (i, offset, _), doc in zip(pieces, docs):
         found[i] += [NerSpan(offset + e.start_char, offset + e.end_char, e.text, e.label_)
                      for e in doc.ents if e.label_ in LABELS]

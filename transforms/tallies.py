@@ -32,6 +32,10 @@ _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coaliti
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
 _KILLED = re.compile(_QUAL + _NUM + r"\s+(?:people|civilians|persons|soldiers|troops|fighters|militants|children)\s+"
                      r"(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead)\b", re.I)
+# Words the patterns above cannot match without: a cheap test before the expensive search.
+_ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times", re.I)
+_INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
+_DEATH_WORDS = re.compile(r"killed|dead", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in\s+the\s+(?:conflict|war|fighting)|since|so\s+far|in\s+total|toll|altogether|to\s+date)\b", re.I)
 _SPLIT = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+"
                     r"(?P<place>Iraq|Syria|Yemen|Jordan|the Red Sea)\b", re.I)
@@ -59,9 +63,13 @@ def is_tally_sentence(sentence: str) -> bool:
     return bool((m and _number(m.group("n")) >= 2) or _INJURED.search(sentence) or _is_toll(sentence))
 
 
+def _finditer(pattern: re.Pattern, required: re.Pattern, sentence: str):
+    return pattern.finditer(sentence) if required.search(sentence) else ()
+
+
 def _is_toll(sentence: str) -> bool:
     """A cumulative death toll ("9,000 people have been killed in the conflict"), not one attack's dead."""
-    return bool(_KILLED.search(sentence) and _CUMULATIVE.search(sentence))
+    return bool(_DEATH_WORDS.search(sentence) and _KILLED.search(sentence) and _CUMULATIVE.search(sentence))
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -70,8 +78,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
     for start, end in sentences:
         sentence = body[start:end]
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        for m, unit in [(m, "attacks") for m in _ATTACKS.finditer(sentence)] + \
-                       [(m, "injured personnel") for m in _INJURED.finditer(sentence)] + \
+        for m, unit in [(m, "attacks") for m in _finditer(_ATTACKS, _ATTACK_WORDS, sentence)] + \
+                       [(m, "injured personnel") for m in _finditer(_INJURED, _INJURY_WORDS, sentence)] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             count = _number(m.group("n"))
             if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):

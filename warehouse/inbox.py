@@ -1,12 +1,17 @@
-"""The inbox: which files are there, and their bytes and content hashes.
+"""The inbox: which files are there, and their content hashes.
+
+Content is a file's identity, but hashing every file on every run would make a run cost the
+size of the inbox. A file whose name, size and modification time match the warehouse's record
+of an earlier run (`known`) keeps its recorded hash unread; any other file is hashed by
+streaming. Bytes are read later, batch by batch (`read_bytes`), never the whole inbox at once.
 
 A candidate is any `*.txt` name directly in the inbox that is not hidden (`*.part` uploads in
 progress have another suffix and are never candidates). What becomes of a candidate:
 
-- a regular file, unchanged for `settle_seconds`: read and hashed (content is its identity);
+- a regular file, unchanged for `settle_seconds`: hashed (or its recorded hash reused);
 - a regular file modified more recently: deferred to a later run (it may still be written);
 - a symbolic link: never followed; quarantined with the link's target in the reason;
-- a regular file over the size limit: hashed by streaming, never loaded whole; quarantined;
+- a regular file over the size limit: quarantined;
 - a file that cannot be read: quarantined with the error;
 - a directory, socket or other special file under a `.txt` name: ignored and counted.
 """
@@ -28,8 +33,18 @@ _CHUNK = 1 << 20
 class Candidate:
     path: Path
     sha256: str
-    data: bytes | None = None  # the content, for files that may be loaded
     reason: str | None = None  # why the file goes to quarantine without being read
+    size: int = 0
+    mtime_ns: int = 0
+    hashed: bool = True  # False: the hash was taken from the record, the file was not read
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the warehouse remembers of a file it has seen: enough to trust its hash unread."""
+    size: int
+    mtime_ns: int
+    sha256: str
 
 
 @dataclass
@@ -43,9 +58,13 @@ class Scan:
         return len(self.candidates) + len(self.deferred) + len(self.ignored)
 
 
-def scan_inbox(inbox: Path, max_bytes: int, settle_seconds: float, now: float) -> Scan:
+def scan_inbox(inbox: Path, max_bytes: int, settle_seconds: float, now: float,
+               known: dict[str, FileStamp] | None = None) -> Scan:
+    """Every `.txt` entry of the inbox, classified; `known` maps file names to the stamps
+    recorded by earlier runs."""
     if not inbox.is_dir():
         raise WarehouseError(f"inbox {inbox} is not a folder: create it or pass --inbox DIR")
+    known = known or {}
     scan = Scan([], [], [])
     with os.scandir(inbox) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
@@ -64,17 +83,26 @@ def scan_inbox(inbox: Path, max_bytes: int, settle_seconds: float, now: float) -
                 scan.ignored.append(path)
             elif now - info.st_mtime < settle_seconds:
                 scan.deferred.append(path)
-            elif info.st_size > max_bytes:
-                scan.candidates.append(Candidate(path, _stream_hash(path), None,
-                                                 f"oversized: {info.st_size} bytes > limit {max_bytes}"))
             else:
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    scan.candidates.append(_unreadable(path, exc))
-                    continue
-                scan.candidates.append(Candidate(path, hashlib.sha256(data).hexdigest(), data))
+                scan.candidates.append(_regular(path, info, max_bytes, known.get(entry.name)))
     return scan
+
+
+def _regular(path: Path, info: os.stat_result, max_bytes: int, stamp: FileStamp | None) -> Candidate:
+    reason = f"oversized: {info.st_size} bytes > limit {max_bytes}" if info.st_size > max_bytes else None
+    if stamp and stamp.size == info.st_size and stamp.mtime_ns == info.st_mtime_ns:
+        return Candidate(path, stamp.sha256, reason, info.st_size, info.st_mtime_ns, hashed=False)
+    try:
+        digest = _stream_hash(path)
+    except OSError as exc:
+        return _unreadable(path, exc)
+    return Candidate(path, digest, reason, info.st_size, info.st_mtime_ns)
+
+
+def read_bytes(path: Path, sha256: str) -> bytes | None:
+    """A candidate's content, or None when it changed since the scan (it waits for a later run)."""
+    data = Path(path).read_bytes()
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def _symlink(path: Path, inbox: Path) -> Candidate:
@@ -82,12 +110,12 @@ def _symlink(path: Path, inbox: Path) -> Candidate:
     resolved = (path.parent / target).resolve()
     where = "inside" if resolved.is_relative_to(inbox.resolve()) else "outside"
     key = hashlib.sha256(f"symlink\0{path.name}\0{target}".encode()).hexdigest()
-    return Candidate(path, key, None, f"symbolic link to {where} the inbox ({target}): not followed")
+    return Candidate(path, key, f"symbolic link to {where} the inbox ({target}): not followed")
 
 
 def _unreadable(path: Path, exc: OSError) -> Candidate:
     key = hashlib.sha256(f"unreadable\0{path.name}\0{exc.errno}".encode()).hexdigest()
-    return Candidate(path, key, None, f"unreadable: {exc.strerror or exc}")
+    return Candidate(path, key, f"unreadable: {exc.strerror or exc}")
 
 
 def _stream_hash(path: Path) -> str:

@@ -1,9 +1,13 @@
 """The Parquet lake: one dataset per table, one partition folder per run.
 
-    lake/<table>/run_id=<run_id>/part-0.parquet
+    <lake>/<table>/run_id=<run_id>/part-0.parquet, part-1.parquet, ...  (one file per batch)
 
-A file is written under a temporary name in its final folder and renamed into place, so a
-reader never sees half a file. A run only adds folders; nothing is rewritten.
+The lake is a local folder or any URI pyarrow has a filesystem for (`s3://bucket/prefix`,
+`gs://...`, `hdfs://...`); an S3-compatible store takes its endpoint from the URI's query
+(`?endpoint_override=host:port&scheme=http`) or from the usual AWS environment variables.
+On a local disk a file is written under a temporary name in its final folder, synced and
+renamed into place; an object store's PUT is already all or nothing. Either way a reader
+never sees half a file, and a run only adds folders: nothing is rewritten.
 """
 
 from __future__ import annotations
@@ -11,88 +15,170 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from sitrep.schema import contract
 from warehouse.exceptions import WarehouseError
 
-PART_NAME = "part-{}.parquet"  # one file per batch of the run: part-0, part-1, ...
-
-
+PART_NAME = "part-{}.parquet"
+_PART = re.compile(r"^part-(\d+)\.parquet$")
 _RUN_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 
 
-def partition_dir(lake_dir: Path, table: str, run_id: str) -> Path:
+@dataclass(frozen=True)
+class Lake:
+    """Where the lake lives: a pyarrow filesystem and the root path on it."""
+    fs: pafs.FileSystem
+    root: str
+
+    @property
+    def local(self) -> bool:
+        return isinstance(self.fs, pafs.LocalFileSystem)
+
+
+def open_lake(location: str | os.PathLike | Lake) -> Lake:
+    """A lake from a local path or a filesystem URI (`s3://bucket/prefix?endpoint_override=...`)."""
+    if isinstance(location, Lake):
+        return location
+    text = str(location)
+    if "://" not in text:
+        return Lake(pafs.LocalFileSystem(), Path(text).absolute().as_posix())
+    try:
+        fs, root = pafs.FileSystem.from_uri(text)
+    except (pa.ArrowException, ValueError) as exc:
+        raise WarehouseError(f"cannot open lake {text}: {exc}") from exc
+    return Lake(fs, root.rstrip("/"))
+
+
+def partition_dir(lake: str | os.PathLike | Lake, table: str, run_id: str) -> str:
     """The folder of one run's rows of one table; names are checked so no path leaves the lake."""
     if table not in contract().tables or not _RUN_ID.match(run_id) or ".." in run_id:
         raise WarehouseError(f"refusing lake path for table {table!r}, run {run_id!r}")
-    return lake_dir / table / f"run_id={run_id}"
+    return f"{open_lake(lake).root}/{table}/run_id={run_id}"
 
 
-def write_run(lake_dir: Path, run_id: str, tables: dict[str, pa.Table], part: int = 0) -> dict[str, Path]:
+def write_run(lake: str | os.PathLike | Lake, run_id: str, tables: dict[str, pa.Table], part: int = 0) -> dict[str, str]:
     """Write one batch of each table of a run atomically; returns table -> file written."""
+    lake = open_lake(lake)
     written = {}
     for name, table in tables.items():
-        folder = partition_dir(lake_dir, name, run_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / PART_NAME.format(part)
-        tmp = folder / f".{final.name}.{uuid.uuid4().hex}.tmp"
+        folder = partition_dir(lake, name, run_id)
+        final = f"{folder}/{PART_NAME.format(part)}"
         try:
-            pq.write_table(table, tmp, compression="zstd")
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, final)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise WarehouseError(f"cannot write {final}: {exc.strerror or exc}") from exc
+            lake.fs.create_dir(folder, recursive=True)
+            if lake.local:
+                _write_local(table, folder, final)
+            else:
+                pq.write_table(table, final, compression="zstd", filesystem=lake.fs)
+        except (OSError, pa.ArrowException) as exc:
+            raise WarehouseError(f"cannot write {final}: {getattr(exc, 'strerror', None) or exc}") from exc
         written[name] = final
     return written
 
 
-def read_run(lake_dir: Path, run_id: str, tables: list[str] | None = None) -> dict[str, pa.Table]:
-    """The tables of one run (all its batches) as Arrow, cast to the contract schema. An entity
-    seen in several batches is one row, with the aliases of all."""
+def _write_local(table: pa.Table, folder: str, final: str) -> None:
+    tmp = f"{folder}/.{PART_NAME.format('x')}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def part_numbers(lake: str | os.PathLike | Lake, run_id: str, table: str = "documents") -> list[int]:
+    """The batch numbers a run wrote for a table, in order."""
+    lake = open_lake(lake)
+    return sorted(int(m.group(1)) for path in _files(lake, partition_dir(lake, table, run_id))
+                  if (m := _PART.match(path.rsplit("/", 1)[-1])))
+
+
+def read_run(lake: str | os.PathLike | Lake, run_id: str, tables: list[str] | None = None,
+             parts: list[int] | None = None) -> dict[str, pa.Table]:
+    """The tables of one run (all its batches, or the batches `parts`) as Arrow, cast to the
+    contract schema. An entity seen in several batches is one row, with the aliases of all."""
+    lake = open_lake(lake)
     out = {}
     for name in tables or list(contract().tables):
-        folder = partition_dir(lake_dir, name, run_id)
-        parts = sorted(folder.glob(PART_NAME.format("*")), key=lambda p: int(p.stem.split("-")[1])) if folder.is_dir() else []
-        if not parts:
+        files = _part_files(lake, name, run_id, parts)
+        if not files:
             continue
         schema = contract()[name].arrow_schema()
         try:
-            table = pa.concat_tables([pq.read_table(p).select(schema.names).cast(schema) for p in parts])
+            table = pa.concat_tables([pq.read_table(f, filesystem=lake.fs).select(schema.names).cast(schema)
+                                      for f in files])
         except (pa.ArrowException, OSError, KeyError) as exc:
-            raise WarehouseError(f"lake partition {folder} is unreadable: {exc}") from exc
-        out[name] = _merge_entities(table) if name == "entities" and len(parts) > 1 else table
+            raise WarehouseError(f"lake partition {partition_dir(lake, name, run_id)} is unreadable: {exc}") from exc
+        out[name] = merge_entities(table) if name == "entities" and len(files) > 1 else table
     return out
 
 
-def _merge_entities(table: pa.Table) -> pa.Table:
+def run_dataset(lake: str | os.PathLike | Lake, table: str, run_id: str) -> ds.Dataset | None:
+    """One run's rows of one table as a pyarrow dataset, read batch by batch by whoever scans it
+    (the DuckDB load streams it: a run's tables are never all in memory)."""
+    lake = open_lake(lake)
+    files = _part_files(lake, table, run_id, None)
+    if not files:
+        return None
+    return ds.dataset(files, schema=contract()[table].arrow_schema(), format="parquet", filesystem=lake.fs)
+
+
+def table_dataset(lake: str | os.PathLike | Lake, table: str) -> ds.Dataset:
+    """Every run's rows of one table as one pyarrow dataset, for ad hoc SQL over the lake:
+    `duckdb.connect().register("documents", table_dataset(uri, "documents"))`."""
+    lake = open_lake(lake)
+    if table not in contract().tables:
+        raise WarehouseError(f"no table {table!r} in the lake")
+    return ds.dataset(f"{lake.root}/{table}", schema=contract()[table].arrow_schema(), format="parquet",
+                      filesystem=lake.fs, exclude_invalid_files=False)
+
+
+def _part_files(lake: Lake, table: str, run_id: str, parts: list[int] | None) -> list[str]:
+    folder = partition_dir(lake, table, run_id)
+    numbered = sorted((int(m.group(1)), path) for path in _files(lake, folder)
+                      if (m := _PART.match(path.rsplit("/", 1)[-1])))
+    return [path for n, path in numbered if parts is None or n in parts]
+
+
+def _files(lake: Lake, folder: str) -> list[str]:
+    try:
+        infos = lake.fs.get_file_info(pafs.FileSelector(folder, allow_not_found=True))
+    except (OSError, pa.ArrowException) as exc:
+        raise WarehouseError(f"cannot list lake folder {folder}: {exc}") from exc
+    return [i.path for i in infos if i.type == pafs.FileType.File]
+
+
+def merge_entities(table: pa.Table) -> pa.Table:
     import polars as pl
 
     frame = pl.from_arrow(table)
     merged = frame.group_by("entity_id", maintain_order=True).agg(
         *[pl.col(c).first() for c in frame.columns if c not in ("entity_id", "aliases")],
-        pl.col("aliases").flatten().unique().sort().alias("aliases"))
+        pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False).unique().sort().alias("aliases"))
     return merged.select(frame.columns).to_arrow().cast(table.schema)
 
 
-def remove_unfinished(lake_dir: Path, finished_runs: set[str]) -> int:
+def remove_unfinished(lake: str | os.PathLike | Lake, finished_runs: set[str]) -> int:
     """Delete the partitions of runs the warehouse never recorded (killed before their load
     committed); returns how many. Only safe under the run lock."""
-    import shutil
-
+    lake = open_lake(lake)
     removed = 0
     for table in contract().tables:
-        folder = lake_dir / table
-        if not folder.is_dir():
-            continue
-        for partition in folder.iterdir():
-            run_id = partition.name.removeprefix("run_id=")
-            if partition.is_dir() and partition.name.startswith("run_id=") and run_id not in finished_runs:
-                shutil.rmtree(partition)
+        try:
+            infos = lake.fs.get_file_info(pafs.FileSelector(f"{lake.root}/{table}", allow_not_found=True))
+        except (OSError, pa.ArrowException) as exc:
+            raise WarehouseError(f"cannot list lake folder {lake.root}/{table}: {exc}") from exc
+        for info in infos:
+            name = info.path.rsplit("/", 1)[-1]
+            if info.type == pafs.FileType.Directory and name.startswith("run_id=") \
+                    and name.removeprefix("run_id=") not in finished_runs:
+                lake.fs.delete_dir(info.path)
                 removed += 1
     return removed

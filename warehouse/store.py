@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -11,6 +12,7 @@ import pyarrow as pa
 from sitrep import PIPELINE_VERSION
 from sitrep.schema import contract
 from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
+from warehouse.inbox import FileStamp
 
 # Tables loaded from a run's lake partition, in dependency order.
 LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies", "quarantine")
@@ -72,6 +74,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in c.tables.values():
         con.execute(table.create_sql())
     con.execute("create table if not exists sitrep_meta (key varchar primary key, value varchar)")
+    # incremental state: the hash of each inbox file seen, so unchanged files are not re-read
+    con.execute("create table if not exists sitrep_file_stamps (folder varchar, name varchar, size bigint, "
+                "mtime_ns bigint, sha256 varchar, primary key (folder, name))")
     con.execute("insert or replace into sitrep_meta values ('contract_version', ?), ('pipeline_version', ?)",
                 [str(c.version), PIPELINE_VERSION])
     for layer in _SQL_LAYERS:
@@ -91,45 +96,105 @@ def run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.execute("select run_id from runs").fetchall()}
 
 
-def known_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Content hashes already loaded or quarantined: those files are not new."""
-    rows = con.execute("select source_sha256 from documents union select source_sha256 from quarantine").fetchall()
+def known_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    """Which of `hashes` the warehouse already loaded or quarantined: those files are not new.
+    A semi-join on the candidates, so the cost follows the inbox's new files, not the warehouse."""
+    if not hashes:
+        return set()
+    con.register("candidate_hashes", pa.table({"sha256": pa.array(hashes, pa.string())}))
+    try:
+        rows = con.execute("""
+            select sha256 from candidate_hashes
+            where sha256 in (select source_sha256 from documents) or sha256 in (select source_sha256 from quarantine)
+        """).fetchall()
+    finally:
+        con.unregister("candidate_hashes")
     return {r[0] for r in rows}
 
 
-def prior_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, list[int]]]:
-    rows = con.execute("select doc_id, minhash from documents order by ingested_at, doc_id").fetchall()
-    return [(doc_id, list(sig)) for doc_id, sig in rows if sig]
-
-
 def prior_publication_dates(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list:
+    """The most recent loaded publication dates (the year reference of year-less datelines)."""
     rows = con.execute("select published_date from documents where published_date is not null "
                        "order by ingested_at desc limit ?", [limit]).fetchall()
     return [r[0] for r in rows]
 
 
-def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], run_row: dict) -> int:
-    """Insert a run's rows and its `runs` row in one transaction; returns rows written.
-    Entities are merged: a known entity gains the new run's aliases."""
+def file_stamps(con: duckdb.DuckDBPyConnection, folder: str) -> dict[str, FileStamp]:
+    """What earlier runs recorded of the files in `folder`: name -> (size, mtime, hash)."""
+    rows = con.execute("select name, size, mtime_ns, sha256 from sitrep_file_stamps where folder = ?", [folder]).fetchall()
+    return {name: FileStamp(size, mtime, sha) for name, size, mtime, sha in rows}
+
+
+def stamped_names(path: Path, folder: str) -> set[str]:
+    """The names of the files of `folder` that earlier runs recorded (a cheap look before a run)."""
+    con = connect(path, read_only=True)
+    try:
+        if not has_schema(con):
+            return set()
+        return set(file_stamps(con, folder))
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot read {path}: {exc}") from exc
+    finally:
+        con.close()
+
+
+def similar_documents(con: duckdb.DuckDBPyConnection, signatures: list[list[int]], bands: int,
+                      rows: int) -> list[tuple[str, list[int], Any]]:
+    """Loaded documents sharing at least one LSH band with one of `signatures` (the only ones
+    that can be near-duplicates of them), oldest first, as (doc_id, signature, ingested_at). The bands are cut in SQL, so no
+    signature but the candidates' leaves the warehouse."""
+    if not signatures:
+        return []
+    probes = [(band, sig[band * rows:(band + 1) * rows]) for sig in signatures for band in range(bands)]
+    con.register("probe_bands", pa.table({"band": pa.array([b for b, _ in probes], pa.int32()),
+                                          "key": pa.array([k for _, k in probes], pa.list_(pa.int64()))}))
+    try:
+        found = con.execute("""
+            with bands as (
+                select d.doc_id, d.minhash, d.ingested_at, b.band,
+                       list_slice(d.minhash, b.band * $rows + 1, (b.band + 1) * $rows) as key
+                from documents d, (select range::integer as band from range($bands)) b
+                where d.minhash is not null
+            )
+            select distinct bands.doc_id, bands.minhash, bands.ingested_at
+            from bands join probe_bands p on bands.band = p.band and bands.key = p.key
+            order by bands.ingested_at, bands.doc_id
+        """, {"rows": rows, "bands": bands}).fetchall()
+    finally:
+        con.unregister("probe_bands")
+    return [(doc_id, list(sig), loaded_at) for doc_id, sig, loaded_at in found]
+
+
+def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: dict,
+             stamps: list[tuple[str, str, FileStamp]] = ()) -> int:
+    """Insert a run's rows, its `runs` row and the stamps of the files it read in one
+    transaction; returns rows written. `tables` hold Arrow tables or datasets, which DuckDB
+    scans batch by batch. Entities are merged: a known entity gains the new run's aliases."""
     written = 0
     con.execute("begin")
     try:
         for name in LOADED_TABLES:
             table = tables.get(name)
-            if table is None or table.num_rows == 0:
+            if table is None:
                 continue
             con.register("incoming", table)
             if name == "entities":
-                con.execute("""
-                    insert into entities by name select * from incoming
+                # one row per entity even when several batches of the run found it
+                firsts = ", ".join(f"first({c}) as {c}" for c in contract()["entities"].column_names
+                                   if c not in ("entity_id", "aliases"))
+                inserted = con.execute(f"""
+                    insert into entities by name
+                    select entity_id, {firsts}, list_sort(list_distinct(flatten(list(aliases)))) as aliases
+                    from incoming group by entity_id
                     on conflict (entity_id) do update set
                         aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases)))""")
             else:
-                con.execute(f"insert into {name} by name select * from incoming")
+                inserted = con.execute(f"insert into {name} by name select * from incoming")
+            written += inserted.fetchone()[0]  # the statement's count of rows inserted (or merged)
             con.unregister("incoming")
-            written += table.num_rows
         run_row = {**run_row, "rows_written": written}
         _insert_run(con, run_row)
+        _record_stamps(con, stamps)
         con.execute("commit")
     except duckdb.Error as exc:
         con.execute("rollback")
@@ -137,9 +202,24 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], run_ro
     return written
 
 
-def record_run(con: duckdb.DuckDBPyConnection, run_row: dict) -> None:
+def record_run(con: duckdb.DuckDBPyConnection, run_row: dict, stamps: list[tuple[str, str, FileStamp]] = ()) -> None:
     """A run that loads nothing (nothing new, or failed validation) is still recorded."""
+    con.execute("begin")
     _insert_run(con, {**run_row, "rows_written": 0})
+    _record_stamps(con, stamps)
+    con.execute("commit")
+
+
+def _record_stamps(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]]) -> None:
+    if not stamps:
+        return
+    con.register("new_stamps", pa.table({
+        "folder": [f for f, _, _ in stamps], "name": [n for _, n, _ in stamps],
+        "size": pa.array([s.size for _, _, s in stamps], pa.int64()),
+        "mtime_ns": pa.array([s.mtime_ns for _, _, s in stamps], pa.int64()),
+        "sha256": [s.sha256 for _, _, s in stamps]}))
+    con.execute("insert or replace into sitrep_file_stamps select folder, name, size, mtime_ns, sha256 from new_stamps")
+    con.unregister("new_stamps")
 
 
 def _insert_run(con: duckdb.DuckDBPyConnection, row: dict) -> None:

@@ -77,3 +77,9 @@ def test_every_command_has_help_with_an_example():
     for command in app.registered_commands:
         doc = command.callback.__doc__ or ""
         assert "Example:" in doc, command.callback.__name__
+
+
+def test_run_refuses_two_places_for_the_nlp(tmp_path):
+    result = runner.invoke(app, ["run", "--inbox", str(tmp_path), "--dask-address", "tcp://127.0.0.1:8786",
+                                 "--dask-workers", "2"])
+    assert result.exit_code == 2 and "not both" in result.output

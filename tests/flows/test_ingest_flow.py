@@ -172,3 +172,31 @@ def test_bundled_samples_give_weekly_counts_over_several_weeks(tmp_path):
     sources = dict(query(data, "select regexp_extract(source_path, '[^/]+$'), published_source from documents"))
     assert sources["01_wire_dateline_oct18.txt"] == "dateline"
     assert sources["07_undated_blog_comments.txt"] == "none"
+
+
+def test_a_run_with_nothing_new_reads_and_hashes_no_file(tmp_path, inbox, monkeypatch):
+    from warehouse import inbox as inbox_module
+
+    shutil.copy(SAMPLES_INBOX / "01_wire_dateline_oct18.txt", inbox)
+    assert ingest(inbox, tmp_path / "data").files_new == 1
+
+    def refuse(*args):
+        raise AssertionError("an unchanged file was read again")
+
+    monkeypatch.setattr(inbox_module, "_stream_hash", refuse)
+    monkeypatch.setattr(inbox_module, "read_bytes", refuse)
+    again = ingest(inbox, tmp_path / "data")
+    assert again.status == "nothing_new" and again.files_new == 0
+
+
+def test_a_touched_file_is_hashed_again_and_recognised_by_content(tmp_path, inbox):
+    import os
+
+    path = inbox / "a.txt"
+    shutil.copy(SAMPLES_INBOX / "01_wire_dateline_oct18.txt", path)
+    ingest(inbox, tmp_path / "data")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = ingest(inbox, tmp_path / "data")
+    assert again.status == "nothing_new"
+    assert query(tmp_path / "data", "select mtime_ns from sitrep_file_stamps where name = 'a.txt'") == \
+        [(path.stat().st_mtime_ns,)]

@@ -1,10 +1,11 @@
+import hashlib
 import os
 import socket
 import time
 
 import pytest
 
-from warehouse.inbox import scan_inbox
+from warehouse.inbox import FileStamp, read_bytes, scan_inbox
 
 LIMIT = 1000
 
@@ -13,10 +14,25 @@ def scan(inbox, settle=0.0, now=None):
     return scan_inbox(inbox, LIMIT, settle, now if now is not None else time.time() + 10)
 
 
-def test_regular_files_are_read_and_hashed(inbox):
+def test_regular_files_are_hashed_and_read_back_by_hash(inbox):
     (inbox / "a.txt").write_bytes(b"hello")
     [c] = scan(inbox).candidates
-    assert c.data == b"hello" and c.reason is None and len(c.sha256) == 64
+    assert c.reason is None and c.hashed and c.sha256 == hashlib.sha256(b"hello").hexdigest()
+    assert read_bytes(c.path, c.sha256) == b"hello"
+    (inbox / "a.txt").write_bytes(b"changed since the scan")
+    assert read_bytes(c.path, c.sha256) is None
+
+
+def test_an_unchanged_file_keeps_its_recorded_hash_unread(inbox):
+    path = inbox / "a.txt"
+    path.write_bytes(b"hello")
+    info = path.stat()
+    known = {"a.txt": FileStamp(info.st_size, info.st_mtime_ns, "recorded")}
+    [c] = scan_inbox(inbox, LIMIT, 0, time.time() + 10, known).candidates
+    assert c.sha256 == "recorded" and not c.hashed
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
+    [c] = scan_inbox(inbox, LIMIT, 0, time.time() + 10, known).candidates
+    assert c.sha256 == hashlib.sha256(b"hello").hexdigest() and c.hashed
 
 
 def test_other_suffixes_hidden_files_and_part_uploads_are_not_candidates(inbox):
@@ -30,7 +46,7 @@ def test_a_symlink_is_never_followed_and_is_quarantined(inbox, tmp_path):
     secret.write_bytes(b"do not read me")
     (inbox / "link.txt").symlink_to(secret)
     [c] = scan(inbox).candidates
-    assert c.data is None and "symbolic link to outside the inbox" in c.reason and "not followed" in c.reason
+    assert "symbolic link to outside the inbox" in c.reason and "not followed" in c.reason
 
 
 def test_directories_and_sockets_named_txt_are_ignored(inbox):
@@ -50,10 +66,10 @@ def test_a_file_still_being_written_waits_for_a_later_run(inbox):
     assert result.candidates == [] and [p.name for p in result.deferred] == ["fresh.txt"]
 
 
-def test_an_oversized_file_is_hashed_without_being_loaded(inbox):
+def test_an_oversized_file_is_hashed_by_streaming_and_quarantined(inbox):
     (inbox / "big.txt").write_bytes(b"x" * (LIMIT + 1))
     [c] = scan(inbox).candidates
-    assert c.data is None and c.reason == f"oversized: {LIMIT + 1} bytes > limit {LIMIT}"
+    assert c.sha256 == hashlib.sha256(b"x" * (LIMIT + 1)).hexdigest() and c.reason == f"oversized: {LIMIT + 1} bytes > limit {LIMIT}"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")

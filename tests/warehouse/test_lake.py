@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -16,7 +18,7 @@ def quarantine_table(n=1):
 
 def test_a_run_is_written_under_its_own_partition_and_reads_back(tmp_path):
     written = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(2)})
-    assert written["quarantine"] == tmp_path / "quarantine" / "run_id=r1" / "part-0.parquet"
+    assert written["quarantine"] == str(tmp_path / "quarantine" / "run_id=r1" / "part-0.parquet")
     assert lake.read_run(tmp_path, "r1")["quarantine"].num_rows == 2
 
 
@@ -26,7 +28,7 @@ def test_no_temporary_file_is_left_behind(tmp_path):
 
 
 def test_a_second_run_adds_a_partition_and_rewrites_nothing(tmp_path):
-    first = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"]
+    first = Path(lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"])
     before = first.stat().st_mtime_ns
     lake.write_run(tmp_path, "r2", {"quarantine": quarantine_table()})
     assert first.stat().st_mtime_ns == before
@@ -34,7 +36,7 @@ def test_a_second_run_adds_a_partition_and_rewrites_nothing(tmp_path):
 
 
 def test_a_corrupted_lake_file_is_a_clear_error(tmp_path):
-    path = lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"]
+    path = Path(lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})["quarantine"])
     path.write_bytes(b"PAR1 not really parquet")
     with pytest.raises(WarehouseError, match="unreadable"):
         lake.read_run(tmp_path, "r1")
@@ -50,3 +52,19 @@ def test_rows_carry_run_id_and_pipeline_version(tmp_path):
 def test_lake_paths_never_leave_the_lake(tmp_path, table, run_id):
     with pytest.raises(WarehouseError, match="refusing lake path"):
         lake.partition_dir(tmp_path, table, run_id)
+
+
+def test_a_run_reads_back_batch_by_batch_and_as_a_dataset(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(2)}, part=0)
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(3)}, part=1)
+    assert lake.part_numbers(tmp_path, "r1", "quarantine") == [0, 1]
+    assert lake.read_run(tmp_path, "r1", parts=[1])["quarantine"].num_rows == 3
+    assert lake.run_dataset(tmp_path, "quarantine", "r1").count_rows() == 5
+    assert lake.run_dataset(tmp_path, "documents", "r1") is None
+
+
+def test_unfinished_runs_are_removed(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table()})
+    lake.write_run(tmp_path, "r2", {"quarantine": quarantine_table()})
+    assert lake.remove_unfinished(tmp_path, {"r1"}) == 1
+    assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["run_id=r1"]

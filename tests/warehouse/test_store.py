@@ -64,7 +64,7 @@ def test_known_hashes_include_quarantined_content(con):
     from tests.warehouse.test_lake import quarantine_table
 
     store.load_run(con, {"quarantine": quarantine_table()}, run_row())
-    assert store.known_hashes(con) == {f"{0:064x}"}
+    assert store.known_hashes(con, [f"{0:064x}", f"{1:064x}"]) == {f"{0:064x}"}
 
 
 def test_sql_is_read_only(tmp_path, con):
@@ -132,3 +132,22 @@ def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):
     assert messages and "being loaded" in messages[0]
     assert run_query(tmp_path / "w.duckdb", "select 42 as x", wait_seconds=30).to_pylist() == [{"x": 42}]
     holder.wait()
+
+
+def test_similar_documents_are_found_by_lsh_band_in_sql(con):
+    import pyarrow as pa
+
+    from sitrep.schema import contract
+    from transforms.dedup import lsh_bands, minhash_signature
+
+    text = " ".join(f"Report {i}: a drone attack hit base number {i} near the airport, officials said." for i in range(40))
+    other = " ".join(f"Note {i}: the central bank left rate {i} unchanged, citing slowing inflation." for i in range(40))
+    now = dt.datetime(2026, 1, 1)
+    rows = [{"doc_id": f"d{i}", "source_path": f"{i}.txt", "source_sha256": f"{i:064x}", "encoding": "utf-8",
+             "published_source": "none", "body": body, "word_count": 1, "run_id": "r1", "ingested_at": now,
+             "pipeline_version": "v", "minhash": minhash_signature(body)} for i, body in enumerate([text, other])]
+    schema = contract()["documents"].arrow_schema()
+    store.load_run(con, {"documents": pa.Table.from_pylist(rows, schema=schema)}, run_row())
+    near = minhash_signature(text + " Officials said more.")
+    assert [d for d, _, _ in store.similar_documents(con, [near], *lsh_bands())] == ["d0"]
+    assert store.similar_documents(con, [minhash_signature("Nothing like either of them at all. " * 5)], *lsh_bands()) == []

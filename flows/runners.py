@@ -1,0 +1,169 @@
+"""Where a run's NLP batches execute, and the Prefect API they report to.
+
+- default: NLP worker processes on this machine, one per core (`--workers N`). The flow's
+  tasks run on threads (Prefect's ThreadPoolTaskRunner) and hand each batch to a process
+  pool whose workers import only `transforms` and load the NER model once, at start-up:
+  started by the CLI, they warm up while the Prefect server boots.
+- `--dask-workers N`: a local Dask cluster of N single-threaded worker processes;
+- `--dask-address tcp://HOST:PORT`: an existing Dask cluster. prefect-dask's DaskTaskRunner
+  runs the `analyze` task itself on the Dask workers.
+
+Every process that runs a task reports it to the Prefect API. Without PREFECT_API_URL, Prefect
+starts a temporary server per process, so each Dask worker would start its own (seconds per
+worker, and their runs invisible to the flow's): `PrefectApi` starts the one temporary server
+up front and exports its URL, which the workers inherit.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+# A run with fewer new files than this does its NLP in the flow's own process: starting
+# workers (a few seconds each) would cost more than they save.
+MIN_PARALLEL_FILES = 50
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def cpu_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def task_runner(workers: int | None = None, dask_address: str | None = None, dask_workers: int | None = None):
+    """The Prefect task runner for the NLP batches."""
+    if dask_address or dask_workers:
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=2 * (workers or cpu_workers()))
+
+
+def _warm_up() -> None:
+    from transforms.batch import warm_up
+
+    warm_up()
+
+
+@contextmanager
+def local_pool(workers: int):
+    """NLP worker processes for the duration of a run (`in_local_pool` sends work to them);
+    the one already running, if any."""
+    global _pool
+    if workers < 2 or _pool is not None:
+        yield _pool
+        return
+    # spawn, not fork: the parent runs threads (Prefect's), which a fork would copy mid-state
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+    for _ in range(workers):
+        pool.submit(int)  # start every worker now, so they all warm up while the run starts
+    _pool = pool
+    try:
+        yield pool
+    finally:
+        _pool = None
+        pool.shutdown(cancel_futures=True)
+
+
+def in_local_pool(fn, *args):
+    """fn(*args) on a local NLP worker when a pool is running, else right here."""
+    return _pool.submit(fn, *args).result() if _pool is not None else fn(*args)
+
+
+def map_local(fn, items: list, ahead: int = 4):
+    """fn(item) for each item, in order, on the local NLP workers when a pool is running
+    (at most `ahead` items handed over at a time, so their inputs stay bounded)."""
+    if _pool is None:
+        yield from map(fn, items)
+        return
+    pending = []
+    for item in items:
+        pending.append(_pool.submit(fn, item))
+        if len(pending) >= ahead:
+            yield pending.pop(0).result()
+    for future in pending:
+        yield future.result()
+
+
+def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
+    """Whether the inbox likely holds enough new files to pay for starting workers: files not
+    stamped by an earlier run. A guess made before the run (wrong, it only costs time)."""
+    from warehouse import store
+    from warehouse.exceptions import WarehouseError
+
+    try:
+        names = {e.name for e in os.scandir(inbox) if e.name.lower().endswith(".txt")}
+    except OSError:
+        return False
+    if len(names) < MIN_PARALLEL_FILES:
+        return False
+    try:
+        seen = store.stamped_names(warehouse, str(inbox))
+    except WarehouseError:  # no warehouse yet, or a run holds it: assume the files are new
+        return True
+    return len(names - seen) >= MIN_PARALLEL_FILES
+
+
+class PrefectApi:
+    """Make sure PREFECT_API_URL names a server every process of the run can reach: the
+    configured one, else one temporary local server, started in the background as soon as
+    this is created so that it boots while the run's modules import."""
+
+    def __init__(self):
+        from prefect.settings import PREFECT_API_URL
+
+        self.url = PREFECT_API_URL.value()
+        self._server = None
+        self._error: BaseException | None = None
+        if not self.url:
+            from prefect.server.api.server import SubprocessASGIServer
+
+            self._server = SubprocessASGIServer()  # the instance Prefect itself would start, and stops at exit
+            self._starting = threading.Thread(target=self._start, daemon=True)
+            self._starting.start()
+
+    def _start(self) -> None:
+        try:
+            self._server.start()
+        except BaseException as exc:  # re-raised in the caller's thread
+            self._error = exc
+
+    @contextmanager
+    def session(self):
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        if self._server is None:
+            os.environ.setdefault("PREFECT_API_URL", self.url)
+            yield self.url
+            return
+        self._starting.join()
+        if self._error:
+            raise self._error
+        os.environ["PREFECT_API_URL"] = self._server.api_url
+        try:
+            with temporary_settings({PREFECT_API_URL: self._server.api_url}):
+                yield self._server.api_url
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+def preload_validation() -> threading.Thread:
+    """Import Great Expectations (3-5 s) in the background while the NLP runs elsewhere."""
+    def load():
+        try:
+            import great_expectations  # noqa: F401
+        except Exception:  # the validation stage imports it again and reports any error
+            pass
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    return thread

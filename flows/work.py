@@ -1,0 +1,37 @@
+"""The work local NLP worker processes run. Kept apart from the Prefect tasks so that a worker
+imports only `transforms` and the inbox reader, not Prefect, DuckDB or Great Expectations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms import batch
+from transforms.event_dates import Window
+from warehouse import inbox
+
+
+def read_sources(files: list[inbox.Candidate]) -> list[batch.SourceFile]:
+    """The bytes of a batch of candidates; a file changed since the scan is left for a later run."""
+    out = []
+    for c in files:
+        try:
+            data = inbox.read_bytes(c.path, c.sha256)
+        except OSError:
+            data = None
+        if data is not None:
+            out.append(batch.SourceFile(str(c.path), c.sha256, data))
+    return out
+
+
+def survey_chunk(job: tuple[list[inbox.Candidate], int]) -> tuple[list[inbox.Candidate], list[batch.Rejected], list[batch.Dating]]:
+    """First pass over some files: the ones that decode and parse, the rejected, their datings."""
+    files, max_bytes = job
+    drafts, undecodable = batch.decode_stage(read_sources(files), max_bytes)
+    drafts, unparsed = batch.parse_stage(drafts)
+    good = {d.source_sha256 for d in drafts}
+    return [c for c in files if c.sha256 in good], undecodable + unparsed, [batch.dating_of(d) for d in drafts]
+
+
+def analyze_batch(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
+                  window: Window) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    return batch.analyze_stage(files, max_bytes, today, reference, window)
