@@ -38,7 +38,8 @@ lock:
 clean:
 	rm -rf $(VENV) .venv-tools data .pytest_cache
 
-## bench: time every stage and a whole run on a generated corpus, e.g. make bench DOCS=2000
+## bench: time every stage, the spaCy baseline and a whole run on a generated corpus,
+## e.g. make bench DOCS=2000 BENCH_ARGS="--incremental --json bench.json"
 DOCS ?= 500
 bench: install
-	$(BIN)/python -m benchmarks.bench --docs $(DOCS)
+	$(BIN)/python -m benchmarks.bench --docs $(DOCS) $(BENCH_ARGS)

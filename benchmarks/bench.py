@@ -92,10 +92,12 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"tree": 0, "process": 0}
+    timeline: list[tuple[float, float, float]] = []  # (seconds, tree MiB, largest process MiB), every ~10 s
     stop = threading.Event()
 
     def sample():
         root = psutil.Process(proc.pid)
+        last = 0.0
         while not stop.wait(0.1):
             try:
                 rss = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
@@ -103,6 +105,9 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
                 continue
             peak["tree"] = max(peak["tree"], sum(rss))
             peak["process"] = max(peak["process"], max(rss))
+            if time.perf_counter() - last >= 10:
+                last = time.perf_counter()
+                timeline.append((round(last - start, 1), round(sum(rss) / 2**20), round(max(rss) / 2**20)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -114,7 +119,8 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
         raise SystemExit(f"sitrep run failed ({proc.returncode}):\n{stderr[-3000:]}")
     summary = json.loads(stdout[stdout.index("{"):])
     return {"seconds": elapsed, "peak_tree_mib": peak["tree"] / 2**20, "peak_process_mib": peak["process"] / 2**20,
-            "status": summary["status"], "files_new": summary["files_new"], "rows": summary["rows_per_table"]}
+            "status": summary["status"], "files_new": summary["files_new"], "rows": summary["rows_per_table"],
+            "memory_timeline": timeline}
 
 
 def incremental(inbox: Path, data_dir: Path, tmp: Path, seed: int) -> dict:

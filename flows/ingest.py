@@ -1,8 +1,10 @@
-"""The ingest flow: inbox -> decode -> parse -> dates -> entities -> events -> dedup -> lake
--> validate -> load. Callable from Python with the CLI's parameters:
+"""The ingest flow: discover -> survey -> analyze (decode .. signatures) per batch -> dedup -> lake
+-> validate -> load. The batches run on local NLP worker processes or on Dask (`run_ingest`);
+the flow links duplicates and writes each batch to the lake in order, so a run of any size
+holds only a few batches in memory. Callable from Python with the CLI's parameters:
 
-    from flows.ingest import ingest_inbox
-    summary = ingest_inbox(inbox="data/inbox", data_dir="data")
+    from flows.ingest import run_ingest
+    summary = run_ingest(inbox="data/inbox", data_dir="data")   # workers=, dask_workers=, lake=
 """
 
 

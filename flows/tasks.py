@@ -23,7 +23,7 @@ stage = task(cache_policy=NO_CACHE)
 # Documents read per step of the first pass (dates): bounds its memory like a batch does.
 SURVEY_CHUNK = 250
 # Batches validated together: bounds validation memory on very large runs.
-VALIDATION_PARTS = 50
+VALIDATION_PARTS = 10
 
 
 @dataclass
@@ -152,7 +152,7 @@ def validate(lake_uri: str, reports_dir: Path, run_id: str, today: dt.date, part
 def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
     """Append the run's lake partition to the warehouse in one transaction, streamed."""
     tables = {name: data for name in store.LOADED_TABLES if (data := lake.run_dataset(settings.lake, name, run_id))}
-    con = store.connect(settings.warehouse_path)
+    con = store.connect(settings.warehouse_path, memory_limit=store.LOAD_MEMORY_LIMIT)
     try:
         store.ensure_schema(con)
         return store.load_run(con, tables, run_row, stamps)

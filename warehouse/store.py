@@ -19,12 +19,17 @@ LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies"
 _SQL_LAYERS = ("staging", "marts")
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+# A load streams the run's lake partition; beyond this DuckDB spills to disk instead of growing.
+LOAD_MEMORY_LIMIT = "1GB"
+
+
+def connect(path: Path, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `sitrep run` (or `sitrep demo`) first")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"warehouse {path} is in use by another process: {exc}") from exc
