@@ -36,52 +36,72 @@ class DuplicateIndex:
     """The LSH index of the signatures seen so far, to link each new document to the earliest
     one it nearly duplicates. Candidates share one LSH band (BANDS bands of ROWS values: the
     index datasketch's MinHashLSH builds for THRESHOLD) and are confirmed by the estimated
-    Jaccard. Documents already loaded rank before the run's own, oldest first."""
+    Jaccard. Documents already loaded rank before the run's own, oldest first.
+
+    Compact, because a run keeps one entry per document: signatures in one growing uint32
+    array, bands as integer keys (a hash collision only adds a candidate the Jaccard rejects),
+    about 1 kB a document."""
 
     def __init__(self):
+        import numpy as np
+
         self.bands, self.rows = lsh_bands()
-        self._index: dict[tuple[int, bytes], list[str]] = {}
-        self._signatures: dict[str, object] = {}
-        self._rank: dict[str, tuple] = {}
+        self._index: dict[int, int | list[int]] = {}  # band key -> row(s)
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._rank: list[tuple] = []
         self._canonical: dict[str, str] = {}
-        self._added = 0
 
     def __contains__(self, doc_id: str) -> bool:
-        return doc_id in self._signatures
+        return doc_id in self._rows
 
     def add_prior(self, doc_id: str, signature: list[int], loaded_at) -> None:
         """A document already in the warehouse (never relinked: loads only add)."""
-        if doc_id not in self._signatures:
+        if doc_id not in self._rows:
             self._insert(doc_id, signature, (0, loaded_at, doc_id))
 
     def link(self, doc_id: str, signature: list[int]) -> str | None:
         """The document `doc_id` duplicates, if any; then `doc_id` joins the index."""
         import numpy as np
 
-        if doc_id in self._signatures:
+        if doc_id in self._rows:
             return None
         sig = np.asarray(signature, dtype=np.uint32)
-        found = {c for b in range(self.bands) for c in self._index.get((b, self._band(sig, b)), ())}
-        candidates = [c for c in found if float(np.mean(self._signatures[c] == sig)) >= THRESHOLD]
+        found: set[int] = set()
+        for key in self._keys(sig):
+            rows = self._index.get(key)
+            if rows is not None:
+                found.update(rows if isinstance(rows, list) else (rows,))
+        candidates = [r for r in found if float(np.mean(self._matrix[r] == sig)) >= THRESHOLD]
         link = None
         if candidates:
-            first = min(candidates, key=self._rank.__getitem__)
+            first = self._ids[min(candidates, key=self._rank.__getitem__)]
             link = self._canonical[doc_id] = self._canonical.get(first, first)
-        self._insert(doc_id, sig, (1, self._added))
+        self._insert(doc_id, sig, (1, len(self._ids)))
         return link
 
     def _insert(self, doc_id: str, signature, rank: tuple) -> None:
         import numpy as np
 
-        sig = np.asarray(signature, dtype=np.uint32)
-        self._signatures[doc_id] = sig
-        self._rank[doc_id] = rank
-        self._added += 1
-        for b in range(self.bands):
-            self._index.setdefault((b, self._band(sig, b)), []).append(doc_id)
+        row = len(self._ids)
+        if row == len(self._matrix):
+            self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+        self._matrix[row] = signature
+        self._ids.append(doc_id)
+        self._rows[doc_id] = row
+        self._rank.append(rank)
+        for key in self._keys(self._matrix[row]):
+            rows = self._index.get(key)
+            if rows is None:
+                self._index[key] = row
+            elif isinstance(rows, list):
+                rows.append(row)
+            else:
+                self._index[key] = [rows, row]
 
-    def _band(self, sig, b: int) -> bytes:
-        return sig[b * self.rows:(b + 1) * self.rows].tobytes()
+    def _keys(self, sig) -> list[int]:
+        return [hash((b, sig[b * self.rows:(b + 1) * self.rows].tobytes())) for b in range(self.bands)]
 
 
 def link_duplicates(new: list[tuple[str, list[int]]], prior: list[tuple[str, list[int]]]) -> dict[str, str]:
