@@ -70,8 +70,18 @@ def local_pool(workers: int):
     try:
         yield pool
     finally:
-        _pool = None
+        if _pool is pool:
+            _pool = None
         pool.shutdown(cancel_futures=True)
+
+
+def stop_local_pool() -> None:
+    """Stop the NLP workers once a run's NLP is done: they hold the model and the gazetteer
+    (~350 MB each), which validation and the load do not need."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
 
 
 def in_local_pool(fn, *args):

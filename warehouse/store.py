@@ -20,7 +20,7 @@ _SQL_LAYERS = ("staging", "marts")
 
 
 # A load streams the run's lake partition; beyond this DuckDB spills to disk instead of growing.
-LOAD_MEMORY_LIMIT = "1GB"
+LOAD_MEMORY_LIMIT = "512MB"
 
 
 def connect(path: Path, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
