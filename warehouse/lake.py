@@ -95,9 +95,7 @@ def _write_local(table: pa.Table, folder: str, final: str) -> None:
 
 def part_numbers(lake: str | os.PathLike | Lake, run_id: str, table: str = "documents") -> list[int]:
     """The batch numbers a run wrote for a table, in order."""
-    lake = open_lake(lake)
-    return sorted(int(m.group(1)) for path in _files(lake, partition_dir(lake, table, run_id))
-                  if (m := _PART.match(path.rsplit("/", 1)[-1])))
+    return [n for n, _ in _numbered_parts(open_lake(lake), table, run_id)]
 
 
 def read_run(lake: str | os.PathLike | Lake, run_id: str, tables: list[str] | None = None,
@@ -141,10 +139,13 @@ def table_dataset(lake: str | os.PathLike | Lake, table: str) -> ds.Dataset:
 
 
 def _part_files(lake: Lake, table: str, run_id: str, parts: list[int] | None) -> list[str]:
-    folder = partition_dir(lake, table, run_id)
-    numbered = sorted((int(m.group(1)), path) for path in _files(lake, folder)
-                      if (m := _PART.match(path.rsplit("/", 1)[-1])))
-    return [path for n, path in numbered if parts is None or n in parts]
+    return [path for n, path in _numbered_parts(lake, table, run_id) if parts is None or n in parts]
+
+
+def _numbered_parts(lake: Lake, table: str, run_id: str) -> list[tuple[int, str]]:
+    """(batch number, path) of a run's files of one table, in batch order."""
+    return sorted((int(m.group(1)), path) for path in _files(lake, partition_dir(lake, table, run_id))
+                  if (m := _PART.match(path.rsplit("/", 1)[-1])))
 
 
 def _files(lake: Lake, folder: str) -> list[str]:
