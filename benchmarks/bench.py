@@ -45,6 +45,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "pipes": nlp.pipe_name
 
 
 def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
+    from flows.work import read_sources
     from transforms import batch
     from transforms.dedup import DuplicateIndex
     from transforms.tables import build_tables
@@ -60,7 +61,7 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
 
     def discover():
         scan = scan_inbox(inbox, 5_000_000, 0, time.time() + 60)
-        return [batch.SourceFile(str(c.path), c.sha256, c.path.read_bytes()) for c in scan.candidates if not c.reason]
+        return read_sources([c for c in scan.candidates if not c.reason])
 
     batch.warm_up()
     files = timed("discover", discover)
