@@ -33,9 +33,10 @@ def with_checks(tables: dict[str, pa.Table]) -> dict[str, pl.DataFrame]:
 
 def _span_checks(frame: pl.DataFrame, bodies: pl.DataFrame, text_column: str) -> pl.DataFrame:
     """check_doc_exists and check_span_matches_body (body[start_char:end_char] == text)."""
-    joined = frame.join(bodies, on="doc_id", how="left")
     span = pl.col("body").str.slice(pl.col("start_char"), pl.col("end_char") - pl.col("start_char"))
-    return joined.with_columns(
+    # streamed: a join copies its document's body into every span row, a whole run of them
+    # at once would hold each body dozens of times
+    return frame.lazy().join(bodies.lazy(), on="doc_id", how="left", maintain_order="left").with_columns(
         check_doc_exists=pl.col("body").is_not_null(),
         check_span_matches_body=pl.col("body").is_not_null() & (span == pl.col(text_column)).fill_null(False),
-    ).drop("body")
+    ).drop("body").collect(engine="streaming")

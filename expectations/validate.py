@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 import pyarrow as pa
 import yaml
@@ -31,12 +32,6 @@ class ValidationReport:
     expectations_run: int
     docs_url: str | None
 
-    @classmethod
-    def combine(cls, reports: list["ValidationReport"]) -> "ValidationReport":
-        """One report for a run validated in several chunks."""
-        return cls(all(r.success for r in reports), [f for r in reports for f in r.failures],
-                   sum(r.expectations_run for r in reports), reports[-1].docs_url if reports else None)
-
 
 @cache
 def suite_specs() -> dict[str, list[tuple[str, dict]]]:
@@ -47,6 +42,16 @@ def suite_specs() -> dict[str, list[tuple[str, dict]]]:
             raw = yaml.safe_load(f.read_text(encoding="utf-8"))
             specs[raw["table"]] = [next(iter(e.items())) for e in raw["expectations"]]
     return specs
+
+
+def suite_columns(table: str) -> list[str]:
+    """The columns a table's expectations read: GX is given those alone (its memory grows
+    with every column of the frame it holds)."""
+    names: dict[str, None] = {}
+    for _, kwargs in suite_specs()[table]:
+        for name in [kwargs["column"]] if "column" in kwargs else kwargs.get("column_list", []):
+            names[name] = None
+    return list(names)
 
 
 def resolve_kwargs(kwargs: dict, today: dt.date) -> dict:
@@ -65,50 +70,66 @@ def resolve_kwargs(kwargs: dict, today: dt.date) -> dict:
 
 def validate_tables(tables: dict[str, pa.Table], reports_dir: Path, run_id: str, today: dt.date) -> ValidationReport:
     """Validate every table of a run; write Data Docs; report which expectations failed."""
+    return validate_chunks([(run_id, tables)], reports_dir, today)
+
+
+def validate_chunks(chunks: Iterable[tuple[str, dict[str, pa.Table]]], reports_dir: Path,
+                    today: dt.date) -> ValidationReport:
+    """Validate a run given as (name, tables) chunks, read one at a time: one GX context and
+    one Data Docs build for all of them (a build per chunk re-renders the whole site each time)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
-    import great_expectations.expectations as gxe
+    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    frames = with_checks(tables)
     reports_dir.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(reports_dir))
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    source = context.data_sources.add_or_update_pandas("sitrep_lake")
-    from great_expectations.core.run_identifier import RunIdentifier
-
-    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
-
+    checkpoints = _checkpoints(context, today)
     failures: list[str] = []
-    rendered: list = []
+    rendered: list = [ExpectationSuiteIdentifier(name=table) for table in checkpoints]
     count = 0
+    for name, tables in chunks:
+        frames = with_checks(tables)
+        for table, checkpoint in checkpoints.items():
+            frame = frames[table].select(suite_columns(table)).to_pandas(use_pyarrow_extension_array=True)
+            result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=name))
+            rendered += result.run_results
+            count += len(suite_specs()[table])
+            failures += [_failure(table, r) for v in result.run_results.values() for r in v.results if not r.success]
+        del frames
+    context.build_data_docs(resource_identifiers=rendered)
+    urls = context.get_docs_sites_urls()
+    return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None)
+
+
+def _checkpoints(context, today: dt.date) -> dict:
+    """table -> the GX checkpoint running its suite (from the YAML) on a pandas frame."""
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    source = context.data_sources.add_or_update_pandas("sitrep_lake")
+    checkpoints = {}
     for table, specs in suite_specs().items():
         suite = gx.ExpectationSuite(name=table)
         for kind, kwargs in specs:
             cls = getattr(gxe, "".join(part.capitalize() for part in kind.split("_")))
             suite.add_expectation(cls(**resolve_kwargs(kwargs, today)))
-            count += 1
         suite = context.suites.add_or_update(suite)
         asset = next((a for a in source.assets if a.name == table), None) or source.add_dataframe_asset(table)
         batch_def = next((b for b in asset.batch_definitions if b.name == "run"), None) or \
             asset.add_batch_definition_whole_dataframe("run")
         definition = context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=table, data=batch_def, suite=suite))
-        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        checkpoints[table] = context.checkpoints.add_or_update(gx.Checkpoint(
             name=f"sitrep_{table}", validation_definitions=[definition], result_format="SUMMARY"))
-        frame = frames[table].to_pandas(use_pyarrow_extension_array=True)
-        result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=run_id))
-        rendered += [*result.run_results, ExpectationSuiteIdentifier(name=table)]
-        for validation in result.run_results.values():
-            for r in validation.results:
-                if r.success:
-                    continue
-                kw = r.expectation_config.kwargs
-                unexpected = (r.result or {}).get("partial_unexpected_list") or []
-                failures.append(f"{table}.{kw.get('column') or kw.get('column_list')}: {r.expectation_config.type}"
-                                f" ({(r.result or {}).get('unexpected_count', '?')} rows, e.g. {unexpected[:3]})")
-    # one Data Docs build for the run's results (an action per checkpoint would rebuild it per table)
-    context.build_data_docs(resource_identifiers=rendered)
-    urls = context.get_docs_sites_urls()
-    return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None)
+    return checkpoints
+
+
+def _failure(table: str, r) -> str:
+    kw = r.expectation_config.kwargs
+    unexpected = (r.result or {}).get("partial_unexpected_list") or []
+    return (f"{table}.{kw.get('column') or kw.get('column_list')}: {r.expectation_config.type}"
+            f" ({(r.result or {}).get('unexpected_count', '?')} rows, e.g. {unexpected[:3]})")

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from expectations.checks import with_checks
-from expectations.validate import resolve_kwargs, suite_specs, validate_tables
+from expectations.validate import resolve_kwargs, suite_columns, suite_specs, validate_chunks, validate_tables
 from sitrep.schema import contract
 from transforms.batch import SourceFile, decode_stage, dates_stage, entities_stage, events_stage, parse_stage
 from transforms.tables import build_tables
@@ -42,6 +42,34 @@ def test_span_check_flags_an_offset_that_does_not_point_at_its_surface():
 
     t["mentions"] = pa.Table.from_pylist(mentions, schema=t["mentions"].schema)
     assert with_checks(t)["mentions"]["check_span_matches_body"].to_list()[0] is False
+
+
+def test_span_checks_keep_every_row_in_order():
+    t = tables()
+    mentions = t["mentions"].to_pylist()
+    checked = with_checks(t)["mentions"]
+    assert checked["start_char"].to_list() == [m["start_char"] for m in mentions]
+    assert checked["check_span_matches_body"].all()
+
+
+def test_gx_is_given_only_the_columns_its_expectations_read():
+    assert "check_span_matches_body" in suite_columns("mentions")
+    assert set(suite_columns("documents")) < set(with_checks(tables())["documents"].columns)
+
+
+@pytest.mark.slow
+def test_a_run_validated_in_chunks_fails_on_a_bad_later_chunk_with_one_docs_site(tmp_path):
+    bad = tables()
+    import pyarrow as pa
+
+    docs = bad["documents"].to_pylist()
+    docs[0]["word_count"] = 0
+    bad["documents"] = pa.Table.from_pylist(docs, schema=bad["documents"].schema)
+    report = validate_chunks(iter([("r1-parts-0", tables()), ("r1-parts-10", bad)]), tmp_path, TODAY)
+    assert not report.success
+    assert report.failures == [f for f in report.failures if f.startswith("documents.word_count")] != []
+    assert report.expectations_run == 2 * sum(len(specs) for specs in suite_specs().values())
+    assert (tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
 
 
 @pytest.mark.slow
