@@ -93,7 +93,8 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"tree": 0, "process": 0}
-    timeline: list[tuple[float, float, float]] = []  # (seconds, tree MiB, largest process MiB), every ~10 s
+    # (seconds, tree MiB, largest process MiB, the flow's own process MiB), every ~10 s
+    timeline: list[tuple[float, float, float, float]] = []
     stop = threading.Event()
 
     def sample():
@@ -108,7 +109,8 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
             peak["process"] = max(peak["process"], max(rss))
             if time.perf_counter() - last >= 10:
                 last = time.perf_counter()
-                timeline.append((round(last - start, 1), round(sum(rss) / 2**20), round(max(rss) / 2**20)))
+                timeline.append((round(last - start, 1), round(sum(rss) / 2**20), round(max(rss) / 2**20),
+                                 round(rss[0] / 2**20)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -23,8 +23,8 @@ from flows import progress, tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
 from flows import work
-from flows.runners import (PrefectApi, cpu_workers, local_pool, preload_validation, stop_local_pool, task_runner,
-                           worth_a_pool)
+from flows.runners import (PrefectApi, cpu_workers, local_pool, preload_validation, release_memory, stop_local_pool,
+                           task_runner, worth_a_pool)
 from transforms import batch
 from transforms.dedup import DuplicateIndex
 from warehouse.lock import run_lock
@@ -123,6 +123,7 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
         rejected, rows, parts = _analyze(settings, found, rejected, today, run_id, started, batch_size, workers,
                                          parallel, summary)
     stop_local_pool()
+    release_memory()
     summary.rows_per_table = rows
     report = tasks.validate(settings.lake, settings.reports_dir, run_id, today, parts)
     summary.validation_passed, summary.data_docs = report.success, report.docs_url

@@ -23,13 +23,14 @@ def read_sources(files: list[inbox.Candidate]) -> list[batch.SourceFile]:
     return out
 
 
-def survey_chunk(job: tuple[list[inbox.Candidate], int]) -> tuple[list[inbox.Candidate], list[batch.Rejected], list[batch.Dating]]:
-    """First pass over some files: the ones that decode and parse, the rejected, their datings."""
+def survey_chunk(job: tuple[list[inbox.Candidate], int]) -> tuple[list[bool], list[batch.Rejected], list[batch.Dating]]:
+    """First pass over some files: which of them decode and parse (flags, so that no copy of
+    the candidates comes back from a worker), the rejected, the datings of the good ones."""
     files, max_bytes = job
     drafts, undecodable = batch.decode_stage(read_sources(files), max_bytes)
     drafts, unparsed = batch.parse_stage(drafts)
     good = {d.source_sha256 for d in drafts}
-    return [c for c in files if c.sha256 in good], undecodable + unparsed, [batch.dating_of(d) for d in drafts]
+    return [c.sha256 in good for c in files], undecodable + unparsed, [batch.dating_of(d) for d in drafts]
 
 
 def analyze_batch(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,

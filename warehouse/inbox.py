@@ -29,7 +29,7 @@ from warehouse.exceptions import WarehouseError
 _CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per inbox file of a run: kept small
 class Candidate:
     path: Path
     sha256: str
@@ -39,7 +39,7 @@ class Candidate:
     hashed: bool = True  # False: the hash was taken from the record, the file was not read
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileStamp:
     """What the warehouse remembers of a file it has seen: enough to trust its hash unread."""
     size: int
