@@ -151,11 +151,10 @@ def validate(lake_uri: str, reports_dir: Path, run_id: str, today: dt.date, part
 @stage(name="load", retries=2, retry_delay_seconds=2)
 def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
     """Append the run's lake partition to the warehouse in one transaction, streamed."""
-    tables = {name: data for name in store.LOADED_TABLES if (data := lake.run_dataset(settings.lake, name, run_id))}
     con = store.connect(settings.warehouse_path, memory_limit=store.LOAD_MEMORY_LIMIT)
     try:
         store.ensure_schema(con)
-        return store.load_run(con, tables, run_row, stamps)
+        return store.load_run(con, store.run_tables(con, settings.lake, run_id), run_row, stamps)
     finally:
         con.close()
 

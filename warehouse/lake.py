@@ -128,6 +128,13 @@ def run_dataset(lake: str | os.PathLike | Lake, table: str, run_id: str) -> ds.D
     return ds.dataset(files, schema=contract()[table].arrow_schema(), format="parquet", filesystem=lake.fs)
 
 
+def run_files(lake: str | os.PathLike | Lake, table: str, run_id: str) -> list[str] | None:
+    """The Parquet files of one run's table on a local lake, for an engine that reads them
+    itself; None when the lake is on a remote filesystem (read it with `run_dataset`)."""
+    lake = open_lake(lake)
+    return _part_files(lake, table, run_id, None) if lake.local else None
+
+
 def table_dataset(lake: str | os.PathLike | Lake, table: str) -> ds.Dataset:
     """Every run's rows of one table as one pyarrow dataset, for ad hoc SQL over the lake:
     `duckdb.connect().register("documents", table_dataset(uri, "documents"))`."""

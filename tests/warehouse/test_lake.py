@@ -61,6 +61,8 @@ def test_a_run_reads_back_batch_by_batch_and_as_a_dataset(tmp_path):
     assert lake.read_run(tmp_path, "r1", parts=[1])["quarantine"].num_rows == 3
     assert lake.run_dataset(tmp_path, "quarantine", "r1").count_rows() == 5
     assert lake.run_dataset(tmp_path, "documents", "r1") is None
+    assert [p.rsplit("/", 1)[-1] for p in lake.run_files(tmp_path, "quarantine", "r1")] == ["part-0.parquet",
+                                                                                           "part-1.parquet"]
 
 
 def test_unfinished_runs_are_removed(tmp_path):

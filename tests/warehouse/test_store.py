@@ -151,3 +151,18 @@ def test_similar_documents_are_found_by_lsh_band_in_sql(con):
     near = minhash_signature(text + " Officials said more.")
     assert [d for d, _, _ in store.similar_documents(con, [near], *lsh_bands())] == ["d0"]
     assert store.similar_documents(con, [minhash_signature("Nothing like either of them at all. " * 5)], *lsh_bands()) == []
+
+
+def test_a_local_lake_run_loads_through_duckdbs_own_parquet_reader(tmp_path, con):
+    import duckdb
+
+    from tests.warehouse.test_lake import quarantine_table
+    from warehouse import lake
+
+    rows = quarantine_table(5)
+    lake.write_run(tmp_path / "lake", "r1", {"quarantine": rows.slice(0, 2)}, part=0)
+    lake.write_run(tmp_path / "lake", "r1", {"quarantine": rows.slice(2)}, part=1)
+    tables = store.run_tables(con, str(tmp_path / "lake"), "r1")
+    assert set(tables) == {"quarantine"} and isinstance(tables["quarantine"], duckdb.DuckDBPyRelation)
+    assert store.load_run(con, tables, run_row("r1")) == 5
+    assert con.execute("select count(distinct source_sha256) from quarantine").fetchone()[0] == 5
