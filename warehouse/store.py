@@ -20,7 +20,8 @@ LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies"
 _SQL_LAYERS = ("staging", "marts")
 
 
-# A load streams the run's lake partition; beyond this DuckDB spills to disk instead of growing.
+# A load streams the run's lake partition; beyond this DuckDB spills its buffers to disk. Its
+# primary-key indexes stay in memory: a 100,000-document run fails under 128 MB, loads under 256 MB.
 LOAD_MEMORY_LIMIT = "512MB"
 
 
