@@ -3,6 +3,12 @@
 GX has no Polars engine and its DuckDB datasource is broken (GX #10738, #11579), so the
 frames go to GX as pandas. The file context lives under the reports folder; its Data Docs
 site there keeps every run's results.
+
+A failing expectation costs only the documents whose rows fail it: GX returns the failing
+rows' ids (`unexpected_index_column_names`), and those documents are quarantined with the
+expectation and the failing values while the rest of the run loads. Only a failure that
+cannot be laid at a document's door (a missing column, a wrong type, a row without an id, the
+quarantine table itself) fails the run.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,12 +31,24 @@ from sitrep.schema import contract
 MIN_DATE = dt.date(1990, 1, 1)
 
 
+# The column that names a table's rows' document (or entity): what a failing row is laid on.
+ROW_OWNER = {"documents": "doc_id", "mentions": "doc_id", "attack_events": "doc_id", "tallies": "doc_id",
+             "entities": "entity_id"}
+# Failing values quoted per document and expectation.
+QUOTED_VALUES = 3
+
+
 @dataclass(frozen=True)
 class ValidationReport:
+    """`success`: no whole-table failure (those are `failures`, and fail the run).
+    `rejected_docs`: doc_id -> why (the expectations its rows failed, with the failing values);
+    `rejected_entities`: entity ids whose rows failed (their documents are in `rejected_docs`)."""
     success: bool
     failures: list[str]
     expectations_run: int
     docs_url: str | None
+    rejected_docs: dict[str, str] = field(default_factory=dict)
+    rejected_entities: frozenset[str] = frozenset()
 
 
 @cache
@@ -89,20 +107,80 @@ def validate_chunks(chunks: Iterable[tuple[str, dict[str, pa.Table]]], reports_d
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     checkpoints = _checkpoints(context, today)
     failures: list[str] = []
+    docs: dict[str, list[str]] = {}
+    entities: dict[str, list[str]] = {}
     rendered: list = [ExpectationSuiteIdentifier(name=table) for table in checkpoints]
     count = 0
     for name, tables in chunks:
         frames = with_checks(tables)
         for table, checkpoint in checkpoints.items():
-            frame = frames[table].select(suite_columns(table)).to_pandas(use_pyarrow_extension_array=True)
+            owner = ROW_OWNER.get(table)
+            columns = list(dict.fromkeys(([owner] if owner else []) + suite_columns(table)))
+            frame = frames[table].select(columns).to_pandas(use_pyarrow_extension_array=True)
             result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=name))
             rendered += result.run_results
             count += len(suite_specs()[table])
-            failures += [_failure(table, r) for v in result.run_results.values() for r in v.results if not r.success]
+            for r in (r for v in result.run_results.values() for r in v.results if not r.success):
+                rows = _failing_rows(owner, r)
+                if rows is None:
+                    failures.append(_failure(table, r))
+                    continue
+                for owner_id, values in rows.items():
+                    (entities if owner == "entity_id" else docs).setdefault(owner_id, []).append(
+                        _row_failure(table, r, values))
+        for doc_id, why in _documents_of(entities, frames["mentions"]).items():
+            docs.setdefault(doc_id, []).extend(why)
         del frames
     context.build_data_docs(resource_identifiers=rendered)
     urls = context.get_docs_sites_urls()
-    return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None)
+    return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None,
+                            {doc_id: "validation: " + "; ".join(why) for doc_id, why in docs.items()},
+                            frozenset(entities))
+
+
+def _failing_rows(owner: str | None, r) -> dict[str, list] | None:
+    """owner id -> the failing values of one failed expectation, from GX's failing-row index;
+    None when the failure concerns the whole table (an exception, no owner column, a row
+    without an id)."""
+    result = r.result or {}
+    if owner is None or (r.exception_info or {}).get("raised_exception") or "unexpected_index_list" not in result:
+        return None
+    kw = r.expectation_config.kwargs
+    columns = kw.get("column_list") or [kw.get("column")]
+    rows: dict[str, list] = {}
+    for item in result["unexpected_index_list"] or []:
+        owner_id = item.get(owner) if isinstance(item, dict) else None
+        if owner_id is None or owner_id != owner_id:  # None or NaN: a row no document owns
+            return None
+        value = tuple(item.get(c) for c in columns) if len(columns) > 1 else item.get(columns[0])
+        rows.setdefault(str(owner_id), []).append(value)
+    return rows or None
+
+
+def _row_failure(table: str, r, values: list) -> str:
+    kw = r.expectation_config.kwargs
+    column = kw.get("column") or ",".join(kw.get("column_list") or [])
+    shown = ", ".join(str(_plain(v)) for v in values[:QUOTED_VALUES]) + (", ..." if len(values) > QUOTED_VALUES else "")
+    return f"{table}.{column} {r.expectation_config.type} failed for {len(values)} row(s): {shown}"
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _documents_of(entities: dict[str, list[str]], mentions) -> dict[str, list[str]]:
+    """The documents that mention a failing entity: an entity row has no document of its own."""
+    if not entities:
+        return {}
+    import polars as pl
+
+    found = mentions.filter(pl.col("entity_id").is_in(list(entities))).select("doc_id", "entity_id").unique()
+    out: dict[str, list[str]] = {}
+    for doc_id, entity_id in found.iter_rows():
+        out.setdefault(doc_id, []).extend(f"{why} (entity {entity_id})" for why in entities[entity_id])
+    return out
 
 
 def _checkpoints(context, today: dt.date) -> dict:
@@ -123,8 +201,11 @@ def _checkpoints(context, today: dt.date) -> dict:
             asset.add_batch_definition_whole_dataframe("run")
         definition = context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=table, data=batch_def, suite=suite))
+        owner = ROW_OWNER.get(table)
+        result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": [owner],
+                         "partial_unexpected_count": 20, "return_unexpected_index_query": False} if owner else "SUMMARY"
         checkpoints[table] = context.checkpoints.add_or_update(gx.Checkpoint(
-            name=f"sitrep_{table}", validation_definitions=[definition], result_format="SUMMARY"))
+            name=f"sitrep_{table}", validation_definitions=[definition], result_format=result_format))
     return checkpoints
 
 

@@ -27,6 +27,7 @@ from flows.runners import (PrefectApi, cpu_workers, local_pool, preload_validati
                            task_runner, worth_a_pool)
 from transforms import batch
 from transforms.dedup import DuplicateIndex
+from warehouse import lake as lake_files, store
 from warehouse.lock import run_lock
 
 # Below this many documents a batch costs more in hand-over than it gains in parallel.
@@ -51,7 +52,9 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0: all loaded; 1: completed, some files quarantined; 2: the run failed."""
+        """0: all loaded; 1: completed, some files quarantined; 2: the run failed; 130: interrupted."""
+        if self.status == "interrupted":
+            return 130
         if self.status in ("failed", "validation_failed"):
             return 2
         return 1 if self.files_quarantined else 0
@@ -64,6 +67,40 @@ def new_run_id(now: dt.datetime) -> str:
     return f"{now:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:6]}"
 
 
+@dataclass
+class _Current:
+    """The run in progress in this process, for `record_interrupted` (Ctrl-C, SIGTERM)."""
+    settings: Settings
+    summary: RunSummary
+    started: dt.datetime
+
+
+_current: _Current | None = None
+
+
+def record_interrupted() -> RunSummary | None:
+    """After an interrupt: record the run in progress (if any) as `interrupted` and remove its
+    lake partitions; nothing it wrote stays. A load interrupted before its commit was rolled
+    back by DuckDB; one that committed stands, and is then left as it is."""
+    global _current
+    current, _current = _current, None
+    if current is None:
+        return None
+    summary = current.summary
+    con = store.connect(current.settings.warehouse_path)
+    try:
+        store.ensure_schema(con)
+        if summary.run_id in store.run_ids(con):  # the load committed just before the interrupt
+            return summary
+        summary.status, summary.message = "interrupted", "interrupted (SIGINT or SIGTERM); nothing was loaded"
+        summary.rows_written = 0
+        store.record_run(con, _run_row(summary, current.started))
+    finally:
+        con.close()
+    lake_files.remove_run(current.settings.lake, summary.run_id)
+    return summary
+
+
 @flow(name="ingest-inbox", log_prints=True, task_runner=task_runner())
 def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file_bytes: int | None = None,
                  today: dt.date | None = None, settle_seconds: float | None = None,
@@ -71,10 +108,17 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
                  distributed: bool = False) -> RunSummary:
     """One run. The NLP batches go to the flow's task runner (`run_ingest` picks it); `workers`
     is how many batches run at once: on local worker processes, or on Dask when `distributed`."""
+    global _current
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox, max_file_bytes=max_file_bytes,
                                 settle_seconds=settle_seconds, lake=lake)
     with run_lock(settings.data_dir, wait_seconds):
-        return _ingest(settings, today, workers or cpu_workers(), distributed)
+        try:
+            return _ingest(settings, today, workers or cpu_workers(), distributed)
+        except KeyboardInterrupt:
+            record_interrupted()
+            raise
+        finally:
+            _current = None
 
 
 def run_ingest(workers: int | None = None, dask_address: str | None = None, dask_workers: int | None = None,
@@ -94,9 +138,11 @@ def run_ingest(workers: int | None = None, dask_address: str | None = None, dask
 def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed: bool) -> RunSummary:
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     today = today or started.date()
+    global _current
     run_id = new_run_id(started)
     log = get_run_logger()
     summary = RunSummary(run_id=run_id, status="running")
+    _current = _Current(settings, summary, started)
 
     found = tasks.discover(settings, time.time())
     scan, rejected = found.scan, list(found.rejected)
@@ -109,7 +155,7 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
         log.info("ignored %s: not a regular file", path)
     removed = tasks.clean_lake(settings.lake, found.finished_runs)
     if removed:
-        log.warning("removed %d lake partition(s) of runs that never finished", removed)
+        log.warning("removed %d lake partition(s) of runs that never loaded", removed)
     if not found.new and not rejected:
         summary.status = "nothing_new"
         tasks.record_run(settings, _run_row(summary, started), opaque(found.stamps))
@@ -131,9 +177,18 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
         summary.status = "validation_failed"
         error = ValidationFailed(report.failures, report.docs_url)
         summary.message = str(error)
+        tasks.discard_run(settings.lake, run_id)
         tasks.record_run(settings, _run_row(summary, started), opaque(found.stamps))
         log.error("%s", error)
         raise error
+    if report.rejected_docs:
+        failed = tasks.quarantine_failed(settings.lake, run_id, report, started, parts)
+        rejected = rejected + failed
+        summary.files_quarantined = len(rejected)
+        summary.quarantined += [(r.path, r.reason) for r in failed]
+        summary.rows_per_table = lake_files.row_counts(settings.lake, run_id)
+        for r in failed:
+            log.warning("quarantined %s: %s", r.path, r.reason)
 
     summary.status = "succeeded_with_quarantine" if rejected else "succeeded"
     summary.rows_written = tasks.load(settings, run_id, _run_row(summary, started), opaque(found.stamps))

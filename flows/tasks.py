@@ -34,7 +34,7 @@ class Discovery:
     rejected: list[batch.Rejected]  # files quarantined unread (symlinks, oversized, unreadable)
     stamps: list[tuple[str, str, inbox.FileStamp]]  # hashes taken this run, to remember
     prior_dates: list[dt.date] = field(default_factory=list)
-    finished_runs: set[str] = field(default_factory=set)
+    finished_runs: set[str] = field(default_factory=set)  # runs whose load committed
 
 
 @dataclass
@@ -56,7 +56,7 @@ def discover(settings: Settings, now: float) -> Discovery:
     try:
         if con:
             state = {"stamps": store.file_stamps(con, folder), "dates": store.prior_publication_dates(con),
-                     "runs": store.run_ids(con)}
+                     "runs": store.loaded_run_ids(con)}
         scan = inbox.scan_inbox(settings.inbox, settings.max_file_bytes, settings.settle_seconds, now, state["stamps"])
         known = store.known_hashes(con, [c.sha256 for c in scan.candidates]) if con else set()
     finally:
@@ -69,10 +69,10 @@ def discover(settings: Settings, now: float) -> Discovery:
             continue
         known.add(c.sha256)
         if c.reason:
-            unread.append(batch.Rejected(str(c.path), c.sha256, c.reason))
+            unread.append(batch.Rejected(inbox.stored_path(c.path), c.sha256, c.reason, "discover"))
         else:
             new.append(c)
-    stamps = [(folder, c.path.name, inbox.FileStamp(c.size, c.mtime_ns, c.sha256))
+    stamps = [(folder, inbox.stored_name(c.path.name), inbox.FileStamp(c.size, c.mtime_ns, c.sha256))
               for c in scan.candidates if c.hashed and c.mtime_ns]
     return Discovery(scan, new, unread, stamps, state["dates"], state["runs"])
 
@@ -90,8 +90,37 @@ def _read_warehouse(settings: Settings):
 
 @stage(name="clean-lake")
 def clean_lake(lake_uri: str, finished_runs: set[str]) -> int:
-    """Remove the lake partitions of runs that never finished (a crash, a kill -9)."""
+    """Remove the lake partitions of runs that never loaded (a crash, a kill -9, a failed
+    validation) and write the manifests that loaded runs lack."""
     return lake.remove_unfinished(lake_uri, finished_runs)
+
+
+@stage(name="discard-run")
+def discard_run(lake_uri: str, run_id: str) -> int:
+    """Remove the lake partitions of this run, which will not load."""
+    return lake.remove_run(lake_uri, run_id)
+
+
+@stage(name="quarantine-failed")
+def quarantine_failed(lake_uri: str, run_id: str, report: ValidationReport, started: dt.datetime,
+                      parts: int) -> list[batch.Rejected]:
+    """Take the documents whose rows failed an expectation out of the run's lake partitions
+    (their rows in every table, and the failing entities) and quarantine them, naming the
+    expectations and the failing values; the rest of the run loads."""
+    from sitrep import PIPELINE_VERSION
+
+    ids = set(report.rejected_docs)
+    docs = lake.read_run(lake_uri, run_id, tables=["documents"]).get("documents")
+    found = [r for r in docs.select(["doc_id", "source_path", "source_sha256"]).to_pylist() if r["doc_id"] in ids] \
+        if docs is not None else []
+    for table in ("documents", "mentions", "attack_events", "tallies"):
+        lake.drop_rows(lake_uri, run_id, table, "doc_id", ids)
+    lake.drop_rows(lake_uri, run_id, "entities", "entity_id", report.rejected_entities)
+    rejected = [batch.Rejected(r["source_path"], r["source_sha256"], report.rejected_docs[r["doc_id"]], "validate")
+                for r in found]
+    quarantine = build_tables([], rejected, run_id, PIPELINE_VERSION, started)["quarantine"]
+    lake.write_run(lake_uri, run_id, {"quarantine": quarantine}, parts)
+    return rejected
 
 
 @stage(name="survey")
@@ -105,9 +134,40 @@ def survey(files: list[inbox.Candidate], max_bytes: int, today: dt.date, prior_d
         kept += [c for c, ok in zip(chunk, good) if ok]
         rejected += chunk_rejected
         datings += chunk_datings
-    reference = batch.reference_date(datings, prior_dates)
-    published = [batch.publication(x, reference, today)[0] for x in datings]
-    return Survey(kept, rejected, reference, batch.undated_window(published, today))
+    # a header that breaks dating quarantines its own file, not the run (one at a time: the
+    # reference date depends on every header, and these files are rare)
+    while True:
+        try:
+            reference = batch.reference_date(datings, prior_dates)
+        except Exception as exc:
+            at = _first_failing(datings, lambda x: batch.reference_date([x]))
+            rejected.append(_dating_crash(kept.pop(at), exc))
+            datings.pop(at)
+            continue
+        published = []
+        for at, x in enumerate(datings):
+            try:
+                published.append(batch.publication(x, reference, today)[0])
+            except Exception as exc:
+                published.append(_dating_crash(kept[at], exc))
+        bad = [at for at, p in enumerate(published) if isinstance(p, batch.Rejected)]
+        rejected += [published[at] for at in bad]
+        kept = [c for at, c in enumerate(kept) if at not in bad]
+        published = [p for at, p in enumerate(published) if at not in bad]
+        return Survey(kept, rejected, reference, batch.undated_window(published, today))
+
+
+def _first_failing(items: list, fn) -> int:
+    for at, item in enumerate(items):
+        try:
+            fn(item)
+        except Exception:
+            return at
+    raise RuntimeError("a failure that no single item reproduces")
+
+
+def _dating_crash(c: inbox.Candidate, exc: Exception) -> batch.Rejected:
+    return batch.Rejected(inbox.stored_path(c.path), c.sha256, batch.crash_reason("dates", exc), "dates")
 
 
 @stage(name="analyze")
@@ -154,9 +214,20 @@ def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
     con = store.connect(settings.warehouse_path, memory_limit=store.LOAD_MEMORY_LIMIT)
     try:
         store.ensure_schema(con)
-        return store.load_run(con, store.run_tables(con, settings.lake, run_id), run_row, stamps)
+        tables = store.run_tables(con, settings.lake, run_id)
+        superseded = store.superseded_quarantine(con, tables)
+        written = store.load_run(con, tables, run_row, stamps)
     finally:
         con.close()
+    # after the commit: the lake follows the warehouse (a crash in between is mended by the
+    # next run's clean-lake, which writes missing manifests; superseded rows are then stale)
+    lake.commit_run(settings.lake, run_id)
+    by_run: dict[str, list[str]] = {}
+    for old_run, sha in superseded:
+        by_run.setdefault(old_run, []).append(sha)
+    for old_run, hashes in by_run.items():
+        lake.drop_rows(settings.lake, old_run, "quarantine", "source_sha256", hashes)
+    return written
 
 
 @stage(name="record-run", retries=2, retry_delay_seconds=2)

@@ -19,7 +19,7 @@ def read_sources(files: list[inbox.Candidate]) -> list[batch.SourceFile]:
         except OSError:
             data = None
         if data is not None:
-            out.append(batch.SourceFile(str(c.path), c.sha256, data))
+            out.append(batch.SourceFile(inbox.stored_path(c.path), c.sha256, data))
     return out
 
 
@@ -29,8 +29,15 @@ def survey_chunk(job: tuple[list[inbox.Candidate], int]) -> tuple[list[bool], li
     files, max_bytes = job
     drafts, undecodable = batch.decode_stage(read_sources(files), max_bytes)
     drafts, unparsed = batch.parse_stage(drafts)
-    good = {d.source_sha256 for d in drafts}
-    return [c.sha256 in good for c in files], undecodable + unparsed, [batch.dating_of(d) for d in drafts]
+    good, datings, undatable = set(), [], []
+    for d in drafts:
+        try:
+            datings.append(batch.dating_of(d))
+        except Exception as exc:  # one odd header costs its document alone
+            undatable.append(batch.Rejected(d.source_path, d.source_sha256, batch.crash_reason("dates", exc), "dates"))
+            continue
+        good.add(d.source_sha256)
+    return [c.sha256 in good for c in files], undecodable + unparsed + undatable, datings
 
 
 def analyze_batch(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,

@@ -42,6 +42,30 @@ class Rejected:
     path: str
     sha256: str
     reason: str
+    stage: str = "decode"  # where it was rejected: discover, decode, parse, dates, entities, events, ...
+
+
+def crash_reason(stage: str, exc: BaseException) -> str:
+    """The quarantine reason of a document whose processing raised: stage, error class, message."""
+    message = " ".join(str(exc).split())[:300]
+    return f"{stage} failed: {type(exc).__name__}: {message}" if message else f"{stage} failed: {type(exc).__name__}"
+
+
+def isolated(stage: str, fn, drafts: list[Draft], *args) -> tuple[list[Draft], list[Rejected]]:
+    """fn(drafts, *args) for a batch-wise stage; when it raises, run it again document by
+    document, so one document that breaks it is rejected (with the stage and the error) and
+    the others go on. Only Exception: KeyboardInterrupt and SystemExit still stop the run."""
+    try:
+        return fn(drafts, *args), []
+    except Exception:  # noqa: BLE001 - which document broke it is found below, one by one
+        pass
+    out, rejected = [], []
+    for d in drafts:
+        try:
+            out += fn([d], *args)
+        except Exception as exc:
+            rejected.append(Rejected(d.source_path, d.source_sha256, crash_reason(stage, exc), stage))
+    return out, rejected
 
 
 @dataclass(frozen=True)
@@ -80,7 +104,10 @@ def decode_stage(files: list[SourceFile], max_bytes: int) -> tuple[list[Draft], 
         try:
             decoded = decode_bytes(f.data, max_bytes)
         except RejectedInput as exc:
-            rejected.append(Rejected(f.path, f.sha256, exc.reason))
+            rejected.append(Rejected(f.path, f.sha256, exc.reason, "decode"))
+            continue
+        except Exception as exc:  # a decoder bug costs this file alone
+            rejected.append(Rejected(f.path, f.sha256, crash_reason("decode", exc), "decode"))
             continue
         drafts.append(Draft(doc_id_for(f.sha256), f.path, f.sha256, decoded.encoding, decoded.text, decoded.notes))
     return drafts, rejected
@@ -89,11 +116,15 @@ def decode_stage(files: list[SourceFile], max_bytes: int) -> tuple[list[Draft], 
 def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
     out, rejected = [], []
     for d in drafts:
-        article = parse_article(d.text)
-        if not article.body.strip():
-            rejected.append(Rejected(d.source_path, d.source_sha256, "no article text after removing header and boilerplate"))
-            continue
-        out.append(replace(d, article=article, sentences=tuple(split_sentences(article.body))))
+        try:
+            article = parse_article(d.text)
+            if not article.body.strip():
+                rejected.append(Rejected(d.source_path, d.source_sha256,
+                                         "no article text after removing header and boilerplate", "parse"))
+                continue
+            out.append(replace(d, article=article, sentences=tuple(split_sentences(article.body))))
+        except Exception as exc:
+            rejected.append(Rejected(d.source_path, d.source_sha256, crash_reason("parse", exc), "parse"))
     return out, rejected
 
 
@@ -210,9 +241,11 @@ def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, refer
     batch, so it is left to the caller."""
     drafts, rejected = decode_stage(files, max_bytes)
     drafts, unparsed = parse_stage(drafts)
-    drafts = dates_stage(drafts, today, reference)
-    drafts = events_stage(entities_stage(drafts), window)
-    return sign_stage(drafts), rejected + unparsed
+    drafts, undated = isolated("dates", dates_stage, drafts, today, reference)
+    drafts, no_entities = isolated("entities", entities_stage, drafts)
+    drafts, no_events = isolated("events", events_stage, drafts, window)
+    drafts, unsigned = isolated("signatures", sign_stage, drafts)
+    return drafts, rejected + unparsed + undated + no_entities + no_events + unsigned
 
 
 def _dateline_end(d: Draft) -> int:

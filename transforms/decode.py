@@ -44,6 +44,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # News prose is mostly letters; random bytes decoded as cp1252 or latin-1 are not.
 _MIN_LETTER_SHARE = 0.5
+# Share of a byte lane that must be NUL (and of the other lanes that must not) to call
+# unmarked text UTF-16/32: news prose in Latin script is almost all ASCII.
+_NUL_LANE_SHARE = 0.7
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
 
@@ -89,6 +92,31 @@ def decode_bytes(data: bytes, max_bytes: int) -> Decoded:
     return Decoded(text=text, encoding=encoding, notes=tuple(notes))
 
 
+def _unmarked_utf(data: bytes) -> tuple[str, str] | None:
+    """(codec, stored encoding name) of UTF-16/32 text without a byte-order mark, or None.
+
+    Text that is mostly ASCII puts its NUL bytes in fixed lanes: every second byte in UTF-16
+    (odd offsets little-endian, even offsets big-endian), three of every four in UTF-32. Random
+    binary data spreads them evenly. The same parity test chardet's and ICU's detectors use
+    (chardet#105)."""
+    sample = data[:65536]
+    lanes = [sample[i::4].count(0) for i in range(4)]
+    quarter = max(1, len(sample) // 4)
+    full = [n >= _NUL_LANE_SHARE * quarter for n in lanes]
+    empty = [n <= (1 - _NUL_LANE_SHARE) * quarter for n in lanes]
+    if len(data) % 4 == 0 and full[1] and full[2] and full[3] and empty[0]:
+        return "utf-32-le", "utf-32"
+    if len(data) % 4 == 0 and full[0] and full[1] and full[2] and empty[3]:
+        return "utf-32-be", "utf-32"
+    if len(data) % 2:
+        return None
+    if full[1] and full[3] and empty[0] and empty[2]:
+        return "utf-16-le", "utf-16"
+    if full[0] and full[2] and empty[1] and empty[3]:
+        return "utf-16-be", "utf-16"
+    return None
+
+
 def _to_text(data: bytes) -> tuple[str, str, list[str]]:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -97,7 +125,14 @@ def _to_text(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError as exc:
                 raise RejectedInput(f"invalid {name} after its byte-order mark: {exc.reason}") from None
     if b"\x00" in data:
-        raise RejectedInput("binary content: NUL bytes and no UTF-16/32 byte-order mark")
+        name = _unmarked_utf(data)
+        if name is None:
+            raise RejectedInput("binary content: NUL bytes and no UTF-16/32 byte-order mark")
+        codec, label = name
+        try:
+            return data.decode(codec), label, [f"{codec.upper()} without byte-order mark (detected by NUL-byte parity)"]
+        except UnicodeDecodeError as exc:
+            raise RejectedInput(f"binary content: NUL bytes like {codec.upper()} but invalid as such: {exc.reason}") from None
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:

@@ -48,7 +48,7 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
         **stamp,
     } for d in drafts for i, t in enumerate(d.tallies)]
     quarantine = [{"source_path": r.path, "source_sha256": r.sha256, "reason": r.reason, "run_id": run_id,
-                   "pipeline_version": version} for r in rejected]
+                   "pipeline_version": version, "quarantined_at": ingested_at, "stage": r.stage} for r in rejected]
     return {
         "documents": _table("documents", docs),
         "entities": _table("entities", _entity_rows(drafts, stamp)),

@@ -84,7 +84,7 @@ def scan_inbox(inbox: Path, max_bytes: int, settle_seconds: float, now: float,
             elif now - info.st_mtime < settle_seconds:
                 scan.deferred.append(path)
             else:
-                scan.candidates.append(_regular(path, info, max_bytes, known.get(entry.name)))
+                scan.candidates.append(_regular(path, info, max_bytes, known.get(stored_name(entry.name))))
     return scan
 
 
@@ -97,6 +97,23 @@ def _regular(path: Path, info: os.stat_result, max_bytes: int, stamp: FileStamp 
     except OSError as exc:
         return _unreadable(path, exc)
     return Candidate(path, digest, reason, info.st_size, info.st_mtime_ns)
+
+
+def stored_name(name: str) -> str:
+    """A file name as sitrep stores it (warehouse, lake, logs): unchanged when it is valid
+    UTF-8; otherwise its undecodable bytes written as `\\xNN` escapes (Python hands them over
+    as surrogates, which no UTF-8 writer accepts). Lossless: `os.fsencode` of the name gives back
+    the bytes, and so does reading the escapes."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def stored_path(path: Path | str) -> str:
+    """`stored_name` of a whole path."""
+    return stored_name(str(path))
 
 
 def read_bytes(path: Path, sha256: str) -> bytes | None:

@@ -7,11 +7,19 @@ The lake is a local folder or any URI pyarrow has a filesystem for (`s3://bucket
 (`?endpoint_override=host:port&scheme=http`) or from the usual AWS environment variables.
 On a local disk a file is written under a temporary name in its final folder, synced and
 renamed into place; an object store's PUT is already all or nothing. Either way a reader
-never sees half a file, and a run only adds folders: nothing is rewritten.
+never sees half a file.
+
+A run's partitions become part of the lake when its load commits: `commit_run` then writes
+the manifest `<lake>/_committed/<run_id>.json` naming its files, and `table_dataset` (the
+lake reader) reads only the files that manifests name. The partitions of a run that did not
+load (failed validation, a crash, Ctrl-C) are removed by that run or by the next one, and the
+documents a run quarantines at validation are taken out of its partitions before it commits,
+so the lake holds the warehouse's rows: no more, no fewer.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import uuid
@@ -27,6 +35,7 @@ from sitrep.schema import contract
 from warehouse.exceptions import WarehouseError
 
 PART_NAME = "part-{}.parquet"
+MANIFESTS = "_committed"
 _PART = re.compile(r"^part-(\d+)\.parquet$")
 _RUN_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 
@@ -110,11 +119,21 @@ def read_run(lake: str | os.PathLike | Lake, run_id: str, tables: list[str] | No
             continue
         schema = contract()[name].arrow_schema()
         try:
-            table = pa.concat_tables([pq.read_table(f, filesystem=lake.fs).select(schema.names).cast(schema)
-                                      for f in files])
-        except (pa.ArrowException, OSError, KeyError) as exc:
+            table = pa.concat_tables([_read_file(lake, f, schema) for f in files])
+        except (pa.ArrowException, OSError, KeyError, WarehouseError) as exc:
             raise WarehouseError(f"lake partition {partition_dir(lake, name, run_id)} is unreadable: {exc}") from exc
         out[name] = merge_entities(table) if name == "entities" and len(files) > 1 else table
+    return out
+
+
+def row_counts(lake: str | os.PathLike | Lake, run_id: str) -> dict[str, int]:
+    """Rows per table of one run, from the Parquet footers (nothing else is read)."""
+    lake = open_lake(lake)
+    out = {}
+    for table in contract().tables:
+        files = _part_files(lake, table, run_id, None)
+        if files:
+            out[table] = sum(pq.ParquetFile(f, filesystem=lake.fs).metadata.num_rows for f in files)
     return out
 
 
@@ -136,13 +155,109 @@ def run_files(lake: str | os.PathLike | Lake, table: str, run_id: str) -> list[s
 
 
 def table_dataset(lake: str | os.PathLike | Lake, table: str) -> ds.Dataset:
-    """Every run's rows of one table as one pyarrow dataset, for ad hoc SQL over the lake:
-    `duckdb.connect().register("documents", table_dataset(uri, "documents"))`."""
+    """Every committed run's rows of one table as one pyarrow dataset, for ad hoc SQL over the
+    lake: `duckdb.connect().register("documents", table_dataset(uri, "documents"))`. Only the
+    files named by committed runs' manifests: a run still loading, or one that failed, is not
+    seen. Files written before a column was added read it as NULL."""
     lake = open_lake(lake)
     if table not in contract().tables:
         raise WarehouseError(f"no table {table!r} in the lake")
-    return ds.dataset(f"{lake.root}/{table}", schema=contract()[table].arrow_schema(), format="parquet",
-                      filesystem=lake.fs, exclude_invalid_files=False)
+    files = [f"{lake.root}/{name}" for manifest in _manifests(lake).values() for name in manifest.get(table, [])]
+    return ds.dataset(files, schema=contract()[table].arrow_schema(), format="parquet", filesystem=lake.fs)
+
+
+def commit_run(lake: str | os.PathLike | Lake, run_id: str) -> dict[str, list[str]]:
+    """Write the manifest of a run whose load committed: the files of each of its tables
+    (relative to the lake root). Written atomically; rewriting it is harmless."""
+    lake = open_lake(lake)
+    files = {table: [path.removeprefix(lake.root + "/") for _, path in _numbered_parts(lake, table, run_id)]
+             for table in contract().tables}
+    files = {table: names for table, names in files.items() if names}
+    folder = f"{lake.root}/{MANIFESTS}"
+    final = f"{folder}/{_manifest_name(run_id)}"
+    data = json.dumps({"run_id": run_id, "files": files}, indent=1).encode()
+    try:
+        lake.fs.create_dir(folder, recursive=True)
+        if lake.local:
+            tmp = f"{folder}/.{uuid.uuid4().hex}.tmp"
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, final)
+        else:
+            with lake.fs.open_output_stream(final) as out:
+                out.write(data)
+    except (OSError, pa.ArrowException) as exc:
+        raise WarehouseError(f"cannot write lake manifest {final}: {exc}") from exc
+    return files
+
+
+def committed_runs(lake: str | os.PathLike | Lake) -> set[str]:
+    """The runs whose manifests the lake holds."""
+    return set(_manifests(open_lake(lake)))
+
+
+def _manifest_name(run_id: str) -> str:
+    if not _RUN_ID.match(run_id) or ".." in run_id:
+        raise WarehouseError(f"refusing lake manifest for run {run_id!r}")
+    return f"{run_id}.json"
+
+
+def _manifests(lake: Lake) -> dict[str, dict[str, list[str]]]:
+    out = {}
+    for path in _files(lake, f"{lake.root}/{MANIFESTS}"):
+        name = path.rsplit("/", 1)[-1]
+        if not name.endswith(".json") or name.startswith("."):
+            continue
+        try:
+            with lake.fs.open_input_stream(path) as fh:
+                raw = json.loads(fh.read())
+        except (OSError, pa.ArrowException, ValueError) as exc:
+            raise WarehouseError(f"lake manifest {path} is unreadable: {exc}") from exc
+        out[raw["run_id"]] = raw["files"]
+    return out
+
+
+def drop_rows(lake: str | os.PathLike | Lake, run_id: str, table: str, column: str, values) -> int:
+    """Rewrite one run's files of `table` without the rows whose `column` is in `values`
+    (documents quarantined at validation, quarantine rows released or superseded); each file
+    is replaced atomically. Returns the rows removed."""
+    lake = open_lake(lake)
+    values = pa.array(sorted(set(values)), pa.string())
+    if not len(values):
+        return 0
+    import pyarrow.compute as pc
+
+    schema = contract()[table].arrow_schema()
+    removed = 0
+    for _, path in _numbered_parts(lake, table, run_id):
+        current = _read_file(lake, path, schema)
+        keep = pc.invert(pc.is_in(current[column], value_set=values))
+        kept = current.filter(keep)
+        if kept.num_rows == current.num_rows:
+            continue
+        removed += current.num_rows - kept.num_rows
+        folder = path.rsplit("/", 1)[0]
+        try:
+            if lake.local:
+                _write_local(kept, folder, path)
+            else:
+                pq.write_table(kept, path, compression="zstd", filesystem=lake.fs)
+        except (OSError, pa.ArrowException) as exc:
+            raise WarehouseError(f"cannot rewrite {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+    return removed
+
+
+def _read_file(lake: Lake, path: str, schema: pa.Schema) -> pa.Table:
+    """One lake file in the contract's schema; columns added since it was written are NULL."""
+    try:
+        table = pq.read_table(path, filesystem=lake.fs)
+    except (pa.ArrowException, OSError) as exc:
+        raise WarehouseError(f"lake file {path} is unreadable: {exc}") from exc
+    columns = [table[f.name].cast(f.type) if f.name in table.column_names
+               else pa.chunked_array([pa.nulls(table.num_rows, f.type)]) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def _part_files(lake: Lake, table: str, run_id: str, parts: list[int] | None) -> list[str]:
@@ -173,20 +288,49 @@ def merge_entities(table: pa.Table) -> pa.Table:
     return merged.select(frame.columns).to_arrow().cast(table.schema)
 
 
-def remove_unfinished(lake: str | os.PathLike | Lake, finished_runs: set[str]) -> int:
-    """Delete the partitions of runs the warehouse never recorded (killed before their load
-    committed); returns how many. Only safe under the run lock."""
+def remove_unfinished(lake: str | os.PathLike | Lake, loaded_runs: set[str]) -> int:
+    """Delete the partitions and manifests of runs whose load never committed (killed, failed
+    validation, interrupted); write the manifest of a loaded run that lacks one (its process
+    died between the commit and the manifest, or it was loaded by a sitrep before 0.5).
+    Returns how many partitions were removed. Only safe under the run lock."""
+    lake = open_lake(lake)
+    removed = 0
+    present: set[str] = set()
+    for table in contract().tables:
+        for info in _entries(lake, f"{lake.root}/{table}"):
+            name = info.path.rsplit("/", 1)[-1]
+            if info.type == pafs.FileType.Directory and name.startswith("run_id="):
+                run_id = name.removeprefix("run_id=")
+                if run_id in loaded_runs:
+                    present.add(run_id)
+                else:
+                    lake.fs.delete_dir(info.path)
+                    removed += 1
+    manifests = committed_runs(lake)
+    for run_id in manifests - loaded_runs:
+        lake.fs.delete_file(f"{lake.root}/{MANIFESTS}/{_manifest_name(run_id)}")
+    for run_id in present - manifests:
+        commit_run(lake, run_id)
+    return removed
+
+
+def remove_run(lake: str | os.PathLike | Lake, run_id: str) -> int:
+    """Delete every partition of one run that did not load (and its manifest, if any)."""
     lake = open_lake(lake)
     removed = 0
     for table in contract().tables:
-        try:
-            infos = lake.fs.get_file_info(pafs.FileSelector(f"{lake.root}/{table}", allow_not_found=True))
-        except (OSError, pa.ArrowException) as exc:
-            raise WarehouseError(f"cannot list lake folder {lake.root}/{table}: {exc}") from exc
-        for info in infos:
-            name = info.path.rsplit("/", 1)[-1]
-            if info.type == pafs.FileType.Directory and name.startswith("run_id=") \
-                    and name.removeprefix("run_id=") not in finished_runs:
-                lake.fs.delete_dir(info.path)
-                removed += 1
+        folder = partition_dir(lake, table, run_id)
+        if lake.fs.get_file_info(folder).type == pafs.FileType.Directory:
+            lake.fs.delete_dir(folder)
+            removed += 1
+    manifest = f"{lake.root}/{MANIFESTS}/{_manifest_name(run_id)}"
+    if lake.fs.get_file_info(manifest).type == pafs.FileType.File:
+        lake.fs.delete_file(manifest)
     return removed
+
+
+def _entries(lake: Lake, folder: str) -> list:
+    try:
+        return lake.fs.get_file_info(pafs.FileSelector(folder, allow_not_found=True))
+    except (OSError, pa.ArrowException) as exc:
+        raise WarehouseError(f"cannot list lake folder {folder}: {exc}") from exc

@@ -1,7 +1,7 @@
 """Warehouse schema migrations, one per contract version step.
 
 `MIGRATIONS[n]` upgrades a warehouse from contract version n to n + 1 inside the load's
-transaction (`store.ensure_schema`). Version 1 is the first contract, so none exist yet. To
+transaction (`store.ensure_schema`). Version 1 is the first contract. To
 change a table: bump `version` in sitrep/tables.yaml, add the step here (ALTER TABLE ... ADD
 COLUMN with a default, or a CREATE TABLE AS copy), and a test that upgrades a warehouse of the
 old version. A warehouse whose version has no path to the current one is refused unchanged.
@@ -13,4 +13,17 @@ from typing import Callable
 
 import duckdb
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+
+
+def _quarantine_as_a_queue(con: duckdb.DuckDBPyConnection) -> None:
+    """1 -> 2: `quarantine` gains `quarantined_at` (the start of the run that quarantined the
+    file, from `runs`) and `stage` ('unknown' for rows made before stages were recorded)."""
+    con.execute("alter table quarantine add column if not exists quarantined_at timestamp")
+    con.execute("alter table quarantine add column if not exists stage varchar")
+    con.execute("""update quarantine set quarantined_at = coalesce(
+                       (select r.started_at from runs r where r.run_id = quarantine.run_id), now()::timestamp),
+                   stage = 'unknown'
+                   where quarantined_at is null""")
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _quarantine_as_a_queue}

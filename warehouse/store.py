@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -99,21 +100,34 @@ def _contract_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+# Run statuses whose rows are in the warehouse (and so in the lake).
+LOADED_STATUSES = ("succeeded", "succeeded_with_quarantine")
+
+
 def run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.execute("select run_id from runs").fetchall()}
 
 
-def known_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
-    """Which of `hashes` the warehouse already loaded or quarantined: those files are not new.
-    A semi-join on the candidates, so the cost follows the inbox's new files, not the warehouse."""
+def loaded_run_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The runs whose load committed: the only ones whose lake partitions may stay."""
+    return {r[0] for r in con.execute("select run_id from runs where status in (select unnest(?))",
+                                      [list(LOADED_STATUSES)]).fetchall()}
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str], pipeline_version: str = PIPELINE_VERSION) -> set[str]:
+    """Which of `hashes` the warehouse already loaded, or quarantined under this
+    `pipeline_version`: those files are not new. A file quarantined by another pipeline
+    version is tried again (the new version may read it). A semi-join on the candidates, so
+    the cost follows the inbox's new files, not the warehouse."""
     if not hashes:
         return set()
     con.register("candidate_hashes", pa.table({"sha256": pa.array(hashes, pa.string())}))
     try:
         rows = con.execute("""
             select sha256 from candidate_hashes
-            where sha256 in (select source_sha256 from documents) or sha256 in (select source_sha256 from quarantine)
-        """).fetchall()
+            where sha256 in (select source_sha256 from documents)
+               or sha256 in (select source_sha256 from quarantine where pipeline_version is not distinct from ?)
+        """, [pipeline_version]).fetchall()
     finally:
         con.unregister("candidate_hashes")
     return {r[0] for r in rows}
@@ -194,6 +208,7 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
     written = 0
     con.execute("begin")
     try:
+        _release_superseded(con, tables)
         for name in LOADED_TABLES:
             table = tables.get(name)
             if table is None:
@@ -221,6 +236,41 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
         con.execute("rollback")
         raise WarehouseError(f"load of run {run_row['run_id']} rolled back: {exc}") from exc
     return written
+
+
+def superseded_quarantine(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> list[tuple[str, str]]:
+    """(run_id, source_sha256) of the quarantine rows a run's load replaces: the same content
+    or the same file now loaded, or quarantined again (a retry after a pipeline version change,
+    or a file changed in place). Ask before `load_run`, which deletes them; the lake then drops
+    them from those runs' partitions (`lake.drop_rows`)."""
+    with _incoming_keys(con, tables):
+        return con.execute(f"select run_id, source_sha256 from quarantine where {_SUPERSEDED}").fetchall()
+
+
+_SUPERSEDED = ("source_sha256 in (select sha256 from incoming_keys) "
+               "or source_path in (select source_path from incoming_keys)")
+
+
+def _release_superseded(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> None:
+    with _incoming_keys(con, tables):
+        con.execute(f"delete from quarantine where {_SUPERSEDED}")
+
+
+@contextmanager
+def _incoming_keys(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]):
+    """Register `incoming_keys` (sha256, source_path) of a run's documents and quarantine rows."""
+    names = [name for name in ("documents", "quarantine") if tables.get(name) is not None]
+    for name in names:
+        con.register(f"incoming_{name}", tables[name])
+    parts = [f"select source_sha256 as sha256, source_path from incoming_{name}" for name in names]
+    con.execute("create or replace temp view incoming_keys as "
+                + (" union all ".join(parts) or "select null::varchar as sha256, null::varchar as source_path"))
+    try:
+        yield
+    finally:
+        con.execute("drop view if exists incoming_keys")
+        for name in names:
+            con.unregister(f"incoming_{name}")
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_row: dict, stamps: list[tuple[str, str, FileStamp]] = ()) -> None:

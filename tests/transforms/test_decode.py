@@ -82,3 +82,22 @@ def test_html_saved_as_text_keeps_its_text_without_tags_or_scripts():
     decoded = decode_bytes(page, LIMIT)
     assert decoded.text == "Rockets hit base\n\nOn Monday, rockets hit Erbil.\n\nOfficials’ statement & more.\n"
     assert "converted from HTML (tags and scripts removed)" in decoded.notes
+
+
+@pytest.mark.parametrize("codec, label", [("utf-16-le", "utf-16"), ("utf-16-be", "utf-16"),
+                                          ("utf-32-le", "utf-32"), ("utf-32-be", "utf-32")])
+def test_utf16_and_utf32_without_bom_are_found_by_nul_byte_parity(codec, label):
+    text = "Rockets hit a base near the airport on Tuesday – no one was hurt.\r\nOfficials said so.\r\n"
+    decoded = decode_bytes(text.encode(codec), LIMIT)
+    assert decoded.text == text.replace("\r\n", "\n")
+    assert decoded.encoding == label
+    assert any("without byte-order mark" in n for n in decoded.notes)
+
+
+def test_nul_bytes_in_no_lane_are_still_binary():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.choice([0, 0, *range(1, 256)]) for _ in range(4000))
+    with pytest.raises(RejectedInput, match="NUL bytes"):
+        decode_bytes(data, LIMIT)

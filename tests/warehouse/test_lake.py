@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,7 +13,8 @@ def quarantine_table(n=1):
     from sitrep.schema import contract
 
     rows = [{"source_path": f"f{i}.txt", "source_sha256": f"{i:064x}", "reason": "empty file (0 bytes)",
-             "run_id": "r1", "pipeline_version": "v"} for i in range(n)]
+             "run_id": "r1", "pipeline_version": "v", "quarantined_at": dt.datetime(2026, 11, 1),
+             "stage": "decode"} for i in range(n)]
     return pa.Table.from_pylist(rows, schema=contract()["quarantine"].arrow_schema())
 
 
@@ -70,3 +72,39 @@ def test_unfinished_runs_are_removed(tmp_path):
     lake.write_run(tmp_path, "r2", {"quarantine": quarantine_table()})
     assert lake.remove_unfinished(tmp_path, {"r1"}) == 1
     assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["run_id=r1"]
+
+
+def test_the_lake_reader_sees_only_committed_runs(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(2)})
+    lake.write_run(tmp_path, "r2", {"quarantine": quarantine_table(3)})
+    assert lake.table_dataset(tmp_path, "quarantine").count_rows() == 0
+    lake.commit_run(tmp_path, "r1")
+    assert lake.table_dataset(tmp_path, "quarantine").count_rows() == 2
+    assert lake.committed_runs(tmp_path) == {"r1"}
+
+
+def test_cleaning_removes_runs_that_did_not_load_and_writes_missing_manifests(tmp_path):
+    lake.write_run(tmp_path, "loaded", {"quarantine": quarantine_table(2)})
+    lake.write_run(tmp_path, "failed", {"quarantine": quarantine_table(3)})
+    lake.commit_run(tmp_path, "failed")  # a manifest for a run the warehouse does not hold
+    assert lake.remove_unfinished(tmp_path, {"loaded"}) == 1
+    assert lake.committed_runs(tmp_path) == {"loaded"}
+    assert lake.table_dataset(tmp_path, "quarantine").count_rows() == 2
+
+
+def test_rows_are_dropped_from_a_run_by_rewriting_its_files(tmp_path):
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(3)}, part=0)
+    lake.write_run(tmp_path, "r1", {"quarantine": quarantine_table(1)}, part=1)
+    assert lake.drop_rows(tmp_path, "r1", "quarantine", "source_sha256", [f"{0:064x}", f"{2:064x}"]) == 3
+    assert lake.read_run(tmp_path, "r1")["quarantine"]["source_path"].to_pylist() == ["f1.txt"]
+    assert lake.row_counts(tmp_path, "r1") == {"quarantine": 1}
+
+
+def test_files_written_before_a_column_was_added_read_it_as_null(tmp_path):
+    old = quarantine_table(1).drop_columns(["stage", "quarantined_at"])
+    folder = tmp_path / "quarantine" / "run_id=r0"
+    folder.mkdir(parents=True)
+    pq.write_table(old, folder / "part-0.parquet")
+    assert lake.read_run(tmp_path, "r0")["quarantine"]["stage"].to_pylist() == [None]
+    lake.commit_run(tmp_path, "r0")
+    assert lake.table_dataset(tmp_path, "quarantine").to_table()["stage"].to_pylist() == [None]

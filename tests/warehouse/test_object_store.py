@@ -23,6 +23,9 @@ def test_duckdb_queries_every_run_of_a_table_on_s3(s3_endpoint):
     uri = s3_endpoint()
     lake.write_run(uri, "r1", {"quarantine": quarantine_table(2)})
     lake.write_run(uri, "r2", {"quarantine": quarantine_table(1)})
+    lake.write_run(uri, "loading", {"quarantine": quarantine_table(4)})  # no manifest: not committed
+    lake.commit_run(uri, "r1")
+    lake.commit_run(uri, "r2")
     con = duckdb.connect()
     con.register("quarantine", lake.table_dataset(uri, "quarantine"))
     assert con.execute("select count(*), count(distinct source_path) from quarantine").fetchone() == (3, 2)

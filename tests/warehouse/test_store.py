@@ -1,7 +1,9 @@
 import datetime as dt
 
+import pyarrow as pa
 import pytest
 
+from sitrep.schema import contract
 from warehouse import store
 from warehouse.exceptions import QueryError, WarehouseError
 from warehouse.query import run_query
@@ -47,7 +49,7 @@ def test_every_contract_table_and_view_has_its_columns(con):
 
 def test_schema_creation_is_idempotent(con):
     store.ensure_schema(con)
-    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
 
 
 def test_a_failing_load_rolls_back_everything(con):
@@ -55,7 +57,8 @@ def test_a_failing_load_rolls_back_everything(con):
 
     store.load_run(con, {"quarantine": quarantine_table()}, run_row("r1"))
     with pytest.raises(WarehouseError, match="rolled back"):
-        store.load_run(con, {"quarantine": quarantine_table(2)}, run_row("r2"))  # row 0 is a duplicate key
+        duplicated = pa.concat_tables([quarantine_table(2), quarantine_table(1)])  # row 0 twice: a duplicate key
+        store.load_run(con, {"quarantine": duplicated}, run_row("r2"))
     assert con.execute("select count(*) from quarantine").fetchone() == (1,)
     assert con.execute("select run_id from runs").fetchall() == [("r1",)]
 
@@ -64,7 +67,27 @@ def test_known_hashes_include_quarantined_content(con):
     from tests.warehouse.test_lake import quarantine_table
 
     store.load_run(con, {"quarantine": quarantine_table()}, run_row())
-    assert store.known_hashes(con, [f"{0:064x}", f"{1:064x}"]) == {f"{0:064x}"}
+    assert store.known_hashes(con, [f"{0:064x}", f"{1:064x}"], pipeline_version="v") == {f"{0:064x}"}
+
+
+def test_content_quarantined_by_another_pipeline_version_is_tried_again(con):
+    from tests.warehouse.test_lake import quarantine_table
+
+    store.load_run(con, {"quarantine": quarantine_table()}, run_row())  # quarantined under version "v"
+    assert store.known_hashes(con, [f"{0:064x}"], pipeline_version="v2") == set()
+
+
+def test_a_load_replaces_the_quarantine_rows_of_files_it_loads_or_quarantines_again(con):
+    from tests.warehouse.test_lake import quarantine_table
+
+    store.load_run(con, {"quarantine": quarantine_table(2)}, run_row("r1"))
+    again = quarantine_table(1).to_pylist()
+    again[0].update(run_id="r2", reason="binary file: PNG image")
+    incoming = {"quarantine": pa.Table.from_pylist(again, schema=quarantine_table().schema)}
+    assert store.superseded_quarantine(con, incoming) == [("r1", f"{0:064x}")]
+    store.load_run(con, incoming, run_row("r2"))
+    assert con.execute("select run_id, reason from quarantine order by source_sha256").fetchall() == \
+        [("r2", "binary file: PNG image"), ("r1", "empty file (0 bytes)")]
 
 
 def test_sql_is_read_only(tmp_path, con):
@@ -114,7 +137,21 @@ def test_a_migration_upgrades_an_old_warehouse_in_the_schema_transaction(con, mo
     monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda c: calls.append(c.execute("select 1").fetchone()))
     store.ensure_schema(con)
     assert calls == [(1,)]
-    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
+
+
+def test_a_version_1_warehouse_gains_the_quarantine_queue_columns(con):
+    con.execute("alter table quarantine drop column stage")
+    con.execute("alter table quarantine drop column quarantined_at")
+    con.execute("update sitrep_meta set value = '1' where key = 'contract_version'")
+    con.execute("insert into runs (run_id, started_at, status, files_seen, files_new, files_quarantined, rows_written, "
+                "pipeline_version) values ('r1', timestamp '2026-11-01 10:00:00', 'succeeded_with_quarantine', 1, 1, 1, 0, "
+                "'sitrep-0.4.1')")
+    con.execute("insert into quarantine (source_path, source_sha256, reason, run_id, pipeline_version) "
+                "values ('a.txt', 'x', 'empty file (0 bytes)', 'r1', 'sitrep-0.4.1')")
+    store.ensure_schema(con)
+    assert con.execute("select quarantined_at::varchar, stage from quarantine").fetchall() == \
+        [("2026-11-01 10:00:00", "unknown")]
 
 
 def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):

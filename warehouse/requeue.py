@@ -1,0 +1,71 @@
+"""Quarantine as a queue: release quarantined files so that the next run reads them again.
+
+A quarantined file is remembered by its content hash; a run skips content the warehouse has
+loaded or quarantined (under the same pipeline version). Releasing deletes the file's
+quarantine row, in the warehouse and in the lake partition that holds it, so the next run
+treats the file as new: after a fix (a larger size limit, a new sitrep), it loads.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.errors import SitrepError
+from warehouse import lake, store
+from warehouse.lock import run_lock
+
+
+@dataclass(frozen=True)
+class Released:
+    source_path: str
+    reason: str
+    run_id: str
+
+
+def requeue(data_dir: Path, warehouse_path: Path, lake_uri: str, paths: list[str] = (), everything: bool = False,
+            reason: str | None = None, wait_seconds: float = 0.0) -> list[Released]:
+    """Release the quarantine rows that match: a PATH (as stored, or as given: relative, absolute
+    or a bare file name), all of them, or those whose reason contains `reason` (case-insensitive).
+    Holds the run lock, so no run reads the quarantine meanwhile. Raises SitrepError when no
+    selector is given; returns the rows released (none is not an error)."""
+    if not (paths or everything or reason):
+        raise SitrepError("say what to requeue: one or more PATHs, --all, or --reason TEXT")
+    with run_lock(data_dir, wait_seconds):
+        con = store.connect(warehouse_path)
+        try:
+            store.ensure_schema(con)
+            where, params = _selector(paths, everything, reason)
+            rows = con.execute(f"select source_path, reason, run_id, source_sha256 from quarantine where {where} "
+                               "order by source_path", params).fetchall()
+            if not rows:
+                return []
+            con.execute("begin")
+            con.execute(f"delete from quarantine where {where}", params)
+            con.execute("commit")
+        finally:
+            con.close()
+        by_run: dict[str, list[str]] = {}
+        for _, _, run_id, sha in rows:
+            by_run.setdefault(run_id, []).append(sha)
+        for run_id, hashes in by_run.items():
+            lake.drop_rows(lake_uri, run_id, "quarantine", "source_sha256", hashes)
+    return [Released(path, why, run_id) for path, why, run_id, _ in rows]
+
+
+def _selector(paths: list[str], everything: bool, reason: str | None) -> tuple[str, list]:
+    if everything:
+        return "true", []
+    clauses, params = [], []
+    for path in paths:
+        forms = {path, os.path.abspath(path)}
+        clauses.append(f"source_path in ({', '.join('?' * len(forms))})")
+        params += sorted(forms)
+        if "/" not in path:  # a bare name: the file of that name in whichever inbox
+            clauses.append("source_path like ? escape '\\'")
+            params.append("%/" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+    if reason:
+        clauses.append("reason ilike ? escape '\\'")
+        params.append("%" + reason.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    return "(" + " or ".join(clauses) + ")", params
