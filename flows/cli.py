@@ -74,8 +74,10 @@ def sql(query: str = typer.Argument(..., help="One SQL statement."), data_dir: O
     """
     from warehouse.query import run_query
 
-    table = run_query(Settings.resolve(data_dir=data_dir).warehouse_path, query,
-                      on_wait=lambda message: err.print(f"[yellow]{message}[/]"))
+    settings = Settings.resolve(data_dir=data_dir)
+    lake = [] if "://" in str(settings.lake) else [Path(settings.lake)]  # the local lake stays readable
+    table = run_query(settings.warehouse_path, query, on_wait=lambda message: err.print(f"[yellow]{message}[/]"),
+                      readable=lake)
     _print_table(table, fmt)
 
 

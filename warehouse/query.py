@@ -1,7 +1,16 @@
-"""Read-only SQL over the warehouse, for the CLI and for anyone importing sitrep."""
+"""Read-only SQL over the warehouse, for the CLI and for anyone importing sitrep.
+
+"Read-only" covers the file system too, not only the database file: a connection opened here
+(`read_only_connection`) runs only reading statements (SELECT, EXPLAIN, PRAGMA, CALL; one per
+call), has DuckDB's external access switched off except for reading the directories it is
+given (the lake), cannot load or install extensions, and has its configuration locked so a
+query cannot switch any of that back on. COPY ... TO, EXPORT DATABASE, ATTACH, INSTALL/LOAD,
+SET and every DDL/DML statement fail with a one-line error.
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -12,19 +21,27 @@ from warehouse import store
 from warehouse.exceptions import QueryError, WarehouseBusy
 
 
-def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None) -> pa.Table:
-    """Run one statement on a read-only connection; a write statement fails. While a load holds
-    the file, wait up to `wait_seconds` for it to finish (telling `on_wait` once), then raise
-    WarehouseBusy."""
-    return run_queries(path, {"result": sql}, wait_seconds, on_wait)["result"]
+# Statement kinds that only read. Anything else (COPY, EXPORT, ATTACH, LOAD, SET, INSERT, ...) is refused.
+READING_STATEMENTS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "CALL"})
 
 
-def run_queries(path: Path, queries: dict[str, str], wait_seconds: float = 30.0, on_wait=None) -> dict[str, pa.Table]:
+def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None,
+              readable: list[Path] | None = None) -> pa.Table:
+    """Run one reading statement on a read-only connection (see the module's doc); anything
+    that would write raises QueryError. `readable`: directories whose files a query may read
+    (default: the `lake` folder beside the warehouse). While a load holds the file, wait up to
+    `wait_seconds` for it to finish (telling `on_wait` once), then raise WarehouseBusy."""
+    return run_queries(path, {"result": sql}, wait_seconds, on_wait, readable)["result"]
+
+
+def run_queries(path: Path, queries: dict[str, str], wait_seconds: float = 30.0, on_wait=None,
+                readable: list[Path] | None = None) -> dict[str, pa.Table]:
     """Several statements on one read-only connection, so they see the same committed state."""
-    con = _connect_when_free(path, wait_seconds, on_wait)
+    con = _connect_when_free(path, wait_seconds, on_wait, readable)
     try:
         out = {}
         for name, sql in queries.items():
+            check_reading(sql)
             try:
                 relation = con.sql(sql)
             except duckdb.Error as exc:
@@ -35,12 +52,44 @@ def run_queries(path: Path, queries: dict[str, str], wait_seconds: float = 30.0,
         con.close()
 
 
-def _connect_when_free(path: Path, wait_seconds: float, on_wait) -> duckdb.DuckDBPyConnection:
+def check_reading(sql: str) -> None:
+    """Raise QueryError unless `sql` is exactly one statement of a reading kind."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from exc
+    if len(statements) != 1:
+        raise QueryError(f"give exactly one SQL statement (got {len(statements)})")
+    kind = statements[0].type.name
+    if kind not in READING_STATEMENTS:
+        raise QueryError(f"the warehouse is read-only here: {kind} statements are refused "
+                         f"(allowed: {', '.join(sorted(READING_STATEMENTS))})")
+
+
+def read_only_connection(path: Path, readable: list[Path] | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection that can write nothing: the database read-only, no file access but reading
+    `readable` directories, no extensions, configuration locked (DuckDB's `allowed_directories`,
+    `enable_external_access`, `lock_configuration`)."""
+    con = store.connect(path, read_only=True)
+    folders = [str(p) for p in (readable if readable is not None else [Path(path).parent / "lake"])]
+    try:
+        con.execute("set allowed_directories = ?", [[os.path.join(os.path.abspath(f), "") for f in folders]])
+        con.execute("set enable_external_access = false")
+        con.execute("set autoinstall_known_extensions = false")
+        con.execute("set autoload_known_extensions = false")
+        con.execute("set lock_configuration = true")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
+
+
+def _connect_when_free(path: Path, wait_seconds: float, on_wait, readable: list[Path] | None) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
         try:
-            return store.connect(path, read_only=True)
+            return read_only_connection(path, readable)
         except WarehouseBusy:
             if on_wait and not told:
                 on_wait(f"the warehouse is being loaded by a run; waiting up to {wait_seconds:.0f} s")
