@@ -48,6 +48,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
+    _handle_interrupts()
     from flows.runners import PrefectApi
 
     api = PrefectApi()  # a local API server boots while the pipeline's modules import
@@ -149,6 +150,7 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
 
     Example: sitrep demo --data-dir ./data
     """
+    _handle_interrupts()
     settings = Settings.resolve(data_dir=data_dir)
     settings.inbox.mkdir(parents=True, exist_ok=True)
     copied = 0
@@ -182,6 +184,7 @@ def eval_(gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/g
     """
     from flows.evaluate import evaluate
 
+    _handle_interrupts()
     target = data_dir or Path("data") / "eval" / gold.stem
     report = evaluate(gold, inbox, target, rerun=rerun)
     if as_json:
@@ -255,24 +258,90 @@ def _print_table(table, fmt: str, title: str | None = None) -> None:
         raise SitrepError(f"unknown --format {fmt!r}: use table, csv or json")
 
 
+# After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
+INTERRUPT_GRACE_SECONDS = 3.0
+
+
 def main() -> None:
+    """The console script. Exit status: what the command says (run/demo: 0, 1, 2; eval --min
+    short: 1), 2 with one line for any error, 130 after Ctrl-C or SIGTERM.
+
+    Click's non-standalone mode *returns* the exit code of `typer.Exit` (click#1098): it is
+    passed on here, not dropped."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except SitrepError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {_one_line(exc)}")
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        err.print("aborted")
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:  # click usage errors come through here in non-standalone mode
         import click
 
         if isinstance(exc, click.ClickException):
             exc.show()
             sys.exit(exc.exit_code)
-        raise
+        err.print(f"[red]error:[/] {type(exc).__name__}: {_one_line(exc)}")
+        sys.exit(2)
+    if code == 130:  # typer turned a KeyboardInterrupt into Exit(130)
+        _interrupted()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _interrupted() -> None:
+    from flows import ingest
+
+    summary = _record_interrupted(ingest)
+    err.print(f"interrupted: run {summary.run_id} recorded as interrupted, nothing loaded" if summary else "interrupted")
+    sys.exit(130)
+
+
+def _record_interrupted(ingest):
+    try:
+        return ingest.record_interrupted()
+    except Exception:  # the warehouse is busy or gone: the next run removes the partitions
+        return None
+
+
+def _handle_interrupts() -> None:
+    """Ctrl-C or SIGTERM: silence the loggers (Prefect would print a traceback per task), kill
+    the NLP workers, raise KeyboardInterrupt in the main thread; if the run has not unwound
+    within INTERRUPT_GRACE_SECONDS, record it and exit anyway. A second signal exits at once."""
+    import logging
+    import os
+    import signal
+    import threading
+
+    state = {"count": 0}
+
+    def deadline() -> None:
+        from flows import ingest, runners
+
+        _record_interrupted(ingest)
+        runners.stop_temporary_api()
+        err.print("interrupted")
+        os._exit(130)
+
+    def handler(signum, frame):
+        state["count"] += 1
+        if state["count"] > 1:
+            os._exit(130)
+        logging.disable(logging.CRITICAL)
+        if "flows.runners" in sys.modules:
+            sys.modules["flows.runners"].kill_local_pool()
+        timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
 
 
 if __name__ == "__main__":

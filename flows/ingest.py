@@ -76,12 +76,23 @@ class _Current:
 
 
 _current: _Current | None = None
+_interrupted: RunSummary | None = None
 
 
 def record_interrupted() -> RunSummary | None:
     """After an interrupt: record the run in progress (if any) as `interrupted` and remove its
     lake partitions; nothing it wrote stays. A load interrupted before its commit was rolled
-    back by DuckDB; one that committed stands, and is then left as it is."""
+    back by DuckDB; one that committed stands, and is then left as it is. Returns the run's
+    summary (the same one when called again), None when no run was in progress."""
+    global _interrupted
+    summary = _record_stopped("interrupted", "interrupted (SIGINT or SIGTERM); nothing was loaded")
+    _interrupted = summary or _interrupted
+    return _interrupted
+
+
+def _record_stopped(status: str, message: str) -> RunSummary | None:
+    """Record the run in progress as stopped (`interrupted`, `failed`) unless its load
+    committed, and remove its lake partitions."""
     global _current
     current, _current = _current, None
     if current is None:
@@ -90,10 +101,9 @@ def record_interrupted() -> RunSummary | None:
     con = store.connect(current.settings.warehouse_path)
     try:
         store.ensure_schema(con)
-        if summary.run_id in store.run_ids(con):  # the load committed just before the interrupt
+        if summary.run_id in store.run_ids(con):  # the load (or a failed validation) was recorded
             return summary
-        summary.status, summary.message = "interrupted", "interrupted (SIGINT or SIGTERM); nothing was loaded"
-        summary.rows_written = 0
+        summary.status, summary.message, summary.rows_written = status, message, 0
         store.record_run(con, _run_row(summary, current.started))
     finally:
         con.close()
@@ -116,6 +126,12 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
             return _ingest(settings, today, workers or cpu_workers(), distributed)
         except KeyboardInterrupt:
             record_interrupted()
+            raise
+        except Exception as exc:
+            try:
+                _record_stopped("failed", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:1000])
+            except Exception:  # the warehouse itself is the problem: the original error says more
+                pass
             raise
         finally:
             _current = None

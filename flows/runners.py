@@ -30,6 +30,7 @@ from pathlib import Path
 MIN_PARALLEL_FILES = 50
 
 _pool: ProcessPoolExecutor | None = None
+_apis: list["PrefectApi"] = []  # the APIs this process set up (stopped on an interrupt)
 
 
 def cpu_workers() -> int:
@@ -51,8 +52,13 @@ def task_runner(workers: int | None = None, dask_address: str | None = None, das
 
 
 def _warm_up() -> None:
+    import signal
+
     from transforms.batch import warm_up
 
+    # Ctrl-C reaches the whole process group: the run's own process decides what stops (it
+    # kills its workers), a worker printing its own KeyboardInterrupt traceback helps nobody
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
 
 
@@ -74,7 +80,8 @@ def local_pool(workers: int):
     finally:
         if _pool is pool:
             _pool = None
-        pool.shutdown(cancel_futures=True)
+            pool.shutdown(cancel_futures=True)
+        # else: killed by an interrupt (`kill_local_pool`), which already shut it down
 
 
 def stop_local_pool() -> None:
@@ -84,6 +91,32 @@ def stop_local_pool() -> None:
     if _pool is not None:
         _pool.shutdown(cancel_futures=True)
         _pool = None
+
+
+def kill_local_pool() -> None:
+    """On an interrupt: kill the NLP workers at once (their batches are abandoned; nothing of
+    them was written), so that nobody waits for a batch to finish."""
+    global _pool
+    pool, _pool = _pool, None
+    if pool is None:
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def stop_temporary_api() -> None:
+    """Stop the temporary Prefect server this process started, if any (an interrupt that
+    exits without running atexit handlers would leave it behind)."""
+    for api in list(_apis):
+        if api._server is not None:
+            try:
+                api._server.stop()
+            except Exception:  # already gone: nothing to stop
+                pass
 
 
 def release_memory() -> None:
@@ -145,6 +178,7 @@ class PrefectApi:
 
         self.url = PREFECT_API_URL.value()
         self._server = None
+        _apis.append(self)
         self._error: BaseException | None = None
         if not self.url:
             from prefect.server.api.server import SubprocessASGIServer

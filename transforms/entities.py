@@ -9,6 +9,7 @@ article ("Ryder" after "Patrick Ryder").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -96,8 +97,9 @@ class EntityMatcher:
         mentions += _repeated_mentions(text, mentions, new)
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
         mentions += self._acronym_mentions(text, mentions, lookup)
+        mentions = _without_overlaps(mentions)
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
-        return sorted(mentions, key=lambda m: m.start), new
+        return mentions, new
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
         entity_id = self._by_alias[_plain_quotes(text[start:end])]
@@ -170,6 +172,20 @@ class EntityMatcher:
             if entity_id:
                 out.append(Mention(entity_id, m.group(1), m.start(1), m.end(1)))
         return out
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text, in text order: where spans overlap or nest (a title
+    joined to a name can swallow a place the gazetteer found in it: "Sheikh" in "Sheikh X Y"),
+    the longest wins, the earlier on a tie. The warehouse keys mentions by (doc_id, start_char)."""
+    starts: list[int] = []  # the kept spans, disjoint, ordered by start (bisect keeps this O(n log n))
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        at = bisect.bisect_left(starts, m.start)
+        if (at == 0 or kept[at - 1].end <= m.start) and (at == len(kept) or m.end <= kept[at].start):
+            starts.insert(at, m.start)
+            kept.insert(at, m)
+    return kept
 
 
 def _trie_pattern(words) -> str:

@@ -67,3 +67,13 @@ def test_every_curated_entity_type_is_in_the_contract_vocabulary():
     from sitrep.schema import contract
 
     assert {e.entity_type for e in load_gazetteer().values()} <= set(contract().vocabularies["entity_type"])
+
+
+def test_a_title_joined_to_a_name_never_leaves_two_mentions_at_one_offset():
+    from transforms.entities import Mention, _without_overlaps
+
+    found = [Mention("gpe:a", "Sheikh", 10, 16), Mention("person:b", "Sheikh Omar Tarek", 10, 27),
+             Mention("gpe:c", "Omar", 17, 21), Mention("org:d", "Tarek Group", 22, 33), Mention("gpe:e", "Aden", 40, 44)]
+    kept = _without_overlaps(found)
+    assert [(m.entity_id, m.start) for m in kept] == [("person:b", 10), ("gpe:e", 40)]
+    assert len({m.start for m in kept}) == len(kept)
