@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -48,17 +49,17 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
-    _handle_interrupts()
-    from flows.runners import PrefectApi
+    with _interrupts():
+        from flows.runners import PrefectApi
 
-    api = PrefectApi()  # a local API server boots while the pipeline's modules import
-    from flows import progress
-    from flows.ingest import run_ingest
+        api = PrefectApi()  # a local API server boots while the pipeline's modules import
+        from flows import progress
+        from flows.ingest import run_ingest
 
-    progress.use_terminal(sys.stderr.isatty())
-    summary = run_ingest(workers, dask_address, dask_workers, api,
-                         inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
-                         max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake)
+        progress.use_terminal(sys.stderr.isatty())
+        summary = run_ingest(workers, dask_address, dask_workers, api,
+                             inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
+                             max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake)
     if as_json:
         console.print_json(json.dumps(summary.to_dict(), default=str))
     else:
@@ -150,7 +151,6 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
 
     Example: sitrep demo --data-dir ./data
     """
-    _handle_interrupts()
     settings = Settings.resolve(data_dir=data_dir)
     settings.inbox.mkdir(parents=True, exist_ok=True)
     copied = 0
@@ -163,7 +163,8 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
     from warehouse.query import weekly_counts
 
     # the samples were copied whole just now: no need to wait for them to settle
-    summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
+    with _interrupts():
+        summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
     _print_summary(summary)
     _print_table(weekly_counts(settings.warehouse_path), "table", title="Attack incidents per week")
     console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
@@ -184,9 +185,9 @@ def eval_(gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/g
     """
     from flows.evaluate import evaluate
 
-    _handle_interrupts()
     target = data_dir or Path("data") / "eval" / gold.stem
-    report = evaluate(gold, inbox, target, rerun=rerun)
+    with _interrupts():
+        report = evaluate(gold, inbox, target, rerun=rerun)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=1) + "\n")
     else:
@@ -205,6 +206,25 @@ def eval_(gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/g
     if short:
         err.print("SHORT: " + ", ".join(short))
         raise typer.Exit(1)
+
+
+@app.command()
+def requeue(paths: list[str] = typer.Argument(None, help="Quarantined files to release (as listed, or by file name)."),
+            everything: bool = typer.Option(False, "--all", help="Release every quarantined file."),
+            reason: Optional[str] = typer.Option(None, "--reason", help="Release the files whose reason contains TEXT."),
+            data_dir: Optional[Path] = DataDir,
+            wait: float = typer.Option(0.0, help="Seconds to wait for a run on the same data directory to finish.")) -> None:
+    """Release quarantined files so that the next run reads them again (after a fix).
+
+    Example: sitrep requeue --reason oversized && sitrep run --max-file-bytes 20000000
+    """
+    from warehouse.requeue import requeue as release
+
+    settings = Settings.resolve(data_dir=data_dir)
+    released = release(settings.data_dir, settings.warehouse_path, settings.lake, paths or [], everything, reason, wait)
+    for row in released:
+        console.print(f"released {row.source_path} ({row.reason})")
+    console.print(f"{len(released)} file(s) released for the next run" if released else "no quarantined file matched")
 
 
 @app.command()
@@ -309,15 +329,24 @@ def _record_interrupted(ingest):
         return None
 
 
-def _handle_interrupts() -> None:
-    """Ctrl-C or SIGTERM: silence the loggers (Prefect would print a traceback per task), kill
-    the NLP workers, raise KeyboardInterrupt in the main thread; if the run has not unwound
-    within INTERRUPT_GRACE_SECONDS, record it and exit anyway. A second signal exits at once."""
+@contextmanager
+def _interrupts():
+    """While a run runs, Ctrl-C or SIGTERM: silence the loggers (Prefect would print a traceback
+    per task), kill the NLP workers, raise KeyboardInterrupt in the main thread; if the run has
+    not unwound within INTERRUPT_GRACE_SECONDS, record it and exit anyway. A second signal exits
+    at once.
+
+    The signal may be delivered to any thread while the main thread sleeps on a lock (waiting
+    for a batch), and Python runs its handler only when the main thread wakes: so a watcher
+    thread reads the signal from `signal.set_wakeup_fd` and acts at once."""
     import logging
     import os
     import signal
     import threading
 
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
     state = {"count": 0}
 
     def deadline() -> None:
@@ -328,20 +357,42 @@ def _handle_interrupts() -> None:
         err.print("interrupted")
         os._exit(130)
 
-    def handler(signum, frame):
-        state["count"] += 1
-        if state["count"] > 1:
-            os._exit(130)
+    def stop_now() -> None:
         logging.disable(logging.CRITICAL)
         if "flows.runners" in sys.modules:
             sys.modules["flows.runners"].kill_local_pool()
         timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
         timer.daemon = True
         timer.start()
+
+    def watch(fd: int) -> None:
+        while True:
+            try:
+                got = os.read(fd, 16)
+            except OSError:
+                return
+            if not got:
+                return
+            state["count"] += 1
+            if state["count"] > 1:
+                os._exit(130)
+            stop_now()
+
+    def handler(signum, frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(write_fd, False)
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous_fd = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    threading.Thread(target=watch, args=(read_fd,), daemon=True, name="sitrep-interrupts").start()
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        os.close(write_fd)
 
 
 if __name__ == "__main__":

@@ -168,6 +168,27 @@ def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
     return len(names - seen) >= MIN_PARALLEL_FILES
 
 
+def _detached_server():
+    """Prefect's temporary API server, started in a session of its own: a Ctrl-C meant for the
+    run would otherwise reach it too and make it print pages of asyncio tracebacks. The run
+    stops it itself (Prefect's exit handler, or `stop_temporary_api`)."""
+    import functools
+    import subprocess
+
+    from prefect.server.api.server import SubprocessASGIServer
+
+    class DetachedServer(SubprocessASGIServer):
+        def _run_uvicorn_command(self):
+            popen = subprocess.Popen
+            subprocess.Popen = functools.partial(popen, start_new_session=True)
+            try:
+                return super()._run_uvicorn_command()
+            finally:
+                subprocess.Popen = popen
+
+    return DetachedServer()
+
+
 class PrefectApi:
     """Make sure PREFECT_API_URL names a server every process of the run can reach: the
     configured one, else one temporary local server, started in the background as soon as
@@ -181,9 +202,7 @@ class PrefectApi:
         _apis.append(self)
         self._error: BaseException | None = None
         if not self.url:
-            from prefect.server.api.server import SubprocessASGIServer
-
-            self._server = SubprocessASGIServer()  # the instance Prefect itself would start, and stops at exit
+            self._server = _detached_server()  # the instance Prefect itself would start, and stops at exit
             self._starting = threading.Thread(target=self._start, daemon=True)
             self._starting.start()
 

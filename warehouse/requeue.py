@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitrep.errors import SitrepError
 from warehouse import lake, store
+from warehouse.exceptions import WarehouseError
 from warehouse.lock import run_lock
 
 
@@ -32,6 +33,8 @@ def requeue(data_dir: Path, warehouse_path: Path, lake_uri: str, paths: list[str
     selector is given; returns the rows released (none is not an error)."""
     if not (paths or everything or reason):
         raise SitrepError("say what to requeue: one or more PATHs, --all, or --reason TEXT")
+    if not Path(warehouse_path).exists():
+        raise WarehouseError(f"no warehouse at {warehouse_path}: nothing is quarantined yet")
     with run_lock(data_dir, wait_seconds):
         con = store.connect(warehouse_path)
         try:

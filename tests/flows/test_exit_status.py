@@ -1,0 +1,130 @@
+"""Exit status end to end: the installed `sitrep` in a subprocess, as cron or CI runs it.
+
+run/demo: 0 all loaded, 1 some quarantined, 2 failed (one line, no traceback); eval --min short: 1;
+Ctrl-C (SIGINT to the process group) or SIGTERM: stops within 5 s, exits 130, the run recorded
+as `interrupted`, nothing of it in the warehouse or the lake.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from benchmarks.corpus import generate
+from tests.conftest import REPO, SAMPLES_INBOX
+
+pytestmark = pytest.mark.slow
+SITREP = Path(sys.executable).with_name("sitrep")
+ENV = {**os.environ, "SITREP_SETTLE_SECONDS": "0", "PYTHONUNBUFFERED": "1"}
+
+
+def sitrep(*args, timeout=600) -> subprocess.CompletedProcess:
+    return subprocess.run([str(SITREP), *map(str, args)], capture_output=True, text=True, timeout=timeout, env=ENV)
+
+
+def query(data: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_run_exits_0_when_all_load_then_1_with_a_quarantined_file(tmp_path):
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes((SAMPLES_INBOX / "01_wire_dateline_oct18.txt").read_bytes())
+    first = sitrep("run", "--inbox", inbox, "--data-dir", data)
+    assert first.returncode == 0, first.stderr[-2000:]
+    (inbox / "empty.txt").write_bytes(b"")
+    second = sitrep("run", "--inbox", inbox, "--data-dir", data, "--json")
+    assert second.returncode == 1, second.stderr[-2000:]
+    assert "empty.txt: empty file (0 bytes)" in second.stderr
+    assert query(data, "select status from runs order by started_at") == [("succeeded",), ("succeeded_with_quarantine",)]
+
+
+@pytest.mark.parametrize("setup", ["inbox is a file", "data dir is a file", "newer warehouse"])
+def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes((SAMPLES_INBOX / "01_wire_dateline_oct18.txt").read_bytes())
+    if setup == "inbox is a file":
+        inbox = tmp_path / "not-a-folder.txt"
+        inbox.write_text("x")
+    elif setup == "data dir is a file":
+        data.write_text("x")
+    else:
+        data.mkdir()
+        con = duckdb.connect(str(data / "warehouse.duckdb"))
+        con.execute("create table sitrep_meta (key varchar primary key, value varchar)")
+        con.execute("insert into sitrep_meta values ('contract_version', '99')")
+        con.close()
+    out = sitrep("run", "--inbox", inbox, "--data-dir", data)
+    assert out.returncode == 2, out.stdout[-1000:] + out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, out.stderr[-2000:]
+
+
+def test_eval_below_a_minimum_prints_short_and_exits_1(tmp_path):
+    dev = REPO / "tests" / "gold" / "dev"
+    gold_line = next(line for line in (dev / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
+    name = json.loads(gold_line)["doc_id"]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / name).write_bytes((dev / "inbox" / name).read_bytes())
+    (tmp_path / "gold.jsonl").write_text(gold_line + "\n", encoding="utf-8")
+    args = ["eval", "--gold", tmp_path / "gold.jsonl", "--inbox", inbox, "--data-dir", tmp_path / "data"]
+    short = sitrep(*args, "--min", "event_f1=1.01")
+    assert short.returncode == 1, short.stderr[-2000:]
+    assert "SHORT: event_f1=" in short.stderr
+    assert sitrep(*args, "--min", "event_f1=0").returncode == 0
+    unknown = sitrep(*args, "--min", "no_such_metric=1")
+    assert unknown.returncode == 2 and "unknown metric" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_an_interrupted_run_stops_within_5_s_exits_130_and_leaves_nothing_half_written(tmp_path, how):
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    generate(160, 11, inbox)
+    proc = subprocess.Popen([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
+    lines = []
+    try:
+        for line in proc.stderr:  # the NLP has started once the progress line shows
+            lines.append(line)
+            if "/160 files" in line:
+                break
+        time.sleep(2)
+        sent = time.monotonic()
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group
+        else:
+            proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        took = time.monotonic() - sent
+        rest = proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, "".join(lines) + rest
+    assert took < 5, took
+    assert len(rest.splitlines()) <= 5, rest
+    assert "Traceback" not in rest
+    runs = query(data, "select run_id, status, rows_written from runs")
+    assert [(status, rows) for _, status, rows in runs] == [("interrupted", 0)]
+    assert query(data, "select count(*) from documents") == [(0,)]
+    lake = data / "lake"
+    assert not list(lake.glob(f"*/run_id={runs[0][0]}")) if lake.exists() else True
+    time.sleep(1)
+    ps = subprocess.run(["ps", "-eo", "pgid=,stat=,args="], capture_output=True, text=True).stdout.splitlines()
+    alive = [line for line in ps if line.split()[0] == str(proc.pid) and not line.split()[1].startswith("Z")]
+    assert alive == [], "processes of the run are still alive"
