@@ -66,8 +66,8 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
         f"<img id='weekly-chart' alt='Attack incidents per ISO week by country' src='data:image/png;base64,{weekly_png}'>",
         "<h2>Officially reported tallies</h2>",
         f"<img id='tallies-chart' alt='Official tallies over time' src='data:image/png;base64,{tally_png}'>",
-        _table(["date stated", "count", "qualifier", "unit", "scope", "stated by"],
-               [[t["period_end"], t["count"], t["qualifier"], t["unit"], t["scope"], t["stated_by"]] for t in data["tallies"]]),
+        _table(["date stated", "count", "qualifier", "series", "scope", "stated by"],
+               [[t["period_end"], t["count"], t["qualifier"], t.get("series") or t["unit"], t["scope"], t["stated_by"]] for t in data["tallies"]]),
         "<h2>Validation (Great Expectations)</h2>", docs_link,
         _table(["suite", "result", "expectations", "failed", "run"],
                [[v["suite"], _status(v["success"]), v["evaluated"], ", ".join(v["failed"]) or "-", v["run"]]
