@@ -26,6 +26,9 @@ SURVEY_CHUNK = 250
 # Batches validated together (2,000 documents): bounds validation memory on very large runs,
 # about 100 MiB per 1,000 documents (GX holds pandas copies of the frames).
 VALIDATION_PARTS = 10
+# Artifact keys: the latest run that loaded (or tried to load) files, and the latest idle run.
+SUMMARY_ARTIFACT = "sitrep-run-summary"
+NOOP_ARTIFACT = "sitrep-idle-run"
 
 
 @dataclass
@@ -208,8 +211,12 @@ def publish_artifacts(summary, settings: Settings) -> None:
     if summary.rows_per_table:
         lines += ["| table | rows |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.rows_per_table.items()]
     lines += [f"- quarantined `{path}`: {reason}" for path, reason in summary.quarantined]
-    create_markdown_artifact(key="sitrep-run-summary", markdown="\n".join(lines), description="sitrep run summary")
-    if settings.warehouse_path.exists():
+    # a no-op run (every minute under `serve`) must not push the last useful summary out of the
+    # "latest" view: it publishes under a key of its own
+    idle = summary.status == "nothing_new"
+    create_markdown_artifact(key=NOOP_ARTIFACT if idle else SUMMARY_ARTIFACT, markdown="\n".join(lines),
+                             description="sitrep run with nothing new" if idle else "sitrep run summary")
+    if not idle and settings.warehouse_path.exists():
         rows = [{k: str(v) for k, v in r.items()} for r in weekly_counts(settings.warehouse_path).to_pylist()]
         if rows:
             create_table_artifact(key="sitrep-weekly-attack-counts", table=rows,
