@@ -89,8 +89,9 @@ def run_history(path: Path, limit: int = 20, on_wait=None) -> pa.Table:
     """The latest `limit` runs, newest first: status, file counts, rows, validation, duration in
     seconds and pipeline version, plus the message of a failed run."""
     return run_query(path, f"""
-        select run_id, started_at, status, files_seen, files_new, files_quarantined, rows_written,
-               validation_passed, round(epoch(finished_at - started_at), 1) as seconds, pipeline_version, message
+        select run_id, date_trunc('second', started_at) as started_at, status, files_seen, files_new,
+               files_quarantined, rows_written, validation_passed,
+               round(epoch(finished_at - started_at), 1) as seconds, pipeline_version, message
         from runs order by started_at desc limit {int(limit)}""", on_wait=on_wait)
 
 
