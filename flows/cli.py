@@ -150,8 +150,11 @@ def report(data_dir: Optional[Path] = DataDir,
     docs = settings.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     page = render_report(report_rows(settings.warehouse_path), latest_validations(settings.reports_dir), docs,
                          dt.datetime.now(dt.timezone.utc))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SitrepError(f"cannot create the folder of --output {target}: {exc.strerror}") from None
+    write_file(target, page.encode("utf-8"), "--output")
     console.print(f"report written to {target}")
     if open_browser:
         import webbrowser

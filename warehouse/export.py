@@ -48,7 +48,10 @@ def export_tables(warehouse: Path, out_dir: Path, names: list[str] | None = None
         if unknown:
             raise QueryError(f"no table or view named {', '.join(unknown)} in {warehouse}; "
                              f"have: {', '.join(sorted(existing))}")
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QueryError(f"cannot create --output folder {out_dir}: {exc.strerror}") from None
         con.execute("begin")  # one snapshot for every file
         done = []
         for name in names:
