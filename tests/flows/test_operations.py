@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -163,4 +164,7 @@ def test_serve_runs_the_schedule_and_sql_answers_meanwhile(tmp_path):
         server.send_signal(signal.SIGTERM)
         code = server.wait(timeout=60)
     assert code == 0
+    # one line per finished run, with its counts
+    assert re.search(r"^sitrep serve: run \S+ succeeded: \d+ new, 0 quarantined, \d+ rows, validation passed, [\d.]+ s "
+                     r"\(flow run [\w-]+\)$", server.stdout.read(), re.M)
     assert subprocess.run(["pgrep", "-f", f"prefect server start.*{data}"], capture_output=True).returncode != 0
