@@ -8,6 +8,7 @@ Polars' `str.json_decode`). JSON and Parquet keep them as lists. Dates and times
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from typing import BinaryIO
@@ -66,9 +67,7 @@ def render_table(table: pa.Table, width: int, max_width: int = DEFAULT_MAX_WIDTH
     try:
         con.register("result", _shorten(table, max_width))
         buffer = io.StringIO()
-        import contextlib
-
-        with contextlib.redirect_stdout(buffer):
+        with contextlib.redirect_stdout(buffer):  # DuckDB's renderer prints; the CLI picks the sink
             con.sql("select * from result").show(max_width=max(width, 20), max_rows=max_rows,
                                                  max_col_width=max_width)
         return buffer.getvalue()
