@@ -44,12 +44,13 @@ def weekly_incidents_png(rows: list[dict]) -> bytes:
 
 
 def tallies_png(rows: list[dict]) -> bytes:
-    """Official cumulative tallies over time: one line per unit and scope."""
+    """Official cumulative tallies over time: one line per series (reported_tallies.series: the
+    unit, or unit and place for the parts of a split)."""
     plt = _pyplot()
     series = defaultdict(list)
     for r in rows:
         if r["period_end"] is not None:
-            series[f"{r['unit']} ({r['scope'] or 'all'})"].append((r["period_end"], r["count"]))
+            series[r.get("series") or r["unit"]].append((r["period_end"], r["count"]))
     fig, ax = plt.subplots(figsize=(9, 4.2), dpi=110)
     for label, points in sorted(series.items()):
         points.sort()

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from expectations.charts import tallies_png, weekly_incidents_png
+from expectations.docs_offline import validation_page
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2433;padding:0 1rem}
@@ -27,8 +28,10 @@ th{background:#f5f7fa}.ok{color:#0a7d32;font-weight:600}.bad{color:#b42318;font-
 
 
 def latest_validations(reports_dir: Path) -> list[dict]:
-    """The newest Great Expectations result of each suite, from the file context's stores."""
+    """The newest Great Expectations result of each suite, from the file context's stores, with
+    its Data Docs page when built (`page`, a path; None otherwise)."""
     root = reports_dir / "gx" / "uncommitted" / "validations"
+    site = reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site"
     latest: dict[str, dict] = {}
     for path in root.glob("*/*/*/*.json") if root.is_dir() else []:
         try:
@@ -43,7 +46,7 @@ def latest_validations(reports_dir: Path) -> list[dict]:
             latest[suite] = {"suite": suite, "run_time": when, "success": result.get("success"),
                              "run": result.get("meta", {}).get("run_id", {}).get("run_name", ""),
                              "evaluated": result.get("statistics", {}).get("evaluated_expectations"),
-                             "failed": failed}
+                             "failed": failed, "page": validation_page(site, path, root)}
     return sorted(latest.values(), key=lambda r: r["suite"])
 
 
@@ -66,12 +69,16 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
         f"<img id='weekly-chart' alt='Attack incidents per ISO week by country' src='data:image/png;base64,{weekly_png}'>",
         "<h2>Officially reported tallies</h2>",
         f"<img id='tallies-chart' alt='Official tallies over time' src='data:image/png;base64,{tally_png}'>",
-        _table(["date stated", "count", "qualifier", "unit", "scope", "stated by"],
-               [[t["period_end"], t["count"], t["qualifier"], t["unit"], t["scope"], t["stated_by"]] for t in data["tallies"]]),
+        _table(["date stated", "count", "qualifier", "series", "scope", "stated by"],
+               [[t["period_end"], t["count"], t["qualifier"], t.get("series") or t["unit"], t["scope"], t["stated_by"]] for t in data["tallies"]]),
         "<h2>Validation (Great Expectations)</h2>", docs_link,
+        "<p class='muted'>This page is the offline view: it needs no network. GX's own pages load "
+        "their styles from public CDNs; offline, each suite's page below is plain but complete, and the "
+        "Data Docs index stays empty.</p>",
         _table(["suite", "result", "expectations", "failed", "run"],
-               [[v["suite"], _status(v["success"]), v["evaluated"], ", ".join(v["failed"]) or "-", v["run"]]
-                for v in validations], raw={1}),
+               [[_link(v["suite"], v.get("page")), _status(v["success"]), v["evaluated"],
+                 html.escape(", ".join(v["failed"]) or "-"), html.escape(str(v["run"]))]
+                for v in validations], raw={0, 1, 3, 4}),
         "<h2>Runs</h2>",
         _table(["run", "started", "status", "seen", "new", "quarantined", "rows", "validation"],
                [[r["run_id"], r["started_at"], r["status"], r["files_seen"], r["files_new"], r["files_quarantined"],
@@ -82,6 +89,11 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _link(text: str, page: Path | None) -> str:
+    escaped = html.escape(text)
+    return f'<a href="{html.escape(page.absolute().as_uri())}">{escaped}</a>' if page else escaped
 
 
 def _status(ok) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,6 +27,7 @@ import pyarrow as pa
 import yaml
 
 from expectations.checks import with_checks
+from expectations.docs_offline import untrack_pages
 from sitrep.schema import contract
 
 MIN_DATE = dt.date(1990, 1, 1)
@@ -131,7 +133,9 @@ def validate_chunks(chunks: Iterable[tuple[str, dict[str, pa.Table]]], reports_d
         for doc_id, why in _documents_of(entities, frames["mentions"]).items():
             docs.setdefault(doc_id, []).extend(why)
         del frames
+    built = time.time()
     context.build_data_docs(resource_identifiers=rendered)
+    untrack_pages(reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site", since=built - 1)
     urls = context.get_docs_sites_urls()
     return ValidationReport(not failures, failures, count, urls[0]["site_url"] if urls else None,
                             {doc_id: "validation: " + "; ".join(why) for doc_id, why in docs.items()},

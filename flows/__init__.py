@@ -11,4 +11,9 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 # A first ephemeral server start migrates its database: 16-25 s on these machines.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# ... but the run's own log lines (files, rows, timings, quarantines per stage) reach the Prefect
+# UI: the run loggers take INFO, which the API handler sends, while the console shows warnings only.
+os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
+os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "INFO")
+os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

@@ -15,30 +15,55 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from flows.cli_output import FORMAT_HELP, check_format, emit, plain_argument_metavars, read_query, write_file
+from sitrep import __version__
 from sitrep.errors import SitrepError
 from sitrep.settings import ENV_DATA_DIR, ENV_INBOX, ENV_LAKE, Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# rich_markup_mode=None: help text is printed as written, so "[default: 5 MB]" stays visible
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="sitrep: news articles in, a validated conflict-event warehouse out.")
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line whatever the terminal's width
+_debug = False
+plain_argument_metavars()
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "inbox"
 
-DataDir = typer.Option(None, "--data-dir", envvar=ENV_DATA_DIR, help="Lake, warehouse and reports. [default: ./data]")
-Inbox = typer.Option(None, "--inbox", envvar=ENV_INBOX, help="Folder of .txt articles. [default: DATA_DIR/inbox]")
+DataDir = typer.Option(None, "--data-dir", envvar=ENV_DATA_DIR, metavar="DIR", help="Lake, warehouse and reports. [default: ./data]")
+Inbox = typer.Option(None, "--inbox", envvar=ENV_INBOX, metavar="DIR", help="Folder of .txt articles. [default: DATA_DIR/inbox]")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sitrep {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit."),
+          debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error.")) -> None:
+    """sitrep: news articles in, a validated conflict-event warehouse out.
+
+    Example: sitrep demo, then sitrep sql "select * from weekly_attack_counts"
+    """
+    global _debug
+    _debug = debug
 
 
 @app.command()
 def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
-        max_file_bytes: Optional[int] = typer.Option(None, help="Files larger than this are quarantined. [default: 5 MB]"),
-        settle_seconds: Optional[float] = typer.Option(None, help="Files modified more recently wait for the next run. [default: 2]"),
-        wait: float = typer.Option(0.0, help="Seconds to wait for another run on the same data directory to finish."),
-        workers: Optional[int] = typer.Option(None, min=1, help="NLP worker processes on this machine. [default: one per core]"),
-        dask_address: Optional[str] = typer.Option(None, help="Run the NLP batches on this Dask scheduler (tcp://HOST:PORT)."),
-        dask_workers: Optional[int] = typer.Option(None, min=1, help="Run the NLP batches on a local Dask cluster of N workers."),
-        lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, help="Lake location: a folder or a URI such as "
+        max_file_bytes: Optional[int] = typer.Option(None, metavar="BYTES", help="Files larger than this are quarantined. [default: 5 MB]"),
+        settle_seconds: Optional[float] = typer.Option(None, metavar="SECONDS", help="Files modified more recently wait for the next run. [default: 2]"),
+        wait: float = typer.Option(0.0, metavar="SECONDS", help="Seconds to wait for another run on the same data directory to finish."),
+        workers: Optional[int] = typer.Option(None, min=1, metavar="N", help="NLP worker processes on this machine. [default: one per core]"),
+        dask_address: Optional[str] = typer.Option(None, metavar="tcp://HOST:PORT", help="Run the NLP batches on this Dask scheduler (tcp://HOST:PORT)."),
+        dask_workers: Optional[int] = typer.Option(None, min=1, metavar="N", help="Run the NLP batches on a local Dask cluster of N workers."),
+        lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, metavar="URI", help="Lake location: a folder or a URI such as "
                                            "s3://bucket/prefix. [default: DATA_DIR/lake]"),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
@@ -68,43 +93,51 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
 
 
 @app.command()
-def sql(query: str = typer.Argument(..., help="One SQL statement."), data_dir: Optional[Path] = DataDir,
-        fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
-    """Run a read-only SQL query on the warehouse.
+def sql(query: Optional[str] = typer.Argument(None, metavar="QUERY", help="One SQL statement, or - to read it from standard input."),
+        file: Optional[Path] = typer.Option(None, "--file", metavar="FILE.sql", help="Read the statement from this file."),
+        data_dir: Optional[Path] = DataDir,
+        fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of standard output."),
+        max_width: Optional[int] = typer.Option(None, "--max-width", min=2, metavar="CHARS",
+                                                help="Cut longer values with an ellipsis (table and line). [default: 40 in table, none in line]")) -> None:
+    """Run a read-only SQL query on the warehouse. In csv, lists (weapons, aliases) are JSON-encoded
+    in their cell: ["drone","rocket"]; json and parquet keep them as lists.
 
-    Example: sitrep sql "select week_start, incidents from weekly_attack_counts" --format csv
+    Example: sitrep sql "select week_start, country_code, incidents from weekly_attack_counts" --format csv
     """
     from warehouse.query import run_query
 
+    check_format(fmt)
     settings = Settings.resolve(data_dir=data_dir)
     lake = [] if "://" in str(settings.lake) else [Path(settings.lake)]  # the local lake stays readable
-    table = run_query(settings.warehouse_path, query, on_wait=lambda message: err.print(f"[yellow]{message}[/]"),
-                      readable=lake)
-    _print_table(table, fmt)
+    table = run_query(settings.warehouse_path, read_query(query, file),
+                      on_wait=lambda message: err.print(escape(message), style="yellow"), readable=lake)
+    emit(table, fmt, output, max_width)
 
 
 @app.command()
 def weekly(data_dir: Optional[Path] = DataDir,
-           fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
-           chart: Optional[Path] = typer.Option(None, "--chart", help="Also write the chart as a PNG file.")) -> None:
+           fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
+           chart: Optional[Path] = typer.Option(None, "--chart", metavar="FILE.png", help="Also write the chart as a PNG file.")) -> None:
     """Attack incidents per ISO week and country (the weekly_attack_counts view).
 
     Example: sitrep weekly --format csv --chart weekly.png
     """
     from warehouse.query import weekly_counts
 
+    check_format(fmt)
     table = weekly_counts(Settings.resolve(data_dir=data_dir).warehouse_path)
-    _print_table(table, fmt, title="Attack incidents per week (weekly_attack_counts)")
+    emit(table, fmt, None, None, title="Attack incidents per week (weekly_attack_counts)")
     if chart:
         from expectations.charts import weekly_incidents_png
 
-        chart.write_bytes(weekly_incidents_png(table.to_pylist()))
-        err.print(f"chart written to {chart}")
+        write_file(chart, weekly_incidents_png(table.to_pylist()), "--chart")
+        err.print(f"chart written to {escape(str(chart))}")
 
 
 @app.command()
 def report(data_dir: Optional[Path] = DataDir,
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="[default: DATA_DIR/reports/sitrep-report.html]"),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE.html", help="Where to write the page. [default: DATA_DIR/reports/sitrep-report.html]"),
            open_browser: bool = typer.Option(False, "--open", help="Open the report in a browser.")) -> None:
     """Write the data-quality report: validation results, run history, quarantined files,
     incidents per ISO week by country and the official tallies, as one HTML file.
@@ -121,8 +154,11 @@ def report(data_dir: Optional[Path] = DataDir,
     docs = settings.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     page = render_report(report_rows(settings.warehouse_path), latest_validations(settings.reports_dir), docs,
                          dt.datetime.now(dt.timezone.utc))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SitrepError(f"cannot create the folder of --output {target}: {exc.strerror}") from None
+    write_file(target, page.encode("utf-8"), "--output")
     console.print(f"report written to {target}")
     if open_browser:
         import webbrowser
@@ -131,10 +167,55 @@ def report(data_dir: Optional[Path] = DataDir,
 
 
 @app.command()
-def serve(cron: str = typer.Option(..., "--cron", help="Cron schedule, e.g. '*/15 * * * *'."),
+def export(tables: Optional[list[str]] = typer.Argument(None, metavar="TABLE",
+                                                        help="Tables or views to export. [default: every contract table and view]"),
+           output: Path = typer.Option(..., "--output", "-o", metavar="DIR", help="Folder for the files (created if missing)."),
+           fmt: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT",
+                                   help="parquet or csv (lists JSON-encoded)."),
+           data_dir: Optional[Path] = DataDir) -> None:
+    """Export whole tables and views, one file each (DIR/TABLE.parquet or .csv), from one
+    committed state; readable by Polars, pandas and DuckDB.
+
+    Example: sitrep export --output ./export  (or: sitrep export attack_events tallies -f csv -o ./export)
+    """
+    from warehouse.export import export_tables
+
+    for item in export_tables(Settings.resolve(data_dir=data_dir).warehouse_path, output, tables, fmt,
+                              on_wait=lambda message: err.print(escape(message), style="yellow")):
+        sys.stdout.write(f"{item.name}: {item.rows} rows -> {item.path}\n")
+
+
+@app.command()
+def runs(data_dir: Optional[Path] = DataDir,
+         limit: int = typer.Option(20, "--limit", "-n", min=1, metavar="N", help="How many of the latest runs."),
+         fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP)) -> None:
+    """The run history, newest first: status, files seen/new/quarantined, rows written,
+    validation, duration in seconds, pipeline version, and the message of a failed run.
+
+    Example: sitrep runs --limit 5
+    """
+    from warehouse.query import run_history
+
+    emit(run_history(Settings.resolve(data_dir=data_dir).warehouse_path, limit), fmt, None, None)
+
+
+@app.command()
+def quarantine(data_dir: Optional[Path] = DataDir,
+               fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP)) -> None:
+    """The quarantined files, newest first: path, stage (when recorded), reason, time, run, hash.
+
+    Example: sitrep quarantine --format csv > quarantined.csv
+    """
+    from warehouse.query import quarantined_files
+
+    emit(quarantined_files(Settings.resolve(data_dir=data_dir).warehouse_path), fmt, None, None)
+
+
+@app.command()
+def serve(cron: str = typer.Option(..., "--cron", metavar="EXPR", help="Cron schedule, e.g. '*/15 * * * *'."),
           inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
-          host: str = typer.Option("127.0.0.1", help="Where the local Prefect server listens."),
-          port: int = typer.Option(4200, help="Port of the local Prefect server.")) -> None:
+          host: str = typer.Option("127.0.0.1", metavar="HOST", help="Where the local Prefect server listens."),
+          port: int = typer.Option(4200, metavar="PORT", help="Port of the local Prefect server.")) -> None:
     """Run the ingest on a schedule until stopped (Ctrl-C or SIGTERM). Starts a local Prefect
     server with its UI, or uses the one PREFECT_API_URL names.
 
@@ -166,18 +247,18 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
     with _interrupts():
         summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
     _print_summary(summary)
-    _print_table(weekly_counts(settings.warehouse_path), "table", title="Attack incidents per week")
+    emit(weekly_counts(settings.warehouse_path), "table", None, None, title="Attack incidents per week")
     console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
     raise typer.Exit(summary.exit_code)
 
 
 @app.command("eval")
-def eval_(gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/gold/README.md format)."),
-          inbox: Path = typer.Option(..., "--inbox", help="The articles the gold file describes."),
-          data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Warehouse to score. [default: ./data/eval/GOLD-NAME]"),
+def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="Gold JSONL (../shared/gold/README.md format)."),
+          inbox: Path = typer.Option(..., "--inbox", metavar="DIR", help="The articles the gold file describes."),
+          data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="DIR", help="Warehouse to score. [default: ./data/eval/GOLD-NAME]"),
           rerun: bool = typer.Option(False, "--rerun", help="Ingest the inbox even if the warehouse holds it."),
           as_json: bool = typer.Option(False, "--json", help="Print the whole report as JSON."),
-          minimum: list[str] = typer.Option([], "--min", help="Fail (exit 1) below a metric, e.g. --min event_f1=0.85.")) -> None:
+          minimum: list[str] = typer.Option([], "--min", metavar="METRIC=VALUE", help="Fail (exit 1) below a metric, e.g. --min event_f1=0.85.")) -> None:
     """Score the warehouse built from INBOX against a gold file: publication dates, entities,
     events (with date, country, weapon accuracy), tallies, duplicates, weekly incidents.
 
@@ -209,11 +290,11 @@ def eval_(gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/g
 
 
 @app.command()
-def requeue(paths: list[str] = typer.Argument(None, help="Quarantined files to release (as listed, or by file name)."),
+def requeue(paths: list[str] = typer.Argument(None, metavar="PATH", help="Quarantined files to release (as listed, or by file name)."),
             everything: bool = typer.Option(False, "--all", help="Release every quarantined file."),
-            reason: Optional[str] = typer.Option(None, "--reason", help="Release the files whose reason contains TEXT."),
+            reason: Optional[str] = typer.Option(None, "--reason", metavar="TEXT", help="Release the files whose reason contains TEXT."),
             data_dir: Optional[Path] = DataDir,
-            wait: float = typer.Option(0.0, help="Seconds to wait for a run on the same data directory to finish.")) -> None:
+            wait: float = typer.Option(0.0, metavar="SECONDS", help="Seconds to wait for a run on the same data directory to finish.")) -> None:
     """Release quarantined files so that the next run reads them again (after a fix).
 
     Example: sitrep requeue --reason oversized && sitrep run --max-file-bytes 20000000
@@ -223,12 +304,12 @@ def requeue(paths: list[str] = typer.Argument(None, help="Quarantined files to r
     settings = Settings.resolve(data_dir=data_dir)
     released = release(settings.data_dir, settings.warehouse_path, settings.lake, paths or [], everything, reason, wait)
     for row in released:
-        console.print(f"released {row.source_path} ({row.reason})")
+        console.print(f"released {escape(str(row.source_path))} ({escape(str(row.reason))})")
     console.print(f"{len(released)} file(s) released for the next run" if released else "no quarantined file matched")
 
 
 @app.command()
-def timex(jsonl: str = typer.Option(..., "--jsonl", help="Input JSONL file, or - for standard input.")) -> None:
+def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input JSONL file, or - for standard input.")) -> None:
     """Tag TimeML TIMEX3 expressions: reads {"doc_id","dct","text"} lines, writes
     {"doc_id","timexes":[{"start","end","text","type","value"}]} lines.
 
@@ -257,25 +338,7 @@ def _print_summary(summary) -> None:
         t.add_row(f"  {name}", str(rows))
     console.print(t)
     for path, reason in summary.quarantined:
-        err.print(f"[yellow]quarantined[/] {path}: {reason}")
-
-
-def _print_table(table, fmt: str, title: str | None = None) -> None:
-    if fmt == "csv":
-        import pyarrow.csv as pacsv
-
-        pacsv.write_csv(table, sys.stdout.buffer)
-    elif fmt == "json":
-        sys.stdout.write(json.dumps(table.to_pylist(), default=str, indent=1) + "\n")
-    elif fmt == "table":
-        t = Table(title=title)
-        for name in table.column_names:
-            t.add_column(name)
-        for row in table.to_pylist():
-            t.add_row(*("" if v is None else str(v) for v in row.values()))
-        console.print(t)
-    else:
-        raise SitrepError(f"unknown --format {fmt!r}: use table, csv or json")
+        err.print(f"[yellow]quarantined[/] {escape(str(path))}: {escape(str(reason))}")
 
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
@@ -291,7 +354,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except SitrepError as exc:
-        err.print(f"[red]error:[/] {_one_line(exc)}")
+        err.print(f"[red]error:[/] {escape(_one_line(exc))}")
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -300,10 +363,15 @@ def main() -> None:
     except Exception as exc:  # click usage errors come through here in non-standalone mode
         import click
 
-        if isinstance(exc, click.ClickException):
+        # typer 0.29 raises its vendored click's exceptions, not click's: recognise them by shape
+        if isinstance(exc, click.ClickException) or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
             exc.show()
             sys.exit(exc.exit_code)
-        err.print(f"[red]error:[/] {type(exc).__name__}: {_one_line(exc)}")
+        if _debug:
+            raise
+        # one line, values kept; the traceback only with --debug
+        err.print(f"[red]error:[/] {escape(type(exc).__name__)}: {escape(_one_line(exc))} "
+                  "(run with --debug for the traceback)")
         sys.exit(2)
     if code == 130:  # typer turned a KeyboardInterrupt into Exit(130)
         _interrupted()

@@ -79,13 +79,40 @@ def serve(cron: str, settings: Settings, host: str = "127.0.0.1", port: int = 42
         warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
         try:
             with temporary_settings({PREFECT_API_URL: url}):
-                ingest_inbox.serve(name=DEPLOYMENT, cron=cron, print_starting_message=False,
+                ingest_inbox.with_options(on_completion=[announce_run], on_failure=[announce_run],
+                                          on_crashed=[announce_run]).serve(name=DEPLOYMENT, cron=cron, print_starting_message=False,
                                    parameters={"inbox": str(settings.inbox), "data_dir": str(settings.data_dir),
                                                "wait_seconds": 120.0})
         except KeyboardInterrupt:
             announce("sitrep serve: stopping")
         finally:
             signal.signal(signal.SIGTERM, previous)
+
+
+def announce_run(flow, flow_run, state) -> None:
+    """A Prefect state hook: one line on standard output per finished run (it runs in the run's
+    process, whose output the runner passes through to `serve`'s). Written directly, not printed:
+    the flow's log_prints would turn a print() into a log record."""
+    sys.stdout.write(run_line(flow_run.name, getattr(flow_run, "start_time", None), state) + "\n")
+    sys.stdout.flush()
+
+
+def run_line(name: str, started, state) -> str:
+    """`sitrep serve: run RUN_ID STATUS: N new, N quarantined, N rows, validation X, S s (flow run NAME)`;
+    a run that raised says so with its message instead of the counts. `started` is the flow
+    run's start time (None when unknown: no duration then)."""
+    seconds = f", {(state.timestamp - started).total_seconds():.1f} s" if started and state.timestamp else ""
+    try:
+        summary = state.result(raise_on_failure=False) if state.is_completed() else None
+    except Exception:  # a result that cannot be read back still gets its line
+        summary = None
+    if summary is None or not hasattr(summary, "run_id"):
+        message = (state.message or "").splitlines()[0] if state.message else ""
+        return f"sitrep serve: flow run {name} {state.name.lower()}{seconds}: {message}".rstrip(": ")
+    return (f"sitrep serve: run {summary.run_id} {summary.status}: {summary.files_new} new, "
+            f"{summary.files_quarantined} quarantined, {summary.rows_written} rows, validation "
+            f"{'-' if summary.validation_passed is None else 'passed' if summary.validation_passed else 'failed'}"
+            f"{seconds} (flow run {name})")
 
 
 def _raise_interrupt(signum, frame):

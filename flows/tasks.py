@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from expectations.validate import ValidationReport, validate_chunks
@@ -25,6 +26,9 @@ SURVEY_CHUNK = 250
 # Batches validated together (2,000 documents): bounds validation memory on very large runs,
 # about 100 MiB per 1,000 documents (GX holds pandas copies of the frames).
 VALIDATION_PARTS = 10
+# Artifact keys: the latest run that loaded (or tried to load) files, and the latest idle run.
+SUMMARY_ARTIFACT = "sitrep-run-summary"
+NOOP_ARTIFACT = "sitrep-idle-run"
 
 
 @dataclass
@@ -74,6 +78,9 @@ def discover(settings: Settings, now: float) -> Discovery:
             new.append(c)
     stamps = [(folder, inbox.stored_name(c.path.name), inbox.FileStamp(c.size, c.mtime_ns, c.sha256))
               for c in scan.candidates if c.hashed and c.mtime_ns]
+    get_run_logger().info("discover: %d file(s) in %s, %d to read, %d rejected unread, %d deferred, %d ignored in %.1f s",
+                          scan.seen, folder, len(new), len(unread), len(scan.deferred), len(scan.ignored),
+                          time.time() - now)
     return Discovery(scan, new, unread, stamps, state["dates"], state["runs"])
 
 
@@ -128,6 +135,7 @@ def survey(files: list[inbox.Candidate], max_bytes: int, today: dt.date, prior_d
     """Decode and parse every new file once, chunk by chunk (on the NLP workers when there are),
     keeping only its publication header: the year reference and the window for undated
     articles need the whole run."""
+    began = time.monotonic()
     kept, rejected, datings = [], [], []
     chunks = [(files[i:i + SURVEY_CHUNK], max_bytes) for i in range(0, len(files), SURVEY_CHUNK)]
     for (chunk, _), (good, chunk_rejected, chunk_datings) in zip(chunks, runners.map_local(work.survey_chunk, chunks)):
@@ -154,6 +162,8 @@ def survey(files: list[inbox.Candidate], max_bytes: int, today: dt.date, prior_d
         rejected += [published[at] for at in bad]
         kept = [c for at, c in enumerate(kept) if at not in bad]
         published = [p for at, p in enumerate(published) if at not in bad]
+        get_run_logger().info("survey: %d file(s) decoded and parsed, %d quarantined, year reference %s, in %.1f s",
+                              len(kept), len(rejected), reference, time.monotonic() - began)
         return Survey(kept, rejected, reference, batch.undated_window(published, today))
 
 
@@ -175,7 +185,11 @@ def analyze(files: list[batch.SourceFile], max_bytes: int, today: dt.date, refer
             window: Window) -> tuple[list[batch.Draft], list[batch.Rejected]]:
     """The NLP of one batch (decode .. signatures): on a local NLP worker, or right here on
     whichever machine the task runner put this task (a Dask worker)."""
-    return runners.in_local_pool(work.analyze_batch, files, max_bytes, today, reference, window)
+    began = time.monotonic()
+    drafts, late = runners.in_local_pool(work.analyze_batch, files, max_bytes, today, reference, window)
+    get_run_logger().info("analyze: %d document(s), %d quarantined, in %.1f s", len(drafts), len(late),
+                          time.monotonic() - began)
+    return drafts, late
 
 
 @stage(name="similar-documents", retries=2, retry_delay_seconds=1)
@@ -193,9 +207,12 @@ def similar_documents(settings: Settings, drafts: list[batch.Draft]) -> list[tup
 @stage(name="lake", retries=2, retry_delay_seconds=1)
 def write_lake(drafts, rejected, lake_uri: str, run_id: str, version: str, ingested_at: dt.datetime,
                part: int = 0) -> dict:
+    began = time.monotonic()
     tables = build_tables(drafts, rejected, run_id, version, ingested_at)
     lake.write_run(lake_uri, run_id, tables, part)
-    return {name: t.num_rows for name, t in tables.items()}
+    rows = {name: t.num_rows for name, t in tables.items()}
+    get_run_logger().info("lake: part %d written, rows %s, in %.1f s", part, rows, time.monotonic() - began)
+    return rows
 
 
 @stage(name="validate")
@@ -205,12 +222,20 @@ def validate(lake_uri: str, reports_dir: Path, run_id: str, today: dt.date, part
     chunks = ((run_id if parts <= VALIDATION_PARTS else f"{run_id}-parts-{first}",
                lake.read_run(lake_uri, run_id, parts=list(range(first, first + VALIDATION_PARTS))))
               for first in firsts)
-    return validate_chunks(chunks, reports_dir, today)
+    began = time.monotonic()
+    report = validate_chunks(chunks, reports_dir, today)
+    log = get_run_logger()
+    log.info("validate: %s in %.1f s; Data Docs %s", "passed" if report.success else "FAILED",
+             time.monotonic() - began, report.docs_url)
+    for failure in ([] if report.success else report.failures):
+        log.warning("validate: %s", failure)
+    return report
 
 
 @stage(name="load", retries=2, retry_delay_seconds=2)
 def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
     """Append the run's lake partition to the warehouse in one transaction, streamed."""
+    began = time.monotonic()
     con = store.connect(settings.warehouse_path, memory_limit=store.LOAD_MEMORY_LIMIT)
     try:
         store.ensure_schema(con)
@@ -227,6 +252,8 @@ def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
         by_run.setdefault(old_run, []).append(sha)
     for old_run, hashes in by_run.items():
         lake.drop_rows(settings.lake, old_run, "quarantine", "source_sha256", hashes)
+    get_run_logger().info("load: %d row(s) into %s in %.1f s", written, settings.warehouse_path,
+                          time.monotonic() - began)
     return written
 
 
@@ -254,8 +281,12 @@ def publish_artifacts(summary, settings: Settings) -> None:
     if summary.rows_per_table:
         lines += ["| table | rows |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.rows_per_table.items()]
     lines += [f"- quarantined `{path}`: {reason}" for path, reason in summary.quarantined]
-    create_markdown_artifact(key="sitrep-run-summary", markdown="\n".join(lines), description="sitrep run summary")
-    if settings.warehouse_path.exists():
+    # a no-op run (every minute under `serve`) must not push the last useful summary out of the
+    # "latest" view: it publishes under a key of its own
+    idle = summary.status == "nothing_new"
+    create_markdown_artifact(key=NOOP_ARTIFACT if idle else SUMMARY_ARTIFACT, markdown="\n".join(lines),
+                             description="sitrep run with nothing new" if idle else "sitrep run summary")
+    if not idle and settings.warehouse_path.exists():
         rows = [{k: str(v) for k, v in r.items()} for r in weekly_counts(settings.warehouse_path).to_pylist()]
         if rows:
             create_table_artifact(key="sitrep-weekly-attack-counts", table=rows,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -31,6 +31,7 @@ class Column:
     type: str
     nullable: bool
     extra: bool
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Table:
     grain: str
     key: tuple[str, ...]
     columns: tuple[Column, ...]
+    description: str = ""
 
     @property
     def column_names(self) -> list[str]:
@@ -54,10 +56,19 @@ class Table:
 
 
 @dataclass(frozen=True)
+class View:
+    """A documented SQL view (warehouse/sql/marts): its description and its columns' (name -> text)."""
+    name: str
+    description: str
+    columns: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Contract:
     version: int
     tables: dict[str, Table]
     vocabularies: dict[str, tuple[str, ...]]
+    views: dict[str, View] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Table:
         return self.tables[name]
@@ -72,11 +83,15 @@ def contract() -> Contract:
             grain=spec["grain"],
             key=tuple(spec["key"]),
             columns=tuple(
-                Column(c["name"], c["type"], bool(c.get("nullable", False)), bool(c.get("extra", False)))
+                Column(c["name"], c["type"], bool(c.get("nullable", False)), bool(c.get("extra", False)),
+                       c.get("description", ""))
                 for c in spec["columns"]
             ),
+            description=spec.get("description", ""),
         )
         for name, spec in raw["tables"].items()
     }
     vocab = {k: tuple(v) for k, v in raw["vocabularies"].items()}
-    return Contract(version=raw["version"], tables=tables, vocabularies=vocab)
+    views = {name: View(name, spec.get("description", ""), dict(spec.get("columns", {})))
+             for name, spec in (raw.get("views") or {}).items()}
+    return Contract(version=raw["version"], tables=tables, vocabularies=vocab, views=views)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import dates
-from transforms.resources import jsonl
+from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
-_BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}$", re.I)
+# "By Jane Roe", optionally crediting an agency: "By Jane Roe, Associated Press", "By Jane Roe (AFP)"
+_BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
+                     r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 _HEADER_ZONE_LINES = 14
 _MAX_TITLE_WORDS = 30
@@ -40,6 +42,25 @@ class _Rule:
     pattern: re.Pattern
     action: str
     note: str
+
+
+@cache
+def _wire_services() -> dict[str, str]:
+    """Agency surface ("AP", "Associated Press") -> publisher name, from data/wire_services.csv."""
+    return {alias: row["publisher"] for row in csv_rows("wire_services.csv") for alias in row["aliases"].split("|")}
+
+
+# The credit at the end of a byline or dateline: "(Reuters)", ", Associated Press", "| AFP".
+_CREDIT = re.compile(r"(?:\(\s*(?P<paren>[^()]{1,40}?)\s*\)|[,|–—-]\s*(?P<tail>[A-Z][\w .'’-]{0,38}?))\s*[-–—]*\s*$")
+
+
+def wire_publisher(line: str) -> str | None:
+    """The agency a wire dateline or byline credits ("BAGHDAD, Oct. 18 (Reuters)" -> "Reuters",
+    "By Jane Roe, Associated Press" -> "Associated Press"); None when it credits none we know."""
+    m = _CREDIT.search(line.strip())
+    if not m:
+        return None
+    return _wire_services().get((m.group("paren") or m.group("tail") or "").strip())
 
 
 @cache
@@ -111,6 +132,10 @@ def parse_article(text: str) -> Article:
                 published, published_text, source = wire_date, dateline, "dateline"
     if published is None:
         published_text = None
+    if publisher is None:  # a wire article names its agency in the dateline or a byline only
+        credits = [dateline] if dateline else []
+        credits += [r.removeprefix("byline: ") for r in removed if r.startswith("byline: ")]
+        publisher = next((p for p in map(wire_publisher, credits) if p), None)
     body = "\n\n".join(([title] if title else []) + paragraphs)
     return Article(title, publisher, section, dateline, published_text, published, source, body, tuple(removed))
 

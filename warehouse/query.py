@@ -37,16 +37,16 @@ def run_query(path: Path, sql: str, wait_seconds: float = 30.0, on_wait=None,
 def run_queries(path: Path, queries: dict[str, str], wait_seconds: float = 30.0, on_wait=None,
                 readable: list[Path] | None = None) -> dict[str, pa.Table]:
     """Several statements on one read-only connection, so they see the same committed state."""
-    con = _connect_when_free(path, wait_seconds, on_wait, readable)
+    con = connect_when_free(path, wait_seconds, on_wait, readable)
     try:
         out = {}
         for name, sql in queries.items():
             check_reading(sql)
-            try:
+            try:  # errors surface at planning (syntax) or at execution (error(), casts, division)
                 relation = con.sql(sql)
+                out[name] = relation.to_arrow_table() if relation is not None else pa.table({})
             except duckdb.Error as exc:
                 raise QueryError(str(exc).splitlines()[0]) from exc
-            out[name] = relation.to_arrow_table() if relation is not None else pa.table({})
         return out
     finally:
         con.close()
@@ -84,7 +84,10 @@ def read_only_connection(path: Path, readable: list[Path] | None = None) -> duck
     return con
 
 
-def _connect_when_free(path: Path, wait_seconds: float, on_wait, readable: list[Path] | None) -> duckdb.DuckDBPyConnection:
+def connect_when_free(path: Path, wait_seconds: float = 30.0, on_wait=None,
+                      readable: list[Path] | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection that can write nothing (`read_only_connection`); while a load holds the file, wait up to `wait_seconds` (telling
+    `on_wait` once), then raise WarehouseBusy. The caller closes it."""
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
@@ -130,3 +133,32 @@ def report_rows(path: Path) -> dict:
     })
     rows = {name: table.to_pylist() for name, table in tables.items()}
     return {**rows, "counts": rows["counts"][0], "warehouse": path}
+
+
+def run_history(path: Path, limit: int = 20, on_wait=None) -> pa.Table:
+    """The latest `limit` runs, newest first: status, file counts, rows, validation, duration in
+    seconds and pipeline version, plus the message of a failed run."""
+    return run_query(path, f"""
+        select run_id, date_trunc('second', started_at) as started_at, status, files_seen, files_new,
+               files_quarantined, rows_written, validation_passed,
+               round(epoch(finished_at - started_at), 1) as seconds, pipeline_version, message
+        from runs order by started_at desc limit {int(limit)}""", on_wait=on_wait)
+
+
+def quarantined_files(path: Path, on_wait=None) -> pa.Table:
+    """Every quarantined file, newest first: path, stage (when the warehouse records it), reason,
+    when (`quarantined_at` when recorded, else the start of the run that rejected it), run, hash."""
+    con = connect_when_free(path, on_wait=on_wait)
+    try:
+        have = {r[0] for r in con.execute(
+            "select column_name from information_schema.columns where table_name = 'quarantine'").fetchall()}
+        stage = "q.stage, " if "stage" in have else ""
+        when = "coalesce(q.quarantined_at, r.started_at)" if "quarantined_at" in have else "r.started_at"
+        return con.sql(f"""
+            select q.source_path, {stage}q.reason, {when} as quarantined_at, q.run_id, q.source_sha256
+            from quarantine q left join runs r using (run_id)
+            order by quarantined_at desc nulls last, q.source_path""").to_arrow_table()
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from exc
+    finally:
+        con.close()

@@ -13,6 +13,7 @@ import pyarrow as pa
 from sitrep import PIPELINE_VERSION
 from sitrep.schema import contract
 from warehouse import lake
+from warehouse.comments import apply_comments
 from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
 from warehouse.inbox import FileStamp
 
@@ -91,6 +92,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         for sql in sorted(resources.files("warehouse").joinpath("sql", layer).iterdir(), key=lambda f: f.name):
             if sql.name.endswith(".sql"):
                 con.execute(sql.read_text(encoding="utf-8"))
+    apply_comments(con)  # after the views: `create or replace view` drops their comments
     con.execute("commit")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -68,6 +69,46 @@ def test_each_run_publishes_a_summary_and_the_weekly_counts_as_artifacts(loaded)
     assert weekly is not None and "2023-10-16" in str(weekly.data)
 
 
+def test_an_idle_run_keeps_the_last_useful_summary(loaded):
+    from prefect.artifacts import Artifact
+
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded)])
+    assert result.exit_code == 0
+    idle, summary = Artifact.get("sitrep-idle-run"), Artifact.get("sitrep-run-summary")
+    assert idle is not None and "nothing_new" in idle.data
+    assert summary is not None and "nothing_new" not in summary.data and "| table | rows |" in summary.data
+
+
+def test_the_runs_log_lines_reach_the_prefect_api(loaded):
+    """What the run page of the Prefect UI shows: each stage's files, rows and timings."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName, LogFilter, LogFilterFlowRunId
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["ingest-inbox"])),
+                                     sort=FlowRunSort.START_TIME_DESC, limit=20)
+        messages = []
+        for _ in range(20):
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[r.id for r in runs])))
+            messages = [log.message for log in logs]
+            if any(m.startswith("load:") for m in messages):
+                break
+            time.sleep(0.5)
+    for stage in ("discover:", "survey:", "analyze:", "lake:", "validate:", "load:"):
+        assert any(m.startswith(stage) for m in messages), (stage, messages[:20])
+    assert any(" in " in m and m.rstrip().endswith(" s") or " s;" in m for m in messages)  # timings
+
+
+def test_data_docs_fetch_no_logo_with_the_context_id(loaded):
+    site = loaded / "reports" / "gx" / "uncommitted" / "data_docs" / "local_site"
+    pages = list(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "dataContextId" not in text and "great-expectations-web-assets" not in text, page
+
+
 def test_report_renders_in_headless_chromium_with_its_charts(loaded, chromium, tmp_path):
     result = runner.invoke(app, ["report", "--data-dir", str(loaded), "--output", str(tmp_path / "report.html")])
     assert result.exit_code == 0
@@ -123,4 +164,7 @@ def test_serve_runs_the_schedule_and_sql_answers_meanwhile(tmp_path):
         server.send_signal(signal.SIGTERM)
         code = server.wait(timeout=60)
     assert code == 0
+    # one line per finished run, with its counts
+    assert re.search(r"^sitrep serve: run \S+ succeeded: \d+ new, 0 quarantined, \d+ rows, validation passed, [\d.]+ s "
+                     r"\(flow run [\w-]+\)$", server.stdout.read(), re.M)
     assert subprocess.run(["pgrep", "-f", f"prefect server start.*{data}"], capture_output=True).returncode != 0

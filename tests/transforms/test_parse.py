@@ -1,3 +1,5 @@
+import pytest
+
 from transforms.parse import parse_article
 from tests.conftest import needs_shared, read_shared
 
@@ -73,3 +75,32 @@ def test_a_single_enormous_line_is_one_paragraph():
     line = "Rockets hit the base on Tuesday, officials said. " * 20000
     a = parse_article(line)
     assert a.body == line.strip() and a.title is None
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Drones hit base\n\nBASRA, Iraq, March 3 (Reuters) - Two drones hit a base near the port on Monday, officials said.\n",
+     "Reuters"),
+    ("Drones hit base\n\nKYIV, Ukraine (AP) — Two drones hit a depot overnight, regional officials said on Tuesday.\n",
+     "Associated Press"),
+    ("Drones hit base\n\nBy Jane Roe, Associated Press\n\nTwo drones hit a base in the east on Monday, officials said.\n",
+     "Associated Press"),
+    ("Drones hit base\n\nBy Jane Roe (AFP)\n\nTwo drones hit a base in the east on Monday, officials said in a note.\n",
+     "Agence France-Presse"),
+    # the header's own publisher line wins over a wire credit
+    ("Drones hit base\n\nDaily Wire Review\n\nBASRA, March 3 (Reuters) - Two drones hit a base on Monday, officials said.\n",
+     "Daily Wire Review"),
+    # an unknown credit, or none, names no publisher
+    ("Drones hit base\n\nBy Jane Roe and John Doe\n\nTwo drones hit a base in the east on Monday, officials said.\n", None),
+    ("Drones hit base\n\nBASRA (Local Desk) - Two drones hit a base near the port on Monday, officials said.\n", None),
+])
+def test_publisher_comes_from_the_agency_a_dateline_or_byline_credits(text, publisher):
+    assert parse_article(text).publisher == publisher
+
+
+def test_every_wire_service_alias_names_one_publisher():
+    from transforms.resources import csv_rows
+
+    seen: dict[str, str] = {}
+    for row in csv_rows("wire_services.csv"):
+        for alias in row["aliases"].split("|"):
+            assert alias and seen.setdefault(alias, row["publisher"]) == row["publisher"], alias

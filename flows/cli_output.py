@@ -1,0 +1,101 @@
+"""How the CLI prints query results: where the query comes from and where its rows go.
+
+The formats themselves live in warehouse/format.py; this module picks the terminal width, the
+sink (standard output or `--output FILE`) and reads the query from an argument, `-` or a file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+import pyarrow as pa
+
+from sitrep.errors import SitrepError
+from warehouse import format as fmt_
+
+FORMAT_HELP = "table (fits the terminal), line (one 'column = value' per line), csv, json or parquet."
+
+
+def read_query(query: str | None, file: Path | None, stdin=None) -> str:
+    """The SQL text: the argument, standard input when it is `-`, or the `--file` contents.
+    SitrepError when none or both are given, or the file cannot be read."""
+    if query is not None and file is not None:
+        raise SitrepError("give the query as an argument or with --file, not both")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SitrepError(f"cannot read --file {file}: {exc.strerror}") from None
+    if query == "-":
+        return (stdin or sys.stdin).read()
+    if not query or not query.strip():
+        raise SitrepError("no query: give one as an argument, '-' to read standard input, or --file FILE.sql")
+    return query
+
+
+def check_format(fmt: str) -> str:
+    """`fmt` if it is a known output format, else SitrepError (before any query runs)."""
+    if fmt not in fmt_.FORMATS:
+        raise SitrepError(f"unknown --format {fmt!r}: use {', '.join(fmt_.FORMATS)}")
+    return fmt
+
+
+def emit(table: pa.Table, fmt: str, output: Path | None, max_width: int | None, title: str | None = None) -> None:
+    """Write `table` in `fmt` to `output` or standard output. Table and line formats go to the
+    terminal (or the file as text); parquet needs a file or a pipe, never a terminal."""
+    check_format(fmt)
+    if fmt in ("table", "line"):
+        text = _render(table, fmt, max_width, title, output is None)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _open(output, lambda sink: sink.write(text.encode("utf-8")))
+        return
+    if output is None:
+        if fmt == "parquet" and sys.stdout.isatty():
+            raise SitrepError("parquet is binary: pass --output FILE.parquet or redirect standard output")
+        sys.stdout.flush()
+        fmt_.write(table, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    _open(output, lambda sink: fmt_.write(table, fmt, sink))
+
+
+def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None, terminal: bool) -> str:
+    if fmt == "line":
+        return fmt_.render_lines(table, max_width)
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else 10_000
+    text = fmt_.render_table(table, width, max_width or fmt_.DEFAULT_MAX_WIDTH)
+    return f"{title}\n{text}" if title else text
+
+
+def _open(output: Path, write, label: str = "--output") -> None:
+    try:
+        with open(output, "wb") as sink:
+            write(sink)
+    except OSError as exc:
+        raise SitrepError(f"cannot write {label} {output}: {exc.strerror}") from None
+
+
+def write_file(path: Path, data: bytes, label: str) -> None:
+    """Write bytes to a file the user named with option `label`; a missing folder or a denied
+    write is one SitrepError naming the option and the path."""
+    _open(path, lambda sink: sink.write(data), label)
+
+
+def plain_argument_metavars() -> None:
+    """Help shows an argument by its metavar alone ("QUERY", "[TABLE]..."): typer 0.29 appends
+    the Python type ("QUERY <str>", "<list[str]>") even when a metavar is given, which options
+    do not do."""
+    from typer.core import TyperArgument
+
+    original = TyperArgument.display_type_rich
+    if getattr(original, "_sitrep", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar is not None else original(self, ctx)
+
+    display_type_rich._sitrep = True
+    TyperArgument.display_type_rich = display_type_rich
