@@ -195,6 +195,24 @@ def date_numeric(m, ctx):
     return ("DATE", day.isoformat()) if day else None
 
 
+def date_numeric_yearless(m, ctx):
+    """"on 01/07": day and month in the article's order when known or decided by a part over 12;
+    else the reading nearest before the dct (a report speaks of the days just past)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    order, ambiguous = dates.numeric_order(a, b, ctx.numeric_order)
+    readings = [("day-first", a, b), ("month-first", b, a)] if ambiguous else \
+        [(order, a, b) if order == "day-first" else (order, b, a)]
+    found = []
+    for _, day, month in readings:
+        year_ = year_of_month_day(ctx, m.start(), month, day, m.end()) if 1 <= month <= 12 else None
+        when = _date(year_, month, day) if year_ else None
+        if when:
+            found.append(when)
+    if not found:
+        return None
+    return "DATE", min(found, key=lambda d: abs((ctx.dct - d).days)).isoformat()
+
+
 def date_md(m, ctx):
     month, day = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
     year = year_of_month_day(ctx, m.start(), month, day, m.end())

@@ -54,6 +54,9 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
         # capitalized only: "may", "march" and "sun" are also common words
         "Month": "(?-i:" + "|".join([m.capitalize() for m in months] +
                                     [re.escape(a.capitalize()) + r"\." for a in abbr]) + ")",
+        # before a day number an abbreviation needs no period ("Oct 18", "Aug 25")
+        "MonthD": "(?-i:" + "|".join([m.capitalize() for m in months] +
+                                     [re.escape(a.capitalize()) + r"\.?(?=\s*\d)" for a in abbr]) + ")",
         "weekday": rf"(?:{_alternation(v['weekday'])})",
         "weekday_abbr": rf"(?:{_alternation(v['weekday_abbr'])})\.?",
         "number": rf"(?:\d+(?:\.\d+)?|{compound}|{_alternation(v['number'])})",
