@@ -58,7 +58,12 @@ def _never_ahead_before() -> re.Pattern:
 
 @cache
 def _future_after() -> re.Pattern:
-    return re.compile(r"^[^.;!?\n]{0,40}?\b(?:" + "|".join(cues()["future_after"]) + r")\b", re.I)
+    return re.compile(r"^[^.;!?\n,]{0,25}?\b(?:" + "|".join(cues()["future_after"]) + r")\b", re.I)
+
+
+# A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
+# ("Jan. 3", "P. Davison", "Mr. Smith": a capitalized word of up to four letters), or at a line break.
+_SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
 
 
 def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
@@ -66,24 +71,26 @@ def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
     ("until Friday", not "up until"), a future cue between the sentence start (at most 150
     characters back) and the expression not followed by a past-tense reporting verb ("would meet
     Thursday" yes, "will, he said Tuesday" no), or one just after it ("a June 3 hearing is
-    scheduled")."""
+    scheduled"); never when a past-tense verb follows ("Saturday was canceled")."""
     lo = max(0, start - 150)
-    for sep in (". ", "\n", "? ", "! ", "; "):
-        i = ctx.text.rfind(sep, lo, start)
-        if i >= 0:
-            lo = max(lo, i + len(sep))
+    for m in _SENTENCE_END.finditer(ctx.text, lo, start):
+        lo = m.end()
     window = ctx.text[lo:start]
-    if _never_ahead_before().search(window):
+    after = ctx.text[end:end + 30] if end is not None else ""
+    if _never_ahead_before().search(window) or _PAST_AFTER.match(after):
         return False
     past = [m.start() for m in _past_cue().finditer(window)]
     if _ahead_before().search(window) and not re.search(r"\bhad\b", window, re.I):
         return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
-    if end is not None and _future_after().search(ctx.text[end:end + 60]):
+    if end is not None and _future_after().search(after):
         return True
     future = [m.end() for m in _future_cue().finditer(window)]
     if not future:
         return False
     return not any(p >= future[-1] for p in past)
+
+
+_PAST_AFTER = re.compile(r"^[^.;!?\n]{0,15}?\b(?:had|was|were|did)\b", re.I)
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -213,11 +220,40 @@ def date_numeric_yearless(m, ctx):
     return "DATE", min(found, key=lambda d: abs((ctx.dct - d).days)).isoformat()
 
 
-def date_md(m, ctx):
-    month, day = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
-    year = year_of_month_day(ctx, m.start(), month, day, m.end())
-    found = _date(year, month, day) if year else None
+def date_md_ordinal(m, ctx):
+    """"March eighth": a spelled ordinal day."""
+    return _month_day(m, ctx, month_value(m.group("month")), value_of("ordinal", m.group("ord")))
+
+
+def _month_day(m, ctx, month: int, day: int):
+    """A year-less day; a weekday written with it ("Saturday, April 25") picks the year in which
+    that day is that weekday, nearest the dct."""
+    if m.groupdict().get("wd"):
+        target = weekday_value(m.group("wd"))
+        fits = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+                if (d := _date(y, month, day)) and d.isoweekday() == target]
+        if fits:
+            return "DATE", min(fits, key=lambda d: abs((d - ctx.dct).days)).isoformat()
+    year_ = year_of_month_day(ctx, m.start(), month, day, m.end())
+    found = _date(year_, month, day) if year_ else None
     return ("DATE", found.isoformat()) if found else None
+
+
+def the_period(m, ctx):
+    """"the year ended June 30" -> P1Y (a fiscal span); "for the year", "the latest quarter" ->
+    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
+    unit = m.group("unit").lower()
+    if m.group("ended"):
+        return [("DURATION", duration_value(1, unit), m.span("x"))]
+    if unit == "quarter":
+        if ctx.quarter:
+            return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
+        return "DATE", shift_period(ctx.dct, "quarter", -1)
+    return "DATE", shift_period(ctx.dct, unit, 0)
+
+
+def date_md(m, ctx):
+    return _month_day(m, ctx, month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group()))
 
 
 def day_range(m, ctx):
@@ -359,6 +395,8 @@ def _rel_year(m, ctx, year_group="year", rel_group="rel") -> int | None:
 def quarter(m, ctx):
     q = value_of("quarter_ordinal", m.group("ord"))
     found = _rel_year(m, ctx) or _rel_year(m, ctx, "year1", "rel1")
+    if m.group("ago"):  # "the year-ago third quarter"
+        found = ctx.dct.year - 1
     if found is None:  # the occurrence nearest the dct: results news speaks of the coming quarter too
         current = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
         found = min((ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1), key=lambda y: abs(y * 4 + q - 1 - current))
@@ -465,8 +503,7 @@ def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     day = _weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
     ctx.anchor = day
-    if m.group("part"):
-        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    # "Friday night": TimeBank and TempEval-3 mostly give the day itself
     return "DATE", day.isoformat()
 
 
