@@ -73,8 +73,9 @@ def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
     Thursday" yes, "will, he said Tuesday" no), or one just after it ("a June 3 hearing is
     scheduled"); never when a past-tense verb follows ("Saturday was canceled")."""
     lo = max(0, start - 150)
-    for m in _SENTENCE_END.finditer(ctx.text, lo, start):
-        lo = m.end()
+    for m in _SENTENCE_END.finditer(ctx.text, lo, start + 1):  # +1: the lookahead sees the next capital
+        if m.end() <= start:
+            lo = m.end()
     window = ctx.text[lo:start]
     after = ctx.text[end:end + 30] if end is not None else ""
     if _never_ahead_before().search(window) or _PAST_AFTER.match(after):
@@ -100,6 +101,9 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_MONTH_WORD = "|".join(sorted(list(vocabulary()["month"]) + list(vocabulary()["month_abbr"]), key=len, reverse=True))
 
 
 def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int | None = None) -> int | None:
@@ -244,8 +248,17 @@ def the_period(m, ctx):
     the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
     unit = m.group("unit").lower()
     if m.group("ended"):
+        if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
+            month = re.match(r"\W*(" + _MONTH_WORD + r")", ctx.text[m.end():m.end() + 20], re.I)
+            if month:
+                q = (month_value(month.group(1)) - 1) // 3 + 1
+                y = ctx.dct.year - ((q - 1) * 3 + 1 > ctx.dct.month)
+                ctx.quarter = (y, q)
+                return [("DATE", f"{y}-Q{q}", m.span("x"))]
         return [("DURATION", duration_value(1, unit), m.span("x"))]
     if unit == "quarter":
+        if (m.group("mod") or "").lower() in ("current", "this"):
+            return "DATE", shift_period(ctx.dct, "quarter", 0)
         if ctx.quarter:
             return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
         return "DATE", shift_period(ctx.dct, "quarter", -1)
@@ -277,7 +290,9 @@ def month_of_year(m, ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower()) if "rel" in groups and m.group("rel") else ""
     if rel and "year" in m.group("x").lower():
         year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel in ("last", "this past"):
+    elif rel == "last":  # TimeBank: "last February" said in March is February of the year before
+        year = ctx.dct.year - 1
+    elif rel == "this past":
         year = ctx.dct.year - (month >= ctx.dct.month)
     elif rel in ("next", "this coming"):
         year = ctx.dct.year + (month <= ctx.dct.month)
@@ -397,6 +412,8 @@ def quarter(m, ctx):
     found = _rel_year(m, ctx) or _rel_year(m, ctx, "year1", "rel1")
     if m.group("ago"):  # "the year-ago third quarter"
         found = ctx.dct.year - 1
+    if found is None and m.group("fiscal"):
+        found = ctx.dct.year  # fiscal quarters are named by the fiscal year under way
     if found is None:  # the occurrence nearest the dct: results news speaks of the coming quarter too
         current = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
         found = min((ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1), key=lambda y: abs(y * 4 + q - 1 - current))
@@ -405,7 +422,7 @@ def quarter(m, ctx):
 
 
 def half(m, ctx):
-    h = 1 if m.group("ord").lower() == "first" else 2
+    h = 1 if m.group("ord").lower() == "first" else 2  # "second" or "last"
     found = _rel_year(m, ctx)
     if found is None:
         found = ctx.dct.year - (h == 2 and ctx.dct.month <= 6 and not points_ahead(ctx, m.start()))
@@ -422,8 +439,10 @@ def season(m, ctx):
         return "DATE", f"{int(m.group('year'))}-{code}"
     order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     year_ = ctx.dct.year
-    if rel in ("last", "this past"):
-        year_ -= 1 if order >= ctx.dct.month or rel == "last" and order + 3 > ctx.dct.month else 0
+    if rel == "last":  # TimeBank: "last spring" said in October is the spring of the year before
+        year_ -= 1
+    elif rel == "this past":
+        year_ -= 1 if order >= ctx.dct.month else 0
     elif rel == "next":
         year_ += 1 if order <= ctx.dct.month else 0
     elif order > ctx.dct.month + 2 and not points_ahead(ctx, m.start()) and rel != "this":
@@ -574,7 +593,9 @@ def relative_period(m, ctx):
         return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
     if unit == "weekend":
         return weekend(m, ctx)
-    return "DATE", shift_period(ctx.dct, unit, shift)
+    # "the following month", "the previous year": after/before the time the text speaks of
+    base = ctx.anchor if rel in ("following", "previous") else ctx.dct
+    return "DATE", shift_period(base, unit, shift)
 
 
 def earlier_this(m, ctx):
@@ -645,6 +666,13 @@ def present(m, ctx):
     if word == "current" and not re.search(r"\bthe\s+$", before):
         return None
     return "DATE", "PRESENT_REF"
+
+
+def vague_period(m, ctx):
+    """"recent months" -> PXM (TimeBank); "the past few weeks" -> PAST_REF; "coming months" -> FUTURE_REF."""
+    if m.group("recent"):
+        return "DURATION", duration_value("X", _unit(m.group("unit")))
+    return "DATE", "PAST_REF" if m.group("past") else "FUTURE_REF"
 
 
 def past(m, ctx):

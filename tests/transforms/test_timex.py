@@ -114,7 +114,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("The summit will be held on Dec. 3.", dt.date(2026, 11, 29), ("Dec. 3", "DATE", "2026-12-03")),
     ("The vote is on Saturday, April 25.", dt.date(1998, 4, 24), ("Saturday, April 25", "DATE", "1998-04-25")),
     # seasons, quarters, decades, weekends, periods
-    ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2023-SU")),  # the summer just past
+    ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
     ("The group was founded in the 1980s.", TUESDAY, ("the 1980s", "DATE", "198")),
     ("Protests spread over the weekend.", TUESDAY, ("over the weekend", "DATE", "2023-W45-WE")),
