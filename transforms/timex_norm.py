@@ -37,28 +37,12 @@ class Context:
 # --- tense: does the clause before an expression point ahead of the document date? -----------
 
 @cache
-def _future_cue() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(cues()["future"]) + r")\b", re.I)
+def _cue(name: str, before: str = r"\b", after: str = r"\b") -> re.Pattern:
+    """The cue list `name` of cues.json as one case-insensitive alternation between two contexts."""
+    return re.compile(before + "(?:" + "|".join(cues()[name]) + ")" + after, re.I)
 
 
-@cache
-def _past_cue() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(cues()["not_future_before"]) + r")\b", re.I)
-
-
-@cache
-def _ahead_before() -> re.Pattern:
-    return re.compile(r"(?<!\bup )\b(?:" + "|".join(cues()["ahead_before"]) + r")\s+(?:early\s+|mid-?|late\s+)?$", re.I)
-
-
-@cache
-def _never_ahead_before() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(cues()["never_ahead_before"]) + r")\s+(?:early\s+|mid-?|late\s+)?$", re.I)
-
-
-@cache
-def _future_after() -> re.Pattern:
-    return re.compile(r"^[^.;!?\n,]{0,25}?\b(?:" + "|".join(cues()["future_after"]) + r")\b", re.I)
+_BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "until mid-March"
 
 
 # A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
@@ -78,14 +62,14 @@ def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
             lo = m.end()
     window = ctx.text[lo:start]
     after = ctx.text[end:end + 30] if end is not None else ""
-    if _never_ahead_before().search(window) or _PAST_AFTER.match(after):
+    if _cue("never_ahead_before", after=_BEFORE_EXPRESSION).search(window) or _PAST_AFTER.match(after):
         return False
-    past = [m.start() for m in _past_cue().finditer(window)]
-    if _ahead_before().search(window) and not re.search(r"\bhad\b", window, re.I):
+    past = [m.start() for m in _cue("not_future_before").finditer(window)]
+    if _cue("ahead_before", before=r"(?<!\bup )\b", after=_BEFORE_EXPRESSION).search(window) and not re.search(r"\bhad\b", window, re.I):
         return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
-    if end is not None and _future_after().search(after):
+    if end is not None and _cue("future_after", before=r"^[^.;!?\n,]{0,25}?\b").search(after):
         return True
-    future = [m.end() for m in _future_cue().finditer(window)]
+    future = [m.end() for m in _cue("future").finditer(window)]
     if not future:
         return False
     return not any(p >= future[-1] for p in past)
