@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.resources import jsonl
-from transforms.timex_norm import NORMALIZERS, Context
+from transforms.timex_calendar import Context
+from transforms.timex_norm import NORMALIZERS
 from transforms.timex_vocab import LANGUAGE, cues, expand
 
 COMPONENT = "timex.v2"

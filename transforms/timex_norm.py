@@ -14,173 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from transforms import dates
+from transforms.timex_calendar import (MONTH_WORDS, duration_value, points_ahead, safe_date, shift_period,
+                                       text_before, unit_name, weekday_date, year_of_month, year_of_month_day)
 from transforms.timex_vocab import cues, month_value, number_value, value_of, vocabulary, weekday_value
-
-
-@dataclass
-class Context:
-    """What the normalizers know besides the match: the text, its creation time, the last
-    fully specified day mentioned (for "the same day"), the last quarter mentioned (for "a year
-    earlier" in results reports) and how to read 05/11/2023 (`numeric_order`)."""
-
-    text: str
-    dct: dt.date
-    anchor: dt.date
-    quarter: tuple[int, int] | None = None
-    numeric_order: str | None = None
-
-
-# --- tense: does the clause before an expression point ahead of the document date? -----------
-
-@cache
-def _cue(name: str, before: str = r"\b", after: str = r"\b") -> re.Pattern:
-    """The cue list `name` of cues.json as one case-insensitive alternation between two contexts."""
-    return re.compile(before + "(?:" + "|".join(cues()[name]) + ")" + after, re.I)
-
-
-_BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "until mid-March"
-
-
-# A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
-# ("Jan. 3", "P. Davison", "Mr. Smith": a capitalized word of up to four letters), or at a line break.
-_SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
-
-
-def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
-    """Whether the clause speaks of what lies ahead: "by"/"until" just before the expression
-    ("until Friday", not "up until"), a future cue between the sentence start (at most 150
-    characters back) and the expression not followed by a past-tense reporting verb ("would meet
-    Thursday" yes, "will, he said Tuesday" no), or one just after it ("a June 3 hearing is
-    scheduled"); never when a past-tense verb follows ("Saturday was canceled")."""
-    lo = max(0, start - 150)
-    for m in _SENTENCE_END.finditer(ctx.text, lo, start + 1):  # +1: the lookahead sees the next capital
-        if m.end() <= start:
-            lo = m.end()
-    window = ctx.text[lo:start]
-    after = ctx.text[end:end + 30] if end is not None else ""
-    if _cue("never_ahead_before", after=_BEFORE_EXPRESSION).search(window) or _PAST_AFTER.match(after):
-        return False
-    past = [m.start() for m in _cue("not_future_before").finditer(window)]
-    if _cue("ahead_before", before=r"(?<!\bup )\b", after=_BEFORE_EXPRESSION).search(window) and not re.search(r"\bhad\b", window, re.I):
-        return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
-    if end is not None and _cue("future_after", before=r"^[^.;!?\n,]{0,25}?\b").search(after):
-        return True
-    future = [m.end() for m in _cue("future").finditer(window)]
-    if not future:
-        return False
-    return not any(p >= future[-1] for p in past)
-
-
-_PAST_AFTER = re.compile(r"^[^.;!?\n]{0,15}?\b(?:had|was|were|did)\b", re.I)
-
-
-# --- calendar helpers ----------------------------------------------------------------------
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-_MONTH_WORD = "|".join(sorted(list(vocabulary()["month"]) + list(vocabulary()["month_abbr"]), key=len, reverse=True))
-
-
-def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int | None = None) -> int | None:
-    """The year of a year-less "Dec. 3": the dct's year, the year before when that day lies after
-    the dct and nothing points ahead, the year after when the text points ahead past it."""
-    this = _date(ctx.dct.year, month, day)
-    if this is None:
-        return ctx.dct.year - 1 if _date(ctx.dct.year - 1, month, day) else None
-    ahead = points_ahead(ctx, start, end)
-    if this > ctx.dct:
-        return ctx.dct.year if ahead else ctx.dct.year - 1
-    if ahead and (ctx.dct - this).days > 60:
-        return ctx.dct.year + 1
-    return ctx.dct.year
-
-
-def _year_of_month(ctx: Context, start: int, month: int, end: int | None = None) -> int:
-    ahead = points_ahead(ctx, start, end)
-    if month > ctx.dct.month:
-        return ctx.dct.year if ahead else ctx.dct.year - 1
-    if ahead and ctx.dct.month - month > 2:
-        return ctx.dct.year + 1
-    return ctx.dct.year
-
-
-def _weekday_date(ctx: Context, target: int, rel: str, start: int) -> dt.date:
-    """ISO weekday `target` relative to the dct: "last" strictly before (never the dct itself),
-    "next" strictly after, bare or "this" by the tense of the clause."""
-    back = (ctx.dct.isoweekday() - target) % 7
-    ahead_days = (target - ctx.dct.isoweekday()) % 7
-    if rel in ("last", "this past"):
-        return ctx.dct - dt.timedelta(days=back or 7)
-    if rel in ("next", "this coming"):
-        return ctx.dct + dt.timedelta(days=ahead_days or 7)
-    if points_ahead(ctx, start):
-        return ctx.dct + dt.timedelta(days=ahead_days)
-    return ctx.dct - dt.timedelta(days=back)
-
-
-def shift_period(day: dt.date, unit: str, shift: int) -> str:
-    """The TIMEX3 value of the `unit` containing `day`, moved by `shift` units."""
-    if unit == "year":
-        return f"{day.year + shift}"
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + shift
-        return f"{index // 12}-{index % 12 + 1:02d}"
-    if unit in ("week", "weekend"):
-        iso = (day + dt.timedelta(weeks=shift)).isocalendar()
-        return f"{iso.year}-W{iso.week:02d}" + ("-WE" if unit == "weekend" else "")
-    if unit == "quarter":
-        index = day.year * 4 + (day.month - 1) // 3 + shift
-        return f"{index // 4}-Q{index % 4 + 1}"
-    if unit == "decade":
-        return f"{day.year // 10 + shift}"
-    if unit == "century":
-        return f"{day.year // 100 + shift}"
-    return (day + dt.timedelta(days=shift)).isoformat()
-
-
-def duration_value(count, unit: str) -> str:
-    """P3W, PT2H, P10Y for a decade, PXM for a vague count ("X")."""
-    code = vocabulary()["unit"][unit]
-    vague = count == "X"
-    if code == "DE":
-        return "PXDE" if vague else f"P{_num(float(count) * 10)}Y"
-    if code == "CE":
-        return "PXCE" if vague else f"P{_num(count)}CE"
-    if code == "FN":
-        return "PXW" if vague else f"P{_num(float(count) * 2)}W"
-    if code in ("H", "MIN", "S"):
-        return f"PT{'X' if vague else _num(count)}{'M' if code == 'MIN' else code}"
-    return f"P{'X' if vague else _num(count)}{code}"
-
-
-def _num(count) -> str:
-    count = float(count)
-    return str(int(count)) if count.is_integer() else str(count)
-
-
-def _unit(word: str) -> str:
-    word = word.lower()
-    return "century" if word.startswith("centur") else word.rstrip("s") if word != "hours" else "hour"
-
-
-def _before(ctx: Context, m: re.Match, chars: int = 12) -> str:
-    return ctx.text[max(0, m.start() - chars):m.start()].lower()
 
 
 # --- normalizers ---------------------------------------------------------------------------
 
 def date_ymd(m, ctx):
     month = int(m.group("mon")) if "mon" in m.re.groupindex else month_value(m.group("month"))
-    day = _date(int(m.group("year")), month, int(re.match(r"\d+", m.group("day")).group()))
+    day = safe_date(int(m.group("year")), month, int(re.match(r"\d+", m.group("day")).group()))
     return ("DATE", day.isoformat()) if day else None
 
 
@@ -200,7 +46,7 @@ def date_numeric_yearless(m, ctx):
     found = []
     for _, day, month in readings:
         year_ = year_of_month_day(ctx, m.start(), month, day, m.end()) if 1 <= month <= 12 else None
-        when = _date(year_, month, day) if year_ else None
+        when = safe_date(year_, month, day) if year_ else None
         if when:
             found.append(when)
     if not found:
@@ -219,11 +65,11 @@ def _month_day(m, ctx, month: int, day: int):
     if m.groupdict().get("wd"):
         target = weekday_value(m.group("wd"))
         fits = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-                if (d := _date(y, month, day)) and d.isoweekday() == target]
+                if (d := safe_date(y, month, day)) and d.isoweekday() == target]
         if fits:
             return "DATE", min(fits, key=lambda d: abs((d - ctx.dct).days)).isoformat()
     year_ = year_of_month_day(ctx, m.start(), month, day, m.end())
-    found = _date(year_, month, day) if year_ else None
+    found = safe_date(year_, month, day) if year_ else None
     return ("DATE", found.isoformat()) if found else None
 
 
@@ -233,7 +79,7 @@ def the_period(m, ctx):
     unit = m.group("unit").lower()
     if m.group("ended"):
         if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
-            month = re.match(r"\W*(" + _MONTH_WORD + r")", ctx.text[m.end():m.end() + 20], re.I)
+            month = re.match(r"\W*(" + MONTH_WORDS + r")", ctx.text[m.end():m.end() + 20], re.I)
             if month:
                 q = (month_value(month.group(1)) - 1) // 3 + 1
                 y = ctx.dct.year - ((q - 1) * 3 + 1 > ctx.dct.month)
@@ -260,7 +106,7 @@ def day_range(m, ctx):
     if last <= first:
         return None
     year = int(m.group("year")) if m.group("year") else year_of_month_day(ctx, m.start(), month, first)
-    a, b = (_date(year, month, first), _date(year, month, last)) if year else (None, None)
+    a, b = (safe_date(year, month, first), safe_date(year, month, last)) if year else (None, None)
     if not (a and b):
         return None
     return [("DATE", a.isoformat(), (m.start("x"), m.end("day"))), ("DATE", b.isoformat(), m.span("day2"))]
@@ -283,7 +129,7 @@ def month_of_year(m, ctx):
     elif rel == "this":
         year = ctx.dct.year
     else:
-        year = _year_of_month(ctx, m.start(), month, m.end())
+        year = year_of_month(ctx, m.start(), month, m.end())
     return "DATE", f"{year:04d}-{month:02d}"
 
 
@@ -320,7 +166,7 @@ def anchor_day(m, ctx):
 
 
 def duration_pair(m, ctx):
-    unit = _unit(m.group("unit"))
+    unit = unit_name(m.group("unit"))
     return [("DURATION", duration_value(int(m.group("a")), unit), m.span("a")),
             ("DURATION", duration_value(int(m.group("b")), unit), (m.start("b"), m.end("unit")))]
 
@@ -444,7 +290,7 @@ def holiday(m, ctx):
         parts = spec.split("-")
         month = int(parts[0])
         if len(parts) == 2:
-            return _date(year_, month, int(parts[1]))
+            return safe_date(year_, month, int(parts[1]))
         nth, weekday = parts[1], int(parts[2])
         first = dt.date(year_, month, 1)
         if nth == "last":
@@ -504,7 +350,7 @@ def weekday_set(m, ctx):
 
 def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    day = _weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
+    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
     ctx.anchor = day
     # "Friday night": TimeBank and TempEval-3 mostly give the day itself
     return "DATE", day.isoformat()
@@ -532,7 +378,7 @@ def ago(m, ctx):
     """"two years ago" -> the year two years before the dct (TimeML: a DATE at the unit's
     granularity); "a year earlier" in a results report -> the reported quarter a year before;
     "two days later" -> two days after the last day mentioned; a vague count -> PAST_REF."""
-    unit = _unit(m.group("unit"))
+    unit = unit_name(m.group("unit"))
     direction = m.group("dir").lower()
     forward = direction in ("later", "hence") or direction.startswith("from")
     if m.group("vague"):
@@ -604,7 +450,7 @@ _TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|afte
 
 
 def duration(m, ctx):
-    unit = _unit(m.group("unit"))
+    unit = unit_name(m.group("unit"))
     words = m.group("x").lower()
     n = m.group("n")
     if n is None and m.group("vague") is None:
@@ -621,7 +467,7 @@ def duration(m, ctx):
     adjectival = "-" in words and not words.endswith("-long")
     relative = re.match(r"\s+(?:after|before|later|earlier)\b", ctx.text[m.end():m.end() + 10], re.I)
     if n.lower() in ("a", "an", "one") and not adjectival and not relative and (unit in ("second", "quarter") or not _TAKES_A.search(
-            _before(ctx, m)) and not words.startswith(("for ", "in ", "over ", "within "))):
+            text_before(ctx, m)) and not words.startswith(("for ", "in ", "over ", "within "))):
         return None  # "a second attack", "not a day anybody ...": not spans of time
     count = number_value(n)
     if count is None or (re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and unit != "year"):
@@ -643,7 +489,7 @@ def set_(m, ctx):
 
 
 def present(m, ctx):
-    before = _before(ctx, m)
+    before = text_before(ctx, m)
     word = m.group("x").lower()
     if word == "now" and re.search(r"\b(will|would|can|could|must|until|by|from|right)\s+$", before):
         return None
@@ -655,13 +501,13 @@ def present(m, ctx):
 def vague_period(m, ctx):
     """"recent months" -> PXM (TimeBank); "the past few weeks" -> PAST_REF; "coming months" -> FUTURE_REF."""
     if m.group("recent"):
-        return "DURATION", duration_value("X", _unit(m.group("unit")))
+        return "DURATION", duration_value("X", unit_name(m.group("unit")))
     return "DATE", "PAST_REF" if m.group("past") else "FUTURE_REF"
 
 
 def past(m, ctx):
     words = m.group("x").lower()
-    if words.endswith("history") and not ("recent" in words or re.search(r"\bis\s+$", _before(ctx, m, 10))):
+    if words.endswith("history") and not ("recent" in words or re.search(r"\bis\s+$", text_before(ctx, m, 10))):
         return None
     return "DATE", "PAST_REF"
 
@@ -703,11 +549,11 @@ def time_on_day(m, ctx):
     if clock is None:
         return None
     if m.group("wd"):
-        day = _weekday_date(ctx, weekday_value(m.group("wd")), "", m.start())
+        day = weekday_date(ctx, weekday_value(m.group("wd")), "", m.start())
     else:
         month, d = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
         y = year_of_month_day(ctx, m.start(), month, d)
-        day = _date(y, month, d) if y else None
+        day = safe_date(y, month, d) if y else None
         if day is None:
             return None
     hour, minute, zone = clock
@@ -715,7 +561,5 @@ def time_on_day(m, ctx):
 
 
 NORMALIZERS = {name: fn for name, fn in globals().items()
-               if callable(fn) and not name.startswith("_") and fn.__module__ == __name__
-               and name not in ("points_ahead", "year_of_month_day", "shift_period", "duration_value", "cache",
-                                "dataclass", "Context")}
+               if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__}
 NORMALIZERS["set"] = set_
