@@ -27,6 +27,7 @@ class Context:
     anchor: dt.date
     quarter: tuple[int, int] | None = None
     numeric_order: str | None = None
+    month: tuple[int, int] | None = None  # the last month named on its own ("in January")
 
 
 # --- tense: does the clause before an expression point ahead of the document date? -----------

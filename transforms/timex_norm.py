@@ -120,9 +120,7 @@ def month_of_year(m, ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower()) if "rel" in groups and m.group("rel") else ""
     if rel and "year" in m.group("x").lower():
         year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel == "last":  # TimeBank: "last February" said in March is February of the year before
-        year = ctx.dct.year - 1
-    elif rel == "this past":
+    elif rel in ("last", "this past"):  # the latest such month before the current one
         year = ctx.dct.year - (month >= ctx.dct.month)
     elif rel in ("next", "this coming"):
         year = ctx.dct.year + (month <= ctx.dct.month)
@@ -130,6 +128,7 @@ def month_of_year(m, ctx):
         year = ctx.dct.year
     else:
         year = year_of_month(ctx, m.start(), month, m.end())
+    ctx.month = (year, month)
     return "DATE", f"{year:04d}-{month:02d}"
 
 
@@ -184,9 +183,14 @@ def duration_one(m, ctx):
 
 
 def same_period_last_year(m, ctx):
+    """"the same month a year ago": the month (or quarter) the text last spoke of, a year back."""
     unit = m.group("unit").lower()
-    last_year = ctx.dct - dt.timedelta(days=365)
-    return "DATE", shift_period(last_year, "month" if unit == "period" else unit, 0)
+    unit = "month" if unit == "period" else unit
+    if unit == "quarter" and ctx.quarter:
+        return "DATE", f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}"
+    if unit == "month" and ctx.month:
+        return "DATE", f"{ctx.month[0] - 1}-{ctx.month[1]:02d}"
+    return "DATE", shift_period(ctx.dct - dt.timedelta(days=365), unit, 0)
 
 
 def year_before(m, ctx):
@@ -498,13 +502,6 @@ def present(m, ctx):
     return "DATE", "PRESENT_REF"
 
 
-def vague_period(m, ctx):
-    """"recent months" -> PXM (TimeBank); "the past few weeks" -> PAST_REF; "coming months" -> FUTURE_REF."""
-    if m.group("recent"):
-        return "DURATION", duration_value("X", unit_name(m.group("unit")))
-    return "DATE", "PAST_REF" if m.group("past") else "FUTURE_REF"
-
-
 def past(m, ctx):
     words = m.group("x").lower()
     if words.endswith("history") and not ("recent" in words or re.search(r"\bis\s+$", text_before(ctx, m, 10))):
@@ -536,12 +533,25 @@ def _clock(m) -> tuple[int, int, str] | None:
     return hour, minute, ""
 
 
+_DAY_AFTER = re.compile(r",?[^\S\n]+(?:on[^\S\n]+)?(" + "|".join(sorted(MONTH_WORDS.split("|"), key=len, reverse=True)) +
+                        r")\.?[^\S\n]+(\d{1,2})\b", re.I)
+
+
 def time_of_day(m, ctx):
+    """A clock time on the day the text last named, or on the day written right after it
+    ("16:15 UTC, June 1")."""
     clock = _clock(m)
     if clock is None:
         return None
     hour, minute, zone = clock
-    return "TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+    day = ctx.anchor
+    after = _DAY_AFTER.match(ctx.text, m.end())
+    if after:
+        month, d = month_value(after.group(1)), int(after.group(2))
+        y = year_of_month_day(ctx, after.start(1), month, d, after.end())
+        day = safe_date(y, month, d) if y else None
+        day = day or ctx.anchor
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
 
 
 def time_on_day(m, ctx):
