@@ -393,7 +393,7 @@ def ago(m, ctx):
     if direction in ("later", "before", "after") and not m.group("x").lower().startswith(("a ", "an ")):
         # TimeML: "three days later" is a duration anchored on the event before it
         return [("DURATION", duration_value(n, unit), (m.start("x"), m.end("unit") + (ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s")))]
-    if unit == "year" and n == 1 and ctx.quarter and not forward:
+    if unit == "year" and n == 1 and _recent_quarter(ctx, m) and not forward:
         y, q = ctx.quarter
         return "DATE", f"{y - 1}-Q{q}"
     base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else ctx.anchor
@@ -409,8 +409,17 @@ def ago(m, ctx):
     return "DATE", _granular(day, unit)
 
 
+def _recent_quarter(ctx, m) -> bool:
+    """A quarter named in the last few sentences: "a year ago" then compares that quarter."""
+    return bool(ctx.quarter) and re.search(r"\bquarter", ctx.text[max(0, m.start() - QUARTER_REACH):m.start()], re.I) is not None
+
+
+# How far back (characters) a named quarter makes "a year ago" mean that quarter a year back.
+QUARTER_REACH = 400
+
+
 def year_ago(m, ctx):
-    if ctx.quarter:
+    if _recent_quarter(ctx, m):
         y, q = ctx.quarter
         return "DATE", f"{y - 1}-Q{q}"
     return "DATE", str(ctx.dct.year - 1)
