@@ -356,7 +356,8 @@ def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
     ctx.anchor = day
-    # "Friday night": TimeBank and TempEval-3 mostly give the day itself
+    if m.group("part"):
+        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
     return "DATE", day.isoformat()
 
 

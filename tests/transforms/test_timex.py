@@ -29,7 +29,7 @@ def values(text, dct=DCT):
     ("weekly", ("weekly", "SET", "P1W")),
     ("recently", ("recently", "DATE", "PAST_REF")),
     ("now", ("now", "DATE", "PRESENT_REF")),
-    ("Thursday night", ("Thursday night", "DATE", "2023-11-09")),  # TimeBank: the day itself
+    ("Thursday night", ("Thursday night", "TIME", "2023-11-09TNI")),
     ("at 16:08 UTC", ("16:08 UTC", "TIME", "2023-11-14T16:08Z")),
     ("overnight, drones", ("overnight", "TIME", "2023-11-13TNI")),
 ])
