@@ -101,12 +101,19 @@ def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int |
 
 
 def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) -> int:
+    """The year of a bare month: a month a few ahead of the dct is the coming one ("heard in May"
+    written in March; an event cannot be dated after publication by it, see event_dates), one
+    further ahead the past one unless the text points ahead."""
     ahead = points_ahead(ctx, start, end)
     if month > ctx.dct.month:
-        return ctx.dct.year if ahead else ctx.dct.year - 1
+        return ctx.dct.year if ahead or month - ctx.dct.month <= NEAR_MONTHS else ctx.dct.year - 1
     if ahead and ctx.dct.month - month > 2:
         return ctx.dct.year + 1
     return ctx.dct.year
+
+
+# How many months ahead a bare month name still means the coming one.
+NEAR_MONTHS = 2
 
 
 def weekday_date(ctx: Context, target: int, rel: str, start: int) -> dt.date:

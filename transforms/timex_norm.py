@@ -89,9 +89,12 @@ def the_period(m, ctx):
     if unit == "quarter":
         if (m.group("mod") or "").lower() in ("current", "this"):
             return "DATE", shift_period(ctx.dct, "quarter", 0)
+        completed = shift_period(ctx.dct, "quarter", -1)
         if ctx.quarter:
-            return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
-        return "DATE", shift_period(ctx.dct, "quarter", -1)
+            named = f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
+            # "the latest quarter" has ended: never one after the last completed quarter
+            return "DATE", min(named, completed) if (m.group("mod") or "").lower() == "latest" else named
+        return "DATE", completed
     return "DATE", shift_period(ctx.dct, unit, 0)
 
 
@@ -156,7 +159,10 @@ def short_year(m, ctx):
 
 
 def anchor_period(m, ctx):
+    """"earlier that day", "later that year": the day, or the month's year, the text last named."""
     unit = (m.group("unit") or "day").lower()
+    if unit == "year" and ctx.month:
+        return "DATE", str(ctx.month[0])
     return "DATE", shift_period(ctx.anchor, unit, 0)
 
 
