@@ -46,17 +46,22 @@ _BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "unt
 _SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
 
 
+def _clause(ctx: Context, start: int) -> str:
+    """The text from the start of the expression's sentence (at most 150 characters back) to it."""
+    lo = max(0, start - 150)
+    for m in _SENTENCE_END.finditer(ctx.text, lo, start + 1):  # +1: the lookahead sees the next capital
+        if m.end() <= start:
+            lo = m.end()
+    return ctx.text[lo:start]
+
+
 def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
     """Whether the clause speaks of what lies ahead: "by"/"until" just before the expression
     ("until Friday", not "up until"), a future cue between the sentence start (at most 150
     characters back) and the expression not followed by a past-tense reporting verb ("would meet
     Thursday" yes, "will, he said Tuesday" no), or one just after it ("a June 3 hearing is
     scheduled"); never when a past-tense verb follows ("Saturday was canceled")."""
-    lo = max(0, start - 150)
-    for m in _SENTENCE_END.finditer(ctx.text, lo, start + 1):  # +1: the lookahead sees the next capital
-        if m.end() <= start:
-            lo = m.end()
-    window = ctx.text[lo:start]
+    window = _clause(ctx, start)
     after = ctx.text[end:end + 30] if end is not None else ""
     if _cue("never_ahead_before", after=_BEFORE_EXPRESSION).search(window) or _PAST_AFTER.match(after):
         return False
@@ -103,10 +108,12 @@ def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int |
 def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) -> int:
     """The year of a bare month: a month a few ahead of the dct is the coming one ("heard in May"
     written in March; an event cannot be dated after publication by it, see event_dates), one
-    further ahead the past one unless the text points ahead."""
+    further ahead (or said in the past tense: "were fired in December") the past one unless the
+    text points ahead."""
     ahead = points_ahead(ctx, start, end)
     if month > ctx.dct.month:
-        return ctx.dct.year if ahead or month - ctx.dct.month <= NEAR_MONTHS else ctx.dct.year - 1
+        near = month - ctx.dct.month <= NEAR_MONTHS and not _cue("not_future_before").search(_clause(ctx, start))
+        return ctx.dct.year if ahead or near else ctx.dct.year - 1
     if ahead and ctx.dct.month - month > 2:
         return ctx.dct.year + 1
     return ctx.dct.year

@@ -93,3 +93,12 @@ def test_undated_article_keeps_a_day_only_for_explicit_dates():
 def test_the_undated_window_spans_the_batch_dated_articles():
     w = Window.of([D("2023-10-25"), D("2023-11-14"), D("2023-11-05")], today=D("2026-01-01"))
     assert (w.start, w.end) == (D("2023-10-18"), D("2023-11-14"))
+
+
+def test_a_month_named_in_the_past_tense_is_the_past_one():
+    r = resolved("Rockets were fired in December.")
+    assert (r.date_min, r.date_max) == (D("2022-12-01"), D("2022-12-31"))
+
+
+def test_a_month_ahead_of_publication_dates_no_event():
+    assert resolved("The appeal is heard in December.") is None

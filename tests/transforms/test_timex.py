@@ -113,6 +113,9 @@ THURSDAY = dt.date(2023, 11, 9)
     ("A convoy was hit on Dec. 3 near the border.", dt.date(2026, 11, 29), ("Dec. 3", "DATE", "2025-12-03")),
     ("The summit will be held on Dec. 3.", dt.date(2026, 11, 29), ("Dec. 3", "DATE", "2026-12-03")),
     ("The vote is on Saturday, April 25.", dt.date(1998, 4, 24), ("Saturday, April 25", "DATE", "1998-04-25")),
+    # a bare month a month or two ahead is the coming one; further ahead, the past one
+    ("The appeal is heard in December.", TUESDAY, ("December", "DATE", "2023-12")),
+    ("Militias took the town in August.", dt.date(2023, 3, 1), ("August", "DATE", "2022-08")),
     # seasons, quarters, decades, weekends, periods
     ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
