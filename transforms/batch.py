@@ -168,7 +168,12 @@ def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) 
         if day is None:
             out.append(replace(d, published_source="none", notes=d.notes + ((problem,) if problem else ())))
         else:
-            out.append(replace(d, published_date=day, published_at=at, published_source=d.article.published_source))
+            header = d.article.published
+            # a numeric header date nothing decided (05/11/2023) is read the language's way and noted
+            ambiguous = (f"numeric date order ambiguous, read {header.numeric_order}: '{header.text}'",) \
+                if header is not None and header.order_ambiguous else ()
+            out.append(replace(d, published_date=day, published_at=at, published_source=d.article.published_source,
+                               notes=d.notes + ambiguous))
     return out
 
 
@@ -205,7 +210,8 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     for d in drafts:
         lookup = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
-        timexes = tag_article(d.body, d.published_date, window)
+        header = d.article.published
+        timexes = tag_article(d.body, d.published_date, window, header.numeric_order if header else None)
         title_end = len(d.article.title or "")
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), lookup, d.published_date, window,

@@ -10,24 +10,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+from transforms.timex_vocab import vocabulary
+
+MONTHS = {**vocabulary()["month"], **vocabulary()["month_abbr"]}
+WEEKDAYS = {word: iso - 1 for word, iso in vocabulary()["weekday"].items()}  # Monday 0, as datetime
 _DAYNAME = r"(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*\.?"
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
          r"(?:\s*(?P<tz>[A-Z]{2,4}\b))?")
 # UTC offsets of the zone abbreviations news sites print; unknown ones leave the time as written.
-TZ_OFFSETS = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "MST": -7,
-              "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "AST": 3,
-              "MSK": 3, "IDT": 3, "IRST": 3.5}
+TZ_OFFSETS = vocabulary()["time_zone"]
+# Zones whose publishers write numeric dates month first (11/05/2023 = November 5).
+MONTH_FIRST_ZONES = {"EST", "EDT", "ET", "CST", "CDT", "MST", "MDT", "PST", "PDT"}
+# How an English numeric date is read when nothing in it decides: month first, the TimeML/US
+# convention the body tagger uses too (header and body must agree); the header records it.
+DEFAULT_NUMERIC_ORDER = "month-first"
 
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
                   r"(?:\.\d+)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
@@ -50,6 +51,9 @@ class HeaderDate:
     year: int | None
     time: dt.time | None = None
     utc_offset_hours: float | None = None
+    # numeric dates only: "day-first" / "month-first", and whether nothing in the line decided it
+    numeric_order: str | None = None
+    order_ambiguous: bool = False
 
     def on_year(self, year: int) -> dt.date | None:
         try:
@@ -88,13 +92,51 @@ def parse_header_date(line: str) -> HeaderDate | None:
     found = _find_iso(body) or _find_numeric(body) or _find_named(body)
     if found is None:
         return None
-    year, month, day, time, offset = found
+    year, month, day, time, offset, order, ambiguous = (*found, None, False)[:7] if len(found) == 5 else found
     try:
         dt.date(year, month, day)
     except ValueError:
         return None
-    return HeaderDate(text=text, month=month, day=day, year=year, time=time, utc_offset_hours=offset)
+    return HeaderDate(text=text, month=month, day=day, year=year, time=time, utc_offset_hours=offset,
+                      numeric_order=order, order_ambiguous=ambiguous)
 
+
+def two_digit_year(yy: int, reference_year: int) -> int:
+    """"23" -> 2023 when that is not after the year after `reference_year`, else 1923.
+    (dateparser and Python's %y pivot at 69; news dates lie close to their reference.)"""
+    year = 2000 + yy
+    return year if year <= reference_year + 1 else 1900 + yy
+
+
+def numeric_order(a: int, b: int, hint: str | None = None) -> tuple[str, bool]:
+    """How to read A/B/Y: ("day-first" | "month-first", ambiguous). A part over 12 decides;
+    else the publisher's evidence (`hint`: a time zone, the site's other dates), else the
+    language default, marked ambiguous."""
+    if a > 12 and b <= 12:
+        return "day-first", False
+    if b > 12 and a <= 12:
+        return "month-first", False
+    if a == b:
+        return hint or DEFAULT_NUMERIC_ORDER, False
+    return (hint, False) if hint else (DEFAULT_NUMERIC_ORDER, True)
+
+
+def read_numeric(a: int, b: int, year: str | int, order: str | None, reference_year: int) -> dt.date | None:
+    """The day of a numeric date A/B/YEAR read in `order` (None: by `numeric_order`'s default);
+    a two-digit year is expanded against `reference_year`. None when no such day exists."""
+    chosen, _ = numeric_order(a, b, order)
+    y = int(year)
+    y = two_digit_year(y, reference_year) if len(str(year)) <= 2 else y
+    day, month = (a, b) if chosen == "day-first" else (b, a)
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+# A header's two-digit year has no reference date to read it against: POSIX's %y pivot
+# (00-68 -> 2000s, 69-99 -> 1900s), without reading the clock.
+_PIVOT_REFERENCE_YEAR = 2067
 
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 _DATE_SHAPED = re.compile(rf"\b{_ANY_MONTH}\s+\d{{1,2}}\b.*\d{{4}}|\b\d{{1,2}}\s+{_ANY_MONTH}\s+\d{{4}}|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.I)
@@ -144,7 +186,7 @@ def _find_iso(s: str):
     time = None
     offset = None
     if m.group("H"):
-        time = dt.time(int(m.group("H")) % 24, int(m.group("M")), int(m.group("S") or 0))
+        time = _clock(int(m.group("H")), int(m.group("M")), int(m.group("S") or 0))
         z = m.group("z")
         if z:
             offset = 0.0 if z == "Z" else _offset_hours(z)
@@ -156,10 +198,17 @@ def _find_numeric(s: str):
     if not m:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
-    # Day first unless that is impossible: the customer's numeric style is 25/10/2023 22h43.
-    day, month = (a, b) if a > 12 or b <= 12 else (b, a)
     time, offset = _find_time(s[m.end():])
-    return int(m.group("y")), month, day, time, offset
+    zone = _TIME_RE.search(s[m.end():])
+    tz = (zone.group("tz") or "").upper() if zone else ""
+    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock -> day first.
+    hint = "month-first" if tz in MONTH_FIRST_ZONES else ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) else None)
+    order, ambiguous = numeric_order(a, b, hint)
+    day, month = (a, b) if order == "day-first" else (b, a)
+    year = int(m.group("y"))
+    if len(m.group("y")) == 2:
+        year = two_digit_year(year, _PIVOT_REFERENCE_YEAR)
+    return year, month, day, time, offset, order, ambiguous
 
 
 def _find_named(s: str):
@@ -187,7 +236,15 @@ def _find_time(s: str) -> tuple[dt.time | None, float | None]:
     if hour > 23 or minute > 59:
         return None, None
     tz = (m.group("tz") or "").upper()
-    return dt.time(hour, minute, int(m.group("second") or 0)), TZ_OFFSETS.get(tz)
+    return _clock(hour, minute, int(m.group("second") or 0)), TZ_OFFSETS.get(tz)
+
+
+def _clock(hour: int, minute: int, second: int) -> dt.time | None:
+    """A wall time; a leap second (23:59:60, RFC 3339) is kept as :59 of the same day, and an
+    impossible stamp (25:00) gives no time rather than an error."""
+    if hour > 23 or minute > 59 or second > 60:
+        return None
+    return dt.time(hour, minute, min(second, 59))
 
 
 def _offset_hours(z: str) -> float:

@@ -5,7 +5,12 @@ publication date; this module turns a normalized value into the range an event c
 with the conventions of ../shared/gold/ANNOTATION.md: a weekday is the most recent such day on
 or before publication; "over the weekend" the Saturday-Sunday before; "earlier this week"
 Monday .. the day before publication; "in the past 24 hours" [pub-1, pub]; "last week" the
-previous Monday-Sunday; "since Oct. 17" [Oct 17, pub]. An event never ends after publication.
+previous Monday-Sunday; "since Oct. 17" [Oct 17, pub]; a range the text states ("Nov. 2-4",
+"between Oct. 30 and Nov. 1") is that range, not its first day. An event never ends after
+publication. A report that names no time at all is most likely about the day before it was
+published (the news cycle: wire reports and event notes are written the next day), so that day
+is its `date`, marked `inferred`, inside the usual lookback range. Undated articles: their
+events lie in the batch's window, which never ends after the run day, marked `unknown`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ RECENT_DAYS = DEFAULT_LOOKBACK_DAYS
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^\d{4}$")
 _DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
 _EXPLICIT_DAY = re.compile(r"\b\d{1,2}\b")  # a month-day written out pins a day even without a year
 _SINCE = re.compile(r"\b(since|from)\s+(?:last\s+)?$", re.I)
@@ -32,11 +38,15 @@ _PAST = re.compile(r"\b(past|last|previous|recent)\b", re.I)
 
 @dataclass(frozen=True)
 class EventDate:
+    """When an event happened: a day (`date`, precision "day"), a range (`date` None, "range"),
+    the likely day of an event the text does not date ("inferred": `date` is the day before
+    publication, [date_min, date_max] the lookback) or the undated window ("unknown")."""
+
     date: dt.date | None
     date_min: dt.date
     date_max: dt.date
     text: str | None
-    precision: str  # day | range | unknown
+    precision: str  # day | range | inferred | unknown
 
 
 @dataclass(frozen=True)
@@ -53,14 +63,19 @@ class Window:
 
     @classmethod
     def of(cls, published: list[dt.date], today: dt.date) -> "Window":
-        if not published:
+        """From the batch's publication dates; never ending after `today` (the run day), even when
+        a header states a future date."""
+        past = [day for day in published if day <= today]
+        if not past:
             return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
-        return cls(min(published) - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), max(published))
+        return cls(min(past) - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), max(past))
 
 
-def tag_article(body: str, published: dt.date | None, window: Window) -> list[Timex]:
-    """The article's expressions, normalized against its publication date (else the window's end)."""
-    return tag_timexes(body, published or window.anchor)
+def tag_article(body: str, published: dt.date | None, window: Window,
+                numeric_order: str | None = None) -> list[Timex]:
+    """The article's expressions, normalized against its publication date (else the window's end);
+    `numeric_order` reads 05/11/2023 the way the header's numeric date was read."""
+    return tag_timexes(body, published or window.anchor, numeric_order=numeric_order)
 
 
 def resolve(timex: Timex | None, body: str, published: dt.date | None, window: Window) -> EventDate | None:
@@ -81,6 +96,8 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
         d = dt.date.fromisoformat(day.group(1))
         if d > pub:
             return None
+        if timex.range_end and _DAY.match(timex.range_end):
+            return _range(d, dt.date.fromisoformat(timex.range_end[:10]), pub, text)
         if since:
             return EventDate(None, d, pub, f"{since.group(1)} {text}", "range")
         return EventDate(d, d, d, text, "day")
@@ -92,6 +109,9 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
         if text.lower().startswith("earlier"):
             hi = max(lo, pub - dt.timedelta(days=1))
         return _range(lo, hi, pub, text)
+    year = _YEAR.match(value)
+    if year and timex.range_end and _YEAR.match(timex.range_end):
+        return _range(dt.date(int(value), 1, 1), dt.date(int(timex.range_end), 12, 31), pub, text)
     month = _MONTH.match(value)
     if month:
         lo = dt.date(int(month.group(1)), int(month.group(2)), 1)
@@ -111,6 +131,7 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
 
 # An expression dating more than this before the article (or its batch) is history, not news.
 HISTORY_DAYS = 60
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -119,6 +140,8 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     m = _PERIOD.match(timex.value)
     if not m or timex.type != "DATE":
         return False
+    if published is None and not _WRITTEN_YEAR.search(timex.text):
+        return False  # an undated article's "Dec. 3" got its year by guess: no evidence of history
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     if day:
         end = dt.date(year, int(month), int(day))
@@ -137,7 +160,10 @@ def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:
 
 
 def default_range(published: dt.date) -> EventDate:
-    return EventDate(None, published - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), published, None, "range")
+    """An event the text does not date: most likely the day before publication, within the
+    lookback range ending on publication."""
+    return EventDate(published - dt.timedelta(days=1), published - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS),
+                     published, None, "inferred")
 
 
 def _resolve_undated(timex: Timex | None, window: Window) -> EventDate:
@@ -147,7 +173,11 @@ def _resolve_undated(timex: Timex | None, window: Window) -> EventDate:
         day = _DAY.match(timex.value)
         if day and timex.type == "DATE" and _EXPLICIT_DAY.search(timex.text):
             d = dt.date.fromisoformat(day.group(1))
-            return EventDate(d, d, d, timex.text, "day")
+            if d <= window.end:  # never after the run day
+                end = dt.date.fromisoformat(timex.range_end[:10]) if timex.range_end and _DAY.match(timex.range_end) else d
+                if end > d:
+                    return EventDate(None, d, min(end, window.end), timex.text, "range")
+                return EventDate(d, d, d, timex.text, "day")
     return EventDate(None, window.start, window.end, timex.text if timex else None, "unknown")
 
 

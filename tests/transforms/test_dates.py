@@ -39,3 +39,40 @@ def test_year_of_a_yearless_date_is_the_one_nearest_the_reference():
 def test_year_of_a_yearless_date_is_never_in_the_future():
     h = HeaderDate("x", 11, 30, None)
     assert choose_year(h, [], None, dt.date(2026, 11, 22)) == 2025
+
+
+@pytest.mark.parametrize("line, day, order, ambiguous", [
+    ("11/05/2023 04:12 PM EST", "2023-11-05", "month-first", False),   # a US zone: month first
+    ("05/11/2023 22h43", "2023-11-05", "day-first", False),            # a French-style clock: day first
+    ("25/11/2023", "2023-11-25", "day-first", False),                  # a part over 12 decides
+    ("11/25/2023", "2023-11-25", "month-first", False),
+    ("05/11/2023", "2023-05-11", "month-first", True),                 # nothing decides: recorded
+])
+def test_numeric_header_order_is_decided_by_evidence_and_ambiguity_recorded(line, day, order, ambiguous):
+    h = parse_header_date(line)
+    assert (h.date.isoformat(), h.numeric_order, h.order_ambiguous) == (day, order, ambiguous)
+
+
+def test_header_and_body_read_an_ambiguous_numeric_date_the_same_way():
+    from transforms.timex import tag_timexes
+
+    h = parse_header_date("05/11/2023")
+    body = tag_timexes("The strike on 05/11/2023 killed two.", dt.date(2023, 11, 20), numeric_order=h.numeric_order)
+    assert body[0].value == h.date.isoformat()
+
+
+@pytest.mark.parametrize("line, day, stamp", [
+    ("Published 25/11/23 10:43", "2023-11-25", "2023-11-25T10:43:00"),
+    ("2016-12-31T23:59:60Z", "2016-12-31", "2016-12-31T23:59:59"),      # a leap second
+    ("2023-11-05T25:61:00Z", "2023-11-05", None),                        # an impossible time: no time, no crash
+])
+def test_two_digit_years_and_odd_stamps(line, day, stamp):
+    h = parse_header_date(line)
+    assert h.date.isoformat() == day
+    assert (h.timestamp().isoformat() if h.timestamp() else None) == stamp
+
+
+def test_two_digit_year_pivot():
+    from transforms.dates import two_digit_year
+
+    assert two_digit_year(23, 2026) == 2023 and two_digit_year(98, 2026) == 1998 and two_digit_year(27, 2026) == 2027

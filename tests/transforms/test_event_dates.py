@@ -43,13 +43,38 @@ def test_the_day_before_is_relative_to_the_previous_day_mentioned():
     assert dates == [D("2023-11-09"), D("2023-11-08")]
 
 
-def test_no_expression_gives_a_range_ending_at_publication():
+def test_no_expression_gives_the_day_before_publication_inside_a_range_ending_at_it():
     r = default_range(PUB)
-    assert r.date is None and r.date_max == PUB and r.precision == "range" and r.text is None
+    assert r.date == PUB - dt.timedelta(days=1) and r.precision == "inferred" and r.text is None
+    assert r.date_min < r.date < r.date_max == PUB
+
+
+@pytest.mark.parametrize("sentence, lo, hi", [
+    ("Talks were held Nov. 2-4 in Doha.", "2023-11-02", "2023-11-04"),
+    ("Fighting raged between Oct. 30 and Nov. 1, officials said.", "2023-10-30", "2023-11-01"),
+    ("Shelling continued from Nov. 10 to Nov. 20.", "2023-11-10", "2023-11-14"),
+])
+def test_a_stated_range_is_the_events_range_not_its_first_day(sentence, lo, hi):
+    r = resolved(sentence)
+    assert (r.date, r.date_min, r.date_max, r.precision) == (None, D(lo), D(hi), "range")
+
+
+def test_undated_article_events_never_lie_after_the_run_day():
+    today = dt.date(2026, 11, 29)
+    window = Window.of([dt.date(2026, 11, 27)], today)
+    timexes = tag_article("A drone struck the depot on Dec. 3.", None, window)
+    r = resolve(timexes[0], "", None, window)
+    assert r.date == dt.date(2025, 12, 3) and r.date_max <= today
+
+
+def test_the_undated_window_ends_on_the_run_day_even_after_a_future_header():
+    today = dt.date(2026, 11, 29)
+    window = Window.of([dt.date(2026, 11, 20), dt.date(2027, 1, 5)], today)
+    assert window.end == dt.date(2026, 11, 20) and Window.of([], today).end == today
 
 
 def test_date_text_keeps_the_words_used():
-    assert resolved("late Wednesday, rockets").text == "Wednesday"
+    assert resolved("late Wednesday, rockets").text == "late Wednesday"
     assert resolved("since Oct. 17 there were").text == "since Oct. 17"
 
 
@@ -68,3 +93,12 @@ def test_undated_article_keeps_a_day_only_for_explicit_dates():
 def test_the_undated_window_spans_the_batch_dated_articles():
     w = Window.of([D("2023-10-25"), D("2023-11-14"), D("2023-11-05")], today=D("2026-01-01"))
     assert (w.start, w.end) == (D("2023-10-18"), D("2023-11-14"))
+
+
+def test_a_month_named_in_the_past_tense_is_the_past_one():
+    r = resolved("Rockets were fired in December.")
+    assert (r.date_min, r.date_max) == (D("2022-12-01"), D("2022-12-31"))
+
+
+def test_a_month_ahead_of_publication_dates_no_event():
+    assert resolved("The appeal is heard in December.") is None

@@ -1,0 +1,186 @@
+"""The calendar and tense reasoning of the TIMEX3 normalizers (transforms/timex_norm.py).
+
+`Context` is what a normalizer knows besides its match; `points_ahead` decides from the clause
+around an expression whether it speaks of what lies ahead of the document creation time (dct),
+from the cue lists of transforms/data/<lang>/timex/cues.json; the helpers place year-less days,
+months and weekdays relative to the dct and spell TIMEX3 period and duration values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.timex_vocab import cues, vocabulary
+
+
+@dataclass
+class Context:
+    """What the normalizers know besides the match: the text, its creation time, the last
+    fully specified day mentioned (for "the same day"), the last quarter mentioned (for "a year
+    earlier" in results reports) and how to read 05/11/2023 (`numeric_order`)."""
+
+    text: str
+    dct: dt.date
+    anchor: dt.date
+    quarter: tuple[int, int] | None = None
+    numeric_order: str | None = None
+    month: tuple[int, int] | None = None  # the last month named on its own ("in January")
+
+
+# --- tense: does the clause before an expression point ahead of the document date? -----------
+
+@cache
+def _cue(name: str, before: str = r"\b", after: str = r"\b") -> re.Pattern:
+    """The cue list `name` of cues.json as one case-insensitive alternation between two contexts."""
+    return re.compile(before + "(?:" + "|".join(cues()[name]) + ")" + after, re.I)
+
+
+_BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "until mid-March"
+
+
+# A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
+# ("Jan. 3", "P. Davison", "Mr. Smith": a capitalized word of up to four letters), or at a line break.
+_SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
+
+
+def _clause(ctx: Context, start: int) -> str:
+    """The text from the start of the expression's sentence (at most 150 characters back) to it."""
+    lo = max(0, start - 150)
+    for m in _SENTENCE_END.finditer(ctx.text, lo, start + 1):  # +1: the lookahead sees the next capital
+        if m.end() <= start:
+            lo = m.end()
+    return ctx.text[lo:start]
+
+
+def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
+    """Whether the clause speaks of what lies ahead: "by"/"until" just before the expression
+    ("until Friday", not "up until"), a future cue between the sentence start (at most 150
+    characters back) and the expression not followed by a past-tense reporting verb ("would meet
+    Thursday" yes, "will, he said Tuesday" no), or one just after it ("a June 3 hearing is
+    scheduled"); never when a past-tense verb follows ("Saturday was canceled")."""
+    window = _clause(ctx, start)
+    after = ctx.text[end:end + 30] if end is not None else ""
+    if _cue("never_ahead_before", after=_BEFORE_EXPRESSION).search(window) or _PAST_AFTER.match(after):
+        return False
+    past = [m.start() for m in _cue("not_future_before").finditer(window)]
+    if _cue("ahead_before", before=r"(?<!\bup )\b", after=_BEFORE_EXPRESSION).search(window) and not re.search(r"\bhad\b", window, re.I):
+        return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
+    if end is not None and _cue("future_after", before=r"^[^.;!?\n,]{0,25}?\b").search(after):
+        return True
+    future = [m.end() for m in _cue("future").finditer(window)]
+    if not future:
+        return False
+    return not any(p >= future[-1] for p in past)
+
+
+_PAST_AFTER = re.compile(r"^[^.;!?\n]{0,15}?\b(?:had|was|were|did)\b", re.I)
+
+
+# --- calendar helpers ----------------------------------------------------------------------
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+MONTH_WORDS = "|".join(sorted(list(vocabulary()["month"]) + list(vocabulary()["month_abbr"]), key=len, reverse=True))
+
+
+def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int | None = None) -> int | None:
+    """The year of a year-less "Dec. 3": the dct's year, the year before when that day lies after
+    the dct and nothing points ahead, the year after when the text points ahead past it."""
+    this = safe_date(ctx.dct.year, month, day)
+    if this is None:
+        return ctx.dct.year - 1 if safe_date(ctx.dct.year - 1, month, day) else None
+    ahead = points_ahead(ctx, start, end)
+    if this > ctx.dct:
+        return ctx.dct.year if ahead else ctx.dct.year - 1
+    if ahead and (ctx.dct - this).days > 60:
+        return ctx.dct.year + 1
+    return ctx.dct.year
+
+
+def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) -> int:
+    """The year of a bare month: a month a few ahead of the dct is the coming one ("heard in May"
+    written in March; an event cannot be dated after publication by it, see event_dates), one
+    further ahead (or said in the past tense: "were fired in December") the past one unless the
+    text points ahead."""
+    ahead = points_ahead(ctx, start, end)
+    if month > ctx.dct.month:
+        near = month - ctx.dct.month <= NEAR_MONTHS and not _cue("not_future_before").search(_clause(ctx, start))
+        return ctx.dct.year if ahead or near else ctx.dct.year - 1
+    if ahead and ctx.dct.month - month > 2:
+        return ctx.dct.year + 1
+    return ctx.dct.year
+
+
+# How many months ahead a bare month name still means the coming one.
+NEAR_MONTHS = 2
+
+
+def weekday_date(ctx: Context, target: int, rel: str, start: int) -> dt.date:
+    """ISO weekday `target` relative to the dct: "last" strictly before (never the dct itself),
+    "next" strictly after, bare or "this" by the tense of the clause."""
+    back = (ctx.dct.isoweekday() - target) % 7
+    ahead_days = (target - ctx.dct.isoweekday()) % 7
+    if rel in ("last", "this past"):
+        return ctx.dct - dt.timedelta(days=back or 7)
+    if rel in ("next", "this coming"):
+        return ctx.dct + dt.timedelta(days=ahead_days or 7)
+    if points_ahead(ctx, start):
+        return ctx.dct + dt.timedelta(days=ahead_days)
+    return ctx.dct - dt.timedelta(days=back)
+
+
+def shift_period(day: dt.date, unit: str, shift: int) -> str:
+    """The TIMEX3 value of the `unit` containing `day`, moved by `shift` units."""
+    if unit == "year":
+        return f"{day.year + shift}"
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if unit in ("week", "weekend"):
+        iso = (day + dt.timedelta(weeks=shift)).isocalendar()
+        return f"{iso.year}-W{iso.week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return f"{day.year // 10 + shift}"
+    if unit == "century":
+        return f"{day.year // 100 + shift}"
+    return (day + dt.timedelta(days=shift)).isoformat()
+
+
+def duration_value(count, unit: str) -> str:
+    """P3W, PT2H, P10Y for a decade, PXM for a vague count ("X")."""
+    code = vocabulary()["unit"][unit]
+    vague = count == "X"
+    if code == "DE":
+        return "PXDE" if vague else f"P{number_text(float(count) * 10)}Y"
+    if code == "CE":
+        return "PXCE" if vague else f"P{number_text(count)}CE"
+    if code == "FN":
+        return "PXW" if vague else f"P{number_text(float(count) * 2)}W"
+    if code in ("H", "MIN", "S"):
+        return f"PT{'X' if vague else number_text(count)}{'M' if code == 'MIN' else code}"
+    return f"P{'X' if vague else number_text(count)}{code}"
+
+
+def number_text(count) -> str:
+    count = float(count)
+    return str(int(count)) if count.is_integer() else str(count)
+
+
+def unit_name(word: str) -> str:
+    word = word.lower()
+    return "century" if word.startswith("centur") else word.rstrip("s") if word != "hours" else "hour"
+
+
+def text_before(ctx: Context, m: re.Match, chars: int = 12) -> str:
+    return ctx.text[max(0, m.start() - chars):m.start()].lower()

@@ -1,0 +1,591 @@
+"""The normalizers of the TIMEX3 tagger: from a rule's match to a TIMEX3 type and value.
+
+A rule in transforms/data/<lang>/timex/rules.jsonl names its normalizer (`norm`); each one
+reads the match's named groups, the document creation time (dct) and the running context
+(the last day and quarter the text mentioned) and returns (TYPE, VALUE), a list of
+(TYPE, VALUE, (start, end)), or None to reject the match. Values follow the TimeML TIMEX3
+guidelines (ISO-TimeML, TempEval-3): 2023-11-09, 2023-W45, 2023-Q4, 2023-SU, 199 (a decade),
+P3W, XXXX-WXX-4 (a set), PAST_REF. A date without a year or a bare weekday lies on or before
+the dct unless the clause points ahead ("will", "scheduled", "next"), so news never dates an
+event after it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from transforms import dates
+from transforms.timex_calendar import (MONTH_WORDS, duration_value, points_ahead, safe_date, shift_period,
+                                       text_before, unit_name, weekday_date, year_of_month, year_of_month_day)
+from transforms.timex_vocab import cues, month_value, number_value, value_of, vocabulary, weekday_value
+
+
+# --- normalizers ---------------------------------------------------------------------------
+
+def date_ymd(m, ctx):
+    month = int(m.group("mon")) if "mon" in m.re.groupindex else month_value(m.group("month"))
+    day = safe_date(int(m.group("year")), month, int(re.match(r"\d+", m.group("day")).group()))
+    return ("DATE", day.isoformat()) if day else None
+
+
+def date_numeric(m, ctx):
+    day = dates.read_numeric(int(m.group("a")), int(m.group("b")), m.group("year"),
+                             ctx.numeric_order, ctx.dct.year)
+    return ("DATE", day.isoformat()) if day else None
+
+
+def date_numeric_yearless(m, ctx):
+    """"on 01/07": day and month in the article's order when known or decided by a part over 12;
+    else the reading nearest before the dct (a report speaks of the days just past)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    order, ambiguous = dates.numeric_order(a, b, ctx.numeric_order)
+    readings = [("day-first", a, b), ("month-first", b, a)] if ambiguous else \
+        [(order, a, b) if order == "day-first" else (order, b, a)]
+    found = []
+    for _, day, month in readings:
+        year_ = year_of_month_day(ctx, m.start(), month, day, m.end()) if 1 <= month <= 12 else None
+        when = safe_date(year_, month, day) if year_ else None
+        if when:
+            found.append(when)
+    if not found:
+        return None
+    return "DATE", min(found, key=lambda d: abs((ctx.dct - d).days)).isoformat()
+
+
+def date_md_ordinal(m, ctx):
+    """"March eighth": a spelled ordinal day."""
+    return _month_day(m, ctx, month_value(m.group("month")), value_of("ordinal", m.group("ord")))
+
+
+def _month_day(m, ctx, month: int, day: int):
+    """A year-less day; a weekday written with it ("Saturday, April 25") picks the year in which
+    that day is that weekday, nearest the dct."""
+    if m.groupdict().get("wd"):
+        target = weekday_value(m.group("wd"))
+        fits = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+                if (d := safe_date(y, month, day)) and d.isoweekday() == target]
+        if fits:
+            return "DATE", min(fits, key=lambda d: abs((d - ctx.dct).days)).isoformat()
+    year_ = year_of_month_day(ctx, m.start(), month, day, m.end())
+    found = safe_date(year_, month, day) if year_ else None
+    return ("DATE", found.isoformat()) if found else None
+
+
+def the_period(m, ctx):
+    """"the year ended June 30" -> P1Y (a fiscal span); "for the year", "the latest quarter" ->
+    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
+    unit = m.group("unit").lower()
+    if m.group("ended"):
+        if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
+            month = re.match(r"\W*(" + MONTH_WORDS + r")", ctx.text[m.end():m.end() + 20], re.I)
+            if month:
+                q = (month_value(month.group(1)) - 1) // 3 + 1
+                y = ctx.dct.year - ((q - 1) * 3 + 1 > ctx.dct.month)
+                ctx.quarter = (y, q)
+                return [("DATE", f"{y}-Q{q}", m.span("x"))]
+        return [("DURATION", duration_value(1, unit), m.span("x"))]
+    if unit == "quarter":
+        if (m.group("mod") or "").lower() in ("current", "this"):
+            return "DATE", shift_period(ctx.dct, "quarter", 0)
+        completed = shift_period(ctx.dct, "quarter", -1)
+        if ctx.quarter:
+            named = f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
+            # "the latest quarter" has ended: never one after the last completed quarter
+            return "DATE", min(named, completed) if (m.group("mod") or "").lower() == "latest" else named
+        return "DATE", completed
+    return "DATE", shift_period(ctx.dct, unit, 0)
+
+
+def date_md(m, ctx):
+    return _month_day(m, ctx, month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group()))
+
+
+def day_range(m, ctx):
+    """"Nov. 2-4": two days, as TimeML tags them; the engine links them into a range."""
+    month = month_value(m.group("month"))
+    first, last = (int(re.match(r"\d+", m.group(g)).group()) for g in ("day", "day2"))
+    if last <= first:
+        return None
+    year = int(m.group("year")) if m.group("year") else year_of_month_day(ctx, m.start(), month, first)
+    a, b = (safe_date(year, month, first), safe_date(year, month, last)) if year else (None, None)
+    if not (a and b):
+        return None
+    return [("DATE", a.isoformat(), (m.start("x"), m.end("day"))), ("DATE", b.isoformat(), m.span("day2"))]
+
+
+def month_of_year(m, ctx):
+    month = month_value(m.group("month"))
+    groups = m.re.groupindex
+    if "year" in groups and m.group("year"):
+        return "DATE", f"{int(m.group('year')):04d}-{month:02d}"
+    rel = re.sub(r"\s+", " ", m.group("rel").lower()) if "rel" in groups and m.group("rel") else ""
+    if rel and "year" in m.group("x").lower():
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
+    elif rel in ("last", "this past"):  # the latest such month before the current one
+        year = ctx.dct.year - (month >= ctx.dct.month)
+    elif rel in ("next", "this coming"):
+        year = ctx.dct.year + (month <= ctx.dct.month)
+    elif rel == "this":
+        year = ctx.dct.year
+    else:
+        year = year_of_month(ctx, m.start(), month, m.end())
+    ctx.month = (year, month)
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def year(m, ctx):
+    return "DATE", m.group("year")
+
+
+def spelled_year(m, ctx):
+    words = re.sub(r"\b(?:hundred|and)\b", " ", m.group("words").lower())
+    parts = re.split(r"[-\s]+", words.strip())
+    if parts[0] == "nineteen":
+        rest = number_value(" ".join(parts[1:]))
+        return ("DATE", str(1900 + int(rest))) if rest is not None and rest < 100 else None
+    value = number_value(" ".join(parts))
+    return ("DATE", str(int(value))) if value else None
+
+
+def period(m, ctx):
+    shift = {"the": 0, "this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return "DATE", shift_period(ctx.dct, m.group("unit").lower(), shift)
+
+
+def short_year(m, ctx):
+    return "DATE", str(dates.two_digit_year(int(m.group("yy")), ctx.dct.year))
+
+
+def anchor_period(m, ctx):
+    """"earlier that day", "later that year": the day, or the month's year, the text last named."""
+    unit = (m.group("unit") or "day").lower()
+    if unit == "year" and ctx.month:
+        return "DATE", str(ctx.month[0])
+    return "DATE", shift_period(ctx.anchor, unit, 0)
+
+
+def anchor_day(m, ctx):
+    return "DATE", ctx.anchor.isoformat()
+
+
+def duration_pair(m, ctx):
+    unit = unit_name(m.group("unit"))
+    return [("DURATION", duration_value(int(m.group("a")), unit), m.span("a")),
+            ("DURATION", duration_value(int(m.group("b")), unit), (m.start("b"), m.end("unit")))]
+
+
+def duration_one_day(m, ctx):
+    return "DURATION", "P1D"
+
+
+def this_period(m, ctx):
+    return "DATE", shift_period(ctx.dct, m.group("unit").lower(), 0)
+
+
+def duration_one(m, ctx):
+    return "DURATION", duration_value(1, m.group("unit").lower())
+
+
+def same_period_last_year(m, ctx):
+    """"the same month a year ago": the month (or quarter) the text last spoke of, a year back."""
+    unit = m.group("unit").lower()
+    unit = "month" if unit == "period" else unit
+    if unit == "quarter" and ctx.quarter:
+        return "DATE", f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}"
+    if unit == "month" and ctx.month:
+        return "DATE", f"{ctx.month[0] - 1}-{ctx.month[1]:02d}"
+    return "DATE", shift_period(ctx.dct - dt.timedelta(days=365), unit, 0)
+
+
+def year_before(m, ctx):
+    return "DATE", str(ctx.dct.year - 1)
+
+
+@cache
+def _year_blockers() -> tuple[re.Pattern, set[str]]:
+    c = cues()
+    before = re.compile(r"(?:" + "|".join(c["year_not_before"]) + r")\s*$")
+    return before, set(c["name_before_year_ok"])
+
+
+def bare_year(m, ctx):
+    """A four-digit year, unless a price, a count or a name ("Windows 2000") is meant."""
+    before = ctx.text[max(0, m.start() - 15):m.start()]
+    blocked, names_ok = _year_blockers()
+    if blocked.search(before.rstrip()) and not re.search(r"\b(?:in|of|since|by|until|from)\s*$", before, re.I):
+        return None
+    name = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+    if name and name.group(1) not in names_ok and name.group(1).lower() not in dates.MONTHS:
+        return None
+    return "DATE", m.group("x")
+
+
+def decade(m, ctx):
+    if m.group("digits"):
+        digits = m.group("digits").lstrip("'")[:-1]
+        if len(digits) == 3:
+            return "DATE", digits
+        return "DATE", ("19" + digits[0] if int(digits) > 2 else "20" + digits[0]) if len(digits) == 1 else \
+            ("19" + digits[0] if int(digits[0]) > 2 else "20" + digits[0])
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+            "eighties": 8, "nineties": 9}[m.group("tens").lower()]
+    return "DATE", f"19{tens}"
+
+
+def century(m, ctx):
+    n = value_of("ordinal", m.group("ord"))
+    return "DATE", f"{n - 1:02d}"
+
+
+def _rel_year(m, ctx, year_group="year", rel_group="rel") -> int | None:
+    groups = m.re.groupindex
+    if year_group in groups and m.group(year_group):
+        return int(m.group(year_group))
+    rel = (m.group(rel_group) or "").lower() if rel_group in groups else ""
+    return {"this": ctx.dct.year, "last": ctx.dct.year - 1, "next": ctx.dct.year + 1}.get(rel)
+
+
+def quarter(m, ctx):
+    q = value_of("quarter_ordinal", m.group("ord"))
+    found = _rel_year(m, ctx) or _rel_year(m, ctx, "year1", "rel1")
+    if m.group("ago"):  # "the year-ago third quarter"
+        found = ctx.dct.year - 1
+    if found is None and m.group("fiscal"):
+        found = ctx.dct.year  # fiscal quarters are named by the fiscal year under way
+    if found is None:  # the occurrence nearest the dct: results news speaks of the coming quarter too
+        current = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
+        found = min((ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1), key=lambda y: abs(y * 4 + q - 1 - current))
+    ctx.quarter = (found, q)
+    return "DATE", f"{found}-Q{q}"
+
+
+def half(m, ctx):
+    h = 1 if m.group("ord").lower() == "first" else 2  # "second" or "last"
+    found = _rel_year(m, ctx)
+    if found is None:
+        found = ctx.dct.year - (h == 2 and ctx.dct.month <= 6 and not points_ahead(ctx, m.start()))
+    return "DATE", f"{found}-H{h}"
+
+
+def season(m, ctx):
+    code = value_of("season", m.group("season"))
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    word = m.group("season").lower()
+    if word == "fall" and not rel and not m.group("year"):
+        return None  # "fall" alone is the verb
+    if m.group("year"):
+        return "DATE", f"{int(m.group('year'))}-{code}"
+    order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year_ = ctx.dct.year
+    if rel == "last":  # TimeBank: "last spring" said in October is the spring of the year before
+        year_ -= 1
+    elif rel == "this past":
+        year_ -= 1 if order >= ctx.dct.month else 0
+    elif rel == "next":
+        year_ += 1 if order <= ctx.dct.month else 0
+    elif order > ctx.dct.month + 2 and not points_ahead(ctx, m.start()) and rel != "this":
+        year_ -= 1
+    return "DATE", f"{year_}-{code}"
+
+
+def holiday(m, ctx):
+    """Fixed days (12-25), nth weekdays (11-4-4: fourth Thursday of November), last weekdays
+    (05-last-1) and offsets (11-1-1+1: the day after the first Monday), from vocabulary.json."""
+    rule = value_of("holiday", m.group("name"))
+
+    def on(year_: int) -> dt.date | None:
+        spec, _, offset = rule.partition("+")
+        parts = spec.split("-")
+        month = int(parts[0])
+        if len(parts) == 2:
+            return safe_date(year_, month, int(parts[1]))
+        nth, weekday = parts[1], int(parts[2])
+        first = dt.date(year_, month, 1)
+        if nth == "last":
+            last = dt.date(year_ + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            day = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+        else:
+            day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+        return day + dt.timedelta(days=int(offset or 0))
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        found = on(int(m.group("year")))
+    elif rel == "last":
+        found = on(ctx.dct.year) if on(ctx.dct.year) < ctx.dct else on(ctx.dct.year - 1)
+    elif rel == "next":
+        found = on(ctx.dct.year) if on(ctx.dct.year) > ctx.dct else on(ctx.dct.year + 1)
+    else:
+        this = on(ctx.dct.year)
+        found = this if this <= ctx.dct or points_ahead(ctx, m.start()) else on(ctx.dct.year - 1)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def _part_code(word: str) -> str:
+    return value_of("part_of_day", word)
+
+
+def today(m, ctx):
+    words = m.group("x").lower()
+    if m.group("part"):
+        return "TIME", f"{ctx.dct.isoformat()}T{_part_code(m.group('part'))}"
+    if "tonight" in words:
+        return "TIME", f"{ctx.dct.isoformat()}TNI"
+    return "DATE", ctx.dct.isoformat()
+
+
+def yesterday(m, ctx):
+    day = ctx.dct - dt.timedelta(days=1)
+    part = m.group("part") or ("night" if "night" in m.group("x").lower() else None)
+    if part:
+        return "TIME", f"{day.isoformat()}T{_part_code(part)}"
+    return "DATE", day.isoformat()
+
+
+def overnight(m, ctx):
+    return "TIME", f"{(ctx.dct - dt.timedelta(days=1)).isoformat()}TNI"
+
+
+def tomorrow(m, ctx):
+    day = ctx.dct + dt.timedelta(days=1)
+    if m.group("part"):
+        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    return "DATE", day.isoformat()
+
+
+def weekday_set(m, ctx):
+    return "SET", f"XXXX-WXX-{weekday_value(m.group('wd') or m.group('wd2'))}"
+
+
+def weekday(m, ctx):
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
+    ctx.anchor = day
+    if m.group("part"):
+        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    return "DATE", day.isoformat()
+
+
+def relative_day(m, ctx):
+    words = m.group("x").lower()
+    shift = 0 if "same" in words else (1 if any(w in words for w in ("following", "next", "after")) else -1)
+    return "DATE", (ctx.anchor + dt.timedelta(days=shift)).isoformat()
+
+
+def _granular(day: dt.date, unit: str) -> str:
+    if unit in ("year", "decade", "century"):
+        return str(day.year)
+    if unit == "quarter":
+        return shift_period(day, "quarter", 0)
+    if unit == "month":
+        return shift_period(day, "month", 0)
+    if unit in ("week", "fortnight"):
+        return shift_period(day, "week", 0)
+    return day.isoformat()
+
+
+def ago(m, ctx):
+    """"two years ago" -> the year two years before the dct (TimeML: a DATE at the unit's
+    granularity); "a year earlier" in a results report -> the reported quarter a year before;
+    "two days later" -> two days after the last day mentioned; a vague count -> PAST_REF."""
+    unit = unit_name(m.group("unit"))
+    direction = m.group("dir").lower()
+    forward = direction in ("later", "hence") or direction.startswith("from")
+    if m.group("vague"):
+        return "DATE", "FUTURE_REF" if forward else "PAST_REF"
+    n = number_value(m.group("n"))
+    if n is None or n <= 0:
+        return None
+    if direction in ("later", "before", "after") and not m.group("x").lower().startswith(("a ", "an ")):
+        # TimeML: "three days later" is a duration anchored on the event before it
+        return [("DURATION", duration_value(n, unit), (m.start("x"), m.end("unit") + (ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s")))]
+    if unit == "year" and n == 1 and _recent_quarter(ctx, m) and not forward:
+        y, q = ctx.quarter
+        return "DATE", f"{y - 1}-Q{q}"
+    base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else ctx.anchor
+    days = {"year": 365.25, "month": 30.44, "week": 7, "day": 1, "decade": 3652.5, "century": 36525,
+            "quarter": 91.3, "fortnight": 14, "hour": 1 / 24, "minute": 1 / 1440, "second": 0}[unit] * n
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + (int(n) if forward else -int(n))
+        return "DATE", f"{index // 12}-{index % 12 + 1:02d}"
+    if unit in ("year", "decade", "century"):
+        years = int(round(days / 365.25))
+        return "DATE", str(base.year + (years if forward else -years))
+    day = base + dt.timedelta(days=round(days)) if forward else base - dt.timedelta(days=round(days))
+    return "DATE", _granular(day, unit)
+
+
+def _recent_quarter(ctx, m) -> bool:
+    """A quarter named in the last few sentences: "a year ago" then compares that quarter."""
+    return bool(ctx.quarter) and re.search(r"\bquarter", ctx.text[max(0, m.start() - QUARTER_REACH):m.start()], re.I) is not None
+
+
+# How far back (characters) a named quarter makes "a year ago" mean that quarter a year back.
+QUARTER_REACH = 400
+
+
+def year_ago(m, ctx):
+    if _recent_quarter(ctx, m):
+        y, q = ctx.quarter
+        return "DATE", f"{y - 1}-Q{q}"
+    return "DATE", str(ctx.dct.year - 1)
+
+
+def relative_period(m, ctx):
+    rel = m.group("rel").lower().replace("the ", "")
+    rel = re.sub(r"\s+", " ", rel)
+    unit = m.group("unit").lower()
+    shift = value_of("relative", rel)
+    if rel == "past" and unit in ("week", "month", "year", "decade"):
+        return "DURATION", duration_value(1, unit)
+    if unit == "quarter" and shift == 0 and ctx.quarter:
+        return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
+    if unit == "weekend":
+        return weekend(m, ctx)
+    # "the following month", "the previous year": after/before the time the text speaks of
+    base = ctx.anchor if rel in ("following", "previous") else ctx.dct
+    return "DATE", shift_period(base, unit, shift)
+
+
+def earlier_this(m, ctx):
+    words = m.group("x").lower()
+    shift = 1 if " next " in words else (-1 if " last " in words else 0)
+    return "DATE", shift_period(ctx.dct, m.group("unit").lower(), shift)
+
+
+def weekend(m, ctx):
+    """The weekend before the dct (or the one under way), the coming one when the text says so."""
+    words = m.group("x").lower()
+    saturday = ctx.dct - dt.timedelta(days=(ctx.dct.isoweekday() - 6) % 7)
+    if "next" in words or ("this" in words or "the" in words) and points_ahead(ctx, m.start()):
+        saturday = saturday + dt.timedelta(days=7) if saturday < ctx.dct - dt.timedelta(days=1) else saturday
+    elif "last" in words and ctx.dct.isoweekday() >= 6:
+        saturday -= dt.timedelta(days=7)
+    iso = saturday.isocalendar()
+    return "DATE", f"{iso.year}-W{iso.week:02d}-WE"
+
+
+_TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|after|of|only|least|most|by)\s+$")
+
+
+def duration(m, ctx):
+    unit = unit_name(m.group("unit"))
+    words = m.group("x").lower()
+    n = m.group("n")
+    if n is None and m.group("vague") is None:
+        plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
+        if not plural:
+            # "the year", "last year": references, dated by other rules
+            if not re.search(r"\b(past|first|following|coming)\b", words) or unit in ("second", "quarter"):
+                return None
+            n = "1"
+        else:
+            return "DURATION", duration_value("X", unit)
+    if m.group("vague"):
+        return "DURATION", duration_value("X", unit)
+    adjectival = "-" in words and not words.endswith("-long")
+    relative = re.match(r"\s+(?:after|before|later|earlier)\b", ctx.text[m.end():m.end() + 10], re.I)
+    if n.lower() in ("a", "an", "one") and not adjectival and not relative and (unit in ("second", "quarter") or not _TAKES_A.search(
+            text_before(ctx, m)) and not words.startswith(("for ", "in ", "over ", "within "))):
+        return None  # "a second attack", "not a day anybody ...": not spans of time
+    count = number_value(n)
+    if count is None or (re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and unit != "year"):
+        return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if m.group("half"):
+        count += 0.5
+    return "DURATION", duration_value(count, unit)
+
+
+def set_(m, ctx):
+    words = m.group("x").lower()
+    if words.startswith(("a ", "an ")):
+        if not re.search(r"(\d|\b(?:times|twice|once))\s*$", ctx.text[max(0, m.start() - 20):m.start()]):
+            return None
+    unit = m.group("unit") or m.group("unit2") or value_of("set_adverb", m.group("adverb"))
+    if unit == "night":
+        return "SET", "XXXX-XX-XXTNI"
+    return "SET", duration_value(1, unit.lower())
+
+
+def present(m, ctx):
+    before = text_before(ctx, m)
+    word = m.group("x").lower()
+    if word == "now" and re.search(r"\b(will|would|can|could|must|until|by|from|right)\s+$", before):
+        return None
+    if word == "current" and not re.search(r"\bthe\s+$", before):
+        return None
+    return "DATE", "PRESENT_REF"
+
+
+def past(m, ctx):
+    words = m.group("x").lower()
+    if words.endswith("history") and not ("recent" in words or re.search(r"\bis\s+$", text_before(ctx, m, 10))):
+        return None
+    return "DATE", "PAST_REF"
+
+
+def future(m, ctx):
+    return "DATE", "FUTURE_REF"
+
+
+def part_of_day(m, ctx):
+    if m.group("mid"):
+        return "TIME", f"{ctx.anchor.isoformat()}T12:00"
+    return "TIME", f"{ctx.anchor.isoformat()}T{_part_code(m.group('part'))}"
+
+
+def _clock(m) -> tuple[int, int, str] | None:
+    if m.group("pod"):
+        code = _part_code(m.group("pod"))
+        hour, minute = (int(p) for p in code.split(":")) if ":" in code else (12, 0)
+        return hour % 24, minute, ""
+    if m.group("h24"):
+        return int(m.group("h24")), int(m.group("min24")), "Z"
+    hour, minute = int(m.group("h")), int(m.group("min") or 0)
+    if hour > 12 or hour == 0:
+        return None
+    hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    return hour, minute, ""
+
+
+_DAY_AFTER = re.compile(r",?[^\S\n]+(?:on[^\S\n]+)?(" + "|".join(sorted(MONTH_WORDS.split("|"), key=len, reverse=True)) +
+                        r")\.?[^\S\n]+(\d{1,2})\b", re.I)
+
+
+def time_of_day(m, ctx):
+    """A clock time on the day the text last named, or on the day written right after it
+    ("16:15 UTC, June 1")."""
+    clock = _clock(m)
+    if clock is None:
+        return None
+    hour, minute, zone = clock
+    day = ctx.anchor
+    after = _DAY_AFTER.match(ctx.text, m.end())
+    if after:
+        month, d = month_value(after.group(1)), int(after.group(2))
+        y = year_of_month_day(ctx, after.start(1), month, d, after.end())
+        day = safe_date(y, month, d) if y else None
+        day = day or ctx.anchor
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+def time_on_day(m, ctx):
+    clock = _clock(m)
+    if clock is None:
+        return None
+    if m.group("wd"):
+        day = weekday_date(ctx, weekday_value(m.group("wd")), "", m.start())
+    else:
+        month, d = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
+        y = year_of_month_day(ctx, m.start(), month, d)
+        day = safe_date(y, month, d) if y else None
+        if day is None:
+            return None
+    hour, minute, zone = clock
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+NORMALIZERS = {name: fn for name, fn in globals().items()
+               if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__}
+NORMALIZERS["set"] = set_
