@@ -37,7 +37,8 @@ def faulty_files(inbox: Path, outside: Path, rng: random.Random) -> dict[str, st
         kinds[name] = kind
 
     for i in range(2):
-        put(f"fault_empty_{i}.txt", "empty", b"")
+        # (no empty files: two of them are the same bytes, which load or quarantine once)
+        put(f"fault_bad_utf16_{i}.txt", "invalid after BOM", b"\xff\xfe" + "Rockets hit".encode("utf-16-le") + b"\x00\xdc" * (i + 1))
         put(f"fault_blank_{i}.txt", "blank", b" \n\t\n" * (i + 1))
         put(f"fault_png_{i}.txt", "binary: PNG", b"\x89PNG\r\n\x1a\n" + rng.randbytes(300 + i))
         put(f"fault_pdf_{i}.txt", "binary: PDF", b"%PDF-1.7\n" + rng.randbytes(200 + i))
