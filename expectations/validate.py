@@ -154,7 +154,7 @@ def _failing_rows(owner: str | None, r) -> dict[str, list] | None:
     rows: dict[str, list] = {}
     for item in result["unexpected_index_list"] or []:
         owner_id = item.get(owner) if isinstance(item, dict) else None
-        if owner_id is None or owner_id != owner_id:  # None or NaN: a row no document owns
+        if not isinstance(owner_id, str):  # None, NaN or pandas NA: a row no document owns
             return None
         value = tuple(item.get(c) for c in columns) if len(columns) > 1 else item.get(columns[0])
         rows.setdefault(str(owner_id), []).append(value)

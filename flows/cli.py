@@ -74,7 +74,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
-    with _interrupts():
+    with _interrupts(), _one_line_failures():
         from flows.runners import PrefectApi
 
         api = PrefectApi()  # a local API server boots while the pipeline's modules import
@@ -244,7 +244,7 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
     from warehouse.query import weekly_counts
 
     # the samples were copied whole just now: no need to wait for them to settle
-    with _interrupts():
+    with _interrupts(), _one_line_failures():
         summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
     _print_summary(summary)
     emit(weekly_counts(settings.warehouse_path), "table", None, None, title="Attack incidents per week")
@@ -395,6 +395,35 @@ def _record_interrupted(ingest):
         return ingest.record_interrupted()
     except Exception:  # the warehouse is busy or gone: the next run removes the partitions
         return None
+
+
+class _NoTraceback:
+    """A logging filter: Prefect logs every failed task and flow run, with its traceback, at
+    ERROR; the CLI prints the error itself, on one line (`main`). Other records keep their
+    message, not a traceback."""
+
+    def filter(self, record) -> bool:
+        if record.levelno >= 40:  # logging.ERROR
+            return False
+        record.exc_info, record.exc_text = None, None
+        if isinstance(record.msg, str) and "\nTraceback" in record.msg:
+            record.msg = record.msg.split("\nTraceback", 1)[0]
+        return True
+
+
+@contextmanager
+def _one_line_failures():
+    import logging
+
+    loggers = [logging.getLogger(name) for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine")]
+    quiet = _NoTraceback()
+    for logger in loggers:
+        logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(quiet)
 
 
 @contextmanager

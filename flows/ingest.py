@@ -245,9 +245,16 @@ def _analyze(settings: Settings, found: tasks.Discovery, rejected: list, today: 
         for doc_id, signature, loaded_at in tasks.similar_documents(settings, opaque(drafts)):
             duplicates.add_prior(doc_id, signature, loaded_at)
         drafts = batch.dedup_stage(drafts, duplicates)
-        written = tasks.write_lake(opaque(drafts), opaque((rejected if part == 0 else []) + late), settings.lake, run_id,
+        written, broken = tasks.write_lake(opaque(drafts), opaque((rejected if part == 0 else []) + late), settings.lake, run_id,
                                    PIPELINE_VERSION, started, part)
         rows = {k: rows.get(k, 0) + v for k, v in written.items()}
+        late = late + broken
+        if late:  # documents that broke a stage of the NLP: quarantined, the batch went on
+            rejected = rejected + late
+            summary.files_quarantined = len(rejected)
+            summary.quarantined += [(r.path, r.reason) for r in late]
+            for r in late:
+                log.warning("quarantined %s: %s", r.path, r.reason)
         progress.reporter.advance(len(drafts) + len(late))
     progress.reporter.finish()
     return rejected, rows, len(batches)

@@ -154,9 +154,10 @@ def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
     stamped by an earlier run. A guess made before the run (wrong, it only costs time)."""
     from warehouse import store
     from warehouse.exceptions import WarehouseError
+    from warehouse.inbox import stored_name
 
     try:
-        names = {e.name for e in os.scandir(inbox) if e.name.lower().endswith(".txt")}
+        names = {stored_name(e.name) for e in os.scandir(inbox) if e.name.lower().endswith(".txt")}
     except OSError:
         return False
     if len(names) < MIN_PARALLEL_FILES:

@@ -207,12 +207,24 @@ def similar_documents(settings: Settings, drafts: list[batch.Draft]) -> list[tup
 @stage(name="lake", retries=2, retry_delay_seconds=1)
 def write_lake(drafts, rejected, lake_uri: str, run_id: str, version: str, ingested_at: dt.datetime,
                part: int = 0) -> dict:
+    """One batch's tables into the lake; returns (rows per table, documents quarantined here:
+    those whose rows cannot be built, found one by one when the batch's tables cannot)."""
     began = time.monotonic()
-    tables = build_tables(drafts, rejected, run_id, version, ingested_at)
+    broken: list[batch.Rejected] = []
+    try:
+        tables = build_tables(drafts, rejected, run_id, version, ingested_at)
+    except Exception:  # noqa: BLE001 - find the document that breaks it, quarantine it alone
+        def buildable(one):
+            build_tables(one, [], run_id, version, ingested_at)
+            return one
+
+        drafts, broken = batch.isolated("tables", buildable, drafts)
+        tables = build_tables(drafts, rejected + broken, run_id, version, ingested_at)
     lake.write_run(lake_uri, run_id, tables, part)
     rows = {name: t.num_rows for name, t in tables.items()}
-    get_run_logger().info("lake: part %d written, rows %s, in %.1f s", part, rows, time.monotonic() - began)
-    return rows
+    get_run_logger().info("lake: part %d written, rows %s, %d quarantined, in %.1f s", part, rows, len(broken),
+                          time.monotonic() - began)
+    return rows, broken
 
 
 @stage(name="validate")

@@ -57,32 +57,67 @@ def test_gx_is_given_only_the_columns_its_expectations_read():
     assert set(suite_columns("documents")) < set(with_checks(tables())["documents"].columns)
 
 
-@pytest.mark.slow
-def test_a_run_validated_in_chunks_fails_on_a_bad_later_chunk_with_one_docs_site(tmp_path):
-    bad = tables()
+def with_row(t, table, change):
     import pyarrow as pa
 
-    docs = bad["documents"].to_pylist()
-    docs[0]["word_count"] = 0
-    bad["documents"] = pa.Table.from_pylist(docs, schema=bad["documents"].schema)
+    rows = t[table].to_pylist()
+    change(rows[0])
+    t[table] = pa.Table.from_pylist(rows, schema=t[table].schema)
+    return t
+
+
+@pytest.mark.slow
+def test_a_run_validated_in_chunks_lays_a_bad_row_at_its_documents_door_with_one_docs_site(tmp_path):
+    bad = with_row(tables(), "documents", lambda r: r.update(word_count=0))
+    doc_id = bad["documents"]["doc_id"][0].as_py()
     report = validate_chunks(iter([("r1-parts-0", tables()), ("r1-parts-10", bad)]), tmp_path, TODAY)
-    assert not report.success
-    assert report.failures == [f for f in report.failures if f.startswith("documents.word_count")] != []
+    assert report.success and report.failures == []
+    assert list(report.rejected_docs) == [doc_id]
+    assert "documents.word_count expect_column_values_to_be_between failed for 1 row(s): 0" in report.rejected_docs[doc_id]
     assert report.expectations_run == 2 * sum(len(specs) for specs in suite_specs().values())
     assert (tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
 
 
 @pytest.mark.slow
-def test_a_good_batch_passes_and_a_bad_one_names_its_failures(tmp_path):
+def test_a_good_batch_passes_and_a_bad_row_names_its_expectation_and_value(tmp_path):
     good = validate_tables(tables(), tmp_path, "r1", TODAY)
-    assert good.success and good.expectations_run > 40
+    assert good.success and good.expectations_run > 40 and good.rejected_docs == {}
     assert (tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
-    bad = tables()
+    bad = with_row(tables(), "attack_events", lambda r: r.update(outcome="obliterated"))
+    report = validate_tables(bad, tmp_path, "r2", TODAY)
+    assert report.success
+    [(doc_id, why)] = report.rejected_docs.items()
+    assert "attack_events.outcome expect_column_values_to_be_in_set" in why and "obliterated" in why
+
+
+@pytest.mark.slow
+def test_a_row_no_document_owns_fails_the_whole_run(tmp_path):
+    bad = with_row(tables(), "mentions", lambda r: r.update(doc_id=None))
+    report = validate_tables(bad, tmp_path, "r3", TODAY)
+    assert not report.success
+    assert any(f.startswith("mentions.doc_id: expect_column_values_to_not_be_null") for f in report.failures)
+
+
+@pytest.mark.slow
+def test_a_bad_entity_quarantines_the_documents_that_mention_it(tmp_path):
+    t = tables()
+    entity_id = t["mentions"]["entity_id"][0].as_py()
+    rows = t["entities"].to_pylist()
+    for r in rows:
+        if r["entity_id"] == entity_id:
+            r["latitude"] = 123.0
     import pyarrow as pa
 
-    events = bad["attack_events"].to_pylist()
-    events[0]["outcome"] = "obliterated"
-    bad["attack_events"] = pa.Table.from_pylist(events, schema=bad["attack_events"].schema)
-    report = validate_tables(bad, tmp_path, "r2", TODAY)
-    assert not report.success
-    assert any(f.startswith("attack_events.outcome: expect_column_values_to_be_in_set") for f in report.failures)
+    t["entities"] = pa.Table.from_pylist(rows, schema=t["entities"].schema)
+    report = validate_tables(t, tmp_path, "r4", TODAY)
+    assert report.success and report.rejected_entities == {entity_id}
+    assert f"(entity {entity_id})" in report.rejected_docs[t["documents"]["doc_id"][0].as_py()]
+
+
+@pytest.mark.slow
+def test_a_tally_counted_since_before_1990_is_a_fact_not_a_failure(tmp_path):
+    t = tables()
+    assert t["tallies"].num_rows
+    t = with_row(t, "tallies", lambda r: r.update(period_start=dt.date(1984, 8, 1)))
+    report = validate_tables(t, tmp_path, "r5", TODAY)
+    assert report.success and report.rejected_docs == {}

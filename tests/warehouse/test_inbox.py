@@ -79,3 +79,18 @@ def test_an_unreadable_file_is_quarantined_with_the_error(inbox):
     path.chmod(0)
     [c] = scan(inbox).candidates
     assert c.reason.startswith("unreadable")
+
+
+def test_a_name_that_is_not_utf8_is_stored_escaped_and_losslessly(tmp_path):
+    import os
+
+    from warehouse.inbox import stored_name, stored_path
+
+    raw = os.fsencode(tmp_path) + b"/rapport_d\xe9fense.txt"
+    with open(raw, "w") as fh:
+        fh.write("x")
+    [name] = [n for n in os.listdir(tmp_path) if n.startswith("rapport")]
+    assert stored_name(name) == "rapport_d\\xe9fense.txt"
+    assert stored_name(name).encode().decode("unicode_escape").encode("latin-1") == b"rapport_d\xe9fense.txt"
+    assert stored_path(tmp_path / name).encode("utf-8")  # writable anywhere UTF-8 goes
+    assert stored_name("défense.txt") == "défense.txt"
