@@ -515,6 +515,8 @@ def present(m, ctx):
         return None
     if word == "current" and not re.search(r"\bthe\s+$", before):
         return None
+    if word == "now" and ctx.text[m.end():m.end() + 1] == "," and re.search(r"(?:^|[.!?\"'`]\s*)$", before):
+        return None  # "Now, he says, ...": a discourse marker, not the present
     return "DATE", "PRESENT_REF"
 
 

@@ -77,12 +77,14 @@ def test_eval_agrees_with_the_reference_scorer(which, request, tmp_path):
     assert report(warehouse, gold) == json.loads(out.read_text())
 
 
-def test_sitrep_timex_passes_the_reference_timex_scorer():
-    gold = SHARED / "gold" / "meantime" / "meantime_en_intradoc.jsonl"
+@pytest.mark.parametrize("corpus, minimum", [("tbaq/tbaq_timex.jsonl", 0.78), ("meantime/meantime_en_intradoc.jsonl", 0.83)])
+def test_sitrep_timex_passes_the_reference_timex_scorer(corpus, minimum):
+    """TBAQ (TempEval-3 news, the target) and MEANTIME, whose conventions differ in places (#13)."""
+    gold = SHARED / "gold" / corpus
     if not gold.exists():
-        pytest.skip("../shared/gold/meantime is absent")
+        pytest.skip(f"../shared/gold/{corpus} is absent")
     sitrep = Path(sys.executable).with_name("sitrep")
-    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_timex.py"), str(gold), "--min=value_f1=0.85",
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_timex.py"), str(gold), f"--min=value_f1={minimum}",
                           "--", str(sitrep), "timex", "--jsonl"], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-500:] + out.stderr[-500:]
 

@@ -81,22 +81,22 @@ def _value_f1(path, tagger=tag_timexes, keep=lambda doc: True):
     return 2 * precision * recall / (precision + recall)
 
 
-def test_value_f1_on_meantime_is_at_least_082():
+def test_value_f1_on_meantime_is_at_least_083():
     """Quality gate on MEANTIME (financial Wikinews). Its conventions differ from TimeBank's in
     places ("two years ago" P2Y there, 2021 in TempEval-3; "annual" a set there, untagged in
     TBAQ); the tagger follows TempEval-3, the target of issue 13."""
     path = SHARED / "gold" / "meantime" / "meantime_en_intradoc.jsonl"
     if not path.exists():
         pytest.skip("../shared/gold/meantime is absent")
-    assert _value_f1(path) >= 0.82
+    assert _value_f1(path) >= 0.83
 
 
-def test_value_f1_on_tbaq_is_at_least_077():
+def test_value_f1_on_tbaq_is_at_least_078():
     """Quality gate on TBAQ (TimeBank + AQUAINT, general and political news, TempEval-3 training)."""
     path = SHARED / "gold" / "tbaq" / "tbaq_timex.jsonl"
     if not path.exists():
         pytest.skip("../shared/gold/tbaq is absent")
-    assert _value_f1(path) >= 0.77
+    assert _value_f1(path) >= 0.78
 
 
 TUESDAY = dt.date(2023, 11, 14)
