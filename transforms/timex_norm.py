@@ -472,6 +472,8 @@ _TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|afte
 def duration(m, ctx):
     unit = unit_name(m.group("unit"))
     words = m.group("x").lower()
+    if unit == "quarter" and "-" in words and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three-quarters of the vote": a fraction
     n = m.group("n")
     if n is None and m.group("vague") is None:
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
