@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -99,10 +100,15 @@ def test_an_interrupted_run_stops_within_5_s_exits_130_and_leaves_nothing_half_w
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
     lines = []
     try:
-        for line in proc.stderr:  # the NLP has started once the progress line shows
-            lines.append(line)
-            if "/160 files" in line:
-                break
+        # the NLP has started once the progress line shows; a run that fails before it may leave
+        # its Prefect server holding the pipe, so read with a deadline instead of to the end
+        deadline = time.monotonic() + 300
+        with selectors.DefaultSelector() as sel:
+            sel.register(proc.stderr, selectors.EVENT_READ)
+            while not any("/160 files" in line for line in lines):
+                assert time.monotonic() < deadline and proc.poll() is None, "no progress line:\n" + "".join(lines)
+                if sel.select(timeout=1):
+                    lines.append(proc.stderr.readline())
         time.sleep(2)
         sent = time.monotonic()
         if how == "ctrl-c":
