@@ -1,0 +1,233 @@
+"""Which words of a parsed sentence report an attack that happened (component `attacks.v2`).
+
+A trigger (a lemma with its part of speech, transforms/data/en/attack_triggers.jsonl) reports
+an attack unless a non-violent sense holds (nonviolent_senses.jsonl: "heart attack", "struck a
+deal", "hit by a car") or a dependency cue cancels it (attack_cues.jsonl: negation, a modal or
+a condition on its verb, a threat, plan, denial, prevention, commemoration, reaction or earlier
+attack above it in the tree, a habitual adverb). A weak trigger ("hit", "raided", "threw")
+also needs a weapon, a harm word or another trigger in its own clause.
+
+Each surviving trigger is a `Clause`: its subtree, cut at coordinated verbs that are triggers of
+their own ("shelled the town and bombed the market" is two clauses). Clauses are what the event
+builder turns into rows; weapons and roles are read inside them, not in the whole sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "advmod"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_SENSE = "non-violent sense"
+_HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One attack of a sentence: the trigger token, the rule it matched, and the token indices
+    (sorted) of the words that belong to it."""
+
+    trigger: int
+    lemma: str
+    kind: str
+    tokens: tuple[int, ...]
+
+    def text(self, doc) -> str:
+        return "".join(doc[i].text_with_ws for i in self.tokens)
+
+    def span(self, doc) -> tuple[int, int]:
+        """(start, end) characters of the clause within the parsed text."""
+        return doc[self.tokens[0]].idx, doc[self.tokens[-1]].idx + len(doc[self.tokens[-1]])
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A trigger that does not report an attack, and why (for tests and explanations)."""
+
+    trigger: int
+    lemma: str
+    reason: str
+    cut: int  # the token whose subtree is not part of any attack: the trigger, or the cue above it
+
+def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
+    """The attack clauses of one parsed sentence and the triggers dropped, in text order."""
+    found: list[tuple[object, TriggerRule]] = []
+    for token in doc:
+        rule = _trigger_rule(token, rules)
+        if rule is not None:
+            found.append((token, rule))
+    trigger_ids = {t.i for t, _ in found}
+    cuts: dict[int, int] = {}
+    reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
+    clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
+    strong = {t.i for t, r in found if r.strength == "strong" and reasons[t.i] is None}
+    senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
+    clauses, dropped = [], []
+    for token, rule in found:
+        tokens, reason = clause_of[token.i], reasons[token.i]
+        if reason is None and senseless & set(tokens) and not _names_weapon(tokens, doc, rules):
+            reason = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
+        elif reason is None and rule.strength == "weak" and not _supported(token, tokens, doc, rules, strong):
+            reason = "weak trigger without weapon or harm"
+        if reason:
+            dropped.append(Dropped(token.i, rule.lemma, reason, cuts.get(token.i, token.i)))
+        else:
+            clauses.append(Clause(token.i, rule.lemma, rule.kind, tokens))
+    # a dropped trigger's words are not the attack's ("a strike in retaliation for earlier drone attacks")
+    gone = {i for d in dropped for i in _subtree_ids(doc[d.cut])}
+    clauses = [Clause(c.trigger, c.lemma, c.kind, tuple(i for i in c.tokens if i not in gone
+                                                         or i in {a.i for a in doc[c.trigger].ancestors}))
+               for c in clauses]
+    return clauses, dropped
+
+
+def _subtree_ids(token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def lemma_of(token) -> str:
+    return token.lemma_.lower()
+
+
+def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
+    candidates = rules.triggers.get(lemma_of(token), ()) + rules.triggers.get(token.lower_, ())
+    # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire"
+    for rule in sorted(candidates, key=lambda r: (r.particle is None, r.child_dep is None)):
+        if token.pos_ not in rule.pos:
+            continue
+        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
+            continue
+        if rule.child_dep and not any(c.dep_ == rule.child_dep and lemma_of(c) in rule.child_lemmas for c in token.children):
+            continue
+        return rule
+    return None
+
+
+def _governing(token) -> list:
+    """The trigger and the tokens above it up to its verb ("did not launch an attack": attack,
+    launch), and the verbs it complements or is coordinated with ("if they continue to attack")."""
+    chain = [token]
+    x = token
+    while x.pos_ not in _VERBAL and x.head is not x and x.dep_ not in ("ROOT",):
+        x = x.head
+        chain.append(x)
+    while x.dep_ in ("xcomp", "conj") and x.head is not x:  # "continue to attack", "did not shell or bomb"
+        x = x.head
+        chain.append(x)
+    return chain
+
+
+def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
+    """Why the trigger does not report an attack that happened, or None. A cue word above the
+    trigger ("retaliation for earlier attacks") is noted in `cuts`: its phrase is background."""
+    for cue in rules.cues:
+        if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
+            continue
+        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or list(token.ancestors)
+        hit = next((x for x in scope if _cue_holds(cue, x)), None)
+        if hit is not None:
+            if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
+                cuts[token.i] = hit.i
+            return cue.reason
+    return None
+
+
+def _cue_holds(cue: CueRule, x) -> bool:
+    if cue.test == "token":
+        return (lemma_of(x) in cue.lemmas and (not cue.deps or x.dep_ in cue.deps)
+                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head))
+    for c in x.children:
+        if cue.deps and c.dep_ not in cue.deps:
+            continue
+        if cue.lemmas and lemma_of(c) not in cue.lemmas:
+            continue
+        if cue.tags and c.tag_ not in cue.tags:
+            continue
+        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in c.children):
+            continue
+        return True
+    return False
+
+
+def _sense(token, doc, rules: Rules) -> str | None:
+    lemma = lemma_of(token)
+    for sense in rules.senses:
+        if sense.lemmas and lemma not in sense.lemmas:
+            continue
+        if _sense_holds(sense, token, doc, rules):
+            return f"{_SENSE}: {sense.sense}"
+    return None
+
+
+def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
+    words = sense.words
+    if sense.test == "modifier":
+        return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
+    if sense.test == "argument":
+        return any(lemma_of(a) in words for a in arguments(token, sense.roles))
+    if sense.test == "sentence":
+        return any(lemma_of(t) in words for t in doc) and not any(p.search(doc.text) for p in rules.weapons.values())
+    if sense.test == "cause":
+        return any(lemma_of(t) in words for t in token.subtree)
+    if sense.test == "child_prep":
+        return any(c.dep_ == "prep" and lemma_of(c) in words for c in token.children)
+    if sense.test == "head":
+        verb = next((a for a in token.ancestors if a.pos_ in _VERBAL), None)
+        return token.dep_ in ("pobj", "dobj") and verb is not None and lemma_of(verb) in words
+    raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def arguments(token, roles) -> list:
+    """The head words of the trigger's arguments in `roles`: nsubj, nsubjpass, dobj, agent
+    ("by ..."), pobj_on ("attack on ...", "fired at ...")."""
+    out = []
+    for c in token.children:
+        if c.dep_ in roles and c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out.append(c)
+        elif c.dep_ in ("agent", "prep") and ("agent" in roles and lemma_of(c) == "by"
+                                               or "pobj_on" in roles and lemma_of(c) in ("on", "against", "at", "upon")):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
+    """The trigger's subtree without coordinated verbs that are triggers of their own; a noun
+    trigger also takes the verb it hangs on with that verb's subject and object; a trigger in a
+    relative clause takes the noun it describes ("a grenade, which was thrown ...")."""
+    keep: set[int] = set()
+
+    def walk(t):
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ == "conj" and c.i in trigger_ids and c.pos_ in _VERBAL:
+                continue
+            walk(c)
+
+    walk(token)
+    head = token.head
+    if token.pos_ not in _VERBAL and head is not token and head.pos_ in _VERBAL:
+        keep.add(head.i)
+        for c in head.children:
+            if c.dep_ in _HEAD_ARGUMENTS and c.i not in keep:
+                keep.update(x.i for x in c.subtree)
+    elif token.dep_ in ("relcl", "acl") and head is not token:
+        keep.update(x.i for x in head.subtree if x.i not in trigger_ids or x.i == head.i)
+    return tuple(sorted(keep))
+
+
+def _supported(token, tokens: tuple[int, ...], doc, rules: Rules, strong: set[int]) -> bool:
+    """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
+    than the trigger itself), or holds an attack trigger that stands on its own."""
+    words = [doc[i] for i in tokens if i != token.i]
+    if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
+        return True
+    if any(w.i in strong for w in words):
+        return True
+    return _names_weapon(tokens, doc, rules)
+
+
+def _names_weapon(tokens: tuple[int, ...], doc, rules: Rules) -> bool:
+    text = "".join(doc[i].text_with_ws for i in tokens)
+    return any(p.search(text) for p in rules.weapons.values())

@@ -1,0 +1,138 @@
+"""The attack rules of one language, read from transforms/data/<lang>/ (component `attacks.v2`).
+
+Python holds the engine only: which words trigger an attack, which dependency cues cancel it,
+the non-violent senses, the weapons, the target kinds and the ACLED typing are data files,
+each rule with an example sentence that tests/transforms/test_attack_rules.py runs. Adding an
+event type means adding trigger lines with a new `kind` and a typing rule for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.resources import data_text, jsonl
+
+LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    pos: frozenset[str]
+    strength: str  # "strong": reports violence alone; "weak": needs a weapon or harm in its clause
+    kind: str  # attack | clash | intercept
+    particle: str | None
+    child_dep: str | None
+    child_lemmas: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class CueRule:
+    reason: str
+    scope: str  # self | clause | ancestors | noun_ancestors
+    test: str  # child | token
+    deps: frozenset[str]
+    lemmas: frozenset[str]
+    tags: frozenset[str]
+    then_deps: frozenset[str]
+    then_lemmas: frozenset[str]
+    unless_head: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    sense: str
+    test: str  # modifier | argument | sentence | cause | child_prep | head
+    lemmas: frozenset[str]  # the triggers it applies to (empty: all)
+    words: frozenset[str]
+    roles: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    event_type: str
+    sub_event_type: str
+    weapons: frozenset[str]
+    pattern: re.Pattern | None
+    triggers: frozenset[str]
+    kinds: frozenset[str]
+    targets: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    kind: str
+    test: str  # head | modifier
+    lemmas: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, tuple[TriggerRule, ...]]  # lemma -> rules
+    candidate: re.Pattern  # surface forms of every trigger: the cheap test before parsing
+    cues: tuple[CueRule, ...]
+    senses: tuple[SenseRule, ...]
+    weapons: dict[str, re.Pattern]
+    types: tuple[TypeRule, ...]
+    targets: tuple[TargetRule, ...]
+    harm: frozenset[str]  # lemmas that say someone was hurt: they make a weak trigger an attack
+    number_words: dict[str, int]
+
+
+def _set(raw: dict, key: str) -> frozenset[str]:
+    value = raw.get(key) or []
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def _path(name: str) -> str:
+    return f"{LANGUAGE}/{name}"
+
+
+@cache
+def rules() -> Rules:
+    """Every rule file of `LANGUAGE`, parsed and compiled once per process."""
+    triggers: dict[str, list[TriggerRule]] = {}
+    forms: set[str] = set()
+    for r in jsonl(_path("attack_triggers.jsonl")):
+        child = r.get("child") or {}
+        rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
+                           child.get("dep"), _set(child, "lemma"), r["example"])
+        triggers.setdefault(rule.lemma, []).append(rule)
+        forms.update(_inflections(rule.lemma) | set(r.get("forms", [])))
+    cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
+                         _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
+                         _set(r, "unless_head"), r["example"])
+                 for r in jsonl(_path("attack_cues.jsonl")))
+    senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"), r["example"])
+                   for r in jsonl(_path("nonviolent_senses.jsonl")))
+    weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
+    types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
+                           re.compile(r["pattern"], re.I) if r.get("pattern") else None,
+                           _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"])
+                  for r in jsonl(_path("acled_subtypes.jsonl")))
+    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
+                    for r in jsonl(_path("attack_targets.jsonl")))
+    extra = json.loads(data_text(_path("attack_words.json")))
+    candidate = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
+                 frozenset(extra["harm"]), dict(extra["number_words"]))
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a lemma: enough for the pre-filter, which only has to
+    let every real trigger through (the parser decides); irregular forms are listed in the data."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed", lemma + "ing"}
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma):  # stab -> stabbed, bombard stays
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return out
