@@ -21,6 +21,7 @@ from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "advmod"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _SENSE = "non-violent sense"
+_ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
 
@@ -67,7 +68,8 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     clauses, dropped = [], []
     for token, rule in found:
         tokens, reason = clause_of[token.i], reasons[token.i]
-        if reason is None and senseless & set(tokens) and not _names_weapon(tokens, doc, rules):
+        near = set(tokens) | {a.i for a in _governors(token)}
+        if reason is None and senseless & near and not _names_weapon(tokens, doc, rules):
             reason = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
         elif reason is None and rule.strength == "weak" and not _supported(token, tokens, doc, rules, strong):
             reason = "weak trigger without weapon or harm"
@@ -110,10 +112,10 @@ def _governing(token) -> list:
     launch), and the verbs it complements or is coordinated with ("if they continue to attack")."""
     chain = [token]
     x = token
-    while x.pos_ not in _VERBAL and x.head is not x and x.dep_ not in ("ROOT",):
+    while x.pos_ not in _VERBAL and x.head.i != x.i and x.dep_ not in ("ROOT",):
         x = x.head
         chain.append(x)
-    while x.dep_ in ("xcomp", "conj") and x.head is not x:  # "continue to attack", "did not shell or bomb"
+    while x.dep_ in ("xcomp", "conj") and x.head.i != x.i:  # "continue to attack", "did not shell or bomb"
         x = x.head
         chain.append(x)
     return chain
@@ -125,13 +127,24 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
     for cue in rules.cues:
         if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
             continue
-        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or list(token.ancestors)
+        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or _governors(token)
         hit = next((x for x in scope if _cue_holds(cue, x)), None)
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
             return cue.reason
     return None
+
+
+def _governors(token) -> list:
+    """The tokens above the trigger, without the first conjunct of a coordination: in "arrested
+    and executed", "arrested" does not govern "executed" (but what governs it does)."""
+    out, x = [], token
+    while x.head.i != x.i:
+        if x.dep_ != "conj":
+            out.append(x.head)
+        x = x.head
+    return out
 
 
 def _cue_holds(cue: CueRule, x) -> bool:
@@ -170,7 +183,7 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "sentence":
         return any(lemma_of(t) in words for t in doc) and not any(p.search(doc.text) for p in rules.weapons.values())
     if sense.test == "cause":
-        return any(lemma_of(t) in words for t in token.subtree)
+        return any(lemma_of(t) in words or t.lower_ in words for t in token.subtree)
     if sense.test == "child_prep":
         return any(c.dep_ == "prep" and lemma_of(c) in words for c in token.children)
     if sense.test == "head":
@@ -181,13 +194,13 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
 
 def arguments(token, roles) -> list:
     """The head words of the trigger's arguments in `roles`: nsubj, nsubjpass, dobj, agent
-    ("by ..."), pobj_on ("attack on ...", "fired at ...")."""
+    ("by ..."), pobj_on ("attack on ...", "fired at ..."), pobj_into ("fired into the air")."""
     out = []
     for c in token.children:
         if c.dep_ in roles and c.dep_ in ("nsubj", "nsubjpass", "dobj"):
             out.append(c)
-        elif c.dep_ in ("agent", "prep") and ("agent" in roles and lemma_of(c) == "by"
-                                               or "pobj_on" in roles and lemma_of(c) in ("on", "against", "at", "upon")):
+        elif c.dep_ in ("agent", "prep") and any(role in roles and lemma_of(c) in _ROLE_PREPOSITIONS[role]
+                                                  for role in _ROLE_PREPOSITIONS):
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
 
@@ -207,24 +220,27 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
 
     walk(token)
     head = token.head
-    if token.pos_ not in _VERBAL and head is not token and head.pos_ in _VERBAL:
+    if token.pos_ not in _VERBAL and head.i != token.i and head.pos_ in _VERBAL:
         keep.add(head.i)
         for c in head.children:
             if c.dep_ in _HEAD_ARGUMENTS and c.i not in keep:
                 keep.update(x.i for x in c.subtree)
-    elif token.dep_ in ("relcl", "acl") and head is not token:
+    elif token.dep_ in ("relcl", "acl") and head.i != token.i:
         keep.update(x.i for x in head.subtree if x.i not in trigger_ids or x.i == head.i)
     return tuple(sorted(keep))
 
 
 def _supported(token, tokens: tuple[int, ...], doc, rules: Rules, strong: set[int]) -> bool:
     """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
-    than the trigger itself), or holds an attack trigger that stands on its own."""
+    than the trigger itself), an armed actor as its subject, or holds an attack trigger that
+    stands on its own."""
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
     if any(w.i in strong for w in words):
         return True
+    if any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):
+        return True  # "militants pounded a base": an armed actor's strike is an attack
     return _names_weapon(tokens, doc, rules)
 
 

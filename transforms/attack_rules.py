@@ -84,6 +84,7 @@ class Rules:
     types: tuple[TypeRule, ...]
     targets: tuple[TargetRule, ...]
     harm: frozenset[str]  # lemmas that say someone was hurt: they make a weak trigger an attack
+    armed_actors: frozenset[str]  # nouns of the military and armed-group target kinds: their "hit" is an attack
     number_words: dict[str, int]
 
 
@@ -105,7 +106,8 @@ def rules() -> Rules:
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
                            child.get("dep"), _set(child, "lemma"), r["example"])
-        triggers.setdefault(rule.lemma, []).append(rule)
+        for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
+            triggers.setdefault(key.lower(), []).append(rule)
         forms.update(_inflections(rule.lemma) | set(r.get("forms", [])))
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
@@ -122,8 +124,9 @@ def rules() -> Rules:
                     for r in jsonl(_path("attack_targets.jsonl")))
     extra = json.loads(data_text(_path("attack_words.json")))
     candidate = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
-                 frozenset(extra["harm"]), dict(extra["number_words"]))
+                 frozenset(extra["harm"]), armed, dict(extra["number_words"]))
 
 
 def _inflections(lemma: str) -> set[str]:

@@ -34,6 +34,7 @@ COMPONENT = "attacks.v2"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
+_FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # Penn tags of a verb that reports, not describes
 _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -163,7 +164,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses = read_sentence(doc, rules())[0] if doc is not None and end > title_end else []
-        if not clauses or not _anchored(body, start, end, inside, own_timexes, lex):
+        if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
@@ -192,13 +193,15 @@ def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention
     return before[-1:]
 
 
-def _anchored(body: str, start: int, end: int, mentions: list[Mention], timexes: list[Timex], lex: Lexicon) -> bool:
-    """An attack report is about a real scene: it has a time, a place, a target or an outcome
-    (not "drone attacks are a growing threat"); an official tally is not one attack."""
+def _anchored(body: str, start: int, end: int, mentions: list[Mention], timexes: list[Timex], lex: Lexicon,
+              doc, clauses: list[Clause]) -> bool:
+    """An attack report is about a real scene: a trigger verb in a finite or past form ("gunmen
+    attacked", "raiders attack civilians" in a headline), a time, a place, a target or an
+    outcome (not "drone attacks are a growing threat"); an official tally is not one attack."""
     sentence = body[start:end]
     if is_tally_sentence(sentence):
         return False
-    return bool(timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
+    return bool(any(doc[c.trigger].tag_ in _FINITE for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
                 or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and
                        context.is_locative(body, m, start) for m in mentions)
                 or _SHIP_ANAPHOR.search(sentence) or any(p.search(sentence) for _, p in lex.outcomes))
