@@ -127,7 +127,7 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
     for cue in rules.cues:
         if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
             continue
-        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or _governors(token)
+        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or _governors(token, cue.through_coordination)
         hit = next((x for x in scope if _cue_holds(cue, x)), None)
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
@@ -136,12 +136,13 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
     return None
 
 
-def _governors(token) -> list:
-    """The tokens above the trigger, without the first conjunct of a coordination: in "arrested
-    and executed", "arrested" does not govern "executed" (but what governs it does)."""
+def _governors(token, through_coordination: bool = False) -> list:
+    """The tokens above the trigger, without the first conjunct of a coordination unless asked:
+    in "arrested and executed", "arrested" does not govern "executed" (what governs both does),
+    while "planning and executing" an attack plans both."""
     out, x = [], token
     while x.head.i != x.i:
-        if x.dep_ != "conj":
+        if x.dep_ != "conj" or through_coordination:
             out.append(x.head)
         x = x.head
     return out
@@ -149,7 +150,8 @@ def _governors(token) -> list:
 
 def _cue_holds(cue: CueRule, x) -> bool:
     if cue.test == "token":
-        return (lemma_of(x) in cue.lemmas and (not cue.deps or x.dep_ in cue.deps)
+        return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
+                and (not cue.tags or x.tag_ in cue.tags)
                 and not (cue.unless_head and lemma_of(x.head) in cue.unless_head))
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
@@ -232,8 +234,8 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
 
 def _supported(token, tokens: tuple[int, ...], doc, rules: Rules, strong: set[int]) -> bool:
     """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
-    than the trigger itself), an armed actor as its subject, or holds an attack trigger that
-    stands on its own."""
+    than the trigger itself), an armed actor as its subject, is carried out ("conducted raids"),
+    or holds an attack trigger that stands on its own."""
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
@@ -241,6 +243,8 @@ def _supported(token, tokens: tuple[int, ...], doc, rules: Rules, strong: set[in
         return True
     if any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):
         return True  # "militants pounded a base": an armed actor's strike is an attack
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
+        return True  # "carried out strikes on two facilities"
     return _names_weapon(tokens, doc, rules)
 
 

@@ -41,6 +41,7 @@ class CueRule:
     then_deps: frozenset[str]
     then_lemmas: frozenset[str]
     unless_head: frozenset[str]
+    through_coordination: bool  # "planning and executing": the first conjunct's cue covers the second
     example: str
 
 
@@ -85,6 +86,7 @@ class Rules:
     targets: tuple[TargetRule, ...]
     harm: frozenset[str]  # lemmas that say someone was hurt: they make a weak trigger an attack
     armed_actors: frozenset[str]  # nouns of the military and armed-group target kinds: their "hit" is an attack
+    conduct_verbs: frozenset[str]  # "carried out strikes": a strike or raid carried out is an attack
     number_words: dict[str, int]
 
 
@@ -111,7 +113,7 @@ def rules() -> Rules:
         forms.update(_inflections(rule.lemma) | set(r.get("forms", [])))
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
-                         _set(r, "unless_head"), r["example"])
+                         _set(r, "unless_head"), bool(r.get("through_coordination")), r["example"])
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"), r["example"])
                    for r in jsonl(_path("nonviolent_senses.jsonl")))
@@ -126,7 +128,7 @@ def rules() -> Rules:
     candidate = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
     armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
-                 frozenset(extra["harm"]), armed, dict(extra["number_words"]))
+                 frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]))
 
 
 def _inflections(lemma: str) -> set[str]:

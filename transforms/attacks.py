@@ -290,8 +290,9 @@ def weapons_of(doc, group: list[Clause], r: Rules) -> tuple[str, ...]:
 
 def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     """The attacks of a sentence: clauses inside one another are one attack ("opened fire,
-    killing two"); coordinated clauses are two only when each names weapons of its own
-    ("shelled the town and drones struck the market")."""
+    killing two"); a clause apart from the others is an attack of its own only when it names
+    weapons the others do not ("shelled the town and drones struck the market"; "carried out
+    strikes ... hours after the group fired a missile")."""
     groups: list[list[Clause]] = []
     for c in clauses:
         home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens for x in g)), None)
@@ -302,7 +303,7 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     merged: list[tuple[list[Clause], set[str]]] = []
     for g in groups:
         w = set(weapons_of(doc, g, r)) - {"gunfire"}
-        if merged and (not w or not merged[-1][1] or w & merged[-1][1]):
+        if merged and (not w or w & merged[-1][1]):
             merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
         else:
             merged.append((g, w))
