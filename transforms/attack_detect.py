@@ -78,7 +78,8 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
         else:
             clauses.append(Clause(token.i, rule.lemma, rule.kind, tokens))
     # a dropped trigger's words are not the attack's ("a strike in retaliation for earlier drone attacks")
-    gone = {i for d in dropped for i in _subtree_ids(doc[d.cut])}
+    kept = {i for c in clauses for i in _subtree_ids(doc[c.trigger])}
+    gone = {i for d in dropped for i in _subtree_ids(doc[d.cut])} - kept
     clauses = [Clause(c.trigger, c.lemma, c.kind, tuple(i for i in c.tokens if i not in gone
                                                          or i in {a.i for a in doc[c.trigger].ancestors}))
                for c in clauses]
