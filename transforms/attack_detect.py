@@ -68,7 +68,7 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     clauses, dropped = [], []
     for token, rule in found:
         tokens, reason = clause_of[token.i], reasons[token.i]
-        near = set(tokens) | {a.i for a in _governors(token)}
+        near = _subtree_ids(token) | {a.i for a in _governors(token)}
         if reason is None and senseless & near and not _names_weapon(tokens, doc, rules):
             reason = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
         elif reason is None and rule.strength == "weak" and not _supported(token, tokens, doc, rules, strong):
@@ -78,8 +78,10 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
         else:
             clauses.append(Clause(token.i, rule.lemma, rule.kind, tokens))
     # a dropped trigger's words are not the attack's ("a strike in retaliation for earlier drone attacks")
-    kept = {i for c in clauses for i in _subtree_ids(doc[c.trigger])}
-    gone = {i for d in dropped for i in _subtree_ids(doc[d.cut])} - kept
+    gone: set[int] = set()
+    for d in dropped:
+        cut = _subtree_ids(doc[d.cut])
+        gone |= cut - {i for c in clauses if c.trigger in cut for i in _subtree_ids(doc[c.trigger])}
     clauses = [Clause(c.trigger, c.lemma, c.kind, tuple(i for i in c.tokens if i not in gone
                                                          or i in {a.i for a in doc[c.trigger].ancestors}))
                for c in clauses]
@@ -209,7 +211,8 @@ def arguments(token, roles) -> list:
 
 
 def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
-    """The trigger's subtree without coordinated verbs that are triggers of their own; a noun
+    """The trigger's subtree without coordinated verbs that are triggers of their own, nor
+    adverbial clauses with their own subject that are (a second attack); a noun
     trigger also takes the verb it hangs on with that verb's subject and object; a trigger in a
     relative clause takes the noun it describes ("a grenade, which was thrown ...")."""
     keep: set[int] = set()
@@ -217,8 +220,9 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     def walk(t):
         keep.add(t.i)
         for c in t.children:
-            if c.dep_ == "conj" and c.i in trigger_ids and c.pos_ in _VERBAL:
-                continue
+            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+                continue  # "shelled the town and bombed ...", "... while drones struck a market"
             walk(c)
 
     walk(token)
