@@ -174,6 +174,8 @@ def _sense(token, doc, rules: Rules) -> str | None:
     for sense in rules.senses:
         if sense.lemmas and lemma not in sense.lemmas:
             continue
+        if sense.unless_weapon and _names_weapon(tuple(sorted(_subtree_ids(token))), doc, rules):
+            continue  # "a bus struck a landmine" is no traffic accident
         if _sense_holds(sense, token, doc, rules):
             return f"{_SENSE}: {sense.sense}"
     return None

@@ -52,6 +52,7 @@ class SenseRule:
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]
+    unless_weapon: bool
     example: str
 
 
@@ -115,7 +116,8 @@ def rules() -> Rules:
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), r["example"])
                  for r in jsonl(_path("attack_cues.jsonl")))
-    senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"), r["example"])
+    senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
+                             bool(r.get("unless_weapon")), r["example"])
                    for r in jsonl(_path("nonviolent_senses.jsonl")))
     weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
     types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
