@@ -63,15 +63,19 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     cuts: dict[int, int] = {}
     reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
     clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
-    strong = {t.i for t, r in found if r.strength == "strong" and reasons[t.i] is None}
     senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
+    for token, rule in found:
+        near = _subtree_ids(token) | {a.i for a in _governors(token)}
+        if reasons[token.i] is None and senseless & near and not _names_weapon(clause_of[token.i], doc, rules):
+            reasons[token.i] = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
+    weak = [(t, r) for t, r in found if r.strength == "weak" and reasons[t.i] is None]
+    standing = {t.i for t, r in found if r.strength == "strong" and reasons[t.i] is None}
+    for _ in range(2):  # a weak trigger under one that stands stands too: "threw a grenade, injuring two"
+        standing |= {t.i for t, r in weak if _supported(t, r, clause_of[t.i], doc, rules, standing)}
     clauses, dropped = [], []
     for token, rule in found:
         tokens, reason = clause_of[token.i], reasons[token.i]
-        near = _subtree_ids(token) | {a.i for a in _governors(token)}
-        if reason is None and senseless & near and not _names_weapon(tokens, doc, rules):
-            reason = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
-        elif reason is None and rule.strength == "weak" and not _supported(token, tokens, doc, rules, strong):
+        if reason is None and token.i not in standing:
             reason = "weak trigger without weapon or harm"
         if reason:
             dropped.append(Dropped(token.i, rule.lemma, reason, cuts.get(token.i, token.i)))
@@ -239,16 +243,16 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     return tuple(sorted(keep))
 
 
-def _supported(token, tokens: tuple[int, ...], doc, rules: Rules, strong: set[int]) -> bool:
+def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:
     """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
-    than the trigger itself), an armed actor as its subject, is carried out ("conducted raids"),
-    or holds an attack trigger that stands on its own."""
+    than the trigger itself), an armed actor as its subject (rules marked `armed_subject`), is
+    carried out ("conducted raids"), or holds or hangs on an attack trigger that stands."""
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
-    if any(w.i in strong for w in words):
+    if any(w.i in standing for w in words) or any(a.i in standing for a in _governors(token, True)):
         return True
-    if any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):
+    if rule.armed_subject and any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):
         return True  # "militants pounded a base": an armed actor's strike is an attack
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
         return True  # "carried out strikes on two facilities"

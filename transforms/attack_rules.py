@@ -27,6 +27,7 @@ class TriggerRule:
     particle: str | None
     child_dep: str | None
     child_lemmas: frozenset[str]
+    armed_subject: bool  # a weak trigger with soldiers or militants as subject is an attack
     example: str
 
 
@@ -108,7 +109,7 @@ def rules() -> Rules:
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
-                           child.get("dep"), _set(child, "lemma"), r["example"])
+                           child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
             triggers.setdefault(key.lower(), []).append(rule)
         forms.update(_inflections(rule.lemma) | set(r.get("forms", [])))
