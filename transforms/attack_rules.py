@@ -78,9 +78,26 @@ class TargetRule:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """The cheap test before parsing: a strong trigger's form, or a weak trigger's form with
+    something that could support it (a weapon, a harm word, an armed actor, a strong form)."""
+
+    strong: re.Pattern
+    weak: re.Pattern
+    support: re.Pattern
+    weapons: tuple[re.Pattern, ...]
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        piece = text[start:end]
+        if self.strong.search(piece):
+            return True
+        return bool(self.weak.search(piece) and (self.support.search(piece) or any(p.search(piece) for p in self.weapons)))
+
+
+@dataclass(frozen=True)
 class Rules:
     triggers: dict[str, tuple[TriggerRule, ...]]  # lemma -> rules
-    candidate: re.Pattern  # surface forms of every trigger: the cheap test before parsing
+    candidate: Candidate
     cues: tuple[CueRule, ...]
     senses: tuple[SenseRule, ...]
     weapons: dict[str, re.Pattern]
@@ -105,14 +122,16 @@ def _path(name: str) -> str:
 def rules() -> Rules:
     """Every rule file of `LANGUAGE`, parsed and compiled once per process."""
     triggers: dict[str, list[TriggerRule]] = {}
-    forms: set[str] = set()
+    strong_forms: set[str] = set()
+    weak_forms: set[str] = set()
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
                            child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
             triggers.setdefault(key.lower(), []).append(rule)
-        forms.update(_inflections(rule.lemma) | set(r.get("forms", [])))
+        (strong_forms if rule.strength == "strong" and not rule.particle and not rule.child_dep
+         else weak_forms).update(_inflections(rule.lemma) | set(r.get("forms", [])))
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), r["example"])
@@ -128,10 +147,17 @@ def rules() -> Rules:
     targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
                     for r in jsonl(_path("attack_targets.jsonl")))
     extra = json.loads(data_text(_path("attack_words.json")))
-    candidate = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
     armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
+    # what a weak trigger needs beside it: a weapon, someone hurt, an armed actor, a "carried out"
+    support = set(extra["harm"]) | set(extra["conduct_verbs"]) | set(armed) | strong_forms
+    support_forms = {f for w in support for f in _inflections(w)} | {"carried", "dead", "died"}
+    candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()))
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]))
+
+
+def _words(forms: set[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _inflections(lemma: str) -> set[str]:
