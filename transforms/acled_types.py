@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.attack_detect import Clause, arguments, lemma_of
+from transforms.attack_detect import Clause, arguments, lemma_of, sentence_lemmas
 from transforms.attack_rules import Rules, _path
 from transforms.resources import data_text
 
@@ -103,14 +103,13 @@ def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tupl
     allowed = set(within) if within is not None else None
     dead = hurt = None
     seen: set[int] = set()
-    for token in doc:
-        if allowed is not None and token.i not in allowed:
+    for i, lemma in enumerate(sentence_lemmas(doc)):
+        if allowed is not None and i not in allowed:
             continue
-        lemma = lemma_of(token)
         group = "dead" if lemma in killed_words else "hurt" if lemma in injured_words else None
         if group is None:
             continue
-        n = _count_for(token, rules, seen)
+        n = _count_for(doc[i], rules, seen)
         if n is None:
             continue
         if group == "dead":

@@ -55,10 +55,12 @@ class Dropped:
 def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     """The attack clauses of one parsed sentence and the triggers dropped, in text order."""
     found: list[tuple[object, TriggerRule]] = []
-    for token in doc:
-        rule = _trigger_rule(token, rules)
-        if rule is not None:
-            found.append((token, rule))
+    for i, lemma in enumerate(sentence_lemmas(doc)):
+        token = doc[i]
+        if lemma in rules.triggers or token.lower_ in rules.triggers:
+            rule = _trigger_rule(token, rules)
+            if rule is not None:
+                found.append((token, rule))
     trigger_ids = {t.i for t, _ in found}
     cuts: dict[int, int] = {}
     reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
@@ -100,6 +102,21 @@ def lemma_of(token) -> str:
     return token.lemma_.lower()
 
 
+def sentence_lemmas(doc) -> list[str]:
+    """The lower-case lemmas of a parsed sentence, computed once per Doc (rules read them often)."""
+    cached = doc.user_data.get("sitrep_lemmas")
+    if cached is None:
+        cached = doc.user_data["sitrep_lemmas"] = [t.lemma_.lower() for t in doc]
+    return cached
+
+
+def _names_weapon_anywhere(doc, rules: Rules) -> bool:
+    cached = doc.user_data.get("sitrep_weapon")
+    if cached is None:
+        cached = doc.user_data["sitrep_weapon"] = any(p.search(doc.text) for p in rules.weapons.values())
+    return cached
+
+
 def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
     candidates = rules.triggers.get(lemma_of(token), ()) + rules.triggers.get(token.lower_, ())
     # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire"
@@ -131,10 +148,11 @@ def _governing(token) -> list:
 def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
     """Why the trigger does not report an attack that happened, or None. A cue word above the
     trigger ("retaliation for earlier attacks") is noted in `cuts`: its phrase is background."""
+    scopes = {"self": [token], "clause": _governing(token), True: _governors(token, True), False: _governors(token)}
     for cue in rules.cues:
         if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
             continue
-        scope = {"self": [token], "clause": _governing(token)}.get(cue.scope) or _governors(token, cue.through_coordination)
+        scope = scopes.get(cue.scope) or scopes[cue.through_coordination]
         hit = next((x for x in scope if _cue_holds(cue, x)), None)
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
@@ -192,7 +210,7 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "argument":
         return any(lemma_of(a) in words for a in arguments(token, sense.roles))
     if sense.test == "sentence":
-        return any(lemma_of(t) in words for t in doc) and not any(p.search(doc.text) for p in rules.weapons.values())
+        return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
         return any(lemma_of(t) in words or t.lower_ in words for t in token.subtree)
     if sense.test == "child_prep":
