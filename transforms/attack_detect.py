@@ -119,8 +119,9 @@ def _names_weapon_anywhere(doc, rules: Rules) -> bool:
 
 def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
     candidates = rules.triggers.get(lemma_of(token), ()) + rules.triggers.get(token.lower_, ())
-    # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire"
-    for rule in sorted(candidates, key=lambda r: (r.particle is None, r.child_dep is None)):
+    # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire", the
+    # noun "shelling" before the noun "shell"
+    for rule in sorted(candidates, key=lambda r: (r.particle is None, r.child_dep is None, r.lemma != token.lower_)):
         if token.pos_ not in rule.pos:
             continue
         if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
@@ -208,7 +209,7 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "modifier":
         return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
     if sense.test == "argument":
-        return any(lemma_of(a) in words for a in arguments(token, sense.roles))
+        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles))
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":

@@ -156,6 +156,34 @@ def rules() -> Rules:
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]))
 
 
+@cache
+def lemma_table() -> dict[str, str]:
+    """Surface form -> lemma for every word the rules name (regular inflections and the forms
+    listed in the data): the parser's own lemmatizer is not run, the rules only compare lemmas
+    with their own word lists. A form absent here is its own lemma."""
+    table: dict[str, str] = {}
+    words: set[str] = set()
+    for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
+        for r in jsonl(_path(name)):
+            for key in ("lemma", "words", "unless_head"):
+                value = r.get(key) or []
+                words.update([value] if isinstance(value, str) else value)
+            for form in r.get("forms", []):
+                table.setdefault(form.lower(), r["lemma"])
+            for key in ("child", "then"):
+                words.update((r.get(key) or {}).get("lemma") or [])
+    extra = json.loads(data_text(_path("attack_words.json")))
+    for key in ("harm", "killed", "injured", "conduct_verbs"):
+        words.update(extra[key])
+    table.update(extra["irregular_forms"])
+    for word in sorted(words, key=len):  # the shorter word is the lemma: "killed" -> kill, not killed
+        for form in _inflections(word) - {word}:
+            table.setdefault(form, word)
+    for word in words:
+        table.setdefault(word, word)
+    return table
+
+
 def _words(forms: set[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
 
