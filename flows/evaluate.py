@@ -1,10 +1,13 @@
-"""`sitrep eval`: build (or reuse) a warehouse from an inbox and score it against a gold file."""
+"""`sitrep eval`: build (or reuse) a warehouse from an inbox and score it against a gold file:
+the article gold of ../shared/gold (expectations.gold) or the document-level attack gold of
+../shared/dev/events (expectations.dev_events), told apart by their lines."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from expectations.dev_events import is_dev_events_gold, score_dev_events
 from expectations.gold import prediction_from_rows, score
 from sitrep.errors import SitrepError
 from warehouse.query import contract_rows
@@ -36,9 +39,11 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
 
         run_ingest(inbox=str(inbox), data_dir=str(data_dir))
         rows = contract_rows(warehouse)
+    if is_dev_events_gold(golds):  # ../shared/dev/events/gold.jsonl: one label per file
+        return score_dev_events(golds, rows)
     return score(golds, prediction_from_rows(rows))
 
 
 def _missing(golds: list[dict], rows: dict[str, list[dict]]) -> bool:
     names = {Path(d["source_path"]).name for d in rows["documents"]}
-    return any(g["doc_id"] not in names for g in golds)
+    return any((g.get("doc_id") or g.get("file")) not in names for g in golds)

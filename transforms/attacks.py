@@ -1,13 +1,15 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v1`. A sentence is an event report when it holds an attack trigger and a
-weapon or an attack noun, no hypothetical, threat, speculation, generic or history cue (cue
-words inside names do not count), is not an official tally, and is anchored in reality (a time
-expression, a place, a target, an outcome). Attacks on two named facilities or in two countries
-in one sentence are separate events. A sentence that only adds to the attack just reported
+Component `attacks.v2`. A sentence is an event report when the dependency parse of it holds an
+attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
+denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
+in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
+surface form are parsed (`parse_candidates`). Each attack is typed the ACLED way
+(`acled_types`). Two attacks of one sentence with their own weapons, attacks on two named
+facilities, or attacks in two countries are separate events. A sentence that only adds to the attack just reported
 ("shot down 29 of the drones") is not a new event; one that points back ("the ship", "the
-base", "responded") takes its place or date from it. Cue words live in data/attack_lexicon.json;
-the grammar of names and anaphora is here.
+base", "responded") takes its place or date from it. Rules live in data/en/; the grammar of
+names and anaphora is here.
 """
 
 from __future__ import annotations
@@ -18,16 +20,21 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import context, event_dates
+from transforms.acled_types import Typing, target_nouns, type_attack
+from transforms.attack_detect import Clause, read_sentence
+from transforms.attack_parse import parse_sentences
+from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import data_text
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v1"
+COMPONENT = "attacks.v2"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
+_FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # Penn tags of a verb that reports, not describes
 _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -49,9 +56,6 @@ _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|wi
 
 @dataclass(frozen=True)
 class Lexicon:
-    weapons: dict[str, re.Pattern]
-    trigger: re.Pattern
-    negative: tuple[tuple[str, re.Pattern], ...]
     specific: re.Pattern
     outcomes: tuple[tuple[str, re.Pattern], ...]
     no_damage: re.Pattern
@@ -66,12 +70,9 @@ class Lexicon:
 def lexicon() -> Lexicon:
     import json
 
-    raw = json.loads(data_text("attack_lexicon.json"))
+    raw = json.loads(data_text("en/attack_lexicon.json"))
     rx = lambda p: re.compile(p, re.I)  # noqa: E731
     return Lexicon(
-        weapons={w: re.compile(rf"\b(?:{p})\b", re.I) for w, p in raw["weapons"].items()},
-        trigger=rx(rf"\b(?:{raw['triggers']})\b"),
-        negative=tuple((n["reason"], rx(n["pattern"])) for n in raw["negative"]),
         specific=rx(raw["specific"]),
         outcomes=tuple((o["outcome"], rx(o["pattern"])) for o in raw["outcomes"]),
         no_damage=rx(raw["no_damage"]),
@@ -101,22 +102,51 @@ class AttackEvent:
     start_char: int
     end_char: int
     confidence: float
+    event_type: str = "Violence against civilians"
+    sub_event_type: str = "Attack"
+    target_kind: str = "unknown"
+    fatalities: int | None = None
+    injured: int | None = None
+
+
+Parses = dict[tuple[int, int], object]  # (start, end) of a sentence -> its spaCy Doc
+
+
+def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_end: int = 0) -> list[tuple[int, int]]:
+    """The sentences worth parsing: those holding a trigger's surface form (after a dateline)."""
+    pattern = rules().candidate
+    return [(s, e) for s, e in sentences if pattern.search(body, max(s, dateline_end) if s < dateline_end < e else s, e)]
+
+
+def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
+    """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text."""
+    jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
+    docs = parse_sentences([texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs])
+    out: list[Parses] = [{} for _ in texts]
+    for (k, span), doc in zip(jobs, docs):
+        out[k][span] = doc
+    return out
 
 
 def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     gazetteer: dict[str, Entity], published: dt.date | None, window: event_dates.Window,
-                    timexes: list[Timex], title_end: int = 0, dateline_end: int = 0) -> list[AttackEvent]:
+                    timexes: list[Timex], title_end: int = 0, dateline_end: int = 0,
+                    parses: Parses | None = None) -> list[AttackEvent]:
     """Events of one article. `timexes` are the article's temporal expressions (tagged against
     its publication date). Sentences before `title_end` (the headline) yield no event: a
     headline restates an attack the body reports; a wire dateline is not part of the evidence.
     A sentence without its own date takes the last date of its paragraph, or, when it points
-    back ("the ship", "responded"), the date of the previous event."""
+    back ("the ship", "responded"), the date of the previous event. `parses` are the parsed
+    candidate sentences (`parse_candidates`); they are parsed here when not given."""
     lex = lexicon()
+    if parses is None:
+        parses = parse_candidates([body], [candidate_sentences(body, sentences, dateline_end)], [dateline_end])[0]
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
     paragraph_is_history = False
     previous_end = 0
     for start, end in sentences:
+        doc = parses.get((start, end))
         if start < dateline_end < end:
             start = dateline_end
         sentence = body[start:end]
@@ -133,7 +163,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if own is not None:
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if end <= title_end or not _reports_attack(body, start, end, inside, lex):
+        clauses = read_sentence(doc, rules())[0] if doc is not None and end > title_end else []
+        if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
@@ -146,7 +177,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         elif when is None and events and _RESPONSE.search(sentence):
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.resolve(None, body, published, window)
-        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex))
+        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
     return events
 
 
@@ -162,24 +193,18 @@ def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention
     return before[-1:]
 
 
-def _reports_attack(body: str, start: int, end: int, mentions: list[Mention], lex: Lexicon) -> bool:
+def _anchored(body: str, start: int, end: int, mentions: list[Mention], timexes: list[Timex], lex: Lexicon,
+              doc, clauses: list[Clause]) -> bool:
+    """An attack report is about a real scene: a trigger verb in a finite or past form ("gunmen
+    attacked", "raiders attack civilians" in a headline), a time, a place, a target or an
+    outcome (not "drone attacks are a growing threat"); an official tally is not one attack."""
     sentence = body[start:end]
-    if not lex.trigger.search(sentence):
+    if is_tally_sentence(sentence):
         return False
-    if not any(p.search(sentence) for p in lex.weapons.values()) and not re.search(r"\battacks?\b", sentence, re.I):
-        return False
-    # cue words inside names do not count: "Rapid Support Forces" supports nothing
-    masked = list(sentence)
-    for m in mentions:
-        masked[m.start - start:m.end - start] = "X" * (m.end - m.start)
-    plain = "".join(masked)
-    if any(p.search(plain) for _, p in lex.negative) or is_tally_sentence(sentence):
-        return False
-    anchored = (lex.specific.search(sentence) or lex.target_us.search(sentence)
+    return bool(any(doc[c.trigger].tag_ in _FINITE for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
                 or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and
                        context.is_locative(body, m, start) for m in mentions)
                 or _SHIP_ANAPHOR.search(sentence) or any(p.search(sentence) for _, p in lex.outcomes))
-    return bool(anchored)
 
 
 def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexicon,
@@ -193,18 +218,39 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
             and (m.entity_id not in exclude or context.is_locative(body, m, start))]
 
 
-def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> list[AttackEvent]:
+def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses) -> list[AttackEvent]:
+    """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
+    per named facility or country."""
+    r = rules()
+    attacks = group_attacks(doc, clauses, r)
+    events = []
+    for group in attacks:
+        if len(attacks) == 1:
+            inside, counted = mentions, None
+        else:
+            lo, hi = min(c.span(doc)[0] for c in group), max(c.span(doc)[1] for c in group)
+            inside = [m for m in mentions if start + lo <= m.start and m.end <= start + hi]
+            counted = tuple(sorted({i for c in group for i in c.tokens}))
+        events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when, lex, doc, group, counted,
+                                    single=len(attacks) == 1)
+    return events
+
+
+def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, group: list[Clause],
+                      counted, single: bool) -> list[AttackEvent]:
     sentence = body[start:end]
-    weapons = tuple(w for w, p in lex.weapons.items() if p.search(sentence))
-    if "one-way attack drone" in weapons and "drone" not in weapons:
-        weapons += ("drone",)
-    attacker = _attacker(body, start, end, mentions, gazetteer, lex)
+    r = rules()
+    weapons = weapons_of(doc, group, r)
+    attacker = _attacker(body, start, end, mentions, gazetteer, lex) or _parsed_actor(
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer)
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
         target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
+    target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker)
+    typing = type_attack(doc, group, weapons, r, counted)
     places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
@@ -219,16 +265,76 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex) -> lis
             if e.entity_type == "NORP" and e.country_code and e.country_code != "US" and _PLACE_NOUN.match(body, m.end):
                 by_country.setdefault(e.country_code, [])
     outcome = _outcome(sentence, lex)
-    count = _count(sentence)
+    count = _count(sentence) if single else 1
     groups = _event_places(by_country, gazetteer)
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
-    events = []
-    for cc, location in groups:
-        events.append(AttackEvent(
-            when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
-            attacker, target, location.entity_id if location else None, cc, outcome,
-            count if len(groups) == 1 else None, sentence, start, end, confidence))
-    return events
+    return [AttackEvent(
+        when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
+        attacker, target, location.entity_id if location else None, cc, outcome,
+        count if len(groups) == 1 else None, sentence, start, end, confidence, *_typing_fields(typing))
+        for cc, location in groups]
+
+
+def _typing_fields(t: Typing) -> tuple:
+    return t.event_type, t.sub_event_type, t.target_kind, t.fatalities, t.injured
+
+
+def weapons_of(doc, group: list[Clause], r: Rules) -> tuple[str, ...]:
+    """The weapons named in the attack's own clauses (not elsewhere in its sentence)."""
+    text = " ".join(c.text(doc) for c in group)
+    weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if "one-way attack drone" in weapons and "drone" not in weapons:
+        weapons += ("drone",)
+    return weapons
+
+
+def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
+    """The attacks of a sentence: clauses inside one another are one attack ("opened fire,
+    killing two"); a clause apart from the others is an attack of its own only when it names
+    weapons the others do not ("shelled the town and drones struck the market"; "carried out
+    strikes ... hours after the group fired a missile")."""
+    groups: list[list[Clause]] = []
+    for c in clauses:
+        home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens for x in g)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    merged: list[tuple[list[Clause], set[str]]] = []
+    for g in groups:
+        w = set(weapons_of(doc, g, r)) - {"gunfire"}
+        if merged and (not w or w & merged[-1][1]):
+            merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
+        else:
+            merged.append((g, w))
+    return [g for g, _ in merged]
+
+
+def _agent_nouns(doc, group: list[Clause]) -> list:
+    """Who did it: the subject of an active trigger, "by ..." of a passive one or of a noun."""
+    out = []
+    for c in group:
+        t = doc[c.trigger]
+        out += [x for x in t.children if x.dep_ == "nsubj"]
+        out += [g for x in t.children if x.dep_ in ("agent", "prep") and x.lower_ == "by" for g in x.children]
+        if t.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+            out += [x for x in t.head.children if x.dep_ == "nsubj"]
+    return out
+
+
+def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None) -> str | None:
+    """The named actor inside one of `nouns`' phrases ("Al Shabaab militants", "a Saudi border
+    guard"): an organisation, a person, or a demonym's country."""
+    for noun in nouns:
+        lo, hi = start + min(t.idx for t in noun.subtree), start + max(t.idx + len(t) for t in noun.subtree)
+        for m in mentions:
+            if lo <= m.start and m.end <= hi and m.entity_id != exclude:
+                e = gazetteer[m.entity_id]
+                if e.entity_type in ("ORG", "PERSON"):
+                    return m.entity_id
+                if e.entity_type == "NORP" and e.country_code:
+                    return f"gpe:{e.country_code.lower()}"
+    return None
 
 
 def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity]):

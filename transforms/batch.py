@@ -14,7 +14,7 @@ from collections import ChainMap
 from dataclasses import dataclass, field, replace
 
 from transforms import dates
-from transforms.attacks import AttackEvent, extract_attacks
+from transforms.attacks import AttackEvent, candidate_sentences, extract_attacks, parse_candidates
 from transforms.decode import decode_bytes
 from transforms.dedup import DuplicateIndex, minhash_signature
 from transforms.entities import Mention, default_matcher
@@ -206,8 +206,12 @@ def _is_title_case(title: str) -> bool:
 
 def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     gazetteer = load_gazetteer()
+    datelines = [_dateline_end(d) for d in drafts]
+    # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch
+    parses = parse_candidates([d.body for d in drafts],
+                              [candidate_sentences(d.body, list(d.sentences), n) for d, n in zip(drafts, datelines)], datelines)
     out = []
-    for d in drafts:
+    for d, parsed in zip(drafts, parses):
         lookup = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
         header = d.article.published
@@ -215,17 +219,19 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         title_end = len(d.article.title or "")
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), lookup, d.published_date, window,
-                                 timexes, title_end, dateline_end)
+                                 timexes, title_end, dateline_end, parsed)
         tallies = extract_tallies(d.body, sentences, list(d.mentions), lookup, d.published_date, timexes)
         out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
     return out
 
 
 def warm_up() -> None:
-    """Load what the NLP stages share (the NER model, the gazetteer and its matcher)."""
+    """Load what the NLP stages share (the NER model, the parser, the gazetteer and its matcher)."""
+    from transforms.attack_parse import parser
     from transforms.ner import model
 
     model()
+    parser()
     default_matcher()
 
 

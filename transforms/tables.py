@@ -39,7 +39,9 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                 "date_precision": e.date_precision, "weapons": list(e.weapons), "attacker_id": e.attacker_id,
                 "target_id": e.target_id, "location_id": e.location_id, "country_code": e.country_code,
                 "outcome": e.outcome, "attack_count": e.attack_count, "evidence": e.evidence,
-                "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence, **stamp,
+                "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence,
+                "event_type": e.event_type, "sub_event_type": e.sub_event_type, "target_kind": e.target_kind,
+                "fatalities": e.fatalities, "injured": e.injured, **stamp,
             })
     tallies = [{
         "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,

@@ -1,8 +1,10 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v1`. One row per number; an Iraq/Syria split ("61 attacks, 29 in Iraq and
-32 in Syria") adds one row per part with the same evidence. period_end is the publication
-date (the day the figure was stated); period_start comes from the period the sentence names.
+Component `tallies.v2`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+in Syria", any place the sentence names) adds one row per part with the same evidence.
+period_end is the publication date (the day the figure was stated); period_start comes from
+the period the sentence names, however long ago it began ("since 1975"). A count of injured is
+a tally when it is cumulative ("have been injured", "so far"), not one attack's wounded.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass
 from transforms import context, event_dates
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.resources import jsonl
 from transforms.timex import Timex
 
-COMPONENT = "tallies.v1"
+COMPONENT = "tallies.v2"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -30,18 +33,18 @@ _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|
 _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:people|civilians|persons|soldiers|troops|fighters|militants|children)\s+"
-                     r"(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead)\b", re.I)
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b",
+                     re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
 _ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times", re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
-_DEATH_WORDS = re.compile(r"killed|dead", re.I)
-_CUMULATIVE = re.compile(r"\b(?:in\s+the\s+(?:conflict|war|fighting)|since|so\s+far|in\s+total|toll|altogether|to\s+date)\b", re.I)
-_SPLIT = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+"
-                    r"(?P<place>Iraq|Syria|Yemen|Jordan|the Red Sea)\b", re.I)
+_DEATH_WORDS = re.compile(r"killed|dead|died", re.I)
+_CUMULATIVE = re.compile(r"\b(?:in\s+the\s+(?:conflict|war|fighting|insurgency)|since|so\s+far|in\s+total|toll|altogether|"
+                         r"to\s+date|(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
+_SPLIT_BEFORE = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
+                           re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTERS = ("PERSON", "ORG")
-_PENTAGON = "org:pentagon"
-_UNNAMED_DEFENSE = re.compile(r"\b(defen[sc]e|military|Pentagon) officials?\b|\bthe military said\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,13 @@ class Tally:
 
 
 def is_tally_sentence(sentence: str) -> bool:
+    """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack."""
     m = _ATTACKS.search(sentence)
-    return bool((m and _number(m.group("n")) >= 2) or _INJURED.search(sentence) or _is_toll(sentence))
+    return bool((m and _number(m.group("n")) >= 2) or _is_injured_tally(sentence) or _is_toll(sentence))
+
+
+def _is_injured_tally(sentence: str) -> bool:
+    return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence))
 
 
 def _finditer(pattern: re.Pattern, required: re.Pattern, sentence: str):
@@ -79,7 +87,7 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         sentence = body[start:end]
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         for m, unit in [(m, "attacks") for m in _finditer(_ATTACKS, _ATTACK_WORDS, sentence)] + \
-                       [(m, "injured personnel") for m in _finditer(_INJURED, _INJURY_WORDS, sentence)] + \
+                       [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             count = _number(m.group("n"))
             if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
@@ -90,14 +98,24 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             stated_by = _stated_by(sentence, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
             if unit == "attacks":
-                for part in _SPLIT.finditer(sentence, m.end()):
-                    out.append(Tally(_number(part.group("n")), "exact", unit, period_start, published,
-                                     part.group("place").removeprefix("the "), stated_by, sentence, start, end))
+                for count, place in _split_parts(body, start + m.end(), inside, gazetteer):
+                    out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
     return out
 
 
+def _split_parts(body: str, after: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> list[tuple[int, str]]:
+    """ "61 attacks, 29 in Iraq and 32 in Syria": (29, Iraq), (32, Syria), for any place named."""
+    parts = []
+    for m in mentions:
+        if m.start >= after and gazetteer[m.entity_id].entity_type in ("GPE", "LOC"):
+            hit = _SPLIT_BEFORE.search(body, max(after, m.start - 30), m.start)
+            if hit and _number(hit.group("n")) > 0:
+                parts.append((_number(hit.group("n")), gazetteer[m.entity_id].name))
+    return parts
+
+
 def _is_split_part(sentence: str, m: re.Match) -> bool:
-    return bool(re.match(r"\s+in\s+(Iraq|Syria|Yemen|Jordan)", sentence[m.end():]))
+    return bool(re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]))
 
 
 def _number(word: str) -> int:
@@ -111,10 +129,29 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
         return None
     for t in timexes:
         if start <= t.start < end:
+            since = _since_start(t, body, published)
+            if since is not None:
+                return since
             r = event_dates.resolve(t, body, published, event_dates.Window(published, published))
             if r is not None and r.date is None:
                 return r.date_min
     return None
+
+
+def _since_start(t: Timex, body: str, published: dt.date) -> dt.date | None:
+    """ "since 1975", "since January", "since Oct. 17": the first day of the named period, the
+    latest one not after publication, however long ago (a toll may count from decades back)."""
+    if not _SINCE.search(body, max(0, t.start - 20), t.start):
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", t.value or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    first = dt.date(year, month, day)
+    if first > published and m.group(2):  # "since January" said in November: this year's
+        first = dt.date(published.year if dt.date(published.year, month, day) <= published else published.year - 1,
+                        month, day)
+    return first if first <= published else None
 
 
 def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
@@ -131,5 +168,5 @@ def _stated_by(sentence: str, mentions: list[Mention], gazetteer: dict[str, Enti
         for m in mentions:
             if gazetteer[m.entity_id].entity_type == kind:
                 return m.entity_id
-    # the convention for figures from unnamed officials: "defense officials" speak for the Pentagon
-    return _PENTAGON if _UNNAMED_DEFENSE.search(sentence) else None
+    # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
+    return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)

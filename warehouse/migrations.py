@@ -26,4 +26,12 @@ def _quarantine_as_a_queue(con: duckdb.DuckDBPyConnection) -> None:
                    where quarantined_at is null""")
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _quarantine_as_a_queue}
+def _attack_typing(con: duckdb.DuckDBPyConnection) -> None:
+    """2 -> 3 (#12): attack_events gains the ACLED-style typing and casualty counts. Rows
+    loaded before it keep NULL there (sitrep 0.4 did not type attacks)."""
+    for column, kind in (("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"), ("target_kind", "VARCHAR"),
+                         ("fatalities", "INTEGER"), ("injured", "INTEGER")):
+        con.execute(f"alter table attack_events add column if not exists {column} {kind}")
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _quarantine_as_a_queue, 2: _attack_typing}

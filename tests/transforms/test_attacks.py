@@ -86,3 +86,83 @@ def test_a_paragraph_about_the_past_yields_no_event():
     text = ("In 2020, a U.S. drone strike in Baghdad killed a commander. "
             "Days later missiles hit Ain al-Asad and damaged hangars.")
     assert events(text) == []
+
+
+# Issue 12: each kind of fault, on sentences written for these tests.
+
+def one(text, published=PUB):
+    got = events(text, published)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def test_issue12_the_month_may_is_not_the_modal_verb():
+    e = one("On 14 May 2023, gunmen shot dead two traders at a market in the town.", dt.date(2023, 5, 15))
+    assert e.event_date == dt.date(2023, 5, 14) and e.sub_event_type == "Attack" and e.fatalities == 2
+
+
+def test_issue12_plain_weapons_and_shootings_are_attacks():
+    cases = {"A bomb exploded outside a bank in the capital on Monday.": "Remote explosive/landmine/IED",
+             "A landmine killed three shepherds near the border on Sunday.": "Remote explosive/landmine/IED",
+             "Shells fell on a crowded market on Sunday, killing four people.": "Shelling/artillery/missile attack",
+             "Gunmen opened fire on a minibus on Friday, wounding six passengers.": "Attack",
+             "A man stabbed two worshippers outside a church on Friday.": "Attack",
+             "Attackers hurled a grenade into a bar on Saturday.": "Grenade",
+             "The air force attacked fuel trucks near the border on Tuesday.": "Air/drone strike"}
+    for text, sub_type in cases.items():
+        assert one(text).sub_event_type == sub_type, text
+
+
+def test_issue12_non_violent_senses_are_not_attacks():
+    for text in ("The minister died of a heart attack on Monday.",
+                 "A shark attack injured a swimmer off the beach on Sunday.",
+                 "The striker led the attack and scored twice in Sunday's league match.",
+                 "The opposition leader attacked the government's budget plan on Tuesday.",
+                 "A cyber attack disrupted the port's computer systems on Monday."):
+        assert events(text) == [], text
+
+
+def test_issue12_negated_refuted_and_prevented_attacks_are_not_events():
+    for text in ("No rockets struck the base on Monday, the army said.",
+                 "Officials dismissed reports of a drone attack on the airport as false on Monday.",
+                 "The ministry said reports of a rocket attack on the port on Monday were untrue.",
+                 "Troops did not fire on the protesters on Sunday, police said.",
+                 "Police foiled a plot to bomb a stadium in the city on Monday."):
+        assert events(text) == [], text
+
+
+def test_issue12_commemorations_of_old_attacks_are_not_new_attacks():
+    assert events("Hundreds gathered on Monday to mark the tenth anniversary of the bombing of the station.") == []
+
+
+def test_issue12_weapons_belong_to_the_attack_they_describe():
+    e = one("U.S. aircraft struck a depot in Syria on Monday in retaliation for earlier drone and rocket attacks.")
+    assert e.weapons == ("airstrike",)
+
+
+def test_issue12_two_attacks_of_one_sentence_are_two_rows():
+    got = events("On Monday artillery shelled the village of Amran while drones struck a market in the town of Saada.")
+    assert sorted(e.sub_event_type for e in got) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_issue12_targets_may_be_civilians_facilities_vessels_or_soldiers():
+    assert one("A missile hit a hospital in the city on Monday.").target_kind == "facility"
+    assert one("Gunmen killed five villagers in the district on Sunday.").target_kind == "civilian"
+    assert one("A drone struck a cargo ship off the coast on Tuesday.").target_kind == "vessel"
+
+
+def test_issue12_attacks_of_any_conflict_are_kept():
+    e = one("A Hamas attack on an army post near the border on Monday killed two soldiers.")
+    assert e.fatalities == 2 and e.target_kind == "military"
+
+
+def test_issue12_armed_clashes_are_battles():
+    e = one("Soldiers clashed with militants near the town on Friday, leaving six fighters dead.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_issue12_casualties_are_null_unless_stated():
+    e = one("A car bomb exploded near the ministry on Sunday.")
+    assert e.fatalities is None and e.injured is None
+    e = one("A roadside bomb killed three soldiers and wounded five others on Sunday.")
+    assert (e.fatalities, e.injured) == (3, 5)

@@ -43,3 +43,12 @@ def test_undated_article_leaves_period_end_null():
 
 def test_single_attacks_are_not_tallies():
     assert tallies("One attack hit the base.") == []
+
+
+def test_each_unnamed_official_convention_matches_its_example():
+    import re
+
+    from transforms.resources import jsonl
+
+    for rule in jsonl("en/tally_sources.jsonl"):
+        assert re.search(rule["pattern"], rule["example"], re.I), rule

@@ -1,0 +1,107 @@
+"""Scoring a warehouse against a document-level attack gold (../shared/dev/events/gold.jsonl).
+
+The rules are those of the reference scorer (../shared/tools/score_events.py), and a test checks
+that both give the same figures on the same warehouse. A gold line names a file and says whether
+it reports an attack (`label` 1), does not (0), or is scored apart (null: armed clashes,
+intercepted attacks, debatable kinds). A document with at least one attack_events row is
+predicted positive. Date, country, distance and sub-type are read on the document's first event
+(lowest start_char; the reference leaves ties of one sentence's events in the database's order,
+here they go by event_id) of the detected attacks.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter, defaultdict
+
+from expectations.gold import as_day, prf
+
+NEAR_KM = 50
+
+
+def is_dev_events_gold(golds: list[dict]) -> bool:
+    """The dev-set format: one line per file with a `label`, no `attack_events` list."""
+    return bool(golds) and all("file" in g and "label" in g and "attack_events" not in g for g in golds)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def score_dev_events(golds: list[dict], rows: dict[str, list[dict]]) -> dict:
+    """Figures keyed as score_events.py's --json `figures` (precision, recall, f1, tp, fp, fn, tn,
+    date_exact, date_range, date_exact_any, country, country_any, location_50km,
+    sub_event_type, <group>_with_events), plus `recall_by_sub_type` and
+    `false_positive_rate_by_sub_type` ({sub-type: [hits, total, rate]})."""
+    events = _events_by_file(rows)
+    counts: Counter = Counter()
+    per_sub: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    null_groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for g in golds:
+        found = events.get(g["file"], [])
+        hit = bool(found)
+        label, group, sub = g.get("label"), g.get("group") or str(g.get("label")), g.get("sub_event_type")
+        _add(per_sub[(group, label, sub)], hit)
+        if label == 1:
+            counts["tp" if hit else "fn"] += 1
+        elif label == 0:
+            counts["fp" if hit else "tn"] += 1
+        else:
+            _add(null_groups[group], hit)
+        if label == 1 and hit:
+            _score_first_event(g, found, checks)
+    p, r, f1 = prf(counts["tp"], counts["fp"], counts["fn"])
+    figures = {"docs": len(golds), "precision": p, "recall": r, "f1": f1, **{k: counts[k] for k in ("tp", "fp", "fn", "tn")},
+               **{k: _rate(v) for k, v in checks.items()},
+               **{f"{k}_with_events": _rate(v) for k, v in null_groups.items()}}
+    figures["recall_by_sub_type"] = {k[2]: [*v, _rate(v)] for k, v in sorted(per_sub.items(), key=str) if k[1] == 1}
+    figures["false_positive_rate_by_sub_type"] = {k[2]: [*v, _rate(v)] for k, v in sorted(per_sub.items(), key=str)
+                                                  if k[1] == 0}
+    return figures
+
+
+def _score_first_event(g: dict, found: list[dict], checks) -> None:
+    first = found[0]
+    if g.get("event_date") and g.get("time_precision") in (1, None):
+        day = as_day(g["event_date"])
+        lo, hi = as_day(first.get("date_min")), as_day(first.get("date_max"))
+        _add(checks["date_exact"], as_day(first.get("event_date")) == day)
+        _add(checks["date_range"], bool(lo and hi and lo <= day <= hi))
+        _add(checks["date_exact_any"], any(as_day(e.get("event_date")) == day for e in found))
+        if "date_stated" in g:
+            _add(checks["date_exact/stated" if g["date_stated"] else "date_exact/not_stated"],
+                 as_day(first.get("event_date")) == day)
+    if g.get("country_code"):
+        _add(checks["country"], first.get("country_code") == g["country_code"])
+        _add(checks["country_any"], any(e.get("country_code") == g["country_code"] for e in found))
+    if g.get("latitude") is not None and g.get("longitude") is not None:
+        placed = first.get("latitude") is not None and first.get("longitude") is not None
+        _add(checks["location_50km"], placed and km(first["latitude"], first["longitude"], float(g["latitude"]),
+                                                     float(g["longitude"])) <= NEAR_KM)
+    if any(e.get("sub_event_type") for e in found):
+        _add(checks["sub_event_type"], (first.get("sub_event_type") or "").lower() == (g.get("sub_event_type") or "").lower())
+
+
+def _events_by_file(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """file name -> its events in text order, each with its location's coordinates."""
+    places = {e["entity_id"]: e for e in rows["entities"]}
+    names = {d["doc_id"]: os.path.basename(d["source_path"] or "") for d in rows["documents"]}
+    out: dict[str, list[dict]] = defaultdict(list)
+    for e in sorted(rows["attack_events"], key=lambda e: (e["doc_id"], e["start_char"], e["event_id"])):
+        place = places.get(e.get("location_id") or "", {})
+        out[names.get(e["doc_id"], "")].append({**e, "latitude": place.get("latitude"), "longitude": place.get("longitude")})
+    return out
+
+
+def _add(tally: list[int], ok: bool) -> None:
+    tally[0] += bool(ok)
+    tally[1] += 1
+
+
+def _rate(tally: list[int]) -> float | None:
+    return tally[0] / tally[1] if tally[1] else None

@@ -1,0 +1,64 @@
+"""Every rule of transforms/data/en/ runs its own example sentence (#12): knowledge as data,
+each line checked by the engine that reads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.acled_types import target_kind, type_attack
+from transforms.attack_detect import read_sentence
+from transforms.attack_parse import parse_sentences
+from transforms.attack_rules import rules
+from transforms.attacks import weapons_of
+from transforms.resources import jsonl
+
+
+def lines(name: str) -> list[dict]:
+    return list(jsonl(f"en/{name}"))
+
+
+def read(text: str):
+    [doc] = parse_sentences([text])
+    clauses, dropped = read_sentence(doc, rules())
+    return doc, clauses, dropped
+
+
+@pytest.mark.parametrize("rule", lines("attack_triggers.jsonl"), ids=lambda r: f"{r['lemma']}-{r['kind']}")
+def test_each_trigger_finds_an_attack_in_its_example(rule):
+    _, clauses, _ = read(rule["example"])
+    assert any(c.lemma == rule["lemma"] and c.kind == rule["kind"] for c in clauses), clauses
+
+
+@pytest.mark.parametrize("rule", lines("attack_cues.jsonl"), ids=lambda r: r["reason"])
+def test_each_cue_cancels_the_attack_of_its_example(rule):
+    _, clauses, dropped = read(rule["example"])
+    assert clauses == [] and any(d.reason == rule["reason"] for d in dropped), dropped
+
+
+@pytest.mark.parametrize("rule", lines("nonviolent_senses.jsonl"), ids=lambda r: f"{r['sense']}-{r['test']}")
+def test_each_non_violent_sense_leaves_no_attack_in_its_example(rule):
+    _, clauses, dropped = read(rule["example"])
+    assert clauses == [] and any(d.reason.startswith("non-violent sense") for d in dropped), dropped
+
+
+@pytest.mark.parametrize("rule", lines("attack_weapons.jsonl"), ids=lambda r: r["weapon"])
+def test_each_weapon_pattern_matches_its_example(rule):
+    assert rules().weapons[rule["weapon"]].search(rule["example"])
+
+
+@pytest.mark.parametrize("rule", lines("acled_subtypes.jsonl"), ids=lambda r: r["example"][:30])
+def test_each_acled_typing_rule_types_its_example(rule):
+    doc, clauses, _ = read(rule["example"])
+    typing = type_attack(doc, clauses, weapons_of(doc, clauses, rules()), rules())
+    assert (typing.event_type, typing.sub_event_type) == (rule["event_type"], rule["sub_event_type"])
+
+
+@pytest.mark.parametrize("rule", lines("attack_targets.jsonl"), ids=lambda r: f"{r['kind']}-{r.get('test', 'head')}")
+def test_each_target_kind_rule_reads_its_example(rule):
+    doc, clauses, _ = read(rule["example"])
+    assert target_kind(doc, clauses, rules()) == rule["kind"]
+
+
+def test_the_pre_filter_lets_every_trigger_example_through():
+    for rule in lines("attack_triggers.jsonl"):
+        assert rules().candidate.search(rule["example"]), rule["example"]

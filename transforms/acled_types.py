@@ -1,0 +1,171 @@
+"""ACLED-style typing, target kind and casualty counts of one attack (component `attacks.v2`).
+
+Rules are data: transforms/data/en/acled_subtypes.jsonl (ordered typing rules, ACLED codebook
+vocabulary), attack_targets.jsonl (what a target noun is) and attack_words.json (harm words,
+number words). Everything here reads one parsed sentence and the clauses of one attack.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.attack_detect import Clause, arguments, lemma_of, sentence_lemmas
+from transforms.attack_rules import Rules, _path
+from transforms.resources import data_text
+
+UNKNOWN = "unknown"
+_TARGET_ROLES = ("dobj", "pobj_on")
+
+
+@dataclass(frozen=True)
+class Typing:
+    event_type: str
+    sub_event_type: str
+    target_kind: str
+    fatalities: int | None
+    injured: int | None
+
+
+@cache
+def _casualty_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = json.loads(data_text(_path("attack_words.json")))
+    return frozenset(raw["killed"]), frozenset(raw["injured"])
+
+
+def type_attack(doc, clauses: list[Clause], weapons: tuple[str, ...], rules: Rules,
+                counted: tuple[int, ...] | None = None) -> Typing:
+    """Event type, sub-event type and target kind of the attack made of `clauses`, with the
+    dead and injured the sentence states (`counted`: the token indices to count in; the whole
+    sentence when None). The first rule of acled_subtypes.jsonl whose conditions hold wins."""
+    target = target_kind(doc, clauses, rules)
+    text = " ".join(c.text(doc) for c in clauses)
+    lemmas = {c.lemma for c in clauses}
+    kinds = {c.kind for c in clauses}
+    for rule in rules.types:
+        if rule.weapons and not rule.weapons & set(weapons):
+            continue
+        if rule.pattern is not None and not rule.pattern.search(text):
+            continue
+        if rule.triggers and not rule.triggers & lemmas:
+            continue
+        if rule.kinds and not rule.kinds & kinds:
+            continue
+        if rule.targets and target not in rule.targets:
+            continue
+        fatalities, injured = casualties(doc, rules, counted)
+        return Typing(rule.event_type, rule.sub_event_type, target, fatalities, injured)
+    raise ValueError("acled_subtypes.jsonl needs a last rule without conditions")
+
+
+def target_kind(doc, clauses: list[Clause], rules: Rules) -> str:
+    """military / civilian / facility / vessel / armed group / government / unknown: the kind
+    of the first target noun of the attack (its object, "on/at/against ...", passive subject,
+    or the object of "targeting")."""
+    for noun in target_nouns(doc, clauses):
+        kind = _kind_of(noun, rules)
+        if kind:
+            return kind
+    return UNKNOWN
+
+
+def target_nouns(doc, clauses: list[Clause]) -> list:
+    out = []
+    for clause in clauses:
+        trigger = doc[clause.trigger]
+        for verb in [trigger] + [c for c in trigger.children if c.dep_ == "conj"]:  # "attacked and injured"
+            out += arguments(verb, _TARGET_ROLES)
+            out += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for t in (doc[i] for i in clause.tokens):  # "..., targeting soldiers at a checkpoint"
+            if lemma_of(t) in ("target", "kill", "injure", "wound", "hit") and t.i != trigger.i:
+                out += arguments(t, ("dobj",)) + [c for c in t.children if c.dep_ == "nsubjpass"]
+    return out
+
+
+def _kind_of(noun, rules: Rules) -> str | None:
+    words = [noun] + [c for c in noun.children if c.dep_ == "conj"]
+    for word in words:
+        modifiers = {lemma_of(c) for c in word.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        for rule in rules.targets:
+            if rule.test == "modifier" and modifiers & rule.lemmas:
+                return rule.kind
+        for rule in rules.targets:
+            if rule.test == "head" and (lemma_of(word) in rule.lemmas or word.lower_ in rule.lemmas):
+                return rule.kind
+    return None
+
+
+def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tuple[int | None, int | None]:
+    """(dead, injured) as the sentence states them: "killing three soldiers", "two people were
+    wounded", "leaving five dead". None when no number is stated; 0 for "no casualties"."""
+    killed_words, injured_words = _casualty_words()
+    allowed = set(within) if within is not None else None
+    dead = hurt = None
+    seen: set[int] = set()
+    for i, lemma in enumerate(sentence_lemmas(doc)):
+        if allowed is not None and i not in allowed:
+            continue
+        group = "dead" if lemma in killed_words else "hurt" if lemma in injured_words else None
+        if group is None:
+            continue
+        n = _count_for(doc[i], rules, seen)
+        if n is None:
+            continue
+        if group == "dead":
+            dead = (dead or 0) + n
+        else:
+            hurt = (hurt or 0) + n
+    return dead, hurt
+
+
+def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
+    """The number of people a harm word is about, each noun counted once."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or \
+            any(c.dep_ == "neg" for c in token.children):
+        return 0
+    # the victims: the passive subject or the object; the subject only of "died", "dead"
+    candidates = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep]
+    if token.pos_ not in ("VERB",) or lemma_of(token) == "die":
+        candidates += [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("amod", "acl", "oprd", "acomp", "xcomp") or token.pos_ in ("ADJ",):
+        candidates.append(token.head)  # "three killed", "leaving five dead"
+        candidates += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i != token.i]
+    if token.dep_ == "pobj" or token.dep_ == "dobj":  # "resulting in the death of two", "caused casualties"
+        candidates += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in candidates:
+        if noun.i in seen:
+            continue
+        n = _number_of(noun, rules)
+        if n is not None:
+            seen.add(noun.i)
+            return n
+    return None
+
+
+def _number_of(noun, rules: Rules) -> int | None:
+    total = None
+    for word in [noun] + [c for c in noun.children if c.dep_ == "conj"]:
+        n = _value(word, rules)
+        if n is None:
+            for c in word.children:
+                if c.dep_ in ("nummod", "det", "quantmod") or (c.dep_ == "amod" and c.like_num):
+                    n = _value(c, rules)
+                    if n is not None:
+                        break
+        if n is None and word.tag_ in ("NN", "NNP") and word.pos_ in ("NOUN", "PROPN") and word is not noun:
+            n = 1
+        if n is not None:
+            total = (total or 0) + n
+    if total is None and noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children):
+        return 1  # "a civilian", "the driver"
+    return total
+
+
+def _value(token, rules: Rules) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text) if int(text) < 100_000 else None
+    if token.dep_ == "det" and text not in ("a", "an"):
+        return 0 if text == "no" else None
+    return rules.number_words.get(text)

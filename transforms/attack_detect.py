@@ -1,0 +1,283 @@
+"""Which words of a parsed sentence report an attack that happened (component `attacks.v2`).
+
+A trigger (a lemma with its part of speech, transforms/data/en/attack_triggers.jsonl) reports
+an attack unless a non-violent sense holds (nonviolent_senses.jsonl: "heart attack", "struck a
+deal", "hit by a car") or a dependency cue cancels it (attack_cues.jsonl: negation, a modal or
+a condition on its verb, a threat, plan, denial, prevention, commemoration, reaction or earlier
+attack above it in the tree, a habitual adverb). A weak trigger ("hit", "raided", "threw")
+also needs a weapon, a harm word or another trigger in its own clause.
+
+Each surviving trigger is a `Clause`: its subtree, cut at coordinated verbs that are triggers of
+their own ("shelled the town and bombed the market" is two clauses). Clauses are what the event
+builder turns into rows; weapons and roles are read inside them, not in the whole sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "advmod"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_SENSE = "non-violent sense"
+_ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
+_HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One attack of a sentence: the trigger token, the rule it matched, and the token indices
+    (sorted) of the words that belong to it."""
+
+    trigger: int
+    lemma: str
+    kind: str
+    tokens: tuple[int, ...]
+
+    def text(self, doc) -> str:
+        return "".join(doc[i].text_with_ws for i in self.tokens)
+
+    def span(self, doc) -> tuple[int, int]:
+        """(start, end) characters of the clause within the parsed text."""
+        return doc[self.tokens[0]].idx, doc[self.tokens[-1]].idx + len(doc[self.tokens[-1]])
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A trigger that does not report an attack, and why (for tests and explanations)."""
+
+    trigger: int
+    lemma: str
+    reason: str
+    cut: int  # the token whose subtree is not part of any attack: the trigger, or the cue above it
+
+def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
+    """The attack clauses of one parsed sentence and the triggers dropped, in text order."""
+    found: list[tuple[object, TriggerRule]] = []
+    for i, lemma in enumerate(sentence_lemmas(doc)):
+        token = doc[i]
+        if lemma in rules.triggers or token.lower_ in rules.triggers:
+            rule = _trigger_rule(token, rules)
+            if rule is not None:
+                found.append((token, rule))
+    trigger_ids = {t.i for t, _ in found}
+    cuts: dict[int, int] = {}
+    reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
+    clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
+    senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
+    for token, rule in found:
+        near = _subtree_ids(token) | {a.i for a in _governors(token)}
+        if reasons[token.i] is None and senseless & near and not _names_weapon(clause_of[token.i], doc, rules):
+            reasons[token.i] = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
+    weak = [(t, r) for t, r in found if r.strength == "weak" and reasons[t.i] is None]
+    standing = {t.i for t, r in found if r.strength == "strong" and reasons[t.i] is None}
+    for _ in range(2):  # a weak trigger under one that stands stands too: "threw a grenade, injuring two"
+        standing |= {t.i for t, r in weak if _supported(t, r, clause_of[t.i], doc, rules, standing)}
+    clauses, dropped = [], []
+    for token, rule in found:
+        tokens, reason = clause_of[token.i], reasons[token.i]
+        if reason is None and token.i not in standing:
+            reason = "weak trigger without weapon or harm"
+        if reason:
+            dropped.append(Dropped(token.i, rule.lemma, reason, cuts.get(token.i, token.i)))
+        else:
+            clauses.append(Clause(token.i, rule.lemma, rule.kind, tokens))
+    # a dropped trigger's words are not the attack's ("a strike in retaliation for earlier drone attacks")
+    gone: set[int] = set()
+    for d in dropped:
+        cut = _subtree_ids(doc[d.cut])
+        gone |= cut - {i for c in clauses if c.trigger in cut for i in _subtree_ids(doc[c.trigger])}
+    clauses = [Clause(c.trigger, c.lemma, c.kind, tuple(i for i in c.tokens if i not in gone
+                                                         or i in {a.i for a in doc[c.trigger].ancestors}))
+               for c in clauses]
+    return clauses, dropped
+
+
+def _subtree_ids(token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def lemma_of(token) -> str:
+    return token.lemma_.lower()
+
+
+def sentence_lemmas(doc) -> list[str]:
+    """The lower-case lemmas of a parsed sentence, computed once per Doc (rules read them often)."""
+    cached = doc.user_data.get("sitrep_lemmas")
+    if cached is None:
+        cached = doc.user_data["sitrep_lemmas"] = [t.lemma_.lower() for t in doc]
+    return cached
+
+
+def _names_weapon_anywhere(doc, rules: Rules) -> bool:
+    cached = doc.user_data.get("sitrep_weapon")
+    if cached is None:
+        cached = doc.user_data["sitrep_weapon"] = any(p.search(doc.text) for p in rules.weapons.values())
+    return cached
+
+
+def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
+    candidates = rules.triggers.get(lemma_of(token), ()) + rules.triggers.get(token.lower_, ())
+    # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire", the
+    # noun "shelling" before the noun "shell"
+    for rule in sorted(candidates, key=lambda r: (r.particle is None, r.child_dep is None, r.lemma != token.lower_)):
+        if token.pos_ not in rule.pos:
+            continue
+        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
+            continue
+        if rule.child_dep and not any(c.dep_ == rule.child_dep and lemma_of(c) in rule.child_lemmas for c in token.children):
+            continue
+        return rule
+    return None
+
+
+def _governing(token) -> list:
+    """The trigger and the tokens above it up to its verb ("did not launch an attack": attack,
+    launch), and the verbs it complements or is coordinated with ("if they continue to attack")."""
+    chain = [token]
+    x = token
+    while x.pos_ not in _VERBAL and x.head.i != x.i and x.dep_ not in ("ROOT",):
+        x = x.head
+        chain.append(x)
+    while x.dep_ in ("xcomp", "conj") and x.head.i != x.i:  # "continue to attack", "did not shell or bomb"
+        x = x.head
+        chain.append(x)
+    return chain
+
+
+def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
+    """Why the trigger does not report an attack that happened, or None. A cue word above the
+    trigger ("retaliation for earlier attacks") is noted in `cuts`: its phrase is background."""
+    scopes = {"self": [token], "clause": _governing(token), True: _governors(token, True), False: _governors(token)}
+    for cue in rules.cues:
+        if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
+            continue
+        scope = scopes.get(cue.scope) or scopes[cue.through_coordination]
+        hit = next((x for x in scope if _cue_holds(cue, x)), None)
+        if hit is not None:
+            if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
+                cuts[token.i] = hit.i
+            return cue.reason
+    return None
+
+
+def _governors(token, through_coordination: bool = False) -> list:
+    """The tokens above the trigger, without the first conjunct of a coordination unless asked:
+    in "arrested and executed", "arrested" does not govern "executed" (what governs both does),
+    while "planning and executing" an attack plans both."""
+    out, x = [], token
+    while x.head.i != x.i:
+        if x.dep_ != "conj" or through_coordination:
+            out.append(x.head)
+        x = x.head
+    return out
+
+
+def _cue_holds(cue: CueRule, x) -> bool:
+    if cue.test == "token":
+        return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
+                and (not cue.tags or x.tag_ in cue.tags)
+                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head))
+    for c in x.children:
+        if cue.deps and c.dep_ not in cue.deps:
+            continue
+        if cue.lemmas and lemma_of(c) not in cue.lemmas:
+            continue
+        if cue.tags and c.tag_ not in cue.tags:
+            continue
+        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in c.children):
+            continue
+        return True
+    return False
+
+
+def _sense(token, doc, rules: Rules) -> str | None:
+    lemma = lemma_of(token)
+    for sense in rules.senses:
+        if sense.lemmas and lemma not in sense.lemmas:
+            continue
+        if sense.unless_weapon and _names_weapon(tuple(sorted(_subtree_ids(token))), doc, rules):
+            continue  # "a bus struck a landmine" is no traffic accident
+        if _sense_holds(sense, token, doc, rules):
+            return f"{_SENSE}: {sense.sense}"
+    return None
+
+
+def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
+    words = sense.words
+    if sense.test == "modifier":
+        return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
+    if sense.test == "argument":
+        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles))
+    if sense.test == "sentence":
+        return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
+    if sense.test == "cause":
+        return any(lemma_of(t) in words or t.lower_ in words for t in token.subtree)
+    if sense.test == "child_prep":
+        return any(c.dep_ == "prep" and lemma_of(c) in words for c in token.children)
+    if sense.test == "head":
+        verb = next((a for a in token.ancestors if a.pos_ in _VERBAL), None)
+        return token.dep_ in ("pobj", "dobj") and verb is not None and lemma_of(verb) in words
+    raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def arguments(token, roles) -> list:
+    """The head words of the trigger's arguments in `roles`: nsubj, nsubjpass, dobj, agent
+    ("by ..."), pobj_on ("attack on ...", "fired at ..."), pobj_into ("fired into the air")."""
+    out = []
+    for c in token.children:
+        if c.dep_ in roles and c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out.append(c)
+        elif c.dep_ in ("agent", "prep") and any(role in roles and lemma_of(c) in _ROLE_PREPOSITIONS[role]
+                                                  for role in _ROLE_PREPOSITIONS):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
+    """The trigger's subtree without coordinated verbs that are triggers of their own, nor
+    adverbial clauses with their own subject that are (a second attack); a noun
+    trigger also takes the verb it hangs on with that verb's subject and object; a trigger in a
+    relative clause takes the noun it describes ("a grenade, which was thrown ...")."""
+    keep: set[int] = set()
+
+    def walk(t):
+        keep.add(t.i)
+        for c in t.children:
+            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+                continue  # "shelled the town and bombed ...", "... while drones struck a market"
+            walk(c)
+
+    walk(token)
+    head = token.head
+    if token.pos_ not in _VERBAL and head.i != token.i and head.pos_ in _VERBAL:
+        keep.add(head.i)
+        for c in head.children:
+            if c.dep_ in _HEAD_ARGUMENTS and c.i not in keep:
+                keep.update(x.i for x in c.subtree)
+    elif token.dep_ in ("relcl", "acl") and head.i != token.i:
+        keep.update(x.i for x in head.subtree if x.i not in trigger_ids or x.i == head.i)
+    return tuple(sorted(keep))
+
+
+def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:
+    """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
+    than the trigger itself), an armed actor as its subject (rules marked `armed_subject`), is
+    carried out ("conducted raids"), or holds or hangs on an attack trigger that stands."""
+    words = [doc[i] for i in tokens if i != token.i]
+    if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
+        return True
+    if any(w.i in standing for w in words) or any(a.i in standing for a in _governors(token, True)):
+        return True
+    if rule.armed_subject and any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):
+        return True  # "militants pounded a base": an armed actor's strike is an attack
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
+        return True  # "carried out strikes on two facilities"
+    return _names_weapon(tokens, doc, rules)
+
+
+def _names_weapon(tokens: tuple[int, ...], doc, rules: Rules) -> bool:
+    text = "".join(doc[i].text_with_ws for i in tokens)
+    return any(p.search(text) for p in rules.weapons.values())

@@ -1,0 +1,200 @@
+"""The attack rules of one language, read from transforms/data/<lang>/ (component `attacks.v2`).
+
+Python holds the engine only: which words trigger an attack, which dependency cues cancel it,
+the non-violent senses, the weapons, the target kinds and the ACLED typing are data files,
+each rule with an example sentence that tests/transforms/test_attack_rules.py runs. Adding an
+event type means adding trigger lines with a new `kind` and a typing rule for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.resources import data_text, jsonl
+
+LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    pos: frozenset[str]
+    strength: str  # "strong": reports violence alone; "weak": needs a weapon or harm in its clause
+    kind: str  # attack | clash | intercept
+    particle: str | None
+    child_dep: str | None
+    child_lemmas: frozenset[str]
+    armed_subject: bool  # a weak trigger with soldiers or militants as subject is an attack
+    example: str
+
+
+@dataclass(frozen=True)
+class CueRule:
+    reason: str
+    scope: str  # self | clause | ancestors | noun_ancestors
+    test: str  # child | token
+    deps: frozenset[str]
+    lemmas: frozenset[str]
+    tags: frozenset[str]
+    then_deps: frozenset[str]
+    then_lemmas: frozenset[str]
+    unless_head: frozenset[str]
+    through_coordination: bool  # "planning and executing": the first conjunct's cue covers the second
+    example: str
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    sense: str
+    test: str  # modifier | argument | sentence | cause | child_prep | head
+    lemmas: frozenset[str]  # the triggers it applies to (empty: all)
+    words: frozenset[str]
+    roles: frozenset[str]
+    unless_weapon: bool
+    example: str
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    event_type: str
+    sub_event_type: str
+    weapons: frozenset[str]
+    pattern: re.Pattern | None
+    triggers: frozenset[str]
+    kinds: frozenset[str]
+    targets: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    kind: str
+    test: str  # head | modifier
+    lemmas: frozenset[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The cheap test before parsing: a strong trigger's form, or a weak trigger's form with
+    something that could support it (a weapon, a harm word, an armed actor, a strong form)."""
+
+    strong: re.Pattern
+    weak: re.Pattern
+    support: re.Pattern
+    weapons: tuple[re.Pattern, ...]
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        piece = text[start:end]
+        if self.strong.search(piece):
+            return True
+        return bool(self.weak.search(piece) and (self.support.search(piece) or any(p.search(piece) for p in self.weapons)))
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, tuple[TriggerRule, ...]]  # lemma -> rules
+    candidate: Candidate
+    cues: tuple[CueRule, ...]
+    senses: tuple[SenseRule, ...]
+    weapons: dict[str, re.Pattern]
+    types: tuple[TypeRule, ...]
+    targets: tuple[TargetRule, ...]
+    harm: frozenset[str]  # lemmas that say someone was hurt: they make a weak trigger an attack
+    armed_actors: frozenset[str]  # nouns of the military and armed-group target kinds: their "hit" is an attack
+    conduct_verbs: frozenset[str]  # "carried out strikes": a strike or raid carried out is an attack
+    number_words: dict[str, int]
+
+
+def _set(raw: dict, key: str) -> frozenset[str]:
+    value = raw.get(key) or []
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def _path(name: str) -> str:
+    return f"{LANGUAGE}/{name}"
+
+
+@cache
+def rules() -> Rules:
+    """Every rule file of `LANGUAGE`, parsed and compiled once per process."""
+    triggers: dict[str, list[TriggerRule]] = {}
+    strong_forms: set[str] = set()
+    weak_forms: set[str] = set()
+    for r in jsonl(_path("attack_triggers.jsonl")):
+        child = r.get("child") or {}
+        rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
+                           child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
+        for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
+            triggers.setdefault(key.lower(), []).append(rule)
+        (strong_forms if rule.strength == "strong" and not rule.particle and not rule.child_dep
+         else weak_forms).update(_inflections(rule.lemma) | set(r.get("forms", [])))
+    cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
+                         _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
+                         _set(r, "unless_head"), bool(r.get("through_coordination")), r["example"])
+                 for r in jsonl(_path("attack_cues.jsonl")))
+    senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
+                             bool(r.get("unless_weapon")), r["example"])
+                   for r in jsonl(_path("nonviolent_senses.jsonl")))
+    weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
+    types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
+                           re.compile(r["pattern"], re.I) if r.get("pattern") else None,
+                           _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"])
+                  for r in jsonl(_path("acled_subtypes.jsonl")))
+    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
+                    for r in jsonl(_path("attack_targets.jsonl")))
+    extra = json.loads(data_text(_path("attack_words.json")))
+    armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
+    # what a weak trigger needs beside it: a weapon, someone hurt, an armed actor, a "carried out"
+    support = set(extra["harm"]) | set(extra["conduct_verbs"]) | set(armed) | strong_forms
+    support_forms = {f for w in support for f in _inflections(w)} | {"carried", "dead", "died"}
+    candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()))
+    return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
+                 frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]))
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """Surface form -> lemma for every word the rules name (regular inflections and the forms
+    listed in the data): the parser's own lemmatizer is not run, the rules only compare lemmas
+    with their own word lists. A form absent here is its own lemma."""
+    table: dict[str, str] = {}
+    words: set[str] = set()
+    for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
+        for r in jsonl(_path(name)):
+            for key in ("lemma", "words", "unless_head"):
+                value = r.get(key) or []
+                words.update([value] if isinstance(value, str) else value)
+            for form in r.get("forms", []):
+                table.setdefault(form.lower(), r["lemma"])
+            for key in ("child", "then"):
+                words.update((r.get(key) or {}).get("lemma") or [])
+    extra = json.loads(data_text(_path("attack_words.json")))
+    for key in ("harm", "killed", "injured", "conduct_verbs"):
+        words.update(extra[key])
+    table.update(extra["irregular_forms"])
+    for word in sorted(words, key=len):  # the shorter word is the lemma: "killed" -> kill, not killed
+        for form in _inflections(word) - {word}:
+            table.setdefault(form, word)
+    for word in words:
+        table.setdefault(word, word)
+    return table
+
+
+def _words(forms: set[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a lemma: enough for the pre-filter, which only has to
+    let every real trigger through (the parser decides); irregular forms are listed in the data."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed", lemma + "ing"}
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma):  # stab -> stabbed, bombard stays
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return out
