@@ -32,6 +32,7 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
     for d in drafts:
         for i, e in enumerate(d.events):
             event_id = f"{d.doc_id}-e{i:03d}"
+            place = d.places[i] if i < len(d.places) else None
             events.append({
                 "event_id": event_id, "doc_id": d.doc_id,
                 "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id),
@@ -39,7 +40,9 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                 "date_precision": e.date_precision, "weapons": list(e.weapons), "attacker_id": e.attacker_id,
                 "target_id": e.target_id, "location_id": e.location_id, "country_code": e.country_code,
                 "outcome": e.outcome, "attack_count": e.attack_count, "evidence": e.evidence,
-                "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence, **stamp,
+                "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence,
+                "admin1": place and place.admin1, "latitude": place and place.latitude,
+                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision, **stamp,
             })
     tallies = [{
         "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,
