@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms import context
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, lookup, name_key
@@ -121,17 +122,23 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         text = match.group(0)
         if text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
             continue
-        bracketed = body[max(0, start - 2):start].rstrip().endswith(("(", ",")) and "(" in body[max(0, start - 60):start]
-        if bracketed:
+        if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
     return spans
 
 
+def _bracketed(body: str, start: int) -> bool:
+    """ "(Afgooye, Lower Shabelle)": the name opens a bracket or follows a comma inside one."""
+    before = body[max(0, start - 60):start]
+    return before.rstrip().endswith(("(", ",")) and before.rfind("(") > before.rfind(")")
+
+
 def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_end: int = 0) -> dict[str, float]:
-    """Country -> weight of the article's explicit evidence: countries and demonyms named,
-    places of the curated gazetteer, the dateline's place (counted twice)."""
+    """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
+    places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
+    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25)."""
     out: dict[str, float] = {}
     for m in mentions:
         e = gazetteer.get(m.entity_id)
@@ -139,7 +146,9 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
             continue
         if e.source in _REDO_SOURCES and not e.is_country:
             continue
-        weight = 2.0 if m.start < dateline_end else 1.0
+        weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
+        if context.is_modifier(body, m) or context.is_affiliation(body, m):
+            weight = 0.25  # "US forces", "Saudi-led": rather who acts than where
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
     return out
 
@@ -181,9 +190,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
-        backed = (support.get(best.country_code, 0.0) - 1.0 / len(own) > 0.01 or inside or is_area or is_place)
-        if from_ner or backed:
-            chosen[(s, e)] = best
+        if (support.get(best.country_code, 0.0) - 1.0 / len(own) > 0.01
+                or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
+            chosen[(s, e)] = best  # the article backs its country
+        elif not any(v - (1.0 / len(own) if cc in own else 0.0) >= 1.0 for cc, v in support.items()) \
+                and (from_ner or is_area or is_place):
+            chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
+        # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     return _rewrite(body, mentions, lookup_entity, chosen)
 
 
@@ -261,6 +274,7 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
              **features}
     places = [m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY]
+    article_country = _article_country(body, mentions, gazetteer, places, known, dateline_end)
     out: list[tuple[str | None, str | None, EventPlace]] = []
     for e in events:
         loc = e.location_id
@@ -288,10 +302,24 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         else:
             loc, feature, precision = _inherited(e, out, places, known, dateline_end)
         if feature is None or feature.level == COUNTRY:
-            out.append((e.location_id, e.country_code, EventPlace(None, None, None, None)))
+            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or article_country,
+                        EventPlace(None, None, None, None)))
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
+
+
+def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:
+    """The country an article is about, for an event that names no place: the one its countries,
+    demonyms and resolved places name most (None on a tie or when none is named)."""
+    votes = context_countries(body, mentions, gazetteer, dateline_end)
+    for m in places:
+        if known[m.entity_id].country_code:
+            votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
