@@ -39,6 +39,7 @@ _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
                    r"(?![\w'’])")
+_BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -295,7 +296,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             mention = next((m for m in in_sentence if m.entity_id == loc), None)
             precision = _precision(feature, body, mention)
             if not feature.country_code:
-                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code), None)
+                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
+                               and _BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
                 out.append((loc, beside.country_code if beside else e.country_code or None,
                             EventPlace(None, feature.latitude, feature.longitude, 2)))
                 continue

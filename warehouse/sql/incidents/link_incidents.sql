@@ -1,8 +1,8 @@
 -- incidents: each attack event of run $run_id takes the incident_id of the earliest compatible
 -- event before it (earlier runs first, then the run's own events in event_id order); `parent`
 -- holds that event, its incident is copied until no id changes (warehouse/incidents.py).
--- Compatible (both events): another document, or the same place in one document (one event
--- per place and day, as ACLED codes them); the same country; overlapping date ranges;
+-- Compatible (both events): another document (one article's events are distinct attacks, as
+-- the event extractor decided); the same country; overlapping date ranges;
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
 -- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
 -- event (a range of more than 3 days, or no place) links only on the same place, or the same
@@ -27,7 +27,7 @@ pairs as (
     from fresh n join earlier c
       on n.country_code = c.country_code
      and c.date_min <= n.date_max and n.date_min <= c.date_max
-     and (n.doc_id <> c.doc_id or n.location_id = c.location_id)
+     and n.doc_id <> c.doc_id
      and (c.run_id <> $run_id or c.event_id < n.event_id)
     where (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
       and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
