@@ -281,8 +281,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         loc = e.location_id
         feature = known.get(loc) if loc else None
         in_sentence = [m for m in places if e.start_char <= m.start < e.end_char]
-        if feature is None and in_sentence:
-            # the place itself is unknown to GeoNames: the area that qualifies it, or the sentence's place
+        if feature is None and loc and in_sentence and not (loc in gazetteer and gazetteer[loc].is_country):
+            # the place named is unknown to GeoNames: the area that qualifies it, or the sentence's place
             feature = min((known[m.entity_id] for m in in_sentence), key=lambda f: -1 if f.level == PLACE else f.level)
             loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
             out.append((loc, feature.country_code or e.country_code or None,
@@ -301,7 +301,7 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 out.append((loc, beside.country_code if beside else e.country_code or None,
                             EventPlace(None, feature.latitude, feature.longitude, 2)))
                 continue
-        else:
+        elif e.country_code is None:  # the sentence names no place, not even a country
             loc, feature, precision = _inherited(e, out, places, known, dateline_end)
         if feature is None or feature.level == COUNTRY:
             out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or article_country,

@@ -5,8 +5,8 @@
 -- the event extractor decided); the same country; overlapping date ranges;
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
 -- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
--- event (a range of more than 3 days, or no place) links only on the same place, or the same
--- day with the same attacker and weapons.
+-- event (a range of more than 3 days, or no coordinates) links only on the same place, or on the
+-- same day with a known weapon of the same family.
 create or replace temporary table incident_links as
 with events as (
     select e.*, d.ingested_at, d.duplicate_of, (e.date_max - e.date_min) as days,
@@ -41,9 +41,9 @@ pairs as (
                       + cos(radians(n.latitude)) * cos(radians(c.latitude))
                       * power(sin(radians(c.longitude - n.longitude) / 2), 2))) <= 40
               or n.admin1 = c.admin1 and (n.geo_precision = 3 or c.geo_precision = 3)
-              or (n.location_id is null or c.location_id is null)
-                  and n.event_date = c.event_date and n.attacker_id = c.attacker_id
-                  and list_has_any(n.families, c.families)
+              or (n.latitude is null or c.latitude is null)
+                  and n.event_date = c.event_date and list_has_any(n.families, c.families)
+                  and not list_contains(n.weapons, 'unknown') and not list_contains(c.weapons, 'unknown')
               or n.duplicate_of = c.doc_id or c.duplicate_of = n.doc_id
           )
       )
