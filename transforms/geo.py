@@ -198,7 +198,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 and (from_ner or is_area or is_place):
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
-    return _rewrite(body, mentions, lookup_entity, chosen)
+    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    return _rewrite(body, mentions, lookup_entity, chosen, rejected)
 
 
 def _candidates(surface: str, found: dict[str, list[Feature]]) -> list[Feature]:
@@ -225,13 +226,18 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
     return out
 
 
-def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[int, int], Feature]) -> Resolved:
+def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[int, int], Feature],
+             rejected: set[tuple[int, int]] = frozenset()) -> Resolved:
+    """Mentions with their resolved entities; a place mention whose only readings lie abroad while
+    the article is about elsewhere ("Cali" in "Buuraha Cali Miskat") is dropped."""
     entities: dict[str, Entity] = {}
     features: dict[str, Feature] = {}
     out = []
     covered = set()
     for m in mentions:
         f = chosen.get((m.start, m.end))
+        if f is None and (m.start, m.end) in rejected:
+            continue
         if f is None:
             if not any(m.start <= s and e <= m.end for s, e in chosen):
                 out.append(m)  # kept unless some part of it was resolved
@@ -281,8 +287,10 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         loc = e.location_id
         feature = known.get(loc) if loc else None
         in_sentence = [m for m in places if e.start_char <= m.start < e.end_char]
-        if feature is None and loc and in_sentence and not (loc in gazetteer and gazetteer[loc].is_country):
-            # the place named is unknown to GeoNames: the area that qualifies it, or the sentence's place
+        unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
+        if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
+            # the place named is unknown to GeoNames, or the extractor kept only an actor's country
+            # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
             feature = min((known[m.entity_id] for m in in_sentence), key=lambda f: -1 if f.level == PLACE else f.level)
             loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
             out.append((loc, feature.country_code or e.country_code or None,
