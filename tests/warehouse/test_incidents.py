@@ -64,3 +64,14 @@ def test_attacks_on_different_days_or_places_stay_apart(con):
     # Kismayo (Somalia) and Gao (Mali) the same week: different countries, different incidents
     store.load_run(con, _tables(["a1_harbor_post.txt", "b1_valley_herald.txt"], "r1"), run_row("r1"))
     assert con.execute("select count(distinct incident_id) from attack_events").fetchone()[0] >= 2
+
+
+def test_attacks_on_us_forces_per_week_is_one_query_and_leaves_out_us_strikes(con):
+    # the README's query; the U.S. strike on an armed group is not an attack on U.S. forces
+    names = ["../targets/desert_ledger.txt"]
+    store.load_run(con, _tables(names, "r1"), run_row("r1"))
+    rows = con.execute("""select week_start, sum(incidents) as incidents from weekly_attacks_by_target
+                          where target_country = 'US' group by week_start order by week_start""").fetchall()
+    assert rows == [(dt.date(2025, 11, 3), 1)]
+    total = con.execute("select sum(incidents) from weekly_attack_counts").fetchone()[0]
+    assert total == 2, "both attacks are still in the weekly counts"

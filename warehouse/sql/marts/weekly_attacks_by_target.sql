@@ -13,10 +13,14 @@ with events as (
 targets as (
     select entity_id, entity_type, name, country_code from entities
 ),
+-- a warship's navy by its ship prefix (the gazetteer gives ships no country: they are at sea)
+navies(prefix, country_code) as (
+    values ('USS', 'US'), ('USNS', 'US'), ('HMS', 'GB'), ('HMCS', 'CA'), ('INS', 'IN'), ('FS', 'FR'), ('ITS', 'IT')
+),
 classified as (
     select
         e.*,
-        t.country_code as target_country,
+        coalesce(t.country_code, n.country_code) as target_country,
         case
             when t.entity_type = 'FAC' and regexp_matches(t.name, '^(USS|USNS|HMS|HMCS|INS|FS|ITS|MV|MT) ') then 'vessel'
             when t.entity_type = 'FAC' then 'facility'
@@ -26,6 +30,7 @@ classified as (
         end as target_kind
     from events e
     left join targets t on t.entity_id = e.target_id
+    left join navies n on t.entity_type = 'FAC' and starts_with(t.name, n.prefix || ' ')
 ),
 weekly as (
     select
