@@ -21,6 +21,8 @@ from transforms.entities import Mention, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
+from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
+from transforms.geonames import lookup
 from transforms.ner import find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
@@ -84,6 +86,7 @@ class Draft:
     entities: tuple[Entity, ...] = ()  # entities of this document that the gazetteer lacks
     sentences: tuple[tuple[int, int], ...] = ()
     events: tuple[AttackEvent, ...] = ()
+    places: tuple[EventPlace, ...] = ()  # where each event is on the map, aligned with `events`
     tallies: tuple[Tally, ...] = ()
     minhash: tuple[int, ...] = ()
     duplicate_of: str | None = None
@@ -204,24 +207,45 @@ def _is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+def geo_stage(drafts: list[Draft]) -> list[Draft]:
+    """Place names resolved to GeoNames features in the context of each article (`transforms.geo`),
+    with one GeoNames look-up for the whole batch."""
+    gazetteer = load_gazetteer()
+    lookups = [ChainMap({e.entity_id: e for e in d.entities}, gazetteer) for d in drafts]
+    spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
+    found = lookup([d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article])
+    out = []
+    for d, known in zip(drafts, lookups):
+        resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d))
+        entities = {e.entity_id: e for e in d.entities}
+        entities.update({e.entity_id: e for e in resolved.entities if e.entity_id not in gazetteer})
+        used = {m.entity_id for m in resolved.mentions}
+        out.append((replace(d, mentions=resolved.mentions,
+                            entities=tuple(e for e in entities.values() if e.entity_id in used)), resolved.features))
+    return out
+
+
 def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
+    """Attack events and tallies of each article, every event placed on the map (`geo.place_events`)."""
     gazetteer = load_gazetteer()
     datelines = [_dateline_end(d) for d in drafts]
     # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch
     parses = parse_candidates([d.body for d in drafts],
                               [candidate_sentences(d.body, list(d.sentences), n) for d, n in zip(drafts, datelines)], datelines)
     out = []
-    for d, parsed in zip(drafts, parses):
-        lookup = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
+    for (d, features), parsed in zip(geo_stage(drafts), parses):
+        known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
         header = d.article.published
         timexes = tag_article(d.body, d.published_date, window, header.numeric_order if header else None)
         title_end = len(d.article.title or "")
         dateline_end = _dateline_end(d)
-        events = extract_attacks(d.body, sentences, list(d.mentions), lookup, d.published_date, window,
+        events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, window,
                                  timexes, title_end, dateline_end, parsed)
-        tallies = extract_tallies(d.body, sentences, list(d.mentions), lookup, d.published_date, timexes)
-        out.append(replace(d, events=tuple(events), tallies=tuple(tallies)))
+        placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
+        events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
+        tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
+        out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies)))
     return out
 
 

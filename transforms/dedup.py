@@ -1,9 +1,9 @@
 """Near-duplicate articles (MinHash + LSH over word shingles) and cross-article incident ids.
 
 Component `dedup.v1`. A document whose estimated Jaccard similarity to an earlier one is at
-least THRESHOLD is linked to it with `duplicate_of` (the earliest of its cluster). Incident
-ids are content keys, so the same attack reported by two articles, in one run or in two,
-gets the same id without looking at the other article.
+least THRESHOLD is linked to it with `duplicate_of` (the earliest of its cluster). An event's first incident id
+is a content key (same day, country and place); the load then links it to the earliest
+compatible event of the whole warehouse (warehouse/incidents.py), whose id it takes.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ def lsh_bands() -> tuple[int, int]:
 
 
 def incident_key(event_date, country_code: str | None, location_id: str | None, fallback: str) -> str:
-    """Same day, same country, same place: one incident. Anything vaguer stays its own incident."""
+    """The provisional incident id: same day, same country, same place give the same key; anything
+    vaguer is its own. The load may replace it with an earlier compatible event's id."""
     if event_date is None or country_code is None:
         return f"inc-{hashlib.sha1(fallback.encode()).hexdigest()[:16]}"
     key = f"{event_date.isoformat()}|{country_code}|{location_id or '-'}"

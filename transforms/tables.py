@@ -32,6 +32,7 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
     for d in drafts:
         for i, e in enumerate(d.events):
             event_id = f"{d.doc_id}-e{i:03d}"
+            place = d.places[i] if i < len(d.places) else None
             events.append({
                 "event_id": event_id, "doc_id": d.doc_id,
                 "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id),
@@ -41,7 +42,9 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                 "outcome": e.outcome, "attack_count": e.attack_count, "evidence": e.evidence,
                 "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence,
                 "event_type": e.event_type, "sub_event_type": e.sub_event_type, "target_kind": e.target_kind,
-                "fatalities": e.fatalities, "injured": e.injured, **stamp,
+                "fatalities": e.fatalities, "injured": e.injured,
+                "admin1": place and place.admin1, "latitude": place and place.latitude,
+                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision, **stamp,
             })
     tallies = [{
         "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,

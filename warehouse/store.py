@@ -15,6 +15,7 @@ from sitrep.schema import contract
 from warehouse import lake
 from warehouse.comments import apply_comments
 from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
+from warehouse.incidents import link_incidents
 from warehouse.inbox import FileStamp
 
 # Tables loaded from a run's lake partition, in dependency order.
@@ -230,6 +231,8 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
                 inserted = con.execute(f"insert into {name} by name select * from incoming")
             written += inserted.fetchone()[0]  # the statement's count of rows inserted (or merged)
             con.unregister("incoming")
+            if name == "attack_events":
+                link_incidents(con, run_row["run_id"])  # one attack in several articles: one incident
         run_row = {**run_row, "rows_written": written}
         _insert_run(con, run_row)
         _record_stamps(con, stamps)

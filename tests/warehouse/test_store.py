@@ -23,6 +23,8 @@ CONTRACT_COLUMNS = {
              "rows_written", "validation_passed"],
     "quarantine": ["source_path", "source_sha256", "reason", "run_id"],
     "weekly_attack_counts": ["week_start", "country_code", "incidents", "event_mentions", "documents"],
+    "weekly_attacks_by_target": ["week_start", "country_code", "target_country", "target_kind", "incidents",
+                                 "event_mentions", "documents"],
 }
 
 
@@ -203,3 +205,17 @@ def test_a_local_lake_run_loads_through_duckdbs_own_parquet_reader(tmp_path, con
     assert set(tables) == {"quarantine"} and isinstance(tables["quarantine"], duckdb.DuckDBPyRelation)
     assert store.load_run(con, tables, run_row("r1")) == 5
     assert con.execute("select count(distinct source_sha256) from quarantine").fetchone()[0] == 5
+
+
+def test_a_version_1_warehouse_gains_the_event_place_columns(con):
+    # issue 14: contract 2 added where each attack event is on the map
+    con.execute("drop view if exists weekly_attacks_by_target")
+    con.execute("drop view if exists weekly_attack_counts")
+    con.execute("drop view if exists stg_attack_events")
+    for column in ("admin1", "latitude", "longitude", "geo_precision"):
+        con.execute(f"alter table attack_events drop column {column}")
+    con.execute("update sitrep_meta set value = '1' where key = 'contract_version'")
+    store.ensure_schema(con)
+    have = {r[0] for r in con.execute("describe attack_events").fetchall()}
+    assert {"admin1", "latitude", "longitude", "geo_precision"} <= have
+    assert con.execute("select count(*) from weekly_attacks_by_target").fetchone() == (0,)

@@ -1,0 +1,77 @@
+"""Incidents across articles (#14): rewrites of one story by other outlets share incident ids,
+across runs, and ids of earlier runs never change. The articles are invented (cases/rewrites)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.warehouse.test_store import run_row
+from transforms import batch
+from transforms.dedup import DuplicateIndex
+from transforms.tables import build_tables
+from warehouse import store
+
+CASES = Path(__file__).parent / "cases" / "rewrites"
+TODAY = dt.date(2026, 11, 1)
+
+
+def _tables(names: list[str], run_id: str) -> dict:
+    files = [batch.SourceFile(n, hashlib.sha256((CASES / n).read_bytes()).hexdigest(), (CASES / n).read_bytes())
+             for n in names]
+    # every case article states its date: the window for undated ones does not matter
+    drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, None, batch.undated_window([], TODAY))
+    drafts = batch.dedup_stage(drafts, DuplicateIndex())
+    return build_tables(drafts, rejected, run_id, "test", dt.datetime(2026, 1, 1))
+
+
+@pytest.fixture()
+def con(tmp_path):
+    c = store.connect(tmp_path / "w.duckdb")
+    store.ensure_schema(c)
+    yield c
+    c.close()
+
+
+@pytest.mark.parametrize("pair", ["a", "b", "c"])
+def test_a_rewrite_by_another_outlet_joins_the_incident_of_the_first_report(con, pair):
+    first, second = sorted(p.name for p in CASES.glob(f"{pair}?_*.txt"))
+    store.load_run(con, _tables([first], "r1"), run_row("r1"))
+    before = con.execute("select event_id, incident_id from attack_events order by event_id").fetchall()
+    store.load_run(con, _tables([second], "r2"), run_row("r2"))
+    incidents = con.execute("""select d.source_path, list(distinct e.incident_id) from attack_events e
+                               join documents d using (doc_id) group by 1""").fetchall()
+    ids = {path: set(i) for path, i in incidents}
+    assert set(ids) == {first, second}, "each article reports the attack"
+    assert ids[second] <= ids[first], "the rewrite's events belong to the first report's incident"
+    after = dict(con.execute("select event_id, incident_id from attack_events").fetchall())
+    assert all(after[e] == i for e, i in before), "an earlier run's incident ids never change"
+    assert len(ids[first]) == 1, "one attack, one incident"
+    week = con.execute("select sum(incidents) from weekly_attack_counts").fetchone()[0]
+    assert week == 1
+
+
+def test_the_same_pairs_in_one_run_count_three_incidents(con):
+    names = sorted(p.name for p in CASES.glob("*.txt"))
+    store.load_run(con, _tables(names, "r1"), run_row("r1"))
+    assert con.execute("select count(distinct incident_id) from attack_events").fetchone() == (3,)
+
+
+def test_attacks_on_different_days_or_places_stay_apart(con):
+    # Kismayo (Somalia) and Gao (Mali) the same week: different countries, different incidents
+    store.load_run(con, _tables(["a1_harbor_post.txt", "b1_valley_herald.txt"], "r1"), run_row("r1"))
+    assert con.execute("select count(distinct incident_id) from attack_events").fetchone()[0] >= 2
+
+
+def test_attacks_on_us_forces_per_week_is_one_query_and_leaves_out_us_strikes(con):
+    # the README's query; the U.S. strike on an armed group is not an attack on U.S. forces
+    names = ["../targets/desert_ledger.txt"]
+    store.load_run(con, _tables(names, "r1"), run_row("r1"))
+    rows = con.execute("""select week_start, sum(incidents) as incidents from weekly_attacks_by_target
+                          where target_country = 'US' group by week_start order by week_start""").fetchall()
+    assert rows == [(dt.date(2025, 11, 3), 1)]
+    total = con.execute("select sum(incidents) from weekly_attack_counts").fetchone()[0]
+    assert total == 2, "both attacks are still in the weekly counts"

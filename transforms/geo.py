@@ -1,0 +1,361 @@
+"""Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
+
+Component `geo.v1`, after the approach of Mordecai3 (Halterman 2023): a place name has
+candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
+article, not by the name alone:
+
+1. the countries the article names (countries, demonyms, places of the curated gazetteer, the
+   dateline), and the countries its other place names can lie in (coherence: an article about
+   Gedo and Belet Xaawo is about Somalia);
+2. the area named in brackets or after a comma ("Town (District, Province)", "Town, Province"):
+   a candidate inside it wins;
+3. the word after the name ("X district" is an admin area, "X village" a place);
+4. the population, last.
+
+Besides the mentions the gazetteer and the NER model found, capitalized names in a locative or
+bracketed position are looked up ("in Jana Cabdalle village (Afmadow, Lower Juba)"); such a name
+becomes a place only with support beyond itself (a country of the article, an area qualifier, an
+area or place noun), so a common word or a foreign city inside a sentence does not. A province or
+region named alone is an admin feature and gives its country. The words that mark areas and
+places are data (data/geo_admin_affixes.json).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import context
+from transforms.entities import Mention
+from transforms.gazetteer import Entity
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, lookup, name_key
+from transforms.resources import data_text, word_list
+
+COMPONENT = "geo.v1"
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+_REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
+                   r"(?![\w'’])")
+_BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+                          r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where an event is on the map: first-level area, coordinates, and ACLED's geo precision
+    (1 the place itself, 2 near it / a district / the place of the attack it continues,
+    3 a province or region / the article's dateline); None where only the country is known."""
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """An article's mentions after geo-resolution, the entities they create, and the feature of
+    every place entity id (what `place_events` reads)."""
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    features: dict[str, Feature]
+
+
+@cache
+def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    area = re.compile(rf"\s+(?:{alt(raw['area_nouns'])})\b", re.I)
+    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'])})\b", re.I)
+    before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$",
+                        re.I)
+    return area, place, before
+
+
+@cache
+def _trailing_noun() -> re.Pattern:
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, raw['place_nouns']), key=len, reverse=True))})$", re.I)
+
+
+@cache
+def _stop() -> frozenset[str]:
+    from transforms.ner import common_words
+
+    words = {w.lower() for w in word_list("geonames_stopnames.txt")} | {w.lower() for w in word_list("ner_stoplist.txt")}
+    return frozenset(words | {w for w in common_words() if len(w) > 2})
+
+
+def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple[int, int, bool]]:
+    """(start, end, certain) of the names to resolve: place mentions chosen without context and
+    bracketed qualifiers (certain to be places), and capitalized names in a locative position
+    that no mention covers (places only with more support)."""
+    spans = []
+    for m in mentions:
+        e = gazetteer.get(m.entity_id)
+        if e is not None and e.entity_type in _PLACE_TYPES and e.source in _REDO_SOURCES and not e.is_country:
+            # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
+            # the name before the place noun
+            for part in re.finditer(r"[^,()]+", m.surface):
+                start, end = m.start + part.start(), m.start + part.end()
+                start += len(part.group(0)) - len(part.group(0).lstrip())
+                end -= len(part.group(0)) - len(part.group(0).rstrip())
+                noun = _trailing_noun().search(body, start, end)
+                end = noun.start() if noun and noun.start() > start else end
+                if end > start:
+                    spans.append((start, end, True))
+    area, place, before = _words()
+    # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
+    # (or a name of several words, kept only if the article's countries back it: "hit Kiryat Shmona")
+    misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
+               and e.entity_type in ("PERSON", "ORG") and len(m.surface.split()) <= 3
+               and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end))]
+    spans += [(m.start, m.end, False) for m in misread]
+    taken = [(m.start, m.end) for m in mentions if m not in misread]
+    stop = _stop()
+    for match in _NAME.finditer(body):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        text = match.group(0)
+        if text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
+            continue
+        if _bracketed(body, start):
+            spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
+        elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
+            spans.append((start, end, False))
+    return spans
+
+
+def _bracketed(body: str, start: int) -> bool:
+    """ "(Afgooye, Lower Shabelle)": the name opens a bracket or follows a comma inside one."""
+    before = body[max(0, start - 60):start]
+    return before.rstrip().endswith(("(", ",")) and before.rfind("(") > before.rfind(")")
+
+
+def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_end: int = 0) -> dict[str, float]:
+    """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
+    places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
+    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25)."""
+    out: dict[str, float] = {}
+    for m in mentions:
+        e = gazetteer.get(m.entity_id)
+        if e is None or not e.country_code or e.entity_type not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        if e.source in _REDO_SOURCES and not e.is_country:
+            continue
+        weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
+        if context.is_modifier(body, m) or context.is_affiliation(body, m):
+            weight = 0.25  # "US forces", "Saudi-led": rather who acts than where
+        out[e.country_code] = out.get(e.country_code, 0.0) + weight
+    return out
+
+
+def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Entity], gazetteer,
+                    found: dict[str, list[Feature]], dateline_end: int = 0) -> Resolved:
+    """Resolve the place names of one article (`found`: name key -> candidates, from one
+    `geonames.lookup` of the batch). Returns the rewritten mentions, the new place entities and
+    the feature of each place entity id."""
+    lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
+    spans = candidate_spans(body, mentions, lookup_entity)
+    explicit = context_countries(body, mentions, lookup_entity, dateline_end)
+    area, place_noun, _ = _words()
+    cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
+    # coherence: the countries the article's place names can lie in, each name counted once
+    support = dict.fromkeys(explicit, 0.0)
+    for cc, w in explicit.items():
+        support[cc] += 2.0 * w
+    for key in {name_key(body[s:e]) for s, e, _ in spans}:
+        feats = found.get(key, [])
+        for cc in {f.country_code for f in feats}:
+            support[cc] = support.get(cc, 0.0) + 1.0 / len({f.country_code for f in feats})
+    qualifiers = _qualifiers(body, spans, cands)
+    chosen: dict[tuple[int, int], Feature] = {}
+    for s, e, from_ner in spans:
+        options = cands[(s, e)]
+        if not options:
+            continue
+        own = {f.country_code for f in options}
+        inside = qualifiers.get((s, e), [])
+        is_area = bool(area.match(body, e))
+        is_place = bool(place_noun.match(body, e))
+
+        def score(f: Feature) -> float:
+            value = 3.0 * (support.get(f.country_code, 0.0) - 1.0 / len(own))
+            value += 4.0 if any(q.contains(f) or q.geonameid == f.geonameid for q in inside) else 0.0
+            value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
+            value -= 2.0 if f.level == COUNTRY else 0.0
+            return value + math.log10(f.population + 10) / 4
+
+        best = max(options, key=score)
+        if (support.get(best.country_code, 0.0) - 1.0 / len(own) > 0.01
+                or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
+            chosen[(s, e)] = best  # the article backs its country
+        elif not any(v - (1.0 / len(own) if cc in own else 0.0) >= 1.0 for cc, v in support.items()) \
+                and (from_ner or is_area or is_place):
+            chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
+        # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
+    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+
+
+def _candidates(surface: str, found: dict[str, list[Feature]]) -> list[Feature]:
+    return found.get(name_key(surface), [])
+
+
+def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:
+    """ "Town (District, Province)", "Town, Province": the admin candidates of the names that
+    qualify each name (the areas it should lie in)."""
+    out: dict[tuple[int, int], list[Feature]] = {}
+    ordered = sorted((s, e) for s, e, _ in spans)
+    for i, (s, e) in enumerate(ordered):
+        rest = ordered[i + 1:i + 3]
+        quals = []
+        cursor = e
+        for qs, qe in rest:
+            gap = body[cursor:qs]
+            if not re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap) or qs - cursor > 25:
+                break
+            quals.extend(f for f in cands[(qs, qe)] if f.level in (ADMIN1, ADMIN2, COUNTRY))
+            cursor = qe
+        if quals:
+            out[(s, e)] = quals
+    return out
+
+
+def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[int, int], Feature],
+             rejected: set[tuple[int, int]] = frozenset()) -> Resolved:
+    """Mentions with their resolved entities; a place mention whose only readings lie abroad while
+    the article is about elsewhere ("Cali" in "Buuraha Cali Miskat") is dropped."""
+    entities: dict[str, Entity] = {}
+    features: dict[str, Feature] = {}
+    out = []
+    covered = set()
+    for m in mentions:
+        f = chosen.get((m.start, m.end))
+        if f is None and (m.start, m.end) in rejected:
+            continue
+        if f is None:
+            if not any(m.start <= s and e <= m.end for s, e in chosen):
+                out.append(m)  # kept unless some part of it was resolved
+            continue
+        covered.add((m.start, m.end))
+        out.append(Mention(_entity(f, m.surface, entities), m.surface, m.start, m.end))
+        features[f.entity_id] = f
+    for (s, e), f in chosen.items():
+        if (s, e) not in covered:
+            out.append(Mention(_entity(f, body[s:e], entities), body[s:e], s, e))
+            features[f.entity_id] = f
+    return Resolved(tuple(sorted(out, key=lambda m: m.start)), tuple(entities.values()), features)
+
+
+def _entity(f: Feature, surface: str, entities: dict[str, Entity]) -> str:
+    if f.level == COUNTRY:
+        return f.entity_id
+    # the article's spelling when it is one of the feature's names ("Abu Ghraib"), else GeoNames'
+    name = surface if surface.isascii() and surface[:1].isupper() else _ascii(f.name)
+    entities.setdefault(f.entity_id, Entity(f.entity_id, name, "GPE", f.country_code, f.latitude, f.longitude,
+                                            (surface,), "geonames"))
+    return f.entity_id
+
+
+def _ascii(name: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+
+
+def place_events(body: str, events: list, mentions: list[Mention], features: dict[str, Feature], gazetteer,
+                 dateline_end: int = 0) -> list[tuple[str | None, str | None, EventPlace]]:
+    """(location_id, country_code, EventPlace) of each event of one article, in order.
+
+    The location the event extractor chose is refined to the most specific place of the same
+    sentence that lies inside it ("Jana Cabdalle" inside "Lower Juba"). A place with no country
+    (a sea) takes the country of the place named beside it ("over the Red Sea near Eilat"). An
+    event with no place takes the place of the attack it continues (the previous event of the
+    article, precision 2), else the article's dateline place (3) or its first place (2). The
+    country is the location's country."""
+    known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
+             **features}
+    places = [m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY]
+    article_country = _article_country(body, mentions, gazetteer, places, known, dateline_end)
+    out: list[tuple[str | None, str | None, EventPlace]] = []
+    for e in events:
+        loc = e.location_id
+        feature = known.get(loc) if loc else None
+        in_sentence = [m for m in places if e.start_char <= m.start < e.end_char]
+        unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
+        if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
+            # the place named is unknown to GeoNames, or the extractor kept only an actor's country
+            # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
+            feature = min((known[m.entity_id] for m in in_sentence), key=lambda f: -1 if f.level == PLACE else f.level)
+            loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
+            out.append((loc, feature.country_code or e.country_code or None,
+                        EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
+            continue
+        if feature is not None and feature.level != COUNTRY:
+            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])]
+            if inner:
+                feature = min(inner, key=lambda f: -1 if f.level == PLACE else f.level)
+                loc = feature.entity_id
+            mention = next((m for m in in_sentence if m.entity_id == loc), None)
+            precision = _precision(feature, body, mention)
+            if not feature.country_code:
+                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
+                               and _BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
+                out.append((loc, beside.country_code if beside else e.country_code or None,
+                            EventPlace(None, feature.latitude, feature.longitude, 2)))
+                continue
+        elif e.country_code is None:  # the sentence names no place, not even a country
+            loc, feature, precision = _inherited(e, out, places, known, dateline_end)
+        if feature is None or feature.level == COUNTRY:
+            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or article_country,
+                        EventPlace(None, None, None, None)))
+            continue
+        out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
+    return out
+
+
+def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:
+    """The country an article is about, for an event that names no place: the one its countries,
+    demonyms and resolved places name most (None on a tie or when none is named)."""
+    votes = context_countries(body, mentions, gazetteer, dateline_end)
+    for m in places:
+        if known[m.entity_id].country_code:
+            votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
+    """A place of the curated gazetteer (a base, a sea, a city) as a feature of its own coordinates."""
+    e = gazetteer.get(entity_id)
+    if e is None or e.entity_type not in _PLACE_TYPES or e.latitude is None or e.is_country:
+        return None
+    return Feature(0, e.name, e.country_code or "", PLACE, None, None, None, e.latitude, e.longitude, 0)
+
+
+def _precision(feature: Feature, body: str, mention: Mention | None) -> int:
+    if feature.level == ADMIN1:
+        return 3
+    if feature.level == ADMIN2 or (mention and _NEAR_BEFORE.search(body[max(0, mention.start - 25):mention.start])):
+        return 2
+    return 1
+
+
+def _inherited(event, done, places, features: dict[str, Feature], dateline_end: int):
+    """The place of the attack this event continues, else of the dateline, else the article's first place."""
+    for loc, cc, where in reversed(done):
+        if loc in features and where.geo_precision and (event.country_code in (None, cc)):
+            return loc, features[loc], max(2, where.geo_precision)
+    same_country = [m for m in places if event.country_code in (None, features[m.entity_id].country_code)]
+    dateline = [m for m in same_country if m.start < dateline_end]
+    pick = (dateline or same_country)[:1]
+    if not pick:
+        return event.location_id, None, None
+    return pick[0].entity_id, features[pick[0].entity_id], 3 if dateline else 2

