@@ -16,11 +16,12 @@ import duckdb
 
 
 def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
-    """Contract 2 (#14): attack events gain where they are on the map. Rows loaded before stay
-    NULL there (a rebuild from the inbox fills them)."""
+    """Contract 2 (#14): attack events gain where they are on the map, documents their story.
+    Rows loaded before stay NULL there (a rebuild from the inbox fills them)."""
     for column, kind in (("admin1", "VARCHAR"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"),
                          ("geo_precision", "INTEGER")):
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
+    con.execute("alter table documents add column if not exists story_id VARCHAR")
 
 
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2}
