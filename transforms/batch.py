@@ -215,8 +215,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
     found = lookup([d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article])
     out = []
-    for d, known in zip(drafts, lookups):
-        resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d))
+    for d, known, article in zip(drafts, lookups, spans):
+        resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d), article)
         entities = {e.entity_id: e for e in d.entities}
         entities.update({e.entity_id: e for e in resolved.entities if e.entity_id not in gazetteer})
         used = {m.entity_id for m in resolved.mentions}

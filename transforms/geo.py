@@ -155,12 +155,12 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
 
 
 def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Entity], gazetteer,
-                    found: dict[str, list[Feature]], dateline_end: int = 0) -> Resolved:
+                    found: dict[str, list[Feature]], dateline_end: int = 0, spans: list | None = None) -> Resolved:
     """Resolve the place names of one article (`found`: name key -> candidates, from one
     `geonames.lookup` of the batch). Returns the rewritten mentions, the new place entities and
-    the feature of each place entity id."""
+    the feature of each place entity id. `spans`: `candidate_spans` of the article, if known."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
-    spans = candidate_spans(body, mentions, lookup_entity)
+    spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     explicit = context_countries(body, mentions, lookup_entity, dateline_end)
     area, place_noun, _ = _words()
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}

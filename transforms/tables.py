@@ -23,6 +23,7 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
         "published_source": d.published_source,
         "published_text": d.article.published_text if d.published_date else None,
         "body": d.body, "word_count": len(d.body.split()), "duplicate_of": d.duplicate_of,
+        "story_id": d.duplicate_of or d.doc_id,  # provisional: the load links rewrites (warehouse/incidents.py)
         "decode_notes": "; ".join(d.decode_notes + d.notes) or None, "minhash": list(d.minhash),
         "ingested_at": ingested_at, **stamp,
     } for d in drafts]

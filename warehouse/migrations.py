@@ -34,13 +34,13 @@ def _attack_typing(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
 
 
-
 def _event_places(con: duckdb.DuckDBPyConnection) -> None:
-    """3 -> 4 (#14): attack events gain where they are on the map. Rows loaded before stay
-    NULL there (a rebuild from the inbox fills them)."""
+    """3 -> 4 (#14): attack events gain where they are on the map, documents their story.
+    Rows loaded before stay NULL there (a rebuild from the inbox fills them)."""
     for column, kind in (("admin1", "VARCHAR"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"),
                          ("geo_precision", "INTEGER")):
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
+    con.execute("alter table documents add column if not exists story_id VARCHAR")
 
 
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places}

@@ -75,3 +75,18 @@ def test_attacks_on_us_forces_per_week_is_one_query_and_leaves_out_us_strikes(co
     assert rows == [(dt.date(2025, 11, 3), 1)]
     total = con.execute("select sum(incidents) from weekly_attack_counts").fetchone()[0]
     assert total == 2, "both attacks are still in the weekly counts"
+
+
+@pytest.mark.parametrize("pair", ["a", "b", "c"])
+def test_a_rewrite_by_another_outlet_shares_the_first_reports_story(con, pair):
+    first, second = sorted(p.name for p in CASES.glob(f"{pair}?_*.txt"))
+    store.load_run(con, _tables([first], "r1"), run_row("r1"))
+    store.load_run(con, _tables([second], "r2"), run_row("r2"))
+    stories = dict(con.execute("select source_path, story_id from documents").fetchall())
+    first_id = con.execute("select doc_id from documents where source_path = ?", [first]).fetchone()[0]
+    assert stories == {first: first_id, second: first_id}
+
+
+def test_different_attacks_are_different_stories(con):
+    store.load_run(con, _tables(["a1_harbor_post.txt", "b1_valley_herald.txt", "c1_border_times.txt"], "r1"), run_row("r1"))
+    assert con.execute("select count(distinct story_id) from documents").fetchone() == (3,)

@@ -214,8 +214,10 @@ def test_a_version_1_warehouse_gains_the_event_place_columns(con):
     con.execute("drop view if exists stg_attack_events")
     for column in ("admin1", "latitude", "longitude", "geo_precision"):
         con.execute(f"alter table attack_events drop column {column}")
+    con.execute("alter table documents drop column story_id")
     con.execute("update sitrep_meta set value = '1' where key = 'contract_version'")
     store.ensure_schema(con)
     have = {r[0] for r in con.execute("describe attack_events").fetchall()}
     assert {"admin1", "latitude", "longitude", "geo_precision"} <= have
+    assert "story_id" in {r[0] for r in con.execute("describe documents").fetchall()}
     assert con.execute("select count(*) from weekly_attacks_by_target").fetchone() == (0,)
