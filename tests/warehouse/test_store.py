@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from sitrep.schema import contract
 from warehouse import store
 from warehouse.exceptions import QueryError, WarehouseError
 from warehouse.query import run_query
@@ -47,7 +48,8 @@ def test_every_contract_table_and_view_has_its_columns(con):
 
 def test_schema_creation_is_idempotent(con):
     store.ensure_schema(con)
-    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == \
+        (str(contract().version),)
 
 
 def test_a_failing_load_rolls_back_everything(con):
@@ -114,7 +116,21 @@ def test_a_migration_upgrades_an_old_warehouse_in_the_schema_transaction(con, mo
     monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda c: calls.append(c.execute("select 1").fetchone()))
     store.ensure_schema(con)
     assert calls == [(1,)]
-    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("1",)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == \
+        (str(contract().version),)
+
+
+def test_issue12_a_version_1_warehouse_gains_the_attack_typing_columns(con):
+    new = ["event_type", "sub_event_type", "target_kind", "fatalities", "injured"]
+    con.execute("drop view if exists weekly_attack_counts")
+    con.execute("drop view if exists stg_attack_events")
+    for column in new:
+        con.execute(f"alter table attack_events drop column {column}")
+    con.execute("update sitrep_meta set value = '1' where key = 'contract_version'")
+    store.ensure_schema(con)
+    have = [r[0] for r in con.execute("describe attack_events").fetchall()]
+    assert set(new) <= set(have)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("2",)
 
 
 def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):
