@@ -67,9 +67,13 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
     senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
     for token, rule in found:
-        near = _subtree_ids(token) | {a.i for a in _governors(token)}
-        if reasons[token.i] is None and senseless & near and not _names_weapon(clause_of[token.i], doc, rules):
-            reasons[token.i] = f"{_SENSE}: what it reports is not violence"  # "killed in a shark attack"
+        if reasons[token.i] is not None:
+            continue
+        # under a non-violent trigger ("a bomb detonated prematurely, killing two"), or over one
+        # with no weapon of its own ("killed in a shark attack")
+        if senseless & {a.i for a in _governors(token, True)} or \
+                senseless & _subtree_ids(token) and not _names_weapon(clause_of[token.i], doc, rules):
+            reasons[token.i] = f"{_SENSE}: what it reports is not violence"
     weak = [(t, r) for t, r in found if r.strength == "weak" and reasons[t.i] is None]
     standing = {t.i for t, r in found if r.strength == "strong" and reasons[t.i] is None}
     for _ in range(2):  # a weak trigger under one that stands stands too: "threw a grenade, injuring two"

@@ -156,6 +156,21 @@ def test_a_version_1_warehouse_gains_the_quarantine_queue_columns(con):
         [("2026-11-01 10:00:00", "unknown")]
 
 
+
+def test_issue12_a_version_1_warehouse_gains_the_attack_typing_columns(con):
+    # a version-1 warehouse climbs every step; the attack typing arrives with contract 3
+    new = ["event_type", "sub_event_type", "target_kind", "fatalities", "injured"]
+    con.execute("drop view if exists weekly_attack_counts")
+    con.execute("drop view if exists stg_attack_events")
+    for column in new:
+        con.execute(f"alter table attack_events drop column {column}")
+    con.execute("update sitrep_meta set value = '1' where key = 'contract_version'")
+    store.ensure_schema(con)
+    have = [r[0] for r in con.execute("describe attack_events").fetchall()]
+    assert set(new) <= set(have)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
+
+
 def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):
     import subprocess
     import sys
