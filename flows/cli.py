@@ -279,7 +279,7 @@ def _print_table(table, fmt: str, title: str | None = None) -> None:
 
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
-INTERRUPT_GRACE_SECONDS = 3.0
+INTERRUPT_GRACE_SECONDS = 2.0
 
 
 def main() -> None:
@@ -390,6 +390,7 @@ def _interrupts():
         logging.disable(logging.CRITICAL)
         if "flows.runners" in sys.modules:
             sys.modules["flows.runners"].kill_local_pool()
+            sys.modules["flows.runners"].stop_temporary_api(now=True)
         timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
         timer.daemon = True
         timer.start()
