@@ -279,7 +279,7 @@ def _print_table(table, fmt: str, title: str | None = None) -> None:
 
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
-INTERRUPT_GRACE_SECONDS = 2.0
+INTERRUPT_GRACE_SECONDS = 1.5
 
 
 def main() -> None:
@@ -322,10 +322,11 @@ def _interrupted() -> None:
     sys.exit(130)
 
 
-def _record_interrupted(ingest):
+def _record_interrupted(ingest, wait: float = -1):
     try:
-        return ingest.record_interrupted()
-    except Exception:  # the warehouse is busy or gone: the next run removes the partitions
+        return ingest.record_interrupted(wait)
+    except Exception as exc:  # the warehouse is busy or gone: the next run removes the partitions
+        err.print(f"the interrupted run could not be recorded: {_one_line(exc)}")
         return None
 
 
@@ -381,7 +382,7 @@ def _interrupts():
     def deadline() -> None:
         from flows import ingest, runners
 
-        _record_interrupted(ingest)
+        _record_interrupted(ingest, wait=INTERRUPT_GRACE_SECONDS)
         runners.stop_temporary_api()
         err.print("interrupted")
         os._exit(130)
