@@ -170,6 +170,9 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     run_id = new_run_id(started)
     log = get_run_logger()
     summary = RunSummary(run_id=run_id, status="running")
+    if not settings.warehouse_path.exists():
+        # made now, not at the end: recording an interrupted run must take a moment, not seconds
+        _create_warehouse(settings)
     _current = _Current(settings, summary, started)
 
     found = tasks.discover(settings, time.time())
@@ -223,6 +226,14 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     log.info("run %s loaded %d rows (%s)", run_id, summary.rows_written, summary.rows_per_table)
     tasks.publish_artifacts(summary, settings)
     return summary
+
+
+def _create_warehouse(settings: Settings) -> None:
+    con = store.connect(settings.warehouse_path)
+    try:
+        store.ensure_schema(con)
+    finally:
+        con.close()
 
 
 def _analyze(settings: Settings, found: tasks.Discovery, rejected: list, today: dt.date, run_id: str,
