@@ -342,7 +342,7 @@ def _print_summary(summary) -> None:
 
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
-INTERRUPT_GRACE_SECONDS = 3.0
+INTERRUPT_GRACE_SECONDS = 1.5
 
 
 def main() -> None:
@@ -390,10 +390,11 @@ def _interrupted() -> None:
     sys.exit(130)
 
 
-def _record_interrupted(ingest):
+def _record_interrupted(ingest, wait: float = -1):
     try:
-        return ingest.record_interrupted()
-    except Exception:  # the warehouse is busy or gone: the next run removes the partitions
+        return ingest.record_interrupted(wait)
+    except Exception as exc:  # the warehouse is busy or gone: the next run removes the partitions
+        err.print(f"the interrupted run could not be recorded: {_one_line(exc)}")
         return None
 
 
@@ -449,7 +450,7 @@ def _interrupts():
     def deadline() -> None:
         from flows import ingest, runners
 
-        _record_interrupted(ingest)
+        _record_interrupted(ingest, wait=INTERRUPT_GRACE_SECONDS)
         runners.stop_temporary_api()
         err.print("interrupted")
         os._exit(130)
@@ -458,6 +459,7 @@ def _interrupts():
         logging.disable(logging.CRITICAL)
         if "flows.runners" in sys.modules:
             sys.modules["flows.runners"].kill_local_pool()
+            sys.modules["flows.runners"].stop_temporary_api(now=True)
         timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
         timer.daemon = True
         timer.start()

@@ -10,6 +10,7 @@ holds only a few batches in memory. Callable from Python with the CLI's paramete
 
 import datetime as dt
 import math
+import threading
 import time
 import uuid
 from collections import deque
@@ -77,22 +78,33 @@ class _Current:
 
 _current: _Current | None = None
 _interrupted: RunSummary | None = None
+_recording = threading.Lock()
 
 
-def record_interrupted() -> RunSummary | None:
+def record_interrupted(wait: float = -1) -> RunSummary | None:
     """After an interrupt: record the run in progress (if any) as `interrupted` and remove its
     lake partitions; nothing it wrote stays. A load interrupted before its commit was rolled
     back by DuckDB; one that committed stands, and is then left as it is. Returns the run's
     summary (the same one when called again), None when no run was in progress."""
     global _interrupted
-    summary = _record_stopped("interrupted", "interrupted (SIGINT or SIGTERM); nothing was loaded")
+    summary = _record_stopped("interrupted", "interrupted (SIGINT or SIGTERM); nothing was loaded", wait)
     _interrupted = summary or _interrupted
     return _interrupted
 
 
-def _record_stopped(status: str, message: str) -> RunSummary | None:
+def _record_stopped(status: str, message: str, wait: float = -1) -> RunSummary | None:
     """Record the run in progress as stopped (`interrupted`, `failed`) unless its load
-    committed, and remove its lake partitions."""
+    committed, and remove its lake partitions. One recording at a time: a second caller (the
+    interrupt deadline) waits up to `wait` seconds (-1: as long as it takes) for the first."""
+    if not _recording.acquire(timeout=wait):
+        return None
+    try:
+        return _record_stopped_locked(status, message)
+    finally:
+        _recording.release()
+
+
+def _record_stopped_locked(status: str, message: str) -> RunSummary | None:
     global _current
     current, _current = _current, None
     if current is None:
@@ -158,6 +170,9 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     run_id = new_run_id(started)
     log = get_run_logger()
     summary = RunSummary(run_id=run_id, status="running")
+    if not settings.warehouse_path.exists():
+        # made now, not at the end: recording an interrupted run must take a moment, not seconds
+        _create_warehouse(settings)
     _current = _Current(settings, summary, started)
 
     found = tasks.discover(settings, time.time())
@@ -211,6 +226,14 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     log.info("run %s loaded %d rows (%s)", run_id, summary.rows_written, summary.rows_per_table)
     tasks.publish_artifacts(summary, settings)
     return summary
+
+
+def _create_warehouse(settings: Settings) -> None:
+    con = store.connect(settings.warehouse_path)
+    try:
+        store.ensure_schema(con)
+    finally:
+        con.close()
 
 
 def _analyze(settings: Settings, found: tasks.Discovery, rejected: list, today: dt.date, run_id: str,

@@ -108,15 +108,20 @@ def kill_local_pool() -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def stop_temporary_api() -> None:
-    """Stop the temporary Prefect server this process started, if any (an interrupt that
-    exits without running atexit handlers would leave it behind)."""
+def stop_temporary_api(now: bool = False) -> None:
+    """Stop the temporary Prefect server this process started, if any (an exit that skips the
+    atexit handlers would leave it behind). `now`: kill it without waiting (on an interrupt: a
+    Ctrl-C reaches it too, and its graceful shutdown prints pages of asyncio tracebacks)."""
     for api in list(_apis):
-        if api._server is not None:
-            try:
-                api._server.stop()
-            except Exception:  # already gone: nothing to stop
-                pass
+        server = api._server
+        process = getattr(server, "server_process", None) if server is not None else None
+        try:
+            if now and process is not None:
+                process.kill()
+            elif server is not None:
+                server.stop()
+        except Exception:  # already gone: nothing to stop
+            pass
 
 
 def release_memory() -> None:
@@ -169,27 +174,6 @@ def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
     return len(names - seen) >= MIN_PARALLEL_FILES
 
 
-def _detached_server():
-    """Prefect's temporary API server, started in a session of its own: a Ctrl-C meant for the
-    run would otherwise reach it too and make it print pages of asyncio tracebacks. The run
-    stops it itself (Prefect's exit handler, or `stop_temporary_api`)."""
-    import functools
-    import subprocess
-
-    from prefect.server.api.server import SubprocessASGIServer
-
-    class DetachedServer(SubprocessASGIServer):
-        def _run_uvicorn_command(self):
-            popen = subprocess.Popen
-            subprocess.Popen = functools.partial(popen, start_new_session=True)
-            try:
-                return super()._run_uvicorn_command()
-            finally:
-                subprocess.Popen = popen
-
-    return DetachedServer()
-
-
 class PrefectApi:
     """Make sure PREFECT_API_URL names a server every process of the run can reach: the
     configured one, else one temporary local server, started in the background as soon as
@@ -203,7 +187,9 @@ class PrefectApi:
         _apis.append(self)
         self._error: BaseException | None = None
         if not self.url:
-            self._server = _detached_server()  # the instance Prefect itself would start, and stops at exit
+            from prefect.server.api.server import SubprocessASGIServer
+
+            self._server = SubprocessASGIServer()  # the instance Prefect itself would start, and stops at exit
             self._starting = threading.Thread(target=self._start, daemon=True)
             self._starting.start()
 

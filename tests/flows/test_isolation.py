@@ -57,7 +57,7 @@ def test_a_crash_in_any_stage_quarantines_that_document_alone(tmp_path, inbox, m
     """Fault injection: the stage's library call raises for one document (marked by a word no
     other holds); that document is quarantined naming the stage, the error class and message."""
     fill(inbox)
-    (inbox / "odd.txt").write_text("Rockets hit Erbil\nPublished: Nov. 3\n\nZyxwvut said rockets struck Erbil "
+    (inbox / "odd.txt").write_text("Rockets hit Erbil\n\nERBIL, Nov. 3 (Reuters) - Zyxwvut said rockets struck Erbil "
                                    "air base on Monday, causing damage.\n", encoding="utf-8")
     module, name = target.rsplit(".", 1)
     import importlib
@@ -137,8 +137,7 @@ def test_requeue_releases_a_file_that_then_loads_after_the_fix(tmp_path, inbox):
     assert rows(data, "select count(*) from documents where source_path = ?".replace("?", f"'{big[0]}'")) == [(1,)]
     assert len(rows(data, "select * from quarantine")) == len(big) - 1
     assert_lake_is_the_warehouse(data)
-    assert requeue(data, data / "warehouse.duckdb", str(data / "lake"), everything=True)
-    assert rows(data, "select count(*) from quarantine") == [(0,)]
+    assert requeue(data, data / "warehouse.duckdb", str(data / "lake"), reason="oversized") == []  # none left
 
 
 def test_quarantined_files_are_tried_again_after_a_pipeline_version_change(tmp_path, inbox):
