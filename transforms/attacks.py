@@ -21,7 +21,7 @@ from functools import cache
 
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_detect import Clause, read_sentence
+from transforms.attack_detect import Clause, read_sentence, refers_back
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
@@ -168,6 +168,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
+        if events and refers_back(doc, clauses, rules()) and not _contradicts(events[-1], own, body, start, inside,
+                                                                             gazetteer, lex, doc, clauses):
+            continue  # "the blast in the district shook homes": the attack just reported, told again
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or _SHIP_ANAPHOR.search(sentence)
@@ -179,6 +182,26 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         when = when or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
     return events
+
+
+def _contradicts(last: AttackEvent, own: event_dates.EventDate | None, body: str, start: int,
+                 mentions: list[Mention], gazetteer: dict[str, Entity], lex: Lexicon, doc, clauses: list[Clause]) -> bool:
+    """Whether a sentence that points back ("the strike") names what the attack just reported
+    cannot be: a date outside its range, a weapon none of its own, a facility other than its
+    place or a place in another country. A district or village of the same country is taken
+    for a closer description of the same scene."""
+    if own is not None and (own.date_max < last.date_min or own.date_min > last.date_max):
+        return True
+    weapons = set(weapons_of(doc, clauses, rules()))
+    if weapons and last.weapons and not weapons & set(last.weapons):
+        return True
+    for m in _places(body, start, mentions, gazetteer, lex):
+        e = gazetteer[m.entity_id]
+        if e.country_code and last.country_code and e.country_code != last.country_code:
+            return True
+        if e.entity_type == "FAC" and m.entity_id != last.location_id:
+            return True
+    return False
 
 
 def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention],
