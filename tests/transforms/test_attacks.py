@@ -187,3 +187,10 @@ def test_issue12_a_definite_attack_that_points_back_is_no_new_event():
                       "on Friday killed four.")) == 2
     assert len(events("Gunmen attacked a checkpoint near the town on Monday. "
                       "Another attack hit a market on Tuesday.")) == 2
+
+
+def test_issue12_an_attack_that_began_a_period_is_background_and_the_month_march_is_no_protest():
+    assert events("Fuel prices have doubled since March 3, when rebels attacked the port.") == []
+    assert events("The rise in prices coincides with the outbreak of the war in March, when rebels attacked the capital.") == []
+    one("Two soldiers died on Monday when gunmen attacked their convoy.")
+    one("On March 3, gunmen attacked a checkpoint near the town, killing two soldiers.", dt.date(2023, 3, 4))
