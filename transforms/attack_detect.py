@@ -52,6 +52,11 @@ class Dropped:
     reason: str
     cut: int  # the token whose subtree is not part of any attack: the trigger, or the cue above it
 
+    @property
+    def non_violent(self) -> bool:
+        """Whether the trigger has a non-violent sense ("a bomb went off prematurely", "a car crash")."""
+        return self.reason.startswith(_SENSE)
+
 def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     """The attack clauses of one parsed sentence and the triggers dropped, in text order."""
     found: list[tuple[object, TriggerRule]] = []

@@ -143,7 +143,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         parses = parse_candidates([body], [candidate_sentences(body, sentences, dateline_end)], [dateline_end])[0]
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
-    paragraph_is_history = False
+    paragraph_is_history = after_mishap = False
     previous_end = 0
     for start, end in sentences:
         doc = parses.get((start, end))
@@ -151,7 +151,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             start = dateline_end
         sentence = body[start:end]
         if "\n" in body[previous_end:start]:
-            paragraph_date, paragraph_is_history = None, False
+            paragraph_date, paragraph_is_history, after_mishap = None, False, False
         previous_end = end
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
@@ -163,7 +163,12 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if own is not None:
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        clauses = read_sentence(doc, rules())[0] if doc is not None and end > title_end else []
+        clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and any(d.non_violent for d in dropped):
+            after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
+            continue
+        if after_mishap and own is None and _only_toll(doc, clauses):
+            continue  # "... Two militants were killed.": the toll of the mishap just told, no attack
         if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
@@ -181,7 +186,15 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
+        after_mishap = False
     return events
+
+
+def _only_toll(doc, clauses: list[Clause]) -> bool:
+    """Whether the sentence's attacks are only harm words ("were killed and wounded") with no
+    weapon of their own: a toll, which tells of whatever event was just reported."""
+    r = rules()
+    return all(c.lemma in r.harm for c in clauses) and not weapons_of(doc, clauses, r)
 
 
 def _contradicts(last: AttackEvent, own: event_dates.EventDate | None, body: str, start: int,

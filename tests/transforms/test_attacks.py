@@ -194,3 +194,9 @@ def test_issue12_an_attack_that_began_a_period_is_background_and_the_month_march
     assert events("The rise in prices coincides with the outbreak of the war in March, when rebels attacked the capital.") == []
     one("Two soldiers died on Monday when gunmen attacked their convoy.")
     one("On March 3, gunmen attacked a checkpoint near the town, killing two soldiers.", dt.date(2023, 3, 4))
+
+
+def test_issue12_the_toll_of_a_mishap_with_explosives_is_no_attack():
+    assert events("A bomb exploded on Monday while militants were planting it near the road. "
+                  "Three militants were killed.") == []
+    assert len(events("A car crash on Monday blocked the road. Later, gunmen killed three travellers with rifles.")) == 1
