@@ -52,6 +52,11 @@ class Dropped:
     reason: str
     cut: int  # the token whose subtree is not part of any attack: the trigger, or the cue above it
 
+    @property
+    def non_violent(self) -> bool:
+        """Whether the trigger has a non-violent sense ("a bomb went off prematurely", "a car crash")."""
+        return self.reason.startswith(_SENSE)
+
 def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     """The attack clauses of one parsed sentence and the triggers dropped, in text order."""
     found: list[tuple[object, TriggerRule]] = []
@@ -96,6 +101,23 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
                                                          or i in {a.i for a in doc[c.trigger].ancestors}))
                for c in clauses]
     return clauses, dropped
+
+
+def refers_back(doc, clauses: list[Clause], rules: Rules) -> bool:
+    """Whether every attack clause of the sentence is a definite trigger noun ("the blast", "the
+    strike", `attack_words.json` anaphora) without a word that makes it another attack ("another",
+    "a second"), or a trigger verb whose subject is one ("the strike hit the depot"): the sentence
+    speaks of an attack already reported, not of a new one. Whether it adds a contradicting time,
+    place or weapon is the event builder's to judge."""
+    def definite(token) -> bool:
+        kids = list(token.children)
+        return (token.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite for c in kids)
+                and not any(lemma_of(c) in rules.new_event for c in kids if c.dep_ in ("det", "amod", "nummod", "advmod")))
+
+    back = {c.trigger for c in clauses if definite(doc[c.trigger])}
+    return bool(clauses) and all(c.trigger in back or any(
+        k.dep_ in ("nsubj", "nsubjpass") and k.i in back for k in doc[c.trigger].children) for c in clauses)
 
 
 def _subtree_ids(token) -> set[int]:
@@ -158,7 +180,7 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
         if cue.scope == "noun_ancestors" and token.pos_ in _VERBAL:
             continue
         scope = scopes.get(cue.scope) or scopes[cue.through_coordination]
-        hit = next((x for x in scope if _cue_holds(cue, x)), None)
+        hit = next((x for x in scope if _cue_holds(cue, x, token)), None)
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
@@ -178,7 +200,9 @@ def _governors(token, through_coordination: bool = False) -> list:
     return out
 
 
-def _cue_holds(cue: CueRule, x) -> bool:
+def _cue_holds(cue: CueRule, x, trigger) -> bool:
+    if cue.unless_over and x.i != trigger.i and lemma_of(x) in cue.unless_over:
+        return False  # "the attack did not hurt anyone": the negation is of the outcome, not the attack
     if cue.test == "token":
         return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
@@ -192,6 +216,8 @@ def _cue_holds(cue: CueRule, x) -> bool:
             continue
         if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in c.children):
             continue
+        if cue.unless_over and x.i != trigger.i and lemma_of(c) in cue.unless_over:
+            continue  # "the attack caused no casualties": what is negated is the outcome
         return True
     return False
 

@@ -43,7 +43,9 @@ class CueRule:
     then_lemmas: frozenset[str]
     unless_head: frozenset[str]
     through_coordination: bool  # "planning and executing": the first conjunct's cue covers the second
+    unless_over: frozenset[str]  # a cue on a word above the trigger that is, or governs, one of these speaks of the outcome
     example: str
+    kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class Rules:
     armed_actors: frozenset[str]  # nouns of the military and armed-group target kinds: their "hit" is an attack
     conduct_verbs: frozenset[str]  # "carried out strikes": a strike or raid carried out is an attack
     number_words: dict[str, int]
+    definite: frozenset[str]  # determiners of a trigger noun that points back ("the blast")
+    new_event: frozenset[str]  # its modifiers that make it another attack ("another blast", "a second strike")
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -134,7 +138,8 @@ def rules() -> Rules:
          else weak_forms).update(_inflections(rule.lemma) | set(r.get("forms", [])))
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
-                         _set(r, "unless_head"), bool(r.get("through_coordination")), r["example"])
+                         _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
+                         r["example"], r.get("kept_example"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"])
@@ -153,7 +158,8 @@ def rules() -> Rules:
     support_forms = {f for w in support for f in _inflections(w)} | {"carried", "dead", "died"}
     candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()))
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
-                 frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]))
+                 frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
+                 frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]))
 
 
 @cache
@@ -165,7 +171,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head"):
+            for key in ("lemma", "words", "unless_head", "unless_over"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

@@ -21,7 +21,7 @@ from functools import cache
 
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_detect import Clause, read_sentence
+from transforms.attack_detect import Clause, read_sentence, refers_back
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
@@ -143,7 +143,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         parses = parse_candidates([body], [candidate_sentences(body, sentences, dateline_end)], [dateline_end])[0]
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
-    paragraph_is_history = False
+    paragraph_is_history = after_mishap = False
     previous_end = 0
     for start, end in sentences:
         doc = parses.get((start, end))
@@ -151,7 +151,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             start = dateline_end
         sentence = body[start:end]
         if "\n" in body[previous_end:start]:
-            paragraph_date, paragraph_is_history = None, False
+            paragraph_date, paragraph_is_history, after_mishap = None, False, False
         previous_end = end
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
@@ -163,11 +163,19 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if own is not None:
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        clauses = read_sentence(doc, rules())[0] if doc is not None and end > title_end else []
+        clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and any(d.non_violent for d in dropped):
+            after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
+            continue
+        if after_mishap and own is None and _only_toll(doc, clauses):
+            continue  # "... Two militants were killed.": the toll of the mishap just told, no attack
         if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
+        if events and refers_back(doc, clauses, rules()) and not _contradicts(events[-1], own, body, start, inside,
+                                                                             gazetteer, lex, doc, clauses):
+            continue  # "the blast in the district shook homes": the attack just reported, told again
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or _SHIP_ANAPHOR.search(sentence)
@@ -178,7 +186,35 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
+        after_mishap = False
     return events
+
+
+def _only_toll(doc, clauses: list[Clause]) -> bool:
+    """Whether the sentence's attacks are only harm words ("were killed and wounded") with no
+    weapon of their own: a toll, which tells of whatever event was just reported."""
+    r = rules()
+    return all(c.lemma in r.harm for c in clauses) and not weapons_of(doc, clauses, r)
+
+
+def _contradicts(last: AttackEvent, own: event_dates.EventDate | None, body: str, start: int,
+                 mentions: list[Mention], gazetteer: dict[str, Entity], lex: Lexicon, doc, clauses: list[Clause]) -> bool:
+    """Whether a sentence that points back ("the strike") names what the attack just reported
+    cannot be: a date outside its range, a weapon none of its own, a facility other than its
+    place or a place in another country. A district or village of the same country is taken
+    for a closer description of the same scene."""
+    if own is not None and (own.date_max < last.date_min or own.date_min > last.date_max):
+        return True
+    weapons = set(weapons_of(doc, clauses, rules()))
+    if weapons and last.weapons and not weapons & set(last.weapons):
+        return True
+    for m in _places(body, start, mentions, gazetteer, lex):
+        e = gazetteer[m.entity_id]
+        if e.country_code and last.country_code and e.country_code != last.country_code:
+            return True
+        if e.entity_type == "FAC" and m.entity_id != last.location_id:
+            return True
+    return False
 
 
 def _antecedent_facility(body: str, start: int, end: int, mentions: list[Mention],

@@ -35,6 +35,13 @@ def test_each_cue_cancels_the_attack_of_its_example(rule):
     assert clauses == [] and any(d.reason == rule["reason"] for d in dropped), dropped
 
 
+@pytest.mark.parametrize("rule", [r for r in lines("attack_cues.jsonl") if r.get("kept_example")],
+                         ids=lambda r: r["reason"])
+def test_a_cue_on_the_outcome_keeps_the_attack_of_its_kept_example(rule):
+    _, clauses, dropped = read(rule["kept_example"])
+    assert clauses and not any(d.reason == rule["reason"] for d in dropped), dropped
+
+
 @pytest.mark.parametrize("rule", lines("nonviolent_senses.jsonl"), ids=lambda r: f"{r['sense']}-{r['test']}")
 def test_each_non_violent_sense_leaves_no_attack_in_its_example(rule):
     _, clauses, dropped = read(rule["example"])

@@ -166,3 +166,37 @@ def test_issue12_casualties_are_null_unless_stated():
     assert e.fatalities is None and e.injured is None
     e = one("A roadside bomb killed three soldiers and wounded five others on Sunday.")
     assert (e.fatalities, e.injured) == (3, 5)
+
+
+def test_issue12_a_negated_outcome_does_not_cancel_the_attack():
+    for text in ("A rocket attack on the airport on Monday caused no casualties, officials said.",
+                 "A drone attack on the base on Tuesday did not hurt anyone."):
+        assert one(text).outcome == "no damage", text
+    assert events("No rockets struck the base on Monday.") == []
+
+
+def test_issue12_a_definite_attack_that_points_back_is_no_new_event():
+    from transforms.attack_rules import LANGUAGE
+    from transforms.resources import data_text
+    import json
+    text = " ".join(json.loads(data_text(f"{LANGUAGE}/attack_words.json"))["anaphora"]["example"])
+    one(text)
+    one("Gunmen attacked a checkpoint near the town on Monday. Officials said the attack lasted an hour.")
+    # a new time, place or weapon makes "the" attack another one
+    assert len(events("Gunmen attacked a checkpoint near Mosul on Monday. The bombing of a market in Aden "
+                      "on Friday killed four.")) == 2
+    assert len(events("Gunmen attacked a checkpoint near the town on Monday. "
+                      "Another attack hit a market on Tuesday.")) == 2
+
+
+def test_issue12_an_attack_that_began_a_period_is_background_and_the_month_march_is_no_protest():
+    assert events("Fuel prices have doubled since March 3, when rebels attacked the port.") == []
+    assert events("The rise in prices coincides with the outbreak of the war in March, when rebels attacked the capital.") == []
+    one("Two soldiers died on Monday when gunmen attacked their convoy.")
+    one("On March 3, gunmen attacked a checkpoint near the town, killing two soldiers.", dt.date(2023, 3, 4))
+
+
+def test_issue12_the_toll_of_a_mishap_with_explosives_is_no_attack():
+    assert events("A bomb exploded on Monday while militants were planting it near the road. "
+                  "Three militants were killed.") == []
+    assert len(events("A car crash on Monday blocked the road. Later, gunmen killed three travellers with rifles.")) == 1
