@@ -3,20 +3,11 @@ warehouse as comments, and the data dictionary page generated from the same file
 
 from __future__ import annotations
 
-import pytest
 
 from sitrep.schema import contract
 from tests.conftest import REPO
 from warehouse import store
 from warehouse.dictionary import data_dictionary
-
-
-@pytest.fixture()
-def con(tmp_path):
-    c = store.connect(tmp_path / "w.duckdb")
-    store.ensure_schema(c)
-    yield c
-    c.close()
 
 
 def test_every_contract_table_and_column_has_a_description():

@@ -28,14 +28,6 @@ def _tables(names: list[str], run_id: str) -> dict:
     return build_tables(drafts, rejected, run_id, "test", dt.datetime(2026, 1, 1))
 
 
-@pytest.fixture()
-def con(tmp_path):
-    c = store.connect(tmp_path / "w.duckdb")
-    store.ensure_schema(c)
-    yield c
-    c.close()
-
-
 @pytest.mark.parametrize("pair", ["a", "b", "c"])
 def test_a_rewrite_by_another_outlet_joins_the_incident_of_the_first_report(con, pair):
     first, second = sorted(p.name for p in CASES.glob(f"{pair}?_*.txt"))

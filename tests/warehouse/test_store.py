@@ -28,14 +28,6 @@ CONTRACT_COLUMNS = {
 }
 
 
-@pytest.fixture()
-def con(tmp_path):
-    c = store.connect(tmp_path / "w.duckdb")
-    store.ensure_schema(c)
-    yield c
-    c.close()
-
-
 def run_row(run_id="r1"):
     now = dt.datetime(2026, 1, 1)
     return {"run_id": run_id, "started_at": now, "finished_at": now, "status": "succeeded", "files_seen": 1,
