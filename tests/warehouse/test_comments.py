@@ -3,7 +3,6 @@ warehouse as comments, and the data dictionary page generated from the same file
 
 from __future__ import annotations
 
-
 from sitrep.schema import contract
 from tests.conftest import REPO
 from warehouse import store
