@@ -79,14 +79,7 @@ def write_run(lake: str | os.PathLike | Lake, run_id: str, tables: dict[str, pa.
     for name, table in tables.items():
         folder = partition_dir(lake, name, run_id)
         final = f"{folder}/{PART_NAME.format(part)}"
-        try:
-            lake.fs.create_dir(folder, recursive=True)
-            if lake.local:
-                _write_local(table, folder, final)
-            else:
-                pq.write_table(table, final, compression="zstd", filesystem=lake.fs)
-        except (OSError, pa.ArrowException) as exc:
-            raise WarehouseError(f"cannot write {final}: {getattr(exc, 'strerror', None) or exc}") from exc
+        _write_part(lake, table, folder, final, "write", create=True)
         written[name] = final
     return written
 
@@ -239,13 +232,7 @@ def drop_rows(lake: str | os.PathLike | Lake, run_id: str, table: str, column: s
             continue
         removed += current.num_rows - kept.num_rows
         folder = path.rsplit("/", 1)[0]
-        try:
-            if lake.local:
-                _write_local(kept, folder, path)
-            else:
-                pq.write_table(kept, path, compression="zstd", filesystem=lake.fs)
-        except (OSError, pa.ArrowException) as exc:
-            raise WarehouseError(f"cannot rewrite {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+        _write_part(lake, kept, folder, path, "rewrite")
     return removed
 
 
@@ -334,3 +321,17 @@ def _entries(lake: Lake, folder: str) -> list:
         return lake.fs.get_file_info(pafs.FileSelector(folder, allow_not_found=True))
     except (OSError, pa.ArrowException) as exc:
         raise WarehouseError(f"cannot list lake folder {folder}: {exc}") from exc
+
+
+def _write_part(lake, table: pa.Table, folder: str, path: str, verb: str, create: bool = False) -> None:
+    """One Parquet part at `path` (locally through a temporary name and a rename); WarehouseError
+    naming the path on any I/O failure."""
+    try:
+        if create:
+            lake.fs.create_dir(folder, recursive=True)
+        if lake.local:
+            _write_local(table, folder, path)
+        else:
+            pq.write_table(table, path, compression="zstd", filesystem=lake.fs)
+    except (OSError, pa.ArrowException) as exc:
+        raise WarehouseError(f"cannot {verb} {path}: {getattr(exc, 'strerror', None) or exc}") from exc
