@@ -3,7 +3,9 @@
 Scheduling needs a real Prefect API: the one PREFECT_API_URL names, else a local
 `prefect server start` that this command launches (its database under DATA_DIR/prefect, the
 UI bundled and working offline) and stops again on exit. SIGINT and SIGTERM stop the runner
-cleanly; a run interrupted mid-way leaves the warehouse as it was (one transaction per load),
+cleanly: a flow run still in progress (Prefect runs each in a child process) is stopped too, while
+the API it reports to is still up, so `serve` exits within RUN_STOP_GRACE_SECONDS plus the server's
+own shutdown. A run interrupted mid-way leaves the warehouse as it was (one transaction per load),
 and the next run does its work again.
 """
 
@@ -27,6 +29,10 @@ from sitrep.settings import Settings
 
 DEPLOYMENT = "sitrep-inbox"
 SERVER_START_TIMEOUT = 120
+# How long a flow run in progress gets to unwind after SIGTERM before it is killed. Its load is one
+# transaction, so a kill loses nothing; the bound keeps `serve` inside a service manager's stop
+# timeout (systemd's default is 90 s).
+RUN_STOP_GRACE_SECONDS = 20
 
 
 @contextmanager
@@ -83,10 +89,13 @@ def serve(cron: str, settings: Settings, host: str = "127.0.0.1", port: int = 42
                                           on_crashed=[announce_run]).serve(name=DEPLOYMENT, cron=cron, print_starting_message=False,
                                    parameters={"inbox": str(settings.inbox), "data_dir": str(settings.data_dir),
                                                "wait_seconds": 120.0})
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):  # Prefect's runner turns SIGTERM into SystemExit(0)
             announce("sitrep serve: stopping")
         finally:
             signal.signal(signal.SIGTERM, previous)
+            stopped = stop_flow_runs(RUN_STOP_GRACE_SECONDS)
+            if stopped:
+                announce(f"sitrep serve: stopped {stopped} flow run(s) in progress; their files stay in the inbox for the next run")
 
 
 def announce_run(flow, flow_run, state) -> None:
@@ -113,6 +122,43 @@ def run_line(name: str, started, state) -> str:
             f"{summary.files_quarantined} quarantined, {summary.rows_written} rows, validation "
             f"{'-' if summary.validation_passed is None else 'passed' if summary.validation_passed else 'failed'}"
             f"{seconds} (flow run {name})")
+
+
+def stop_flow_runs(grace_seconds: float) -> int:
+    """Stop the flow runs still running in child processes of this one, with their NLP workers.
+
+    Prefect's runner starts each flow run in a `multiprocessing` child, which would otherwise keep
+    this process alive after the runner stopped, retrying an API that is about to go away. The
+    child and its whole process tree get SIGTERM (the workers' batches are abandoned, so the run
+    stops at once instead of finishing them), then SIGKILL after `grace_seconds` for what is left:
+    no worker outlives `serve`. Returns how many flow runs were running."""
+    import multiprocessing
+
+    import psutil
+
+    runs = [child for child in multiprocessing.active_children() if child.is_alive()]
+    tree = []
+    for run in runs:
+        try:
+            parent = psutil.Process(run.pid)
+            tree += [parent, *parent.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+    for process in tree:
+        try:
+            process.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(tree, timeout=grace_seconds)
+    for process in alive:
+        try:
+            process.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=5)
+    for run in runs:
+        run.join(1)  # reap it: multiprocessing's exit handler would join it again otherwise
+    return len(runs)
 
 
 def _raise_interrupt(signum, frame):
