@@ -370,7 +370,9 @@ def main() -> None:
         if _debug:
             raise
         # one line, values kept; the traceback only with --debug
-        err.print(f"[red]error:[/] {escape(type(exc).__name__)}: {escape(_one_line(exc))} "
+        # a missing or broken package is the installation's fault: say how to repair it
+        hint = "; the environment is incomplete: run `make install`" if isinstance(exc, ImportError) else ""
+        err.print(f"[red]error:[/] {escape(type(exc).__name__)}: {escape(_one_line(exc))}{escape(hint)} "
                   "(run with --debug for the traceback)")
         sys.exit(2)
     if code == 130:  # typer turned a KeyboardInterrupt into Exit(130)

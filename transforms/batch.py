@@ -47,8 +47,20 @@ class Rejected:
     stage: str = "decode"  # where it was rejected: discover, decode, parse, dates, entities, events, ...
 
 
+# Faults of the installation or the machine, not of any one document (a missing or broken package,
+# memory exhausted): quarantining every file of the inbox for them would hide the fault behind a
+# pile of quarantine rows. They stop the run instead (the CLI exits 2); the files stay in the inbox.
+ENVIRONMENT_FAULTS = (ImportError, SyntaxError, MemoryError)
+
+
 def crash_reason(stage: str, exc: BaseException) -> str:
-    """The quarantine reason of a document whose processing raised: stage, error class, message."""
+    """The quarantine reason of a document whose processing raised: stage, error class, message.
+
+    Raises `exc` itself when it is one of ENVIRONMENT_FAULTS (a missing package, memory
+    exhausted, a package that does not compile): every per-document handler passes through here, so none quarantines a
+    document for a fault that is not the document's."""
+    if isinstance(exc, ENVIRONMENT_FAULTS):
+        raise exc
     message = " ".join(str(exc).split())[:300]
     return f"{stage} failed: {type(exc).__name__}: {message}" if message else f"{stage} failed: {type(exc).__name__}"
 

@@ -75,6 +75,29 @@ def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
     assert len(errors) == 1, out.stderr[-2000:]
 
 
+def test_a_missing_package_fails_the_run_instead_of_quarantining_every_file(tmp_path):
+    """An installation fault is not the documents' fault: exit 2, nothing quarantined, the files
+    stay in the inbox for the run after `make install`. The NER model package is shadowed by one
+    whose import fails, as on a virtualenv that missed a dependency."""
+    from transforms.ner import MODEL
+
+    inbox, data, shadow = tmp_path / "inbox", tmp_path / "data", tmp_path / "shadow" / MODEL
+    inbox.mkdir()
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(f"raise ModuleNotFoundError({f'No module named {MODEL!r}'!r}, name={MODEL!r})\n")
+    for name in ("01_wire_dateline_oct18.txt", "04_updated_stamp_nov01.txt"):
+        (inbox / name).write_bytes((SAMPLES_INBOX / name).read_bytes())
+    env = {**ENV, "PYTHONPATH": str(shadow.parent)}
+    out = subprocess.run([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)], capture_output=True,
+                         text=True, timeout=600, env=env)
+    assert out.returncode == 2, out.stdout[-1000:] + out.stderr[-2000:]
+    assert MODEL in out.stderr and "make install" in out.stderr and "Traceback" not in out.stderr
+    assert sorted(p.name for p in inbox.iterdir()) == ["01_wire_dateline_oct18.txt", "04_updated_stamp_nov01.txt"]
+    if (data / "warehouse.duckdb").exists():
+        assert query(data, "select count(*) from quarantine") == [(0,)]
+        assert query(data, "select count(*) from documents") == [(0,)]
+
+
 def test_eval_below_a_minimum_prints_short_and_exits_1(tmp_path):
     dev = REPO / "tests" / "gold" / "dev"
     gold_line = next(line for line in (dev / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())

@@ -1,5 +1,7 @@
 """A stage that breaks on one document costs that document alone."""
 
+import pytest
+
 from transforms.batch import Draft, crash_reason, isolated
 
 
@@ -35,3 +37,11 @@ def test_a_batch_that_passes_is_run_once_as_a_batch():
 def test_a_crash_reason_is_one_line_with_the_stage_the_class_and_the_message():
     assert crash_reason("parse", ValueError("second must be\nin 0..59")) == "parse failed: ValueError: second must be in 0..59"
     assert crash_reason("tables", KeyError()) == "tables failed: KeyError"
+
+
+def test_a_missing_package_is_not_a_document_fault_and_stops_the_stage():
+    def needs_a_package(drafts):
+        raise ModuleNotFoundError("No module named 'absent_model'", name="absent_model")
+
+    with pytest.raises(ModuleNotFoundError, match="absent_model"):
+        isolated("entities", needs_a_package, [draft(0, "a"), draft(1, "b")])
