@@ -113,6 +113,10 @@ def _rebuild(con, settings: Settings, ids: list[str], everything: bool, summary:
     run_row.update(status=summary.status, finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                    rows_written=written, validation_passed=passed, message=_message(summary))
     stored.finish(con, run_row, everything and not summary.kept)
+    # the lake follows the warehouse (as after a load); a crash before this leaves the lake with
+    # the rows the documents had before: `sitrep reprocess` again mends it
+    kept = {doc_id for doc_id, _ in summary.kept}
+    stored.sync_lake(con, settings.lake, summary.run_id, [i for i in ids if i not in kept], everything and not kept)
 
 
 def _analyze(docs, dating: dict, today: dt.date, workers: int) -> tuple[list[batch.Draft], list[batch.Rejected]]:

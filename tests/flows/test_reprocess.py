@@ -95,3 +95,10 @@ def test_issue16_reprocess_after_a_rule_change_changes_rows_and_equals_a_fresh_r
     assert [(k, s) for k, s, _ in runs] == [("ingest", "succeeded"), ("reprocess", "succeeded"), ("reprocess", "succeeded")]
     assert all("attacks.v" in " ".join(c) for _, _, c in runs)
     assert stale == 0  # every derived row names the run (and so the components) that made it
+
+    from warehouse.lake import table_dataset  # the lake follows the warehouse
+
+    lake = {t: table_dataset(data / "lake", t).to_table() for t in TABLES}
+    assert {t: lake[t].num_rows for t in TABLES if t != "entities"} == \
+        {t: len(rows) for t, rows in fresh.items() if t != "entities"}
+    assert len(set(lake["entities"].column("entity_id").to_pylist())) == len(fresh["entities"])
