@@ -14,12 +14,11 @@ does) and, after `--all`, replaces the entities table by the entities the rebuil
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+import re
 
 import duckdb
 import pyarrow as pa
 
-from sitrep import PIPELINE_VERSION
 from sitrep.schema import contract
 from warehouse.exceptions import WarehouseError
 from warehouse.incidents import link_incidents
@@ -34,14 +33,13 @@ _KEYS = "sitrep_reprocess_incident_keys"
 _ENTITIES = "sitrep_reprocess_entities"
 
 
-def _version_key(version: str) -> tuple:
-    from packaging.version import InvalidVersion, Version
-
+def _version_key(version: str) -> tuple[int, ...]:
+    """"sitrep-0.5.0" or "0.5.0" -> (0, 5, 0), compared part by part (sitrep's versions are
+    plain release numbers); WarehouseError for anything else."""
     text = version.removeprefix("sitrep-")
-    try:
-        return (Version(text),)
-    except InvalidVersion as exc:
-        raise WarehouseError(f"not a sitrep version: {version!r} (e.g. 0.5.0 or sitrep-0.5.0)") from exc
+    if not re.fullmatch(r"\d+(\.\d+)*", text):
+        raise WarehouseError(f"not a sitrep version: {version!r} (e.g. 0.5.0 or sitrep-0.5.0)")
+    return tuple(int(part) for part in text.split("."))
 
 
 def selected_ids(con: duckdb.DuckDBPyConnection, since_version: str | None) -> list[str]:
@@ -181,7 +179,7 @@ class _ids:
     def __enter__(self):
         self.con.register("reprocess_ids", self.table)
 
-    def __exit__(self, *exc) -> Iterator:
+    def __exit__(self, *exc) -> None:
         self.con.unregister("reprocess_ids")
 
 
