@@ -309,6 +309,42 @@ def requeue(paths: list[str] = typer.Argument(None, metavar="PATH", help="Quaran
 
 
 @app.command()
+def reprocess(since_version: Optional[str] = typer.Option(None, "--since-version", metavar="VERSION",
+                                                        help="Rebuild the documents whose rows a sitrep older than VERSION made (e.g. 0.5.0)."),
+              everything: bool = typer.Option(False, "--all", help="Rebuild every stored document."),
+              dry_run: bool = typer.Option(False, "--dry-run", help="Only count the documents that would be rebuilt."),
+              data_dir: Optional[Path] = DataDir,
+              workers: Optional[int] = typer.Option(None, metavar="N", help="NLP worker processes. [default: one per core]"),
+              wait: float = typer.Option(0.0, metavar="SECONDS", help="Seconds to wait for a run on the same data directory to finish."),
+              as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
+    """Rebuild entities, mentions, attack events, tallies, incidents and duplicates of stored
+    documents with the current components, from documents.body (no inbox files needed).
+
+    Example: sitrep reprocess --since-version 0.5.0 --dry-run, then sitrep reprocess --all
+    """
+    from flows.reprocess import reprocess as rebuild
+
+    if everything == (since_version is not None):
+        raise typer.BadParameter("give --all or --since-version VERSION (one of them)")
+    summary = rebuild(data_dir, since_version, everything, dry_run, workers, wait_seconds=wait)
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
+        return
+    versions = ", ".join(f"{v}: {n}" for v, n in summary.versions.items()) or "none"
+    if dry_run:
+        console.print(f"{summary.documents} document(s) would be rebuilt (made by {versions}) with "
+                      f"{', '.join(summary.components)}")
+        return
+    changes = ", ".join(f"{t} {summary.rows_before.get(t, 0)} -> {n}" for t, n in summary.rows_after.items())
+    console.print(f"reprocess {summary.run_id}: {summary.status}, {summary.rebuilt} of {summary.documents} document(s) "
+                  f"rebuilt in {summary.seconds:.1f} s; {changes}")
+    for doc_id, why in summary.kept:
+        err.print(f"kept {escape(doc_id)}: {escape(why)}")
+    if summary.kept:
+        raise typer.Exit(1)
+
+
+@app.command()
 def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input JSONL file, or - for standard input.")) -> None:
     """Tag TimeML TIMEX3 expressions: reads {"doc_id","dct","text"} lines, writes
     {"doc_id","timexes":[{"start","end","text","type","value"}]} lines.

@@ -23,10 +23,8 @@ from expectations.exceptions import ValidationFailed
 from flows import progress, tasks
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
-from flows import work
-from flows.runners import (PrefectApi, cpu_workers, local_pool, preload_validation, release_memory, stop_local_pool,
-                           task_runner, worth_a_pool)
-from transforms import batch
+from flows.runners import PrefectApi, analysis_pool, cpu_workers, local_pool, preload_validation, task_runner, worth_a_pool
+from transforms import batch, components
 from transforms.dedup import DuplicateIndex
 from warehouse import lake as lake_files, store
 from warehouse.lock import run_lock
@@ -194,13 +192,16 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
         return summary
 
     batch_size = _batch_size(len(found.new), settings.batch_size, workers)
-    parallel = len(found.new) > batch_size
+    ctx = RunContext(settings, run_id, started, today, workers, distributed, batch_size,
+                     parallel=len(found.new) > batch_size)
     preload_validation()
-    with local_pool(workers if parallel and not distributed else 1):
-        rejected, rows, parts = _analyze(settings, found, rejected, today, run_id, started, batch_size, workers,
-                                         parallel, summary)
-    stop_local_pool()
-    release_memory()
+    with analysis_pool(workers if ctx.parallel and not distributed else 1):
+        analysis = _analyze(ctx, found)
+    lake_files.remove_staged(settings.lake, run_id)
+    rejected = rejected + analysis.rejected
+    summary.files_quarantined = len(rejected)
+    summary.quarantined = [(r.path, r.reason) for r in rejected]
+    rows, parts = analysis.rows, analysis.parts
     summary.rows_per_table = rows
     report = tasks.validate(settings.lake, settings.reports_dir, run_id, today, parts)
     summary.validation_passed, summary.data_docs = report.success, report.docs_url
@@ -236,51 +237,71 @@ def _create_warehouse(settings: Settings) -> None:
         con.close()
 
 
-def _analyze(settings: Settings, found: tasks.Discovery, rejected: list, today: dt.date, run_id: str,
-             started: dt.datetime, batch_size: int, workers: int, parallel: bool, summary: RunSummary):
-    """The two passes over the new files; returns (all rejected, rows per table, batches written)."""
-    log = get_run_logger()
-    # first pass: dating undated articles needs the publication dates of the whole run
-    surveyed = tasks.survey(opaque(found.new), settings.max_file_bytes, today, found.prior_dates)
-    rejected = rejected + surveyed.rejected
-    summary.files_quarantined = len(rejected)
-    summary.quarantined = [(r.path, r.reason) for r in rejected]
-    for path, reason in summary.quarantined:
-        log.warning("quarantined %s: %s", path, reason)
+@dataclass(frozen=True)
+class RunContext:
+    """What the stages of one run share, instead of long argument lists."""
+    settings: Settings
+    run_id: str
+    started: dt.datetime
+    today: dt.date
+    workers: int
+    distributed: bool
+    batch_size: int
+    parallel: bool  # batches go to the task runner (NLP workers or Dask), not run in the flow's thread
 
-    # second pass: the NLP in batches, `workers` at a time, each written to the lake in order.
+
+@dataclass
+class Analysis:
+    """What the analysis of a run's new files produced: its lake parts and the files it rejected."""
+    rejected: list[batch.Rejected]
+    rows: dict[str, int]
+    parts: int
+
+
+def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
+    """One pass over the new files: the survey reads, decodes and parses each file once and
+    stages it; then the NLP of the staged batches, `workers` at a time, each written to the lake
+    in order. Returns the files rejected on the way (not those `discover` rejected unread, which
+    the first batch's quarantine rows include)."""
+    log = get_run_logger()
+    settings, run_id = ctx.settings, ctx.run_id
+    surveyed = tasks.survey(opaque(found.new), ctx.batch_size, settings.max_file_bytes, str(settings.lake), run_id,
+                            ctx.today, found.prior_dates)
+    rejected = list(found.rejected) + surveyed.rejected
+    for r in rejected:
+        log.warning("quarantined %s: %s", r.path, r.reason)
     # Drafts go to tasks `opaque`: Prefect would otherwise walk every mention looking for futures.
-    files = surveyed.files
-    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)] or [[]]
-    progress.reporter.start(len(files) + len(rejected), f"run {run_id}")
+    parts = list(surveyed.parts) or [0]
+    progress.reporter.start(surveyed.documents + len(rejected), f"run {run_id}")
     progress.reporter.advance(len(rejected))
-    args = (settings.max_file_bytes, today, surveyed.reference, surveyed.window)
+    analysis = batch.AnalysisContext(ctx.today, surveyed.window)
     pending: deque = deque()
     rows: dict[str, int] = {}
+    late_total: list[batch.Rejected] = []
     duplicates = DuplicateIndex()  # the run's documents so far and the warehouse's candidates
-    for part in range(len(batches)):
-        while len(pending) < 2 * workers and part + len(pending) < len(batches):
-            sources = work.read_sources(batches[part + len(pending)])
-            # not `opaque` here: Dask unpacks that annotation into tuples; a batch of sources is cheap to walk
-            pending.append(tasks.analyze.submit(sources, *args) if parallel else tasks.analyze(sources, *args))
+    for at, part in enumerate(parts):
+        while len(pending) < 2 * ctx.workers and at + len(pending) < len(parts):
+            ahead = parts[at + len(pending)]
+            published = {d: surveyed.published[d] for d in surveyed.parts.get(ahead, []) if d in surveyed.published}
+            args = (str(settings.lake), run_id, ahead, published, analysis)
+            if ahead not in surveyed.parts:  # nothing was staged (every file rejected): nothing to analyze
+                pending.append(([], []))
+            else:
+                pending.append(tasks.analyze.submit(*args) if ctx.parallel else tasks.analyze(*args))
         done = pending.popleft()
-        drafts, late = done.result() if parallel else done
+        drafts, late = done.result() if hasattr(done, "result") else done
         for doc_id, signature, loaded_at in tasks.similar_documents(settings, opaque(drafts)):
             duplicates.add_prior(doc_id, signature, loaded_at)
         drafts = batch.dedup_stage(drafts, duplicates)
-        written, broken = tasks.write_lake(opaque(drafts), opaque((rejected if part == 0 else []) + late), settings.lake, run_id,
-                                   PIPELINE_VERSION, started, part)
+        written, broken = tasks.write_lake(opaque(drafts), opaque((rejected if at == 0 else []) + late), settings.lake,
+                                           run_id, PIPELINE_VERSION, ctx.started, part)
         rows = {k: rows.get(k, 0) + v for k, v in written.items()}
-        late = late + broken
-        if late:  # documents that broke a stage of the NLP: quarantined, the batch went on
-            rejected = rejected + late
-            summary.files_quarantined = len(rejected)
-            summary.quarantined += [(r.path, r.reason) for r in late]
-            for r in late:
-                log.warning("quarantined %s: %s", r.path, r.reason)
-        progress.reporter.advance(len(drafts) + len(late))
+        for r in late + broken:  # documents that broke a stage of the NLP: quarantined, the batch went on
+            log.warning("quarantined %s: %s", r.path, r.reason)
+        late_total += late + broken
+        progress.reporter.advance(len(drafts) + len(late) + len(broken))
     progress.reporter.finish()
-    return rejected, rows, len(batches)
+    return Analysis(surveyed.rejected + late_total, rows, len(parts))
 
 
 def _batch_size(files: int, largest: int, workers: int) -> int:
@@ -288,12 +309,13 @@ def _batch_size(files: int, largest: int, workers: int) -> int:
     return max(MIN_BATCH, min(largest, math.ceil(files / (2 * workers)))) if workers > 1 else largest
 
 
-def _run_row(summary: RunSummary, started: dt.datetime) -> dict:
+def _run_row(summary: RunSummary, started: dt.datetime, kind: str = "ingest") -> dict:
+    """The `runs` row of a run: its counts, status, and the components (name.vN) it ran."""
     return {
         "run_id": summary.run_id, "started_at": started,
         "finished_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), "status": summary.status,
         "files_seen": summary.files_seen, "files_new": summary.files_new,
         "files_quarantined": summary.files_quarantined, "rows_written": summary.rows_written,
         "validation_passed": summary.validation_passed, "message": summary.message,
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline_version": PIPELINE_VERSION, "kind": kind, "components": components.names(),
     }

@@ -84,13 +84,21 @@ def local_pool(workers: int):
         # else: killed by an interrupt (`kill_local_pool`), which already shut it down
 
 
-def stop_local_pool() -> None:
-    """Stop the NLP workers once a run's NLP is done: they hold the model and the gazetteer
-    (~350 MB each), which validation and the load do not need."""
+@contextmanager
+def analysis_pool(workers: int):
+    """The owner of a run's NLP worker processes for its analysis: the pool `local_pool` started
+    early (so that the workers warm up while the run starts), or a new one. On leaving, the
+    workers are stopped, since they hold the model and the gazetteer (~350 MB each) that
+    validation and the load do not need, and this process hands its freed memory back."""
     global _pool
-    if _pool is not None:
-        _pool.shutdown(cancel_futures=True)
-        _pool = None
+    try:
+        with local_pool(workers) as pool:
+            yield pool
+    finally:
+        if _pool is not None:  # started by an enclosing `local_pool`: the analysis is its last use
+            _pool.shutdown(cancel_futures=True)
+            _pool = None
+        _release_memory()
 
 
 def kill_local_pool() -> None:
@@ -124,9 +132,9 @@ def stop_temporary_api(now: bool = False) -> None:
             pass
 
 
-def release_memory() -> None:
-    """Hand freed memory back to the system between a run's phases: the NLP's drafts came back
-    from the workers as many mid-sized strings that glibc keeps in its heap unless trimmed."""
+def _release_memory() -> None:
+    """Hand freed memory back to the system after the analysis: the NLP's drafts came back from
+    the workers as many mid-sized strings that glibc keeps in its heap unless trimmed."""
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -21,8 +21,6 @@ from warehouse import inbox, lake, store
 
 # Inputs are large in-memory batches: hashing them for a cache key would cost more than the work.
 stage = task(cache_policy=NO_CACHE)
-# Documents read per step of the first pass (dates): bounds its memory like a batch does.
-SURVEY_CHUNK = 250
 # Batches validated together (2,000 documents): bounds validation memory on very large runs,
 # about 100 MiB per 1,000 documents (GX holds pandas copies of the frames).
 VALIDATION_PARTS = 10
@@ -43,9 +41,11 @@ class Discovery:
 
 @dataclass
 class Survey:
-    """The first pass over a run's new files: what dating its documents needs."""
-    files: list[inbox.Candidate]  # the files that decode and parse, in order
+    """The first pass over a run's new files: staged parsed documents, and their dating."""
+    parts: dict[int, list[str]]  # staged batch -> the doc_ids staged in it, in order
+    documents: int  # documents staged and dated
     rejected: list[batch.Rejected]
+    published: dict[str, batch.Publication]  # doc_id -> publication, computed once for the run
     reference: dt.date | None
     window: Window
 
@@ -131,40 +131,40 @@ def quarantine_failed(lake_uri: str, run_id: str, report: ValidationReport, star
 
 
 @stage(name="survey")
-def survey(files: list[inbox.Candidate], max_bytes: int, today: dt.date, prior_dates: list[dt.date]) -> Survey:
-    """Decode and parse every new file once, chunk by chunk (on the NLP workers when there are),
-    keeping only its publication header: the year reference and the window for undated
-    articles need the whole run."""
+def survey(files: list[inbox.Candidate], batch_size: int, max_bytes: int, lake_uri: str, run_id: str,
+           today: dt.date, prior_dates: list[dt.date]) -> Survey:
+    """The one read, decode and parse of every new file, batch by batch (on the NLP workers when
+    there are): the parsed documents are staged in the run's staging partition for the analysis,
+    their publication headers come back. Then the run's dating, once: the year reference of
+    year-less datelines and the window of undated articles need every header of the run."""
     began = time.monotonic()
-    kept, rejected, datings = [], [], []
-    chunks = [(files[i:i + SURVEY_CHUNK], max_bytes) for i in range(0, len(files), SURVEY_CHUNK)]
-    for (chunk, _), (good, chunk_rejected, chunk_datings) in zip(chunks, runners.map_local(work.survey_chunk, chunks)):
-        kept += [c for c, ok in zip(chunk, good) if ok]
-        rejected += chunk_rejected
-        datings += chunk_datings
+    jobs = [work.StageJob(files[i:i + batch_size], max_bytes, lake_uri, run_id, part)
+            for part, i in enumerate(range(0, len(files), batch_size))]
+    parts, rejected, datings = {}, [], []
+    for done in runners.map_local(work.stage_batch, jobs):
+        parts[done.part] = [doc_id for doc_id, *_ in done.datings]
+        rejected += done.rejected
+        datings += done.datings
     # a header that breaks dating quarantines its own file, not the run (one at a time: the
     # reference date depends on every header, and these files are rare)
     while True:
         try:
-            reference = batch.reference_date(datings, prior_dates)
+            reference = batch.reference_date([x for *_, x in datings], prior_dates)
         except Exception as exc:
-            at = _first_failing(datings, lambda x: batch.reference_date([x]))
-            rejected.append(_dating_crash(kept.pop(at), exc))
-            datings.pop(at)
+            at = _first_failing(datings, lambda x: batch.reference_date([x[-1]]))
+            rejected.append(_dating_crash(datings.pop(at), exc))
             continue
-        published = []
-        for at, x in enumerate(datings):
+        published = {}
+        for doc_id, path, sha, x in datings:
             try:
-                published.append(batch.publication(x, reference, today)[0])
+                published[doc_id] = batch.publication(x, reference, today)
             except Exception as exc:
-                published.append(_dating_crash(kept[at], exc))
-        bad = [at for at, p in enumerate(published) if isinstance(p, batch.Rejected)]
-        rejected += [published[at] for at in bad]
-        kept = [c for at, c in enumerate(kept) if at not in bad]
-        published = [p for at, p in enumerate(published) if at not in bad]
-        get_run_logger().info("survey: %d file(s) decoded and parsed, %d quarantined, year reference %s, in %.1f s",
-                              len(kept), len(rejected), reference, time.monotonic() - began)
-        return Survey(kept, rejected, reference, batch.undated_window(published, today))
+                rejected.append(_dating_crash((doc_id, path, sha, x), exc))
+        get_run_logger().info("survey: %d file(s) read, decoded, parsed and staged in %d batch(es), %d quarantined, "
+                              "year reference %s, in %.1f s", len(published), len(parts), len(rejected), reference,
+                              time.monotonic() - began)
+        window = batch.undated_window([day for day, _, _ in published.values()], today)
+        return Survey(parts, len(published), rejected, published, reference, window)
 
 
 def _first_failing(items: list, fn) -> int:
@@ -176,17 +176,19 @@ def _first_failing(items: list, fn) -> int:
     raise RuntimeError("a failure that no single item reproduces")
 
 
-def _dating_crash(c: inbox.Candidate, exc: Exception) -> batch.Rejected:
-    return batch.Rejected(inbox.stored_path(c.path), c.sha256, batch.crash_reason("dates", exc), "dates")
+def _dating_crash(staged: tuple, exc: Exception) -> batch.Rejected:
+    _, path, sha256, _ = staged
+    return batch.Rejected(path, sha256, batch.crash_reason("dates", exc), "dates")
 
 
 @stage(name="analyze")
-def analyze(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
-            window: Window) -> tuple[list[batch.Draft], list[batch.Rejected]]:
-    """The NLP of one batch (decode .. signatures): on a local NLP worker, or right here on
-    whichever machine the task runner put this task (a Dask worker)."""
+def analyze(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Publication],
+            ctx: batch.AnalysisContext) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    """The NLP of one staged batch (dates .. signatures): on a local NLP worker, or right here on
+    whichever machine the task runner put this task (a Dask worker, which reads the staged batch
+    from the lake)."""
     began = time.monotonic()
-    drafts, late = runners.in_local_pool(work.analyze_batch, files, max_bytes, today, reference, window)
+    drafts, late = runners.in_local_pool(work.analyze_staged, lake_uri, run_id, part, published, ctx)
     get_run_logger().info("analyze: %d document(s), %d quarantined, in %.1f s", len(drafts), len(late),
                           time.monotonic() - began)
     return drafts, late

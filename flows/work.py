@@ -1,13 +1,12 @@
 """The work local NLP worker processes run. Kept apart from the Prefect tasks so that a worker
-imports only `transforms` and the inbox reader, not Prefect, DuckDB or Great Expectations."""
+imports only `transforms`, the inbox reader and the lake, not Prefect, DuckDB or Great Expectations."""
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 
-from transforms import batch
-from transforms.event_dates import Window
-from warehouse import inbox
+from transforms import batch, staged
+from warehouse import inbox, lake
 
 
 def read_sources(files: list[inbox.Candidate]) -> list[batch.SourceFile]:
@@ -23,23 +22,50 @@ def read_sources(files: list[inbox.Candidate]) -> list[batch.SourceFile]:
     return out
 
 
-def survey_chunk(job: tuple[list[inbox.Candidate], int]) -> tuple[list[bool], list[batch.Rejected], list[batch.Dating]]:
-    """First pass over some files: which of them decode and parse (flags, so that no copy of
-    the candidates comes back from a worker), the rejected, the datings of the good ones."""
-    files, max_bytes = job
-    drafts, undecodable = batch.decode_stage(read_sources(files), max_bytes)
+@dataclass(frozen=True)
+class StageJob:
+    """One batch of the first pass: its files, where its parsed documents are staged."""
+    files: list[inbox.Candidate]
+    max_bytes: int
+    lake: str
+    run_id: str
+    part: int
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What the first pass of a batch hands back: the header facts of each staged document
+    (small: the parsed documents themselves stay in the staged part) and the rejected files."""
+    part: int
+    datings: list[tuple[str, str, str, batch.Dating]]  # (doc_id, source_path, sha256, dating)
+    rejected: list[batch.Rejected]
+
+
+def stage_batch(job: StageJob) -> Staged:
+    """Read, decode and parse a batch of files once, stage the parsed documents in the run's
+    staging partition and return their publication headers (dating the run needs them all)."""
+    drafts, undecodable = batch.decode_stage(read_sources(job.files), job.max_bytes)
     drafts, unparsed = batch.parse_stage(drafts)
-    good, datings, undatable = set(), [], []
+    kept, datings, undatable = [], [], []
     for d in drafts:
         try:
-            datings.append(batch.dating_of(d))
+            datings.append((d.doc_id, d.source_path, d.source_sha256, batch.dating_of(d)))
         except Exception as exc:  # one odd header costs its document alone
             undatable.append(batch.Rejected(d.source_path, d.source_sha256, batch.crash_reason("dates", exc), "dates"))
             continue
-        good.add(d.source_sha256)
-    return [c.sha256 in good for c in files], undecodable + unparsed + undatable, datings
+        kept.append(d)
+    lake.write_staged(job.lake, job.run_id, job.part, staged.to_arrow(kept))
+    return Staged(job.part, datings, undecodable + unparsed + undatable)
 
 
-def analyze_batch(files: list[batch.SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
-                  window: Window) -> tuple[list[batch.Draft], list[batch.Rejected]]:
-    return batch.analyze_stage(files, max_bytes, today, reference, window)
+def analyze_staged(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Publication],
+                   ctx: batch.AnalysisContext) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    """The analysis of one staged batch: its parsed documents, dated as the run dated them."""
+    drafts = staged.from_arrow(lake.read_staged(lake_uri, run_id, part))
+    return batch.analysis_stage(drafts, published, ctx)
+
+
+def analyze_drafts(job: tuple[list[batch.Draft], dict[str, batch.Publication], batch.AnalysisContext]
+                   ) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    """The analysis of parsed drafts handed over whole (`sitrep reprocess`: stored documents)."""
+    return batch.analysis_stage(*job)

@@ -175,11 +175,22 @@ def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tu
     return day, header.timestamp(year), None
 
 
+Publication = tuple  # (date | None, timestamp | None, problem | None), as `publication` returns it
+
+
 def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) -> list[Draft]:
     """Publication dates; a year-less dateline takes the year that puts it nearest `reference`."""
+    return dated_stage(drafts, {d.doc_id: publication(dating_of(d), reference, today) for d in drafts})
+
+
+def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[Draft]:
+    """Drafts with the publication dates the run computed once (`publication`), by doc_id; a
+    draft without one (its header could not be dated: quarantined by the caller) is left out."""
     out = []
     for d in drafts:
-        day, at, problem = publication(dating_of(d), reference, today)
+        if d.doc_id not in published:
+            continue
+        day, at, problem = published[d.doc_id]
         if day is None:
             out.append(replace(d, published_source="none", notes=d.notes + ((problem,) if problem else ())))
         else:
@@ -282,18 +293,41 @@ def dedup_stage(drafts: list[Draft], index: DuplicateIndex) -> list[Draft]:
     return [replace(d, duplicate_of=index.link(d.doc_id, list(d.minhash))) for d in drafts]
 
 
+@dataclass(frozen=True)
+class AnalysisContext:
+    """What the analysis of a batch needs besides its documents: the run day (no date after it
+    is believed) and the window in which the run's undated articles were written."""
+    today: dt.date
+    window: Window
+
+
+def analysis_stage(drafts: list[Draft], published: dict[str, Publication],
+                   ctx: AnalysisContext) -> tuple[list[Draft], list[Rejected]]:
+    """The stages after parsing, for parsed drafts (staged by the run's first pass, or rebuilt
+    from stored documents): dates (computed once by the run, `published`), entities, events,
+    signatures. A document that breaks a stage is rejected alone."""
+    drafts, undated = isolated("dates", dated_stage, drafts, published)
+    drafts, no_entities = isolated("entities", entities_stage, drafts)
+    drafts, no_events = isolated("events", events_stage, drafts, ctx.window)
+    drafts, unsigned = isolated("signatures", sign_stage, drafts)
+    return drafts, undated + no_entities + no_events + unsigned
+
+
 def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
                   window: Window) -> tuple[list[Draft], list[Rejected]]:
-    """Every per-document stage of one batch, decode to signatures: the unit of work a
-    worker process or a Dask worker runs. Linking duplicates needs the documents before the
-    batch, so it is left to the caller."""
+    """Every per-document stage of one batch on its own, decode to signatures (tests, one-off
+    use; a run stages the parsed documents first and dates them with the whole run's headers).
+    Linking duplicates needs the documents before the batch, so it is left to the caller."""
     drafts, rejected = decode_stage(files, max_bytes)
     drafts, unparsed = parse_stage(drafts)
-    drafts, undated = isolated("dates", dates_stage, drafts, today, reference)
-    drafts, no_entities = isolated("entities", entities_stage, drafts)
-    drafts, no_events = isolated("events", events_stage, drafts, window)
-    drafts, unsigned = isolated("signatures", sign_stage, drafts)
-    return drafts, rejected + unparsed + undated + no_entities + no_events + unsigned
+    published, undated = {}, []
+    for d in drafts:
+        try:
+            published[d.doc_id] = publication(dating_of(d), reference, today)
+        except Exception as exc:  # one odd header costs its document alone
+            undated.append(Rejected(d.source_path, d.source_sha256, crash_reason("dates", exc), "dates"))
+    drafts, late = analysis_stage(drafts, published, AnalysisContext(today, window))
+    return drafts, rejected + unparsed + undated + late
 
 
 def _dateline_end(d: Draft) -> int:
@@ -313,3 +347,28 @@ def _median_date(days: list[dt.date]) -> dt.date | None:
     if not days:
         return None
     return dt.date.fromordinal(int(statistics.median(d.toordinal() for d in days)))
+
+
+# The components of a run, in pipeline order, with the Draft fields each reads and fills
+# (`transforms.components`). Rule components take their name and version from their module's
+# COMPONENT, so bumping it there is what `runs.components` records.
+def _register_components() -> None:
+    from transforms import attacks, dedup, geo, tallies, timex
+    from transforms.components import register
+
+    register("decode.v1", decode_stage, (), ("encoding", "text", "decode_notes"))
+    register("parse.v1", parse_stage, ("text",), ("article", "sentences"))
+    register("dates.v1", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
+    register("entities.v1", entities_stage, ("article", "sentences"), ("mentions", "entities"))
+    register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
+    register(attacks.COMPONENT, attacks.extract_attacks,
+             ("article", "sentences", "mentions", "entities", "published_date"), ("events",))
+    register(geo.COMPONENT, geo.resolve_article, ("article", "mentions", "entities", "events"),
+             ("mentions", "entities", "places"))
+    register(tallies.COMPONENT, tallies.extract_tallies, ("article", "sentences", "mentions", "published_date"),
+             ("tallies",))
+    register("signatures.v1", sign_stage, ("article",), ("minhash",))
+    register(dedup.COMPONENT, dedup_stage, ("minhash",), ("duplicate_of",))
+
+
+_register_components()

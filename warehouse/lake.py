@@ -36,6 +36,9 @@ from warehouse.exceptions import WarehouseError
 
 PART_NAME = "part-{}.parquet"
 MANIFESTS = "_committed"
+# The parsed documents a run's first pass staged for its analysis (transforms/staged.py): kept
+# only while the run is in progress, outside every table's dataset.
+STAGING = "_staging"
 _PART = re.compile(r"^part-(\d+)\.parquet$")
 _RUN_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 
@@ -82,6 +85,48 @@ def write_run(lake: str | os.PathLike | Lake, run_id: str, tables: dict[str, pa.
         _write_part(lake, table, folder, final, "write", create=True)
         written[name] = final
     return written
+
+
+def staged_part(lake: str | os.PathLike | Lake, run_id: str, part: int) -> str:
+    """Where batch `part` of a run's staged (parsed) documents lives."""
+    lake = open_lake(lake)
+    if not _RUN_ID.match(run_id) or ".." in run_id:
+        raise WarehouseError(f"refusing staging path for run {run_id!r}")
+    return f"{lake.root}/{STAGING}/run_id={run_id}/{PART_NAME.format(int(part))}"
+
+
+def write_staged(lake: str | os.PathLike | Lake, run_id: str, part: int, table: pa.Table) -> str:
+    """Stage one batch of a run's parsed documents (written like a table part: never half a file)."""
+    lake = open_lake(lake)
+    path = staged_part(lake, run_id, part)
+    _write_part(lake, table, path.rsplit("/", 1)[0], path, "stage", create=True)
+    return path
+
+
+def read_staged(lake: str | os.PathLike | Lake, run_id: str, part: int) -> pa.Table:
+    """One staged batch as written; WarehouseError when it is missing or unreadable."""
+    lake = open_lake(lake)
+    path = staged_part(lake, run_id, part)
+    try:
+        return pq.read_table(path, filesystem=lake.fs)
+    except (pa.ArrowException, OSError) as exc:
+        raise WarehouseError(f"staged batch {path} is unreadable: {exc}") from exc
+
+
+def remove_staged(lake: str | os.PathLike | Lake, run_id: str | None = None) -> None:
+    """Delete a run's staged batches (None: every run's, which only a run holding the lock may do)."""
+    lake = open_lake(lake)
+    folder = f"{lake.root}/{STAGING}" + (f"/run_id={run_id}" if run_id else "")
+    if run_id and (not _RUN_ID.match(run_id) or ".." in run_id):
+        raise WarehouseError(f"refusing staging path for run {run_id!r}")
+    try:
+        if lake.fs.get_file_info(folder).type == pafs.FileType.Directory:
+            lake.fs.delete_dir(folder)
+        parent = f"{lake.root}/{STAGING}"
+        if run_id and not _entries(lake, parent) and lake.fs.get_file_info(parent).type == pafs.FileType.Directory:
+            lake.fs.delete_dir(parent)  # the last run's staging gone: leave no empty folder behind
+    except (OSError, pa.ArrowException) as exc:
+        raise WarehouseError(f"cannot remove staged batches {folder}: {exc}") from exc
 
 
 def _write_local(table: pa.Table, folder: str, final: str) -> None:
@@ -293,6 +338,7 @@ def remove_unfinished(lake: str | os.PathLike | Lake, loaded_runs: set[str]) -> 
                 else:
                     lake.fs.delete_dir(info.path)
                     removed += 1
+    remove_staged(lake)  # no run is in progress: staged batches are leftovers of a crash
     manifests = committed_runs(lake)
     for run_id in manifests - loaded_runs:
         lake.fs.delete_file(f"{lake.root}/{MANIFESTS}/{_manifest_name(run_id)}")
@@ -310,6 +356,7 @@ def remove_run(lake: str | os.PathLike | Lake, run_id: str) -> int:
         if lake.fs.get_file_info(folder).type == pafs.FileType.Directory:
             lake.fs.delete_dir(folder)
             removed += 1
+    remove_staged(lake, run_id)
     manifest = f"{lake.root}/{MANIFESTS}/{_manifest_name(run_id)}"
     if lake.fs.get_file_info(manifest).type == pafs.FileType.File:
         lake.fs.delete_file(manifest)

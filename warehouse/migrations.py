@@ -43,4 +43,13 @@ def _event_places(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("alter table documents add column if not exists story_id VARCHAR")
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places}
+def _components_on_record(con: duckdb.DuckDBPyConnection) -> None:
+    """4 -> 5 (#16): `runs` gains `kind` (ingest or reprocess) and `components` (the name.vN of
+    each pipeline component the run used). Runs recorded before stay NULL there: which rule
+    versions made them was not recorded."""
+    con.execute("alter table runs add column if not exists kind VARCHAR")
+    con.execute('alter table runs add column if not exists components VARCHAR[]')
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places, 4: _components_on_record}

@@ -163,6 +163,20 @@ def test_issue12_a_version_1_warehouse_gains_the_attack_typing_columns(con):
     assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
 
 
+def test_issue16_a_version_4_warehouse_gains_the_run_kind_and_components(con):
+    con.execute("alter table runs drop column components")
+    con.execute("alter table runs drop column kind")
+    con.execute("update sitrep_meta set value = '4' where key = 'contract_version'")
+    con.execute("insert into runs (run_id, started_at, status, files_seen, files_new, files_quarantined, rows_written, "
+                "pipeline_version) values ('r1', timestamp '2026-11-01 10:00:00', 'succeeded', 1, 1, 0, 3, "
+                "'sitrep-0.5.0')")
+    store.ensure_schema(con)
+    assert con.execute("select run_id, kind, components from runs").fetchall() == [("r1", None, None)]
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("5",)
+    store.record_run(con, {**run_row("r2"), "kind": "reprocess", "components": ["attacks.v2"]})
+    assert con.execute("select kind, components from runs where run_id = 'r2'").fetchone() == ("reprocess", ["attacks.v2"])
+
+
 def test_a_query_during_a_load_waits_for_it_then_answers(tmp_path, con):
     import subprocess
     import sys
