@@ -175,6 +175,8 @@ def weekday_date(ctx: Context, target: int, rel: str, start: int) -> dt.date:
         return ctx.dct - dt.timedelta(days=back or 7)
     if rel in ("next", "this coming"):
         return ctx.dct + dt.timedelta(days=ahead_days or 7)
+    # only a future cue moves a bare weekday ahead: read by the nearest verb's tense, present and
+    # infinitive clauses ("meet Monday", "decided to meet Monday") lose more than they gain on TBAQ
     if points_ahead(ctx, start):
         return ctx.dct + dt.timedelta(days=ahead_days)
     return ctx.dct - dt.timedelta(days=back)

@@ -385,9 +385,7 @@ def _granular(day: dt.date, unit: str) -> str:
         return shift_period(day, "quarter", 0)
     if unit == "month":
         return shift_period(day, "month", 0)
-    if unit in ("week", "fortnight"):
-        return shift_period(day, "week", 0)
-    return day.isoformat()
+    return day.isoformat()  # TimeBank and MEANTIME: "two weeks ago" is the day, not the week
 
 
 def ago(m, ctx):

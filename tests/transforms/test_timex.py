@@ -127,6 +127,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("Police voiced concern in recent months.", TUESDAY, ("recent months", "DURATION", "PXM")),
     ("The army will soon withdraw.", TUESDAY, ("soon", "DATE", "FUTURE_REF")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
+    ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
     # seasons, quarters, decades, weekends, periods
     ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
