@@ -562,7 +562,7 @@ def _clock(m) -> tuple[int, int, str] | None:
 
 
 _DAY_AFTER = re.compile(r",?[^\S\n]+(?:on[^\S\n]+)?(" + "|".join(sorted(MONTH_WORDS.split("|"), key=len, reverse=True)) +
-                        r")\.?[^\S\n]+(\d{1,2})\b", re.I)
+                        r")\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 
 
 def time_of_day(m, ctx):

@@ -128,6 +128,8 @@ THURSDAY = dt.date(2023, 11, 9)
     ("The army will soon withdraw.", TUESDAY, ("soon", "DATE", "FUTURE_REF")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
     ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
+    ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),
+    ("Talks opened at 16:15 UTC, June 1st, in Doha.", TUESDAY, ("16:15 UTC", "TIME", "2023-06-01T16:15Z")),
     # seasons, quarters, decades, weekends, periods
     ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
