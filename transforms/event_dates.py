@@ -158,6 +158,24 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
+def day_told_later(timexes: list[Timex], body: str, after: int, published: dt.date | None,
+                   window: Window) -> EventDate | None:
+    """The first day named later in the paragraph (from offset `after` to the next line break),
+    for an event its own sentence does not date ("An IED exploded near a checkpoint ... The
+    attack took place early on 14 November"): only a day inside the window an undated event
+    could lie in anyway (the lookback before publication), so it narrows that window, never
+    moves an event out of it. None when no such day is named."""
+    end = body.find("\n", after)
+    end = len(body) if end < 0 else end
+    fallback = resolve(None, body, published, window)
+    for timex in timexes:
+        if after <= timex.start < end:
+            found = resolve(timex, body, published, window)
+            if found is not None and found.precision == "day" and fallback.date_min <= found.date <= fallback.date_max:
+                return found
+    return None
+
+
 def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:
     """From an earlier event's day to publication: what "responded", "the ship" can say."""
     if start >= published:

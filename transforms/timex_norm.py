@@ -440,9 +440,10 @@ def relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", rel)
     unit = m.group("unit").lower()
     shift = value_of("relative", rel)
-    if rel == "past" and unit in ("week", "month", "year", "decade"):
-        # TimeBank: "the past year" said in 1998 is 1997; "the past week" the one under way
-        return "DATE", shift_period(ctx.dct, unit, 0 if unit == "week" else -1)
+    if rel == "past" and unit in ("year", "decade"):
+        return "DATE", shift_period(ctx.dct, unit, -1)  # TimeBank: "the past year" said in 1998 is 1997
+    if rel == "past" and unit in ("week", "month"):
+        return "DURATION", duration_value(1, unit)  # the days just before: event dates read it so
     if unit == "quarter" and shift == 0 and ctx.quarter:
         return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
     if unit == "weekend":

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.event_dates import Window, default_range, resolve, tag_article
+from transforms.event_dates import Window, day_told_later, default_range, resolve, tag_article
 
 PUB = dt.date(2023, 11, 14)  # a Tuesday
 D = dt.date.fromisoformat
@@ -113,3 +113,12 @@ def test_a_month_ahead_of_publication_dates_no_event():
 def test_a_part_of_day_without_a_day_is_that_day_or_the_one_before():
     r = resolved("Gunmen opened fire on a car during the evening hours.")
     assert (r.date, r.date_min, r.date_max, r.precision) == (None, PUB - dt.timedelta(days=1), PUB, "range")
+
+
+def test_a_day_named_later_in_the_paragraph_dates_an_undated_event_inside_the_lookback():
+    text = "An IED exploded near a checkpoint. The attack took place early on 12 November.\nOn 1 May, talks began."
+    timexes = tag_article(text, PUB, Window(PUB, PUB))
+    r = day_told_later(timexes, text, text.index("The attack"), PUB, Window(PUB, PUB))
+    assert (r.date, r.precision) == (D("2023-11-12"), "day")
+    # a day outside the lookback window, or in another paragraph, is no evidence
+    assert day_told_later(timexes, text, text.index("\n"), PUB, Window(PUB, PUB)) is None
