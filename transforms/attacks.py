@@ -184,7 +184,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.EventDate(last.event_date, last.date_min, last.date_max, last.date_text, last.date_precision)
         elif when is None and events and _RESPONSE.search(sentence):
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
-        when = when or event_dates.resolve(None, body, published, window)
+        when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
+            event_dates.resolve(None, body, published, window)
         events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
         after_mishap = False
     return events

@@ -7,10 +7,10 @@ or before publication; "over the weekend" the Saturday-Sunday before; "earlier t
 Monday .. the day before publication; "in the past 24 hours" [pub-1, pub]; "last week" the
 previous Monday-Sunday; "since Oct. 17" [Oct 17, pub]; a range the text states ("Nov. 2-4",
 "between Oct. 30 and Nov. 1") is that range, not its first day. An event never ends after
-publication. A report that names no time at all is most likely about the day before it was
-published (the news cycle: wire reports and event notes are written the next day), so that day
-is its `date`, marked `inferred`, inside the usual lookback range. Undated articles: their
-events lie in the batch's window, which never ends after the run day, marked `unknown`.
+publication. A report that names no time at all is no evidence of any day: its event has no
+`date`, only the lookback window before publication as [date_min, date_max], marked `inferred`.
+Undated articles: their events lie in the batch's window, which never ends after the run day,
+marked `unknown`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.timex import Timex, tag_timexes
+from transforms.timex_vocab import vocabulary
 
 # How far back an attack reported without any time expression is assumed to lie.
 DEFAULT_LOOKBACK_DAYS = 7
@@ -39,8 +40,8 @@ _PAST = re.compile(r"\b(past|last|previous|recent)\b", re.I)
 @dataclass(frozen=True)
 class EventDate:
     """When an event happened: a day (`date`, precision "day"), a range (`date` None, "range"),
-    the likely day of an event the text does not date ("inferred": `date` is the day before
-    publication, [date_min, date_max] the lookback) or the undated window ("unknown")."""
+    the window of an event the text does not date ("inferred": `date` None, [date_min, date_max]
+    the lookback before publication) or the undated article's window ("unknown")."""
 
     date: dt.date | None
     date_min: dt.date
@@ -84,7 +85,7 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if published is None:
         return _resolve_undated(timex, window)
     if timex is None:
-        return default_range(published)
+        return default_range(published, until=min(published, window.end) if published > window.end else None)
     pub = published
     value, text = timex.value, timex.text
     since = _SINCE.search(body[max(0, timex.start - 12):timex.start])
@@ -92,6 +93,11 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if day and value.endswith("TNI") and text.lower() == "overnight":
         night = dt.date.fromisoformat(day.group(1))
         return _range(night, night + dt.timedelta(days=1), pub, text)
+    if day and timex.type == "TIME" and text.lower() in vocabulary()["part_of_day"]:
+        # "in the evening" with no day named: the evening of publication or the one before
+        # (a report is often written the next morning)
+        d = dt.date.fromisoformat(day.group(1))
+        return _range(d - dt.timedelta(days=1), d, pub, text)
     if day:
         d = dt.date.fromisoformat(day.group(1))
         if d > pub:
@@ -152,6 +158,24 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
+def day_told_later(timexes: list[Timex], body: str, after: int, published: dt.date | None,
+                   window: Window) -> EventDate | None:
+    """The first day named later in the paragraph (from offset `after` to the next line break),
+    for an event its own sentence does not date ("An IED exploded near a checkpoint ... The
+    attack took place early on 14 November"): only a day inside the window an undated event
+    could lie in anyway (the lookback before publication), so it narrows that window, never
+    moves an event out of it. None when no such day is named."""
+    end = body.find("\n", after)
+    end = len(body) if end < 0 else end
+    fallback = resolve(None, body, published, window)
+    for timex in timexes:
+        if after <= timex.start < end:
+            found = resolve(timex, body, published, window)
+            if found is not None and found.precision == "day" and fallback.date_min <= found.date <= fallback.date_max:
+                return found
+    return None
+
+
 def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:
     """From an earlier event's day to publication: what "responded", "the ship" can say."""
     if start >= published:
@@ -159,11 +183,12 @@ def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:
     return EventDate(None, start, published, text, "range")
 
 
-def default_range(published: dt.date) -> EventDate:
-    """An event the text does not date: most likely the day before publication, within the
-    lookback range ending on publication."""
-    return EventDate(published - dt.timedelta(days=1), published - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS),
-                     published, None, "inferred")
+def default_range(published: dt.date, until: dt.date | None = None) -> EventDate:
+    """An event the text does not date: no day (guessing the day before publication would be
+    right for wire copy and wrong for everything else), the lookback window ending on publication,
+    or on `until` (the run day) when the header states a later date. Precision "inferred"."""
+    hi = min(published, until) if until else published
+    return EventDate(None, hi - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), hi, None, "inferred")
 
 
 def _resolve_undated(timex: Timex | None, window: Window) -> EventDate:

@@ -77,6 +77,11 @@ def the_period(m, ctx):
     """"the year ended June 30" -> P1Y (a fiscal span); "for the year", "the latest quarter" ->
     the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
     unit = m.group("unit").lower()
+    mod = (m.group("mod") or "").lower()
+    if unit == "period":  # "the latest period" of a results report: the quarter it reports
+        if mod != "latest" or m.group("ended"):
+            return None
+        unit = "quarter"
     if m.group("ended"):
         if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
             month = re.match(r"\W*(" + MONTH_WORDS + r")", ctx.text[m.end():m.end() + 20], re.I)
@@ -87,13 +92,13 @@ def the_period(m, ctx):
                 return [("DATE", f"{y}-Q{q}", m.span("x"))]
         return [("DURATION", duration_value(1, unit), m.span("x"))]
     if unit == "quarter":
-        if (m.group("mod") or "").lower() in ("current", "this"):
+        if mod in ("current", "this"):
             return "DATE", shift_period(ctx.dct, "quarter", 0)
         completed = shift_period(ctx.dct, "quarter", -1)
         if ctx.quarter:
             named = f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
             # "the latest quarter" has ended: never one after the last completed quarter
-            return "DATE", min(named, completed) if (m.group("mod") or "").lower() == "latest" else named
+            return "DATE", min(named, completed) if mod == "latest" else named
         return "DATE", completed
     return "DATE", shift_period(ctx.dct, unit, 0)
 
@@ -380,9 +385,7 @@ def _granular(day: dt.date, unit: str) -> str:
         return shift_period(day, "quarter", 0)
     if unit == "month":
         return shift_period(day, "month", 0)
-    if unit in ("week", "fortnight"):
-        return shift_period(day, "week", 0)
-    return day.isoformat()
+    return day.isoformat()  # TimeBank and MEANTIME: "two weeks ago" is the day, not the week
 
 
 def ago(m, ctx):
@@ -437,8 +440,10 @@ def relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", rel)
     unit = m.group("unit").lower()
     shift = value_of("relative", rel)
-    if rel == "past" and unit in ("week", "month", "year", "decade"):
-        return "DURATION", duration_value(1, unit)
+    if rel == "past" and unit in ("year", "decade"):
+        return "DATE", shift_period(ctx.dct, unit, -1)  # TimeBank: "the past year" said in 1998 is 1997
+    if rel == "past" and unit in ("week", "month"):
+        return "DURATION", duration_value(1, unit)  # the days just before: event dates read it so
     if unit == "quarter" and shift == 0 and ctx.quarter:
         return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
     if unit == "weekend":
@@ -479,7 +484,8 @@ def duration(m, ctx):
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:
             # "the year", "last year": references, dated by other rules
-            if not re.search(r"\b(past|first|following|coming)\b", words) or unit in ("second", "quarter"):
+            # "the past year" is a date (TimeBank: 1997 said in 1998), dated by relative_period
+            if not re.search(r"\b(first|following|coming)\b", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
         else:
@@ -513,10 +519,8 @@ def set_(m, ctx):
 def present(m, ctx):
     before = text_before(ctx, m)
     word = m.group("x").lower()
-    if word == "now" and re.search(r"\b(will|would|can|could|must|until|by|from|right)\s+$", before):
-        return None
-    if word == "current" and not re.search(r"\bthe\s+$", before):
-        return None
+    if word == "now" and re.search(r"\b(can|could|must|from)\s+$", before):
+        return None  # "from now on", "could now": not a reference to the present moment
     if word == "now" and ctx.text[m.end():m.end() + 1] == "," and re.search(r"(?:^|[.!?\"'`]\s*)$", before):
         return None  # "Now, he says, ...": a discourse marker, not the present
     return "DATE", "PRESENT_REF"
@@ -527,6 +531,11 @@ def past(m, ctx):
     if words.endswith("history") and not ("recent" in words or re.search(r"\bis\s+$", text_before(ctx, m, 10))):
         return None
     return "DATE", "PAST_REF"
+
+
+def vague_duration(m, ctx):
+    """"recent months": an unstated number of the unit (TimeBank: DURATION PXM)."""
+    return "DURATION", duration_value("X", unit_name(m.group("unit")))
 
 
 def future(m, ctx):
@@ -554,7 +563,7 @@ def _clock(m) -> tuple[int, int, str] | None:
 
 
 _DAY_AFTER = re.compile(r",?[^\S\n]+(?:on[^\S\n]+)?(" + "|".join(sorted(MONTH_WORDS.split("|"), key=len, reverse=True)) +
-                        r")\.?[^\S\n]+(\d{1,2})\b", re.I)
+                        r")\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 
 
 def time_of_day(m, ctx):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.event_dates import Window, default_range, resolve, tag_article
+from transforms.event_dates import Window, day_told_later, default_range, resolve, tag_article
 
 PUB = dt.date(2023, 11, 14)  # a Tuesday
 D = dt.date.fromisoformat
@@ -43,10 +43,16 @@ def test_the_day_before_is_relative_to_the_previous_day_mentioned():
     assert dates == [D("2023-11-09"), D("2023-11-08")]
 
 
-def test_no_expression_gives_the_day_before_publication_inside_a_range_ending_at_it():
+def test_no_expression_gives_no_day_but_the_lookback_window_ending_at_publication():
     r = default_range(PUB)
-    assert r.date == PUB - dt.timedelta(days=1) and r.precision == "inferred" and r.text is None
-    assert r.date_min < r.date < r.date_max == PUB
+    assert r.date is None and r.precision == "inferred" and r.text is None
+    assert r.date_min == PUB - dt.timedelta(days=7) and r.date_max == PUB
+
+
+def test_an_undated_event_of_a_header_dated_after_the_run_day_ends_by_the_run_day():
+    run_day = PUB - dt.timedelta(days=3)
+    r = resolve(None, "Drones struck a base.", PUB, Window(run_day - dt.timedelta(days=7), run_day))
+    assert r.date is None and r.date_max == run_day and r.precision == "inferred"
 
 
 @pytest.mark.parametrize("sentence, lo, hi", [
@@ -102,3 +108,17 @@ def test_a_month_named_in_the_past_tense_is_the_past_one():
 
 def test_a_month_ahead_of_publication_dates_no_event():
     assert resolved("The appeal is heard in December.") is None
+
+
+def test_a_part_of_day_without_a_day_is_that_day_or_the_one_before():
+    r = resolved("Gunmen opened fire on a car during the evening hours.")
+    assert (r.date, r.date_min, r.date_max, r.precision) == (None, PUB - dt.timedelta(days=1), PUB, "range")
+
+
+def test_a_day_named_later_in_the_paragraph_dates_an_undated_event_inside_the_lookback():
+    text = "An IED exploded near a checkpoint. The attack took place early on 12 November.\nOn 1 May, talks began."
+    timexes = tag_article(text, PUB, Window(PUB, PUB))
+    r = day_told_later(timexes, text, text.index("The attack"), PUB, Window(PUB, PUB))
+    assert (r.date, r.precision) == (D("2023-11-12"), "day")
+    # a day outside the lookback window, or in another paragraph, is no evidence
+    assert day_told_later(timexes, text, text.index("\n"), PUB, Window(PUB, PUB)) is None

@@ -116,6 +116,20 @@ THURSDAY = dt.date(2023, 11, 9)
     # a bare month a month or two ahead is the coming one; further ahead, the past one
     ("The appeal is heard in December.", TUESDAY, ("December", "DATE", "2023-12")),
     ("Militias took the town in August.", dt.date(2023, 3, 1), ("August", "DATE", "2022-08")),
+    # the tense of the governing verb decides a bare month or a year-less day ahead of the dct
+    ("Gunmen seized the depot in December.", TUESDAY, ("December", "DATE", "2022-12")),
+    ("The record date is Dec. 9.", TUESDAY, ("Dec. 9", "DATE", "2023-12-09")),
+    ("Gunmen stormed the village on Dec. 9.", TUESDAY, ("Dec. 9", "DATE", "2022-12-09")),
+    ("The council decided to hold the vote in March.", dt.date(2023, 2, 10), ("March", "DATE", "2023-03")),
+    ("He was shot to death on Oct. 23 at his home.", dt.date(1999, 4, 19), ("Oct. 23", "DATE", "1998-10-23")),
+    # TimeBank's references: the past year, recent months, soon, until now
+    ("Attacks doubled over the past year.", TUESDAY, ("the past year", "DATE", "2022")),
+    ("Police voiced concern in recent months.", TUESDAY, ("recent months", "DURATION", "PXM")),
+    ("The army will soon withdraw.", TUESDAY, ("soon", "DATE", "FUTURE_REF")),
+    ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
+    ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
+    ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),
+    ("Talks opened at 16:15 UTC, June 1st, in Doha.", TUESDAY, ("16:15 UTC", "TIME", "2023-06-01T16:15Z")),
     # seasons, quarters, decades, weekends, periods
     ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
