@@ -1,5 +1,7 @@
 -- staging: one row per attack event, with the ISO week (Monday) it falls in when the text
--- pins it to a day, or to a range inside one week; NULL week otherwise.
+-- pins it to a day, or to a range inside one week; an event the text does not date at all
+-- (date_precision 'inferred': the lookback window ending on publication) counts in the week it
+-- was reported, the week of date_max; NULL week otherwise (a range the text states across weeks).
 create or replace view stg_attack_events as
 with events as (
     select * from attack_events
@@ -9,7 +11,8 @@ dated as (
         *,
         coalesce(
             event_date,
-            case when date_trunc('week', date_min) = date_trunc('week', date_max) then date_min end
+            case when date_trunc('week', date_min) = date_trunc('week', date_max) then date_min end,
+            case when date_precision = 'inferred' then date_max end
         ) as dated_on
     from events
 )
