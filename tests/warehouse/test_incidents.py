@@ -82,3 +82,13 @@ def test_a_rewrite_by_another_outlet_shares_the_first_reports_story(con, pair):
 def test_different_attacks_are_different_stories(con):
     store.load_run(con, _tables(["a1_harbor_post.txt", "b1_valley_herald.txt", "c1_border_times.txt"], "r1"), run_row("r1"))
     assert con.execute("select count(distinct story_id) from documents").fetchone() == (3,)
+
+
+def test_an_attack_the_text_does_not_date_counts_in_the_week_it_was_reported(con):
+    # published on Monday 2025-03-10: the lookback window reaches into the week before, the
+    # report belongs to the week of publication
+    store.load_run(con, _tables(["../undated/river_gazette.txt"], "r1"), run_row("r1"))
+    events = con.execute("select event_date, date_precision, date_max from attack_events").fetchall()
+    assert events == [(None, "inferred", dt.date(2025, 3, 10))]
+    assert con.execute("select week_start, sum(incidents) from weekly_attack_counts group by 1").fetchall() == \
+        [(dt.date(2025, 3, 10), 1)]
