@@ -11,6 +11,7 @@ here they go by event_id) of the detected attacks.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 from collections import Counter, defaultdict
@@ -18,6 +19,17 @@ from collections import Counter, defaultdict
 from expectations.gold import as_day, prf
 
 NEAR_KM = 50
+HELD_OUT_ONE_IN = 3  # the share of notes held out from tuning: one in three
+SPLITS = ("tune", "heldout")
+
+
+def split_of(gold: dict) -> str:
+    """"heldout" for about one note in `HELD_OUT_ONE_IN`, "tune" for the others. The split reads
+    the first byte of the SHA-256 of the note's source id (ACLED `event_id_cnty`; the file name
+    when absent), so it is the same on every machine and for every rebuild of the set that keeps
+    the ids. Rules are tuned on "tune" only; "heldout" tells whether they generalize."""
+    key = str(gold.get("source_id") or gold["file"]).encode()
+    return "heldout" if hashlib.sha256(key).digest()[0] % HELD_OUT_ONE_IN == 0 else "tune"
 
 
 def is_dev_events_gold(golds: list[dict]) -> bool:
@@ -32,11 +44,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
-def score_dev_events(golds: list[dict], rows: dict[str, list[dict]]) -> dict:
+def score_dev_events(golds: list[dict], rows: dict[str, list[dict]], by_split: bool = True) -> dict:
     """Figures keyed as score_events.py's --json `figures` (precision, recall, f1, tp, fp, fn, tn,
     date_exact, date_range, date_exact_any, country, country_any, location_50km,
     sub_event_type, <group>_with_events), plus `recall_by_sub_type` and
-    `false_positive_rate_by_sub_type` ({sub-type: [hits, total, rate]})."""
+    `false_positive_rate_by_sub_type` ({sub-type: [hits, total, rate]}), and with `by_split`
+    the same figures of the tuning and the held-out notes (`by_split`: {"tune": ..., "heldout": ...})."""
     events = _events_by_file(rows)
     counts: Counter = Counter()
     per_sub: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
@@ -62,6 +75,9 @@ def score_dev_events(golds: list[dict], rows: dict[str, list[dict]]) -> dict:
     figures["recall_by_sub_type"] = {k[2]: [*v, _rate(v)] for k, v in sorted(per_sub.items(), key=str) if k[1] == 1}
     figures["false_positive_rate_by_sub_type"] = {k[2]: [*v, _rate(v)] for k, v in sorted(per_sub.items(), key=str)
                                                   if k[1] == 0}
+    if by_split:
+        figures["by_split"] = {name: score_dev_events([g for g in golds if split_of(g) == name], rows, by_split=False)
+                               for name in SPLITS}
     return figures
 
 

@@ -26,6 +26,7 @@ class Typing:
     target_kind: str
     fatalities: int | None
     injured: int | None
+    attack: bool = True  # false: typed as another kind of event (property destruction), not an attack
 
 
 @cache
@@ -35,11 +36,15 @@ def _casualty_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def type_attack(doc, clauses: list[Clause], weapons: tuple[str, ...], rules: Rules,
-                counted: tuple[int, ...] | None = None) -> Typing:
+                counted: tuple[int, ...] | None = None, unharmed: bool = False) -> Typing:
     """Event type, sub-event type and target kind of the attack made of `clauses`, with the
     dead and injured the sentence states (`counted`: the token indices to count in; the whole
-    sentence when None). The first rule of acled_subtypes.jsonl whose conditions hold wins."""
+    sentence when None). `unharmed`: the text says nobody was hurt. The first rule of
+    acled_subtypes.jsonl whose conditions hold wins; a rule marked `"attack": false` (gunmen
+    who fired at an empty truck, nobody hurt: ACLED's property destruction) says it is no attack."""
     target = target_kind(doc, clauses, rules)
+    nouns = {lemma_of(n) for n in target_nouns(doc, clauses)}
+    fatalities, injured = casualties(doc, rules, counted)
     text = " ".join(c.text(doc) for c in clauses)
     lemmas = {c.lemma for c in clauses}
     kinds = {c.kind for c in clauses}
@@ -52,10 +57,11 @@ def type_attack(doc, clauses: list[Clause], weapons: tuple[str, ...], rules: Rul
             continue
         if rule.kinds and not rule.kinds & kinds:
             continue
-        if rule.targets and target not in rule.targets:
+        if (rule.targets or rule.target_words) and target not in rule.targets and rule.target_words.isdisjoint(nouns):
             continue
-        fatalities, injured = casualties(doc, rules, counted)
-        return Typing(rule.event_type, rule.sub_event_type, target, fatalities, injured)
+        if rule.unharmed and (not unharmed or fatalities or injured):
+            continue
+        return Typing(rule.event_type, rule.sub_event_type, target, fatalities, injured, rule.attack)
     raise ValueError("acled_subtypes.jsonl needs a last rule without conditions")
 
 
@@ -145,6 +151,8 @@ def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
 
 def _number_of(noun, rules: Rules) -> int | None:
     total = None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return 0  # "no one was hurt", "no civilians were killed"
     for word in [noun] + [c for c in noun.children if c.dep_ == "conj"]:
         n = _value(word, rules)
         if n is None:

@@ -22,6 +22,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "adv
 _VERBAL = frozenset({"VERB", "AUX"})
 _SENSE = "non-violent sense"
 _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
 
@@ -229,6 +230,8 @@ def _sense(token, doc, rules: Rules) -> str | None:
             continue
         if sense.unless_weapon and _names_weapon(tuple(sorted(_subtree_ids(token))), doc, rules):
             continue  # "a bus struck a landmine" is no traffic accident
+        if sense.unless_harm and harm_stated(doc, rules):
+            continue  # "stormed and looted the shop, killing its owner" is an attack
         if _sense_holds(sense, token, doc, rules):
             return f"{_SENSE}: {sense.sense}"
     return None
@@ -249,7 +252,81 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "head":
         verb = next((a for a in token.ancestors if a.pos_ in _VERBAL), None)
         return token.dep_ in ("pobj", "dobj") and verb is not None and lemma_of(verb) in words
+    if sense.test == "coordinated":  # "stormed and looted the palace"
+        return any(lemma_of(t) in words for t in _conjuncts(token))
+    if sense.test == "place":  # "a blast at an ammunition depot", "detonated at the launch site"
+        heads = [token] + ([token.head] if token.dep_ in ("nsubj", "nsubjpass") else [])  # "the blast occurred in ..."
+        return any(_is_place(g, sense) for h in heads for c in h.children
+                   if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS for g in c.children if g.dep_ == "pobj")
+    if sense.test == "own_device":
+        return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def _conjuncts(token) -> list:
+    """The verbs coordinated with the trigger ("stormed and looted": looted; for looted: stormed)."""
+    out = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj" and token.head.i != token.i:
+        out += [token.head] + [c for c in token.head.children if c.dep_ == "conj" and c.i != token.i]
+    return out
+
+
+def _is_place(noun, sense: SenseRule) -> bool:
+    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")} | {lemma_of(noun)}
+    return lemma_of(noun) in sense.words and not modifiers.isdisjoint(sense.modifiers)
+
+
+def _own_device(t, doc, verbs: frozenset[str], rules: Rules) -> bool:
+    """Whether `t` says that the victims' own side handled the weapon: "a landmine they had
+    planted", "the bomb he was carrying", "their own explosives", "a mine planted by
+    pro-government forces" killing pro-government fighters (the planter and the victims share
+    a name or an affiliation)."""
+    head = t.head
+    if t.dep_ == "amod" and lemma_of(t) == "own":
+        return any(c.dep_ == "poss" for c in head.children) and _names_weapon((head.i,), doc, rules)
+    if lemma_of(t) not in verbs or t.dep_ not in ("relcl", "acl") or not _names_weapon(
+            tuple(i for i in sorted(_subtree_ids(head)) if i <= head.i), doc, rules):
+        return False
+    if any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in t.children):
+        return True
+    planters = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(planters) and not _identity(planters, rules).isdisjoint(_identity(victims(doc, rules), rules))
+
+
+def _identity(nouns: list, rules: Rules) -> set[str]:
+    """The words that name whose side the nouns are on: a proper noun head and the modifiers
+    ("pro-government forces", "Al Shabaab fighters"), without vague ones ("suspected", "armed")."""
+    out = set()
+    for noun in nouns:
+        words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        words += [noun] if noun.tag_ in ("NNP", "NNPS") else []
+        out |= {lemma_of(w) for w in words if not w.like_num and lemma_of(w) not in rules.vague}
+    return out
+
+
+def victims(doc, rules: Rules) -> list:
+    """The nouns the sentence says were hurt: subjects of "were killed", objects of "killing"."""
+    out = []
+    for t in doc:
+        if lemma_of(t) not in rules.harm:
+            continue
+        out += [c for c in t.children if c.dep_ in ("nsubjpass", "dobj") or c.dep_ == "nsubj" and t.pos_ != "VERB"]
+        if t.dep_ in ("xcomp", "oprd", "acomp", "ccomp"):  # "was reported killed"
+            out += [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return out
+
+
+def harm_stated(doc, rules: Rules) -> bool:
+    """Whether the sentence says that someone was hurt or killed (not "no casualties", "without
+    injuries", "with no report of fatalities")."""
+    return any(lemma_of(t) in rules.harm and not _negated(t) for t in doc)
+
+
+def _negated(token) -> bool:
+    for x in [token, *list(token.ancestors)[:3]]:
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in x.children) or lemma_of(x) == "without":
+            return True
+    return False
 
 
 def arguments(token, roles) -> list:

@@ -51,12 +51,14 @@ class CueRule:
 @dataclass(frozen=True)
 class SenseRule:
     sense: str
-    test: str  # modifier | argument | sentence | cause | child_prep | head
+    test: str  # modifier | argument | sentence | cause | child_prep | head | coordinated | place | own_device
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]
     unless_weapon: bool
     example: str
+    unless_harm: bool = False  # the sense does not hold when the sentence says someone was hurt
+    modifiers: frozenset[str] = frozenset()  # place: the place noun needs one of these modifiers
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class TypeRule:
     kinds: frozenset[str]
     targets: frozenset[str]
     example: str
+    target_words: frozenset[str] = frozenset()  # or a target noun is one of these lemmas
+    unharmed: bool = False  # the text says nobody was hurt (attack_lexicon.json `no_harm`)
+    attack: bool = True  # false: the event is of another kind (property destruction) and is no attack event
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,9 @@ class Rules:
     number_words: dict[str, int]
     definite: frozenset[str]  # determiners of a trigger noun that points back ("the blast")
     new_event: frozenset[str]  # its modifiers that make it another attack ("another blast", "a second strike")
+    same_event_marks: frozenset[str]  # "killed when a mine exploded": the clause says how the harm came about
+    event_nouns: frozenset[str]  # nouns that point back at an event just told ("the incident")
+    vague: frozenset[str]  # modifiers that say nothing of whose side an actor is on ("suspected", "armed")
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -142,12 +150,13 @@ def rules() -> Rules:
                          r["example"], r.get("kept_example"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
-                             bool(r.get("unless_weapon")), r["example"])
+                             bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"))
                    for r in jsonl(_path("nonviolent_senses.jsonl")))
     weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
     types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
                            re.compile(r["pattern"], re.I) if r.get("pattern") else None,
-                           _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"])
+                           _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"],
+                           _set(r, "target_words"), bool(r.get("unharmed")), r.get("attack", True))
                   for r in jsonl(_path("acled_subtypes.jsonl")))
     targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
                     for r in jsonl(_path("attack_targets.jsonl")))
@@ -159,7 +168,8 @@ def rules() -> Rules:
     candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()))
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
-                 frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]))
+                 frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),
+                 frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]))
 
 
 @cache
@@ -171,7 +181,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

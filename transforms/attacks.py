@@ -21,7 +21,7 @@ from functools import cache
 
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_detect import Clause, read_sentence, refers_back
+from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
@@ -59,6 +59,7 @@ class Lexicon:
     specific: re.Pattern
     outcomes: tuple[tuple[str, re.Pattern], ...]
     no_damage: re.Pattern
+    no_harm: re.Pattern
     target_us: re.Pattern
     us_attacker: re.Pattern
     origin_before: re.Pattern
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         specific=rx(raw["specific"]),
         outcomes=tuple((o["outcome"], rx(o["pattern"])) for o in raw["outcomes"]),
         no_damage=rx(raw["no_damage"]),
+        no_harm=rx(raw["no_harm"]),
         target_us=re.compile(raw["target_us"]),
         us_attacker=re.compile(raw["us_attacker"]),
         origin_before=rx(raw["origin_before_place"]),
@@ -144,14 +146,15 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
     paragraph_is_history = after_mishap = False
-    previous_end = 0
-    for start, end in sentences:
+    previous_end = paragraph_first = 0
+    for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
         if start < dateline_end < end:
             start = dateline_end
         sentence = body[start:end]
         if "\n" in body[previous_end:start]:
             paragraph_date, paragraph_is_history, after_mishap = None, False, False
+            paragraph_first = len(events)
         previous_end = end
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
@@ -166,9 +169,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
+            if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
+                events[paragraph_first:] = [e for e in events[paragraph_first:] if e.weapons != ("unknown",)]
             continue
-        if after_mishap and own is None and _only_toll(doc, clauses):
-            continue  # "... Two militants were killed.": the toll of the mishap just told, no attack
+        if after_mishap and own is None and (_only_toll(doc, clauses) or _points_back(doc, set(), rules())):
+            continue  # "... Two militants were killed.", "the incident": the mishap just told, no attack
         if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
@@ -186,9 +191,30 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
             event_dates.resolve(None, body, published, window)
-        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses))
+        unharmed = bool(lex.no_harm.search(_told_with(body, sentences, k, parses)))
+        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed))
         after_mishap = False
     return events
+
+
+def _told_with(body: str, sentences: list[tuple[int, int]], k: int, parses: Parses) -> str:
+    """Sentence `k` and those after it in its paragraph that hold no trigger ("No one was hurt.")."""
+    end = sentences[k][1]
+    for s, e in sentences[k + 1:]:
+        if (s, e) in parses or "\n" in body[end:s]:
+            break
+        end = e
+    return body[sentences[k][0]:end]
+
+
+def _points_back(doc, lemmas: set[str], r: Rules) -> bool:
+    """Whether the sentence names the event just told with a definite noun ("the incident", or
+    "the explosion" among `lemmas`): a sentence whose triggers all have a non-violent sense and
+    does so says that the blast told before was no attack; one after a non-violent event that
+    does so tells more of it."""
+    nouns = lemmas | r.event_nouns
+    return any(lemma_of(t) in nouns and any(c.dep_ == "det" and lemma_of(c) in r.definite for c in t.children)
+               and not any(lemma_of(c) in r.new_event for c in t.children) for t in doc)
 
 
 def _only_toll(doc, clauses: list[Clause]) -> bool:
@@ -255,9 +281,11 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
             and (m.entity_id not in exclude or context.is_locative(body, m, start))]
 
 
-def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses) -> list[AttackEvent]:
+def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses,
+                        unharmed: bool = False) -> list[AttackEvent]:
     """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
-    per named facility or country."""
+    per named facility or country; none for an attack typed as another kind of event (`unharmed`:
+    the text says nobody was hurt)."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
     events = []
@@ -269,12 +297,12 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
             inside = [m for m in mentions if start + lo <= m.start and m.end <= start + hi]
             counted = tuple(sorted({i for c in group for i in c.tokens}))
         events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when, lex, doc, group, counted,
-                                    single=len(attacks) == 1)
+                                    single=len(attacks) == 1, unharmed=unharmed)
     return events
 
 
 def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, group: list[Clause],
-                      counted, single: bool) -> list[AttackEvent]:
+                      counted, single: bool, unharmed: bool = False) -> list[AttackEvent]:
     sentence = body[start:end]
     r = rules()
     weapons = weapons_of(doc, group, r)
@@ -287,7 +315,9 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
     target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker)
-    typing = type_attack(doc, group, weapons, r, counted)
+    typing = type_attack(doc, group, weapons, r, counted, unharmed)
+    if not typing.attack:
+        return []
     places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
@@ -332,7 +362,8 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     strikes ... hours after the group fired a missile")."""
     groups: list[list[Clause]] = []
     for c in clauses:
-        home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens for x in g)), None)
+        home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
+                                              or _tells_how(doc, c, x, r) for x in g)), None)
         if home is None:
             groups.append([c])
         else:
@@ -345,6 +376,14 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
         else:
             merged.append((g, w))
     return [g for g, _ in merged]
+
+
+def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
+    """Whether clause `c` says how the harm of clause `x` came about: "two farmers were killed
+    when a landmine exploded" is one attack (`attack_words.json` same_event_marks)."""
+    t = doc[c.trigger]
+    return (t.dep_ == "advcl" and t.head.i == x.trigger and x.lemma in r.harm
+            and any(k.dep_ == "advmod" or k.dep_ == "mark" for k in t.children if lemma_of(k) in r.same_event_marks))
 
 
 def _agent_nouns(doc, group: list[Clause]) -> list:

@@ -26,20 +26,28 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _QUALIFIERS = {"at least": "at least", "more than": "more than", "over": "more than", "upwards of": "more than",
                "nearly": "almost", "almost": "almost", "close to": "almost", "about": "about", "approximately": "about",
                "around": "about", "roughly": "about", "some": "about", "an estimated": "about", "up to": "up to"}
-_NUM = r"(?P<n>\d[\d,]*|a dozen|two dozen|a hundred|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + ")"
+_NUM = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+|a dozen|two dozen|a hundred|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + ")"
 _QUAL = r"(?:(?P<q>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|missile|and|or|,)\s+){0,4}"
                       r"(?P<unit>attacks|strikes|incidents|times)\b", re.I)
+# With a period or a conflict named ("since 2011", "in the war"), any kind of attack counts: "35 grenade attacks",
+# "14 ambushes", "120 air raids"; up to four modifiers that are no function words (not "two people in attacks").
+_MODIFIER = r"(?!(?:of|in|on|at|by|from|the|people|persons|civilians|were|was|have|has|had|been|who|that)\b)[A-Za-z-]+"
+_ATTACKS_OVER_TIME = re.compile(_QUAL + _NUM + r"\s+(?:" + _MODIFIER + r"\s+){0,4}"
+                                r"(?P<unit>attacks|strikes|airstrikes|incidents|times|ambushes|bombings|raids|assaults)\b", re.I)
 _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b",
-                     re.I)
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b|"
+                     r"\b(?:have|has|had)\s+killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
+                     r"\btoll\b(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
+                     + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
-_ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times", re.I)
+_ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults", re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
-_DEATH_WORDS = re.compile(r"killed|dead|died", re.I)
-_CUMULATIVE = re.compile(r"\b(?:in\s+the\s+(?:conflict|war|fighting|insurgency)|since|so\s+far|in\s+total|toll|altogether|"
+_DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
+_CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
+                         r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
                          r"to\s+date|(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
                            re.I)
@@ -63,16 +71,23 @@ class Tally:
 
 def is_tally_sentence(sentence: str) -> bool:
     """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack."""
-    m = _ATTACKS.search(sentence)
-    return bool((m and _number(m.group("n")) >= 2) or _is_injured_tally(sentence) or _is_toll(sentence))
+    return bool(any(_number(m.group("n")) >= 2 for m in _attack_counts(sentence))
+                or _is_injured_tally(sentence) or _is_toll(sentence))
+
+
+def _attack_counts(sentence: str) -> list[re.Match]:
+    """ "13 attacks", and over a period or a conflict "35 grenade attacks", "14 ambushes"; one match per number."""
+    if not _ATTACK_WORDS.search(sentence):
+        return []
+    found = {m.start("n"): m for m in _ATTACKS.finditer(sentence)}
+    if _CUMULATIVE.search(sentence):
+        for m in _ATTACKS_OVER_TIME.finditer(sentence):
+            found.setdefault(m.start("n"), m)
+    return [found[k] for k in sorted(found)]
 
 
 def _is_injured_tally(sentence: str) -> bool:
     return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence))
-
-
-def _finditer(pattern: re.Pattern, required: re.Pattern, sentence: str):
-    return pattern.finditer(sentence) if required.search(sentence) else ()
 
 
 def _is_toll(sentence: str) -> bool:
@@ -86,13 +101,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
     for start, end in sentences:
         sentence = body[start:end]
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        for m, unit in [(m, "attacks") for m in _finditer(_ATTACKS, _ATTACK_WORDS, sentence)] + \
+        for m, unit in [(m, "attacks") for m in _attack_counts(sentence)] + \
                        [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
-            count = _number(m.group("n"))
+            n, q = _number_and_qualifier(m)
+            count = _number(n)
             if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
                 continue
-            qualifier = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
+            qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
             period_start = _period_start(body, start, end, timexes, published)
             scope = _scope(body, inside, gazetteer)
             stated_by = _stated_by(sentence, inside, gazetteer)
@@ -101,6 +117,15 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                 for count, place in _split_parts(body, start + m.end(), inside, gazetteer):
                     out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
     return out
+
+
+def _number_and_qualifier(m: re.Match) -> tuple[str, str | None]:
+    """The number and its qualifier of whichever form of a pattern matched ("12 were killed",
+    "had killed 12", "the toll rose to 12")."""
+    for suffix in ("", "2", "3"):
+        if m.groupdict().get("n" + suffix):
+            return m.group("n" + suffix), m.group("q" + suffix)
+    raise ValueError(f"no number in {m.group(0)!r}")
 
 
 def _split_parts(body: str, after: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> list[tuple[int, str]]:

@@ -46,3 +46,11 @@ def test_attack_detection_on_real_notes_holds_its_floors(scored):
     ours, _ = scored
     short = {k: ours[k] for k, v in FLOORS.items() if ours[k] < v}
     assert not short, short
+
+
+def test_the_held_out_notes_are_scored_apart_and_hold_the_floors(scored):
+    ours, _ = scored
+    splits = ours["by_split"]
+    assert sum(splits[s]["tp"] + splits[s]["fn"] for s in splits) == ours["tp"] + ours["fn"]
+    short = {k: splits["heldout"][k] for k in ("f1", "precision") if splits["heldout"][k] < FLOORS[k]}
+    assert not short, short

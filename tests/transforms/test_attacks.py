@@ -200,3 +200,33 @@ def test_issue12_the_toll_of_a_mishap_with_explosives_is_no_attack():
     assert events("A bomb exploded on Monday while militants were planting it near the road. "
                   "Three militants were killed.") == []
     assert len(events("A car crash on Monday blocked the road. Later, gunmen killed three travellers with rifles.")) == 1
+
+
+def test_issue12_a_device_of_the_victims_own_side_is_no_attack():
+    assert events("On Monday, four fighters were killed when they stepped on a mine they had laid in the valley.") == []
+    assert events("On Monday, one pro-government fighter was killed when a landmine planted by pro-government "
+                  "forces exploded near the village.") == []
+    one("On Monday, two farmers were killed when a landmine planted by rebels exploded near the village.")
+
+
+def test_issue12_a_blast_explained_later_as_a_mishap_is_no_attack():
+    assert events("Five soldiers were killed in a blast at an army camp on Monday. "
+                  "The explosion happened inside an ammunition depot, officials said.") == []
+    one("A drone strike hit a weapons depot near the port on Monday, causing a huge explosion.")
+
+
+def test_issue12_storming_and_looting_with_nobody_hurt_is_no_attack():
+    assert events("On Monday, armed men stormed and looted a grain store in the town, with no injuries reported.") == []
+    one("On Monday, armed men stormed and looted a grain store in the town, killing the guard.")
+    one("On Monday, gunmen assaulted and robbed two traders near the market.")
+
+
+def test_issue12_shots_at_an_empty_vehicle_with_nobody_hurt_are_property_destruction():
+    assert events("On Monday, gunmen fired at three fuel trucks on the highway. No one was hurt.") == []
+    one("On Monday, gunmen fired at three fuel trucks on the highway, wounding a driver.")
+    one("On Monday, rebels fired rockets at a school in the town. No one was hurt.")  # a remote weapon stays an attack
+
+
+def test_issue12_no_one_hurt_counts_no_casualty():
+    [e] = events("On Monday, rebels fired rockets at a school in the town and no one was hurt.")
+    assert e.injured in (0, None) and e.fatalities in (0, None)

@@ -52,3 +52,28 @@ def test_each_unnamed_official_convention_matches_its_example():
 
     for rule in jsonl("en/tally_sources.jsonl"):
         assert re.search(rule["pattern"], rule["example"], re.I), rule
+
+
+def test_issue12_a_toll_of_any_conflict_counts_from_decades_back():
+    [t] = tallies("Some 200,000 people were killed in the civil war between 1975 and 1990, officials say.")
+    assert (t.count, t.qualifier, t.unit, t.period_start) == (200000, "about", "deaths", dt.date(1975, 1, 1))
+
+
+def test_issue12_an_active_toll_and_a_risen_toll_are_deaths():
+    [t] = tallies("The governor said bandits had killed 1,200 villagers since 2011.")
+    assert (t.count, t.unit, t.period_start) == (1200, "deaths", dt.date(2011, 1, 1))
+    [t] = tallies("The death toll from the insurgency since 1969 has risen to 3,600, the commission said.")
+    assert (t.count, t.unit, t.period_start) == (3600, "deaths", dt.date(1969, 1, 1))
+
+
+def test_issue12_counts_of_attacks_of_any_weapon_and_kind():
+    [t] = tallies("Police recorded 35 grenade attacks in the county since January.")
+    assert (t.count, t.unit, t.period_start) == (35, "attacks", dt.date(2023, 1, 1))
+    [t] = tallies("The rebels have staged 14 ambushes since March, the police chief said.")
+    assert (t.count, t.unit) == (14, "attacks")
+    assert tallies("At least two people were killed in attacks on Monday.") == []
+    assert tallies("The death toll from Monday's bombing in the market rose to 25.") == []  # one attack's dead
+
+
+def test_issue12_a_year_before_a_comma_is_no_count_of_attacks():
+    assert tallies("On 9 January 2021, troops conducted airstrikes on rebel positions since dawn.") == []
