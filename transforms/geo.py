@@ -43,8 +43,6 @@ _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:town|city|village|region|province|district|port|area|border|territory|"
-                               r"soil|capital|coast|waters)\b", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -79,6 +77,14 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _national_noun() -> re.Pattern:
+    """ "a Saudi town", "Iraqi military bases", "Kenyan soil": a demonym that says where."""
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    nouns = raw["place_nouns"] + raw["area_nouns"] + raw["national_nouns"]
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b", re.I)
 
 
 @cache
@@ -213,10 +219,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         feats = found.get(key, [])
         for cc in {f.country_code for f in feats}:
             support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
+    # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
+    provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
     for (s, e), options in cands.items():
-        if not options and variants:  # "Lawder" for GeoNames' "Lawdar": only where the article already is
+        if not options and variants:  # "Lawder" for GeoNames' "Lawdar": only inside a province the article names
             cands[(s, e)] = [f for f in variants.get(name_key(body[s:e]), ())
-                             if f.level != COUNTRY and support.get(f.country_code, 0.0) >= _BACKED]
+                             if f.level != COUNTRY and f.admin1_id in provinces and support.get(f.country_code, 0.0) >= _BACKED]
     qualifiers = _qualifiers(body, spans, cands)
     chosen: dict[tuple[int, int], Feature] = {}
     for s, e, from_ner in spans:
@@ -235,9 +243,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 4.0 if any(q.contains(f) or q.geonameid == f.geonameid for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
+            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
+        if any(q.country_code == best.country_code for q in inside) and not any(
+                q.contains(best) or q.geonameid == best.geonameid for q in inside):
+            continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
@@ -379,7 +391,7 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
         e = gazetteer.get(m.entity_id)
         if (event.start_char <= m.start < event.end_char and e is not None and e.country_code == event.country_code
                 and (e.entity_type in _PLACE_TYPES and not context.is_modifier(body, m) and not context.is_affiliation(body, m)
-                     or e.entity_type == "NORP" and _PLACE_NOUN_AFTER.match(body, m.end))):
+                     or e.entity_type == "NORP" and _national_noun().match(body, m.end))):
             return True
     return False
 
