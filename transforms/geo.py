@@ -149,7 +149,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
-    return spans
+    certain = {(s, e) for s, e, sure in spans if sure}
+    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)]  # each span once
 
 
 def _qualifying(body: str, start: int) -> bool:
@@ -215,8 +216,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         key = name_key(body[s:e])
         weight = _UNCERTAIN if not certain and body[s:e].lower() in _stop() else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
+    # a name outside the area that qualifies it ("Tamba (Markoye, Oudalan)" while GeoNames' Tamba is
+    # abroad) is another place, and no evidence for the countries of its homonyms
+    outside = {name_key(body[s:e]) for (s, e), quals in _qualifiers(body, spans, cands).items()
+               if not any(q.contains(f) or q.geonameid == f.geonameid for q in quals for f in cands[(s, e)])}
     for key, weight in weights.items():
-        feats = found.get(key, [])
+        feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
             support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
     # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
