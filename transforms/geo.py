@@ -43,6 +43,8 @@ _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
+# "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -252,14 +254,15 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
-        if any(q.country_code == best.country_code for q in inside) and not any(
+        if inside and not any(
                 q.contains(best) or q.geonameid == best.geonameid for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif not any(v - (self_share if cc in own else 0.0) >= 1.0 for cc, v in support.items()) \
-                and (from_ner or is_area or is_place):
+        elif not any(v - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
+                and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
+                     and _IN_BEFORE.search(body, max(0, s - 30), s)):
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
