@@ -22,7 +22,7 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
-from transforms.geonames import lookup
+from transforms.geonames import lookup, lookup_variants, name_key
 from transforms.ner import find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
@@ -236,10 +236,12 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     gazetteer = load_gazetteer()
     lookups = [ChainMap({e.entity_id: e for e in d.entities}, gazetteer) for d in drafts]
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
-    found = lookup([d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article])
+    names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
+    found = lookup(names)
+    variants = lookup_variants([n for n in names if name_key(n) not in found])
     out = []
     for d, known, article in zip(drafts, lookups, spans):
-        resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d), article)
+        resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d), article, variants)
         entities = {e.entity_id: e for e in d.entities}
         entities.update({e.entity_id: e for e in resolved.entities if e.entity_id not in gazetteer})
         used = {m.entity_id for m in resolved.mentions}

