@@ -108,7 +108,9 @@ def _events_by_file(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     places = {e["entity_id"]: e for e in rows["entities"]}
     names = {d["doc_id"]: os.path.basename(d["source_path"] or "") for d in rows["documents"]}
     out: dict[str, list[dict]] = defaultdict(list)
-    for e in sorted(rows["attack_events"], key=lambda e: (e["doc_id"], e["start_char"], e["event_id"])):
+    # a stable sort: events of one sentence (same start_char) keep the table's order, as the
+    # reference scorer's `order by doc_id, start_char` leaves them
+    for e in sorted(rows["attack_events"], key=lambda e: (e["doc_id"], e["start_char"])):
         place = places.get(e.get("location_id") or "", {})
         out[names.get(e["doc_id"], "")].append({**e, "latitude": place.get("latitude"), "longitude": place.get("longitude")})
     return out
