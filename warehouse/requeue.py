@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitrep.errors import SitrepError
 from warehouse import lake, store
+from warehouse.inbox import stored_name
 from warehouse.exceptions import WarehouseError
 from warehouse.lock import run_lock
 
@@ -62,7 +63,10 @@ def _selector(paths: list[str], everything: bool, reason: str | None) -> tuple[s
         return "true", []
     clauses, params = [], []
     for path in paths:
-        forms = {path, os.path.abspath(path)}
+        # a name that is not valid UTF-8 (shell arguments come as surrogate escapes) is matched
+        # in the escaped form the warehouse stores; the escaped text itself matches as it is
+        path = stored_name(path)
+        forms = {path, stored_name(os.path.abspath(path))}
         clauses.append(f"source_path in ({', '.join('?' * len(forms))})")
         params += sorted(forms)
         if "/" not in path:  # a bare name: the file of that name in whichever inbox

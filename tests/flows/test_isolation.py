@@ -4,6 +4,7 @@ quarantine that document with the stage and the reason; the rest loads. Quaranti
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -154,3 +155,16 @@ def test_quarantined_files_are_tried_again_after_a_pipeline_version_change(tmp_p
 
     assert rows(data, "select pipeline_version, run_id from quarantine") == [(PIPELINE_VERSION, retry.run_id)]
     assert_lake_is_the_warehouse(data)
+
+
+def test_requeue_finds_a_file_whose_name_is_not_utf8_as_the_shell_passes_it(tmp_path, inbox):
+    from warehouse.requeue import requeue
+
+    name = os.fsdecode(b"vid\xe9o.txt")  # as argv hands it over: a surrogate escape
+    (inbox / name).write_bytes(b"")
+    data = tmp_path / "data"
+    assert ingest(inbox, data).exit_code == 1
+    for given in (name, str(inbox / name)):
+        released = requeue(data, data / "warehouse.duckdb", str(data / "lake"), [given])
+        assert [r.source_path for r in released] == [str(inbox / "vid\\xe9o.txt")], given
+        assert ingest(inbox, data).exit_code == 1  # still empty: quarantined again
