@@ -326,7 +326,8 @@ def reprocess(since_version: Optional[str] = typer.Option(None, "--since-version
 
     if everything == (since_version is not None):
         raise typer.BadParameter("give --all or --since-version VERSION (one of them)")
-    summary = rebuild(data_dir, since_version, everything, dry_run, workers, wait_seconds=wait)
+    with _interrupts():  # Ctrl-C or SIGTERM: the batch in progress rolls back, exit 130 as for a run
+        summary = rebuild(data_dir, since_version, everything, dry_run, workers, wait_seconds=wait)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
         return
@@ -465,6 +466,19 @@ def _one_line_failures():
             logger.removeFilter(quiet)
 
 
+def _kill_worker_processes() -> None:
+    """Kill every `multiprocessing` child of this process: the NLP workers of a pool that is
+    still starting (not yet known to `kill_local_pool`) would otherwise outlive the run,
+    re-parented to init, ~340 MB each. Their batches are abandoned; nothing of them was written."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        try:
+            child.kill()
+        except (OSError, AttributeError):  # already gone
+            pass
+
+
 @contextmanager
 def _interrupts():
     """While a run runs, Ctrl-C or SIGTERM: silence the loggers (Prefect would print a traceback
@@ -490,6 +504,7 @@ def _interrupts():
 
         _record_interrupted(ingest, wait=INTERRUPT_GRACE_SECONDS)
         runners.stop_temporary_api()
+        _kill_worker_processes()
         err.print("interrupted")
         os._exit(130)
 
@@ -498,6 +513,7 @@ def _interrupts():
         if "flows.runners" in sys.modules:
             sys.modules["flows.runners"].kill_local_pool()
             sys.modules["flows.runners"].stop_temporary_api(now=True)
+        _kill_worker_processes()
         timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
         timer.daemon = True
         timer.start()
