@@ -466,19 +466,6 @@ def _one_line_failures():
             logger.removeFilter(quiet)
 
 
-def _kill_worker_processes() -> None:
-    """Kill every `multiprocessing` child of this process: the NLP workers of a pool that is
-    still starting (not yet known to `kill_local_pool`) would otherwise outlive the run,
-    re-parented to init, ~340 MB each. Their batches are abandoned; nothing of them was written."""
-    import multiprocessing
-
-    for child in multiprocessing.active_children():
-        try:
-            child.kill()
-        except (OSError, AttributeError):  # already gone
-            pass
-
-
 @contextmanager
 def _interrupts():
     """While a run runs, Ctrl-C or SIGTERM: silence the loggers (Prefect would print a traceback
@@ -504,7 +491,7 @@ def _interrupts():
 
         _record_interrupted(ingest, wait=INTERRUPT_GRACE_SECONDS)
         runners.stop_temporary_api()
-        _kill_worker_processes()
+        runners.kill_local_pool()
         err.print("interrupted")
         os._exit(130)
 
@@ -513,7 +500,6 @@ def _interrupts():
         if "flows.runners" in sys.modules:
             sys.modules["flows.runners"].kill_local_pool()
             sys.modules["flows.runners"].stop_temporary_api(now=True)
-        _kill_worker_processes()
         timer = threading.Timer(INTERRUPT_GRACE_SECONDS, deadline)
         timer.daemon = True
         timer.start()
