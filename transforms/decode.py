@@ -49,6 +49,12 @@ _MIN_LETTER_SHARE = 0.5
 _NUL_LANE_SHARE = 0.7
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
+# One well-formed UTF-8 multibyte character (RFC 3629 table 3-7, no overlongs or surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass(frozen=True)
@@ -139,8 +145,11 @@ def _to_text(data: bytes) -> tuple[str, str, list[str]]:
         pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
-    has_multibyte = any(b >= 0xC2 for b in data) and re.search(rb"[\xc2-\xf4][\x80-\xbf]", data)
-    if has_multibyte and bad <= max(1, len(replaced) * _MAX_REPLACED_SHARE):
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    # Damaged UTF-8 (a truncated copy, one stray byte) still has its well-formed multibyte
+    # characters; text in a legacy 8-bit encoding almost never forms one by chance, so
+    # well-formed sequences that outnumber the broken ones decide it, whatever the share.
+    if valid and (valid >= bad or bad <= max(1, len(replaced) * _MAX_REPLACED_SHARE)):
         return replaced, "utf-8", [f"broken utf-8: {bad} invalid byte sequence(s) replaced with U+FFFD"]
     if _CP1252_UNDEFINED.isdisjoint(data):
         return data.decode("cp1252"), "cp1252", []

@@ -45,6 +45,21 @@ def test_broken_utf8_is_decoded_with_replacement_and_flagged():
     assert any(n.startswith("broken utf-8") for n in decoded.notes)
 
 
+def test_short_utf8_text_with_several_broken_bytes_stays_utf8():
+    # Three bad bytes in 70 characters is over the 1 % share, but the text's well-formed
+    # multibyte characters show it is damaged UTF-8, not cp1252 mojibake.
+    data = "Déjà vu in Zürich: “two” blasts.".encode() * 2 + b"\xc3\x28\xa0\xa1 end"
+    decoded = decode_bytes(data, LIMIT)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.count("\ufffd") == 3 and "Zürich" in decoded.text
+    assert any(n.startswith("broken utf-8: 3") for n in decoded.notes)
+
+
+def test_cp1252_text_is_not_taken_for_broken_utf8():
+    decoded = decode_bytes("Café in Zürich – “quoted”. ".encode("cp1252") * 3, LIMIT)
+    assert decoded.encoding == "cp1252" and "Zürich" in decoded.text
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"  \n\t \n", "blank file"),
