@@ -295,7 +295,8 @@ def requeue(paths: list[str] = typer.Argument(None, metavar="PATH", help="Quaran
             reason: Optional[str] = typer.Option(None, "--reason", metavar="TEXT", help="Release the files whose reason contains TEXT."),
             data_dir: Optional[Path] = DataDir,
             wait: float = typer.Option(0.0, metavar="SECONDS", help="Seconds to wait for a run on the same data directory to finish.")) -> None:
-    """Release quarantined files so that the next run reads them again (after a fix).
+    """Release quarantined files so that the next run reads them again (after a fix). Exit 1
+    when PATH or --reason matches no quarantined file.
 
     Example: sitrep requeue --reason oversized && sitrep run --max-file-bytes 20000000
     """
@@ -305,7 +306,14 @@ def requeue(paths: list[str] = typer.Argument(None, metavar="PATH", help="Quaran
     released = release(settings.data_dir, settings.warehouse_path, settings.lake, paths or [], everything, reason, wait)
     for row in released:
         console.print(f"released {escape(str(row.source_path))} ({escape(str(row.reason))})")
-    console.print(f"{len(released)} file(s) released for the next run" if released else "no quarantined file matched")
+    if released:
+        console.print(f"{len(released)} file(s) released for the next run")
+    elif everything:
+        console.print("nothing is quarantined")
+    else:
+        # like grep: a selector that matches nothing is exit 1, so a script notices a typo
+        err.print("no quarantined file matched (see: sitrep quarantine)")
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -6,6 +6,7 @@ sink (standard output or `--output FILE`) and reads the query from an argument, 
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +15,12 @@ import pyarrow as pa
 from sitrep.errors import SitrepError
 from warehouse import format as fmt_
 
-FORMAT_HELP = "table (fits the terminal), line (one 'column = value' per line), csv, json or parquet."
+FORMAT_HELP = ("table (fits the terminal; too wide for it, one record per block as psql's \\x auto), "
+               "line (one 'column = value' per line), csv, json or parquet.")
+# DuckDB's renderer ends a table it had to cut with "N columns (M shown)".
+_ELIDED_COLUMNS = re.compile(r"\d+ columns \(\d+ shown\)")
+# As many records as the table format shows rows (warehouse.format.render_table's max_rows).
+_MAX_RECORDS = 40
 
 
 def read_query(query: str | None, file: Path | None, stdin=None) -> str:
@@ -67,6 +73,13 @@ def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None,
         return fmt_.render_lines(table, max_width)
     width = shutil.get_terminal_size((120, 24)).columns if terminal else 10_000
     text = fmt_.render_table(table, width, max_width or fmt_.DEFAULT_MAX_WIDTH)
+    if terminal and _ELIDED_COLUMNS.search(text):
+        # Hidden columns hide what the user asked for (a quarantine reason, a run's kind):
+        # like psql's `\x auto`, a table too wide for the terminal prints one block per record.
+        pad = max((len(name) for name in table.column_names), default=0)
+        text = fmt_.render_lines(table.slice(0, _MAX_RECORDS), max_width or max(20, width - pad - 3))
+        if table.num_rows > _MAX_RECORDS:
+            text += f"… {table.num_rows - _MAX_RECORDS} more rows (all of them: --format line, csv or json)\n"
     return f"{title}\n{text}" if title else text
 
 

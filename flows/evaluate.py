@@ -25,6 +25,11 @@ def read_gold(path: Path) -> list[dict]:
                 golds.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise SitrepError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    if not golds:
+        # Scores over nothing would print as perfect or as zeros: neither says "wrong file".
+        raise SitrepError(f"gold file {path} holds no records (one JSON object per line expected)")
+    if not all(isinstance(g, dict) for g in golds):
+        raise SitrepError(f"gold file {path}: every line must be a JSON object")
     return golds
 
 

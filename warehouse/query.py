@@ -136,10 +136,13 @@ def report_rows(path: Path) -> dict:
 
 
 def run_history(path: Path, limit: int = 20, on_wait=None) -> pa.Table:
-    """The latest `limit` runs, newest first: status, file counts, rows, validation, duration in
-    seconds and pipeline version, plus the message of a failed run."""
+    """The latest `limit` runs, newest first: kind (ingest or reprocess), status, file counts, rows,
+    validation, duration in seconds and pipeline version, plus the message of a failed run."""
+    # `kind` (ingest or reprocess) came with contract 5; a warehouse not yet upgraded lacks it.
+    kind = ("kind, " if run_query(path, "select 1 from information_schema.columns where table_name = 'runs' "
+                                         "and column_name = 'kind'", on_wait=on_wait).num_rows else "")
     return run_query(path, f"""
-        select run_id, date_trunc('second', started_at) as started_at, status, files_seen, files_new,
+        select run_id, {kind}date_trunc('second', started_at) as started_at, status, files_seen, files_new,
                files_quarantined, rows_written, validation_passed,
                round(epoch(finished_at - started_at), 1) as seconds, pipeline_version, message
         from runs order by started_at desc limit {int(limit)}""", on_wait=on_wait)

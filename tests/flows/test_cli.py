@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
+from sitrep.errors import SitrepError
 from tests.conftest import SAMPLES_INBOX
 
 runner = CliRunner()
@@ -83,3 +84,37 @@ def test_run_refuses_two_places_for_the_nlp(tmp_path):
     result = runner.invoke(app, ["run", "--inbox", str(tmp_path), "--dask-address", "tcp://127.0.0.1:8786",
                                  "--dask-workers", "2"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+@pytest.mark.slow
+def test_runs_lists_the_kind_of_each_run(data_dir):
+    result = runner.invoke(app, ["runs", "--data-dir", str(data_dir), "-f", "json"])
+    assert result.exit_code == 0
+    assert [row["kind"] for row in json.loads(result.stdout)] == ["ingest"]
+
+
+@pytest.mark.slow
+def test_a_table_too_wide_for_the_terminal_prints_one_block_per_record(data_dir):
+    result = runner.invoke(app, ["sql", "--data-dir", str(data_dir), "select * from documents order by doc_id"],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "shown)" not in result.stdout  # no column hidden
+    assert result.stdout.count(" source_path = ") == 2 and " body = " in result.stdout
+    narrow = runner.invoke(app, ["sql", "--data-dir", str(data_dir), "select 1 as one"], env={"COLUMNS": "80"})
+    assert "│" in narrow.stdout  # a table that fits stays a table
+
+
+@pytest.mark.slow
+def test_requeue_that_matches_nothing_exits_1(data_dir):
+    result = runner.invoke(app, ["requeue", "--data-dir", str(data_dir), "no-such-file.txt"])
+    assert result.exit_code == 1 and "no quarantined file matched" in result.output
+    assert runner.invoke(app, ["requeue", "--data-dir", str(data_dir), "--all"]).exit_code == 0
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "[1, 2]\n"])
+def test_eval_refuses_a_gold_file_without_records(tmp_path, content):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content)
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(tmp_path), "--data-dir", str(tmp_path / "d")])
+    assert isinstance(result.exception, SitrepError)  # the CLI's main prints it as one line, exit 2
+    assert "gold file" in str(result.exception) and not (tmp_path / "d").exists()
