@@ -64,6 +64,26 @@ def wire_publisher(line: str) -> str | None:
 
 
 @cache
+def _header_labels() -> dict[str, str]:
+    """Lower-case label ("headline") -> Article field ("title"), from data/en/header_labels.csv."""
+    return {row["label"]: row["field"] for row in csv_rows("en/header_labels.csv")}
+
+
+# "Label: value" in the header zone; the label is looked up in data/en/header_labels.csv.
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>\S.*)$")
+
+
+def labelled_field(line: str) -> tuple[str, str] | None:
+    """("title" | "publisher" | "section" | "byline" | "url", value) of a labelled header line
+    such as "Headline: Blast hits market", else None (unknown labels are not header fields)."""
+    m = _LABELLED.match(line.strip())
+    if not m:
+        return None
+    field_name = _header_labels().get(m.group("label").strip().lower())
+    return (field_name, m.group("value").strip()) if field_name else None
+
+
+@cache
 def _boilerplate_rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(re.compile(r["pattern"], re.I), r["action"], r.get("note", "")) for r in jsonl("boilerplate.jsonl"))
 
@@ -88,9 +108,22 @@ def parse_article(text: str) -> Article:
             if not line:
                 continue
             header_date = dates.parse_header_date(line) if len(line.split()) <= 16 else None
-            if _is_paragraph(line) and not header_date:
+            labelled = None if header_date else labelled_field(line)
+            if _is_paragraph(line) and not header_date and not labelled:
                 break
-            if header_date:
+            if labelled:
+                # an exported article names its fields: trust the label over the line's shape
+                name, value = labelled
+                if name in ("byline", "url"):
+                    removed.append(f"{name}: {value}")
+                elif name == "title" and title is None:
+                    title = value
+                elif name == "publisher" and publisher is None:
+                    publisher = value
+                elif name == "section" and section is None:
+                    section = value
+                seen_meta = True
+            elif header_date:
                 # the first stated date wins, except that "Published" beats an earlier "Updated"
                 if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
                     published, published_text = header_date, line

@@ -22,6 +22,26 @@ def test_title_url_publisher_section_and_date_lines_are_header_not_body():
     assert "https://" not in a.body
 
 
+def test_labelled_header_fields_are_read_as_header():
+    text = ("Headline: Car bomb hits market\nSource: Example Gazette\nSection: World\nAuthor: Jo Roe\n"
+            "Date: 2024-03-05\n\nA car bomb exploded at a market on Monday, police said, and two people died.\n")
+    a = parse_article(text)
+    assert (a.title, a.publisher, a.section) == ("Car bomb hits market", "Example Gazette", "World")
+    assert a.published.date.isoformat() == "2024-03-05" and a.published_source == "header"
+    assert a.body.startswith("Car bomb hits market\n\nA car bomb exploded") and "Author" not in a.body
+    assert "byline: Jo Roe" in a.removed
+
+
+def test_a_header_only_file_keeps_its_title_and_date():
+    a = parse_article("Title: Car bomb hits market\nPublisher: Example Gazette\nDate: 2024-03-05\n")
+    assert a.body == "Car bomb hits market" and a.published.date.isoformat() == "2024-03-05"
+
+
+def test_an_unknown_label_in_the_first_line_is_not_a_header_field():
+    a = parse_article("Warning: graphic content\n\nA bomb killed two people in the town on Monday, police said.")
+    assert a.publisher is None and a.title == "Warning: graphic content"
+
+
 def test_byline_and_published_line_are_removed():
     a = parse_article("Headline here\nBy Jane Roe\nPublished: November 3, 2023 at 4:12 PM EST\n\n"
                       "Body sentence that is long enough to be a paragraph of the article text.\n")
