@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 _HEADER_ZONE_LINES = 14
 _MAX_TITLE_WORDS = 30
 _MAX_META_WORDS = 6
+# Share of a publisher/section line's visible characters that are letters ("AP" and
+# "Al-Monitor" pass, "ÿþ§¤ ¶ 1999" does not).
+_MIN_NAME_LETTER_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,8 @@ def parse_article(text: str) -> Article:
             elif title is None and not seen_meta and len(line.split()) <= _MAX_TITLE_WORDS \
                     and _stands_alone(lines, i):
                 title = line
-            elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line):
+            elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
+                    and _looks_like_a_name(line):
                 if publisher is None:
                     publisher = line
                 elif section is None:
@@ -178,6 +182,13 @@ def _stands_alone(lines: list[str], i: int) -> bool:
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.looks_like_date_line(nxt)
                            or dates.parse_header_date(nxt) and len(nxt.split()) <= 16)
+
+
+def _looks_like_a_name(line: str) -> bool:
+    """A publisher or section line is mostly letters ("Daily Wire Review", "World"); a short
+    line of symbols or stray bytes is body text the header must not swallow."""
+    visible = [ch for ch in line if not ch.isspace()]
+    return sum(ch.isalpha() for ch in visible) >= _MIN_NAME_LETTER_SHARE * len(visible)
 
 
 def _is_paragraph(line: str) -> bool:

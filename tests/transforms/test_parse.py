@@ -37,6 +37,11 @@ def test_a_header_only_file_keeps_its_title_and_date():
     assert a.body == "Car bomb hits market" and a.published.date.isoformat() == "2024-03-05"
 
 
+def test_a_short_line_of_symbols_under_the_title_stays_in_the_body():
+    a = parse_article("Blast in the port\n\n§¤ ¶¶ ±± ÷ 1999\n\nA bomb killed two people in the port on Monday, police said.")
+    assert a.publisher is None and "§¤ ¶¶ ±± ÷ 1999" in a.body
+
+
 def test_an_unknown_label_in_the_first_line_is_not_a_header_field():
     a = parse_article("Warning: graphic content\n\nA bomb killed two people in the town on Monday, police said.")
     assert a.publisher is None and a.title == "Warning: graphic content"
