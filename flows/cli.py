@@ -382,8 +382,10 @@ def _print_summary(summary) -> None:
     for name, rows in summary.rows_per_table.items():
         t.add_row(f"  {name}", str(rows))
     console.print(t)
-    for path, reason in summary.quarantined:
-        err.print(f"[yellow]quarantined[/] {escape(str(path))}: {escape(str(reason))}")
+    if summary.quarantined:
+        # each file and its reason was logged as it was quarantined (above, and in Prefect's UI)
+        err.print(f"[yellow]{len(summary.quarantined)} file(s) quarantined[/]: "
+                  "`sitrep quarantine` lists them with their reasons")
 
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
