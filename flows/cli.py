@@ -390,6 +390,8 @@ def _print_summary(summary) -> None:
 
 # After Ctrl-C (or SIGTERM) the run gets this long to unwind before the process exits anyway.
 INTERRUPT_GRACE_SECONDS = 1.5
+# ... and recording the interrupted run (a DuckDB write, seconds under load) this long.
+RECORD_GRACE_SECONDS = 20.0
 
 
 def main() -> None:
@@ -434,9 +436,15 @@ def _one_line(exc: BaseException) -> str:
 def _interrupted() -> None:
     from flows import ingest
 
-    summary = _record_interrupted(ingest)
-    err.print(f"interrupted: run {summary.run_id} recorded as interrupted, nothing loaded" if summary else "interrupted")
+    _say_interrupted(_record_interrupted(ingest))
     sys.exit(130)
+
+
+def _say_interrupted(summary) -> None:
+    # no summary: no ingest run had started (Prefect was starting; a reprocess records itself),
+    # or the recording failed and said why
+    err.print(f"interrupted: run {summary.run_id} recorded as interrupted, nothing loaded" if summary
+              else "interrupted")
 
 
 def _record_interrupted(ingest, wait: float = -1):
@@ -499,10 +507,12 @@ def _interrupts():
     def deadline() -> None:
         from flows import ingest, runners
 
-        _record_interrupted(ingest, wait=INTERRUPT_GRACE_SECONDS)
+        # the main thread may be recording the run right now (slow on a loaded machine): let
+        # it finish, or the process exits with no `interrupted` row
+        summary = _record_interrupted(ingest, wait=RECORD_GRACE_SECONDS)
         runners.stop_temporary_api()
         runners.kill_local_pool()
-        err.print("interrupted")
+        _say_interrupted(summary)
         os._exit(130)
 
     def stop_now() -> None:

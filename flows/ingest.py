@@ -134,14 +134,16 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
     with run_lock(settings.data_dir, wait_seconds):
         try:
             return _ingest(settings, today, workers or cpu_workers(), distributed)
-        except KeyboardInterrupt:
-            record_interrupted()
-            raise
         except Exception as exc:
             try:
                 _record_stopped("failed", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:1000])
             except Exception:  # the warehouse itself is the problem: the original error says more
                 pass
+            raise
+        except BaseException:
+            # KeyboardInterrupt, and what Prefect's engine makes of a signal (its TerminationSignal,
+            # a SystemExit): the run stops here, so it is recorded here, before `finally` forgets it
+            record_interrupted()
             raise
         finally:
             _current = None

@@ -131,7 +131,7 @@ def _rest_of(stream, seconds: float) -> str:
     return "".join(out)
 
 
-@pytest.mark.parametrize("how", ["ctrl-c"])  # SIGTERM alone: exits 130 in time, but the run row is not always written (see CHANGELOG)
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_an_interrupted_run_stops_promptly_exits_130_and_leaves_nothing_half_written(tmp_path, how):
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     generate(160, 11, inbox)
