@@ -365,7 +365,7 @@ def weekday_set(m, ctx):
 
 def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
+    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
     ctx.anchor = day
     if m.group("part"):
         return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
@@ -488,6 +488,8 @@ def duration(m, ctx):
             if not re.search(r"\b(first|following|coming)\b", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
+        elif re.match(r"(?:for|over)\s+\w+s$", words):
+            return None  # "for years", "for decades": TimeBank and MEANTIME leave them mostly untagged
         else:
             return "DURATION", duration_value("X", unit)
     if m.group("vague"):
