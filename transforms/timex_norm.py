@@ -204,6 +204,13 @@ def same_period_last_year(m, ctx):
     return "DATE", shift_period(ctx.dct - dt.timedelta(days=365), unit, 0)
 
 
+def year_end(m, ctx):
+    """"by year-end" -> the dct's year (TimeBank writes the year more often than its last day);
+    "since year-end" -> the year before, the last year-end passed."""
+    back = re.search(r"\b(?:since|from)\s+$", text_before(ctx, m, 8))
+    return "DATE", str(ctx.dct.year - (1 if back else 0))
+
+
 def year_before(m, ctx):
     return "DATE", str(ctx.dct.year - 1)
 
