@@ -54,6 +54,19 @@ def date_numeric_yearless(m, ctx):
     return "DATE", min(found, key=lambda d: abs((ctx.dct - d).days)).isoformat()
 
 
+def day_of_month(m, ctx):
+    """"on the 14th": that day of the dct's month when it is not after the dct (or the text points
+    ahead), else of the month before."""
+    day = int(m.group("day"))
+    index = ctx.dct.year * 12 + ctx.dct.month - 1
+    if day > ctx.dct.day:
+        index += 1 if points_ahead(ctx, m.start(), m.end()) else -1
+    elif points_ahead(ctx, m.start(), m.end()) and day < ctx.dct.day:
+        index += 1
+    found = safe_date(index // 12, index % 12 + 1, day)
+    return ("DATE", found.isoformat()) if found else None
+
+
 def date_md_ordinal(m, ctx):
     """"March eighth": a spelled ordinal day."""
     return _month_day(m, ctx, month_value(m.group("month")), value_of("ordinal", m.group("ord")))
