@@ -90,6 +90,8 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             out.append(Timex(s, e, text[s:e], kind, value))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
+            if kind == "DATE" and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+                ctx.last = value
         last_end = m.end()
     return _link_ranges(text, out, lang)
 

@@ -28,6 +28,16 @@ class Context:
     quarter: tuple[int, int] | None = None
     numeric_order: str | None = None
     month: tuple[int, int] | None = None  # the last month named on its own ("in January")
+    last: str | None = None  # the value of the last year, month or day mentioned (any of them)
+
+    def reference(self, unit: str) -> dt.date:
+        """The narrative's reference time for "that year", "the following month": the last point
+        the text mentioned when it is precise enough for `unit` (a year for "year", a month for
+        "month" and "quarter"), else the last day mentioned."""
+        v = self.last or ""
+        if len(v) == 10 or (len(v) == 7 and unit in ("year", "month", "quarter")) or (len(v) == 4 and unit == "year"):
+            return dt.date(int(v[:4]), int(v[5:7]) if len(v) >= 7 else 1, int(v[8:10]) if len(v) == 10 else 1)
+        return self.anchor
 
 
 # --- tense: does the clause before an expression point ahead of the document date? -----------
@@ -160,6 +170,8 @@ def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) 
         return ctx.dct.year if ahead or near else ctx.dct.year - 1
     if ahead and ctx.dct.month - month > 2:
         return ctx.dct.year + 1
+    if tense == "prospective" and month + 12 - ctx.dct.month <= PROSPECTIVE_MONTHS:
+        return ctx.dct.year + 1  # "agreed to buy the unit in February", said in October
     return ctx.dct.year
 
 

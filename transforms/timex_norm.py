@@ -177,11 +177,9 @@ def short_year(m, ctx):
 
 
 def anchor_period(m, ctx):
-    """"earlier that day", "later that year": the day, or the month's year, the text last named."""
+    """"earlier that day", "later that year": the day, month or year the text last named (`Context.reference`)."""
     unit = (m.group("unit") or "day").lower()
-    if unit == "year" and ctx.month:
-        return "DATE", str(ctx.month[0])
-    return "DATE", shift_period(ctx.anchor, unit, 0)
+    return "DATE", shift_period(ctx.reference(unit), unit, 0)
 
 
 def anchor_day(m, ctx):
@@ -469,7 +467,7 @@ def relative_period(m, ctx):
     if unit == "weekend":
         return weekend(m, ctx)
     # "the following month", "the previous year": after/before the time the text speaks of
-    base = ctx.anchor if rel in ("following", "previous") else ctx.dct
+    base = ctx.reference(unit) if rel in ("following", "previous") else ctx.dct
     return "DATE", shift_period(base, unit, shift)
 
 
