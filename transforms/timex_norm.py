@@ -377,6 +377,19 @@ def tomorrow(m, ctx):
     return "DATE", day.isoformat()
 
 
+def month_set(m, ctx):
+    """"each July": the month of every year."""
+    return "SET", f"XXXX-{month_value(m.group('month')):02d}"
+
+
+def week_of(m, ctx):
+    """"the week of March 6": the ISO week holding that day."""
+    month, d = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
+    y = int(m.group("year")) if m.group("year") else year_of_month_day(ctx, m.start(), month, d, m.end())
+    day = safe_date(y, month, d) if y else None
+    return ("DATE", shift_period(day, "week", 0)) if day else None
+
+
 def weekday_set(m, ctx):
     return "SET", f"XXXX-WXX-{weekday_value(m.group('wd') or m.group('wd2'))}"
 
@@ -414,6 +427,8 @@ def ago(m, ctx):
     direction = m.group("dir").lower()
     forward = direction in ("later", "hence") or direction.startswith("from")
     if m.group("vague"):
+        if direction in ("later", "before", "after"):  # "a few days later": a duration, as "three days later"
+            return [("DURATION", duration_value("X", unit), (m.start("x"), m.end("unit") + (ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s")))]
         return "DATE", "FUTURE_REF" if forward else "PAST_REF"
     n = number_value(m.group("n"))
     if n is None or n <= 0:
