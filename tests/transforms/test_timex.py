@@ -135,7 +135,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("He fled in June 2019 and returned later that year.", TUESDAY, ("later that year", "DATE", "2019")),
     ("The plant closed in March 2021. The following month, it was sold.", TUESDAY, ("The following month", "DATE", "2021-04")),
     ("The bank agreed to acquire the lender in January.", TUESDAY, ("January", "DATE", "2024-01")),
-    ("A few days later, the firm announced cuts.", TUESDAY, ("A few days later", "DURATION", "PXD")),
+    ("A few days later, the firm announced cuts.", TUESDAY, ("A few days", "DURATION", "PXD")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
     ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
     ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),
