@@ -521,8 +521,6 @@ def duration(m, ctx):
             if not re.search(r"\b(first|following|coming)\b", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
-        elif re.match(r"(?:for|over)\s+\w+s$", words):
-            return None  # "for years", "for decades": TimeBank and MEANTIME leave them mostly untagged
         else:
             return "DURATION", duration_value("X", unit)
     if m.group("vague"):
