@@ -153,6 +153,11 @@ def month_of_year(m, ctx):
     return "DATE", f"{year:04d}-{month:02d}"
 
 
+def year_of_x(m, ctx):
+    """"in 1898": a year before 1900 after a preposition that dates."""
+    return "DATE", m.group("x")
+
+
 def year(m, ctx):
     return "DATE", m.group("year")
 
@@ -582,12 +587,16 @@ def part_of_day(m, ctx):
 
 
 def _clock(m) -> tuple[int, int, str] | None:
-    if m.group("pod"):
+    if m.groupdict().get("pod"):
         code = _part_code(m.group("pod"))
         hour, minute = (int(p) for p in code.split(":")) if ":" in code else (12, 0)
         return hour % 24, minute, ""
-    if m.group("h24"):
+    groups = m.groupdict()
+    if groups.get("h24"):
         return int(m.group("h24")), int(m.group("min24")), "Z"
+    for hour, minute in (("h24l", "min24l"), ("h24y", "min24y")):
+        if groups.get(hour):  # "at 14:00", "14:00 local time": a wall clock, no zone
+            return int(groups[hour]), int(groups[minute]), ""
     hour, minute = int(m.group("h")), int(m.group("min") or 0)
     if hour > 12 or hour == 0:
         return None
