@@ -501,10 +501,11 @@ def weekend(m, ctx):
     """The weekend before the dct (or the one under way), the coming one when the text says so."""
     words = m.group("x").lower()
     saturday = ctx.dct - dt.timedelta(days=(ctx.dct.isoweekday() - 6) % 7)
-    if "next" in words or ("this" in words or "the" in words) and points_ahead(ctx, m.start()):
+    if "last" in words or "past" in words:  # "last weekend", "this past weekend": the one before
+        if ctx.dct.isoweekday() >= 6:
+            saturday -= dt.timedelta(days=7)
+    elif "next" in words or "coming" in words or ("this" in words or "the" in words) and points_ahead(ctx, m.start()):
         saturday = saturday + dt.timedelta(days=7) if saturday < ctx.dct - dt.timedelta(days=1) else saturday
-    elif "last" in words and ctx.dct.isoweekday() >= 6:
-        saturday -= dt.timedelta(days=7)
     iso = saturday.isocalendar()
     return "DATE", f"{iso.year}-W{iso.week:02d}-WE"
 
