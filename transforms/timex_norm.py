@@ -99,7 +99,9 @@ def the_period(m, ctx):
         if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
             month = re.match(r"\W*(" + MONTH_WORDS + r")", ctx.text[m.end():m.end() + 20], re.I)
             if month:
-                q = (month_value(month.group(1)) - 1) // 3 + 1
+                # the three months up to the end month; most of them lie in the quarter of the month
+                # before it ("ended July 31": May-July, mostly Q2; "ended Sept. 30": Q3)
+                q = (month_value(month.group(1)) - 2) % 12 // 3 + 1
                 y = ctx.dct.year - ((q - 1) * 3 + 1 > ctx.dct.month)
                 ctx.quarter = (y, q)
                 return [("DATE", f"{y}-Q{q}", m.span("x"))]

@@ -142,6 +142,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("Sirens sounded at 21:40 local time.", TUESDAY, ("21:40 local time", "TIME", "2023-11-14T21:40")),
     ("Cuba won independence from Spain in 1898.", TUESDAY, ("1898", "DATE", "1898")),
     ("Protests spread this past weekend.", TUESDAY, ("this past weekend", "DATE", "2023-W45-WE")),
+    ("In the quarter ended July 31, net income rose.", TUESDAY, ("the quarter", "DATE", "2023-Q2")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
     ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
     ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),
