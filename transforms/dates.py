@@ -22,6 +22,8 @@ _TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(
 TZ_OFFSETS = vocabulary()["time_zone"]
 # Zones whose publishers write numeric dates month first (11/05/2023 = November 5).
 MONTH_FIRST_ZONES = {"EST", "EDT", "ET", "CST", "CDT", "MST", "MDT", "PST", "PDT"}
+# The separator of numeric dates that only day-first conventions use (07.06.2024).
+DAY_FIRST_SEPARATOR = "."
 # How an English numeric date is read when nothing in it decides: month first, the TimeML/US
 # convention the body tagger uses too (header and body must agree); the header records it.
 DEFAULT_NUMERIC_ORDER = "month-first"
@@ -201,8 +203,10 @@ def _find_numeric(s: str):
     time, offset = _find_time(s[m.end():])
     zone = _TIME_RE.search(s[m.end():])
     tz = (zone.group("tz") or "").upper() if zone else ""
-    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock -> day first.
-    hint = "month-first" if tz in MONTH_FIRST_ZONES else ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) else None)
+    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock or a dotted
+    # date (07.06.2024: German, Russian, Scandinavian, ... never US) -> day first.
+    hint = "month-first" if tz in MONTH_FIRST_ZONES else \
+        ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) or m.group("sep") == DAY_FIRST_SEPARATOR else None)
     order, ambiguous = numeric_order(a, b, hint)
     day, month = (a, b) if order == "day-first" else (b, a)
     year = int(m.group("y"))

@@ -88,7 +88,9 @@ def parse_article(text: str) -> Article:
             if not line:
                 continue
             header_date = dates.parse_header_date(line) if len(line.split()) <= 16 else None
-            if _is_paragraph(line) and not header_date:
+            # a sentence that states a date after the header's own ("A bomb exploded on
+            # 05.06.2024, killing two.") is the first paragraph, not a second header line
+            if _is_paragraph(line) and (not header_date or published is not None):
                 break
             if header_date:
                 # the first stated date wins, except that "Published" beats an earlier "Updated"

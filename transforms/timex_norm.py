@@ -31,8 +31,10 @@ def date_ymd(m, ctx):
 
 
 def date_numeric(m, ctx):
-    day = dates.read_numeric(int(m.group("a")), int(m.group("b")), m.group("year"),
-                             ctx.numeric_order, ctx.dct.year)
+    """05/11/2023 in the article's order; a dotted 05.11.2023 is day-first wherever it stands
+    (dates.DAY_FIRST_SEPARATOR), as the header reader takes it."""
+    order = "day-first" if m.group("sep") == dates.DAY_FIRST_SEPARATOR else ctx.numeric_order
+    day = dates.read_numeric(int(m.group("a")), int(m.group("b")), m.group("year"), order, ctx.dct.year)
     return ("DATE", day.isoformat()) if day else None
 
 
@@ -123,7 +125,8 @@ def date_md(m, ctx):
 
 
 def day_range(m, ctx):
-    """"Nov. 2-4": two days, as TimeML tags them; the engine links them into a range."""
+    """"Nov. 2-4", "13-14 March", "between 3 and 5 March": two days, as TimeML tags them; the
+    engine links them into a range."""
     month = month_value(m.group("month"))
     first, last = (int(re.match(r"\d+", m.group(g)).group()) for g in ("day", "day2"))
     if last <= first:
@@ -132,6 +135,8 @@ def day_range(m, ctx):
     a, b = (safe_date(year, month, first), safe_date(year, month, last)) if year else (None, None)
     if not (a and b):
         return None
+    if m.start("month") > m.start("day"):  # day first: "13-14 March" -> "13", "14 March"
+        return [("DATE", a.isoformat(), m.span("day")), ("DATE", b.isoformat(), (m.start("day2"), m.end("x")))]
     return [("DATE", a.isoformat(), (m.start("x"), m.end("day"))), ("DATE", b.isoformat(), m.span("day2"))]
 
 

@@ -47,10 +47,19 @@ def test_year_of_a_yearless_date_is_never_in_the_future():
     ("25/11/2023", "2023-11-25", "day-first", False),                  # a part over 12 decides
     ("11/25/2023", "2023-11-25", "month-first", False),
     ("05/11/2023", "2023-05-11", "month-first", True),                 # nothing decides: recorded
+    ("07.06.2024 10:21", "2024-06-07", "day-first", False),            # a dotted date: day first
 ])
 def test_numeric_header_order_is_decided_by_evidence_and_ambiguity_recorded(line, day, order, ambiguous):
     h = parse_header_date(line)
     assert (h.date.isoformat(), h.numeric_order, h.order_ambiguous) == (day, order, ambiguous)
+
+
+def test_header_and_body_read_a_dotted_date_day_first():
+    from transforms.timex import tag_timexes
+
+    h = parse_header_date("05.06.2024")
+    body = tag_timexes("An IED exploded on 05.06.2024.", dt.date(2024, 6, 8))
+    assert body[0].value == h.date.isoformat() == "2024-06-05"
 
 
 def test_header_and_body_read_an_ambiguous_numeric_date_the_same_way():
