@@ -41,6 +41,17 @@ def test_year_of_a_yearless_date_is_never_in_the_future():
     assert choose_year(h, [], None, dt.date(2026, 11, 22)) == 2025
 
 
+@pytest.mark.parametrize("line, day, stamp", [
+    ("Sun 3 Mar 2024 14.02 GMT", "2024-03-03", "2024-03-03T14:02:00"),   # British dotted clock
+    ("05-Mar-2024", "2024-03-05", None),
+    ("2024/03/05", "2024-03-05", None),                                    # year first: never ambiguous
+])
+def test_more_header_styles(line, day, stamp):
+    h = parse_header_date(line)
+    assert h.date.isoformat() == day
+    assert (h.timestamp().isoformat() if h.timestamp() else None) == stamp
+
+
 @pytest.mark.parametrize("line, day, order, ambiguous", [
     ("11/05/2023 04:12 PM EST", "2023-11-05", "month-first", False),   # a US zone: month first
     ("05/11/2023 22h43", "2023-11-05", "day-first", False),            # a French-style clock: day first
