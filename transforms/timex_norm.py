@@ -235,7 +235,9 @@ def year_end(m, ctx):
 
 
 def year_before(m, ctx):
-    return "DATE", str(ctx.dct.year - 1)
+    """"the year before": the year before the one the text last spoke of ("$118 billion last
+    year, $19.8 billion less than the year previous" -> two years back), else before the dct's."""
+    return "DATE", str(ctx.reference("year").year - 1)
 
 
 @cache

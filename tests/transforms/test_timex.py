@@ -143,6 +143,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("Cuba won independence from Spain in 1898.", TUESDAY, ("1898", "DATE", "1898")),
     ("Protests spread this past weekend.", TUESDAY, ("this past weekend", "DATE", "2023-W45-WE")),
     ("In the quarter ended July 31, net income rose.", TUESDAY, ("the quarter", "DATE", "2023-Q2")),
+    ("Sales fell to $300 million last year, from $450 million the year before.", TUESDAY, ("the year before", "DATE", "2021")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
     ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
     ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),
