@@ -196,14 +196,30 @@ def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | Non
         return ctx.dct + dt.timedelta(days=ahead_days or 7)
     # only a future cue moves a bare weekday ahead: read by the nearest verb's tense, present and
     # infinitive clauses ("meet Monday", "decided to meet Monday") lose more than they gain on TBAQ
-    if points_ahead(ctx, start) and not (end is not None and _PAST_VERB_NEXT.match(ctx.text, end)):
+    if end is not None and _PAST_VERB_NEXT.match(ctx.text, end):
+        return ctx.dct - dt.timedelta(days=back)
+    if points_ahead(ctx, start) or end is not None and _leads_a_future_clause(ctx, start, end):
         return ctx.dct + dt.timedelta(days=ahead_days)
     return ctx.dct - dt.timedelta(days=back)
 
 
-# A past auxiliary right after a weekday makes it the subject of a past clause ("a service
-# planned for Saturday was canceled"); a cue after it ("Friday as the deadline") moves nothing.
-_PAST_VERB_NEXT = re.compile(r",?[^\S\n]+(?:had|was|were|did)\b", re.I)
+def _leads_a_future_clause(ctx: Context, start: int, end: int) -> bool:
+    """"On Tuesday, the league plans to hold a news conference": no verb before the weekday in
+    its sentence, and the first one after it looks ahead."""
+    if _tense_words().search(_clause(ctx, start)):
+        return False
+    after = _tense_words().search(re.split(r"[.;!?\n]", ctx.text[end:end + 80])[0])
+    return bool(after) and after.lastgroup == "future" and bool(_PLAIN_FUTURE.fullmatch(after.group()))
+
+
+# The future cues that are never a past tense themselves ("planned to pay" may be past).
+_PLAIN_FUTURE = re.compile(r"will|'ll|shall|(?:is|are)\s+to|plans?\s+to|intends?\s+to|going\s+to", re.I)
+
+
+# A past auxiliary or verb right after a weekday makes it the subject of a past clause ("a service
+# planned for Saturday was canceled", "Saddam Hussein on Friday tried"); a cue after it ("Friday
+# as the deadline") moves nothing.
+_PAST_VERB_NEXT = re.compile(r",?[^\S\n]+(?:had|was|were|did|[a-z]{2,}(?<!e)ed)\b")
 
 
 def shift_period(day: dt.date, unit: str, shift: int) -> str:
