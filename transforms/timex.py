@@ -93,7 +93,23 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             if kind == "DATE" and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
                 ctx.last = value
         last_end = m.end()
+    out = [t for t in out if not _in_a_quoted_title(text, t)]
     return _link_ranges(text, _times_on_the_day_after(text, out), lang)
+
+
+_OPEN_QUOTE = re.compile(r"(?:``|''|\"|“)([^\"“”`'\n]{0,40})$")
+_CLOSE_QUOTE = re.compile(r"^([^\"“”`'\n]{0,40}?)[,.!?]?(?:''|\"|”)")
+
+
+def _in_a_quoted_title(text: str, t: Timex) -> bool:
+    """"ABC's ``This Week''", "CBS's ''60 Minutes''", "the ``Spring of Life'' protests": an
+    expression inside a short quoted Title Case name is part of a title, not a time."""
+    before = _OPEN_QUOTE.search(text, max(0, t.start - 42), t.start)
+    after = _CLOSE_QUOTE.match(text[t.end:t.end + 42])
+    if not (before and after):
+        return False
+    words = re.findall(r"[A-Za-z]+", before.group(1) + t.text + after.group(1))
+    return 0 < len(words) <= 6 and all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
 
 
 # What may stand between a clock time and the day it is on: "10:30 a.m. local time (0730 GMT) on Tuesday".

@@ -528,6 +528,8 @@ def duration(m, ctx):
     if unit == "quarter" and "-" in words and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three-quarters of the vote": a fraction
     n = m.group("n")
+    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)\s+$", text_before(ctx, m, 8)):
+        return None  # "in the early hours of Thursday": a part of the night, not a duration
     if n is None and m.group("vague") is None:
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:

@@ -192,3 +192,14 @@ def test_soon_is_not_tagged():
     """TimeBank and MEANTIME leave most "soon" untagged (13 of 18 in TBAQ, 8 of 9 in MEANTIME);
     tagging it cost more precision than it gained."""
     assert values("The army will soon withdraw.", TUESDAY) == []
+
+
+def test_a_time_word_inside_a_quoted_title_is_no_time():
+    assert values("Baker, speaking on ABC's ``This Week,'' said the request was clear.", TUESDAY) == []
+    assert values('Gonzalez said on "60 Minutes" that he would stay.', TUESDAY) == []
+    assert ("Monday", "DATE", "2023-11-13") in values('He said: "We struck on Monday."', TUESDAY)
+
+
+def test_the_early_hours_are_no_duration():
+    assert values("He was arrested in the early hours of Thursday morning.", TUESDAY) == [
+        ("Thursday morning", "TIME", "2023-11-09TMO")]
