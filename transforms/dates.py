@@ -22,15 +22,18 @@ _TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(
 TZ_OFFSETS = vocabulary()["time_zone"]
 # Zones whose publishers write numeric dates month first (11/05/2023 = November 5).
 MONTH_FIRST_ZONES = {"EST", "EDT", "ET", "CST", "CDT", "MST", "MDT", "PST", "PDT"}
+# The separator of numeric dates that only day-first conventions use (07.06.2024).
+DAY_FIRST_SEPARATOR = "."
 # How an English numeric date is read when nothing in it decides: month first, the TimeML/US
 # convention the body tagger uses too (header and body must agree); the header records it.
 DEFAULT_NUMERIC_ORDER = "month-first"
 
-_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+# year first is never ambiguous: 2024-03-05, and the 2024/03/05 of East Asian and some US sites
+_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
                   r"(?:\.\d+)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-){_MONTH}(?:,?\s+|-)(?P<year>\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 _TIME_RE = re.compile(_TIME, re.I)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -201,8 +204,10 @@ def _find_numeric(s: str):
     time, offset = _find_time(s[m.end():])
     zone = _TIME_RE.search(s[m.end():])
     tz = (zone.group("tz") or "").upper() if zone else ""
-    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock -> day first.
-    hint = "month-first" if tz in MONTH_FIRST_ZONES else ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) else None)
+    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock or a dotted
+    # date (07.06.2024: German, Russian, Scandinavian, ... never US) -> day first.
+    hint = "month-first" if tz in MONTH_FIRST_ZONES else \
+        ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) or m.group("sep") == DAY_FIRST_SEPARATOR else None)
     order, ambiguous = numeric_order(a, b, hint)
     day, month = (a, b) if order == "day-first" else (b, a)
     year = int(m.group("y"))
@@ -223,8 +228,12 @@ def _find_named(s: str):
     return int(m.group("year")), month, int(m.group("day")), time, offset
 
 
+# British sites write "14.02 GMT": a dotted clock, read as one only before a zone abbreviation.
+_DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:" + "|".join(TZ_OFFSETS) + r")\b)")
+
+
 def _find_time(s: str) -> tuple[dt.time | None, float | None]:
-    m = _TIME_RE.search(s)
+    m = _TIME_RE.search(_DOTTED_CLOCK.sub(r"\1:\2", s))
     if not m:
         return None, None
     hour, minute = int(m.group("hour")), int(m.group("minute"))

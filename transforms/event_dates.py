@@ -5,8 +5,9 @@ publication date; this module turns a normalized value into the range an event c
 with the conventions of ../shared/gold/ANNOTATION.md: a weekday is the most recent such day on
 or before publication; "over the weekend" the Saturday-Sunday before; "earlier this week"
 Monday .. the day before publication; "in the past 24 hours" [pub-1, pub]; "last week" the
-previous Monday-Sunday; "since Oct. 17" [Oct 17, pub]; a range the text states ("Nov. 2-4",
-"between Oct. 30 and Nov. 1") is that range, not its first day. An event never ends after
+previous Monday-Sunday; "earlier this month" the 1st .. the day before; "since Oct. 17"
+[Oct 17, pub]; a range the text states ("Nov. 2-4", "between Oct. 30 and Nov. 1") is that range,
+not its first day. An event never ends after
 publication. A report that names no time at all is no evidence of any day: its event has no
 `date`, only the lookback window before publication as [date_min, date_max], marked `inferred`.
 Undated articles: their events lie in the batch's window, which never ends after the run day,
@@ -122,6 +123,8 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if month:
         lo = dt.date(int(month.group(1)), int(month.group(2)), 1)
         hi = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1) - dt.timedelta(days=1)
+        if text.lower().startswith("earlier"):  # "earlier this month": the 1st .. the day before publication
+            hi = max(lo, pub - dt.timedelta(days=1))
         return _range(lo, hi, pub, text)
     duration = _DURATION.match(value)
     if duration and (_PAST.search(text) or since or "overnight" in text.lower()):

@@ -112,7 +112,9 @@ def parse_article(text: str) -> Article:
                 continue
             header_date = dates.parse_header_date(line) if len(line.split()) <= 16 else None
             labelled = None if header_date else labelled_field(line)
-            if _is_paragraph(line) and not header_date and not labelled:
+            # a sentence that states a date after the header's own ("A bomb exploded on
+            # 05.06.2024, killing two.") is the first paragraph, not a second header line
+            if _is_paragraph(line) and not labelled and (not header_date or published is not None):
                 break
             if labelled:
                 # an exported article names its fields: trust the label over the line's shape

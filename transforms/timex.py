@@ -90,8 +90,48 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             out.append(Timex(s, e, text[s:e], kind, value))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
+            if kind == "DATE" and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+                ctx.last = value
         last_end = m.end()
-    return _link_ranges(text, out, lang)
+    out = [t for t in out if not _in_a_quoted_title(text, t)]
+    return _link_ranges(text, _times_on_the_day_after(text, out), lang)
+
+
+_OPEN_QUOTE = re.compile(r"(?:``|''|\"|“)([^\"“”`'\n]{0,40})$")
+_CLOSE_QUOTE = re.compile(r"^([^\"“”`'\n]{0,40}?)[,.!?]?(?:''|\"|”)")
+
+
+def _in_a_quoted_title(text: str, t: Timex) -> bool:
+    """"ABC's ``This Week''", "CBS's ''60 Minutes''", "the ``Spring of Life'' protests": an
+    expression inside a short quoted Title Case name is part of a title, not a time."""
+    before = _OPEN_QUOTE.search(text, max(0, t.start - 42), t.start)
+    after = _CLOSE_QUOTE.match(text[t.end:t.end + 42])
+    if not (before and after):
+        return False
+    words = re.findall(r"[A-Za-z]+", before.group(1) + t.text + after.group(1))
+    return 0 < len(words) <= 6 and all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+
+
+# What may stand between a clock time and the day it is on: "10:30 a.m. local time (0730 GMT) on Tuesday".
+_TIME_TO_DAY = re.compile(r"(?:[\s,()]|\bon\b|\blocal\s+time\b)*", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _times_on_the_day_after(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A clock time written before its day ("at 05:45 on 3 March", "10:30 a.m. (0730 GMT) on
+    Tuesday") is on that day, not on the day the text named before it."""
+    out = list(timexes)
+    for i in range(len(out) - 1, -1, -1):
+        t = out[i]
+        if t.type != "TIME" or not re.match(r"\d{4}-\d{2}-\d{2}T\d", t.value):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is None or not _TIME_TO_DAY.fullmatch(text[t.end:nxt.start]):
+            continue
+        day = nxt.value[:10] if _DAY_VALUE.match(nxt.value) and (nxt.type == "DATE" or nxt.type == "TIME") else None
+        if day and day != t.value[:10]:
+            out[i] = Timex(t.start, t.end, t.text, t.type, day + t.value[10:], t.range_end)
+    return out
 
 
 @cache

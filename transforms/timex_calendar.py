@@ -28,6 +28,16 @@ class Context:
     quarter: tuple[int, int] | None = None
     numeric_order: str | None = None
     month: tuple[int, int] | None = None  # the last month named on its own ("in January")
+    last: str | None = None  # the value of the last year, month or day mentioned (any of them)
+
+    def reference(self, unit: str) -> dt.date:
+        """The narrative's reference time for "that year", "the following month": the last point
+        the text mentioned when it is precise enough for `unit` (a year for "year", a month for
+        "month" and "quarter"), else the last day mentioned."""
+        v = self.last or ""
+        if len(v) == 10 or (len(v) == 7 and unit in ("year", "month", "quarter")) or (len(v) == 4 and unit == "year"):
+            return dt.date(int(v[:4]), int(v[5:7]) if len(v) >= 7 else 1, int(v[8:10]) if len(v) == 10 else 1)
+        return self.anchor
 
 
 # --- tense: does the clause before an expression point ahead of the document date? -----------
@@ -39,6 +49,9 @@ def _cue(name: str, before: str = r"\b", after: str = r"\b") -> re.Pattern:
 
 
 _BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "until mid-March"
+# A future cue counts unless it is part of a compound ("lower-than-expected earnings") or a past
+# auxiliary governs it ("had been scheduled to expire at midnight Friday": the Friday before).
+_FUTURE_BEFORE = r"(?<!-)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b"
 
 
 # A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
@@ -70,7 +83,7 @@ def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
         return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
     if end is not None and _cue("future_after", before=r"^[^.;!?\n,]{0,25}?\b").search(after):
         return True
-    future = [m.end() for m in _cue("future").finditer(window)]
+    future = [m.end() for m in _cue("future", before=_FUTURE_BEFORE).finditer(window)]
     if not future:
         return False
     return not any(p >= future[-1] for p in past)
@@ -157,6 +170,8 @@ def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) 
         return ctx.dct.year if ahead or near else ctx.dct.year - 1
     if ahead and ctx.dct.month - month > 2:
         return ctx.dct.year + 1
+    if tense == "prospective" and month + 12 - ctx.dct.month <= PROSPECTIVE_MONTHS:
+        return ctx.dct.year + 1  # "agreed to buy the unit in February", said in October
     return ctx.dct.year
 
 
@@ -166,20 +181,45 @@ NEAR_MONTHS = 2
 PROSPECTIVE_MONTHS = 6
 
 
-def weekday_date(ctx: Context, target: int, rel: str, start: int) -> dt.date:
+def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | None = None) -> dt.date:
     """ISO weekday `target` relative to the dct: "last" strictly before (never the dct itself),
-    "next" strictly after, bare or "this" by the tense of the clause."""
+    "next" strictly after, "the previous" strictly before the day the text last named (TimeML
+    anchors it on the narrative's reference time), bare or "this" by the tense of the clause
+    around [start, end) ("Saturday was canceled" is the one before)."""
     back = (ctx.dct.isoweekday() - target) % 7
     ahead_days = (target - ctx.dct.isoweekday()) % 7
+    if rel in ("the previous", "previous", "the prior"):
+        return ctx.anchor - dt.timedelta(days=(ctx.anchor.isoweekday() - target) % 7 or 7)
     if rel in ("last", "this past"):
         return ctx.dct - dt.timedelta(days=back or 7)
     if rel in ("next", "this coming"):
         return ctx.dct + dt.timedelta(days=ahead_days or 7)
     # only a future cue moves a bare weekday ahead: read by the nearest verb's tense, present and
     # infinitive clauses ("meet Monday", "decided to meet Monday") lose more than they gain on TBAQ
-    if points_ahead(ctx, start):
+    if end is not None and _PAST_VERB_NEXT.match(ctx.text, end):
+        return ctx.dct - dt.timedelta(days=back)
+    if points_ahead(ctx, start) or end is not None and _leads_a_future_clause(ctx, start, end):
         return ctx.dct + dt.timedelta(days=ahead_days)
     return ctx.dct - dt.timedelta(days=back)
+
+
+def _leads_a_future_clause(ctx: Context, start: int, end: int) -> bool:
+    """"On Tuesday, the league plans to hold a news conference": no verb before the weekday in
+    its sentence, and the first one after it looks ahead."""
+    if _tense_words().search(_clause(ctx, start)):
+        return False
+    after = _tense_words().search(re.split(r"[.;!?\n]", ctx.text[end:end + 80])[0])
+    return bool(after) and after.lastgroup == "future" and bool(_PLAIN_FUTURE.fullmatch(after.group()))
+
+
+# The future cues that are never a past tense themselves ("planned to pay" may be past).
+_PLAIN_FUTURE = re.compile(r"will|'ll|shall|(?:is|are)\s+to|plans?\s+to|intends?\s+to|going\s+to", re.I)
+
+
+# A past auxiliary or verb right after a weekday makes it the subject of a past clause ("a service
+# planned for Saturday was canceled", "Saddam Hussein on Friday tried"); a cue after it ("Friday
+# as the deadline") moves nothing.
+_PAST_VERB_NEXT = re.compile(r",?[^\S\n]+(?:had|was|were|did|[a-z]{2,}(?<!e)ed)\b")
 
 
 def shift_period(day: dt.date, unit: str, shift: int) -> str:
@@ -206,8 +246,18 @@ def duration_value(count, unit: str) -> str:
     """P3W, PT2H, P10Y for a decade, PXM for a vague count ("X")."""
     code = vocabulary()["unit"][unit]
     vague = count == "X"
-    if code == "DE":
-        return "PXDE" if vague else f"P{number_text(float(count) * 10)}Y"
+    if code == "DE":  # TimeBank and MEANTIME write "decades" as years: PXY
+        return "PXY" if vague else f"P{number_text(float(count) * 10)}Y"
+    if not vague and code in _SUBUNIT and not float(count).is_integer():
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: ISO 8601 has no fractions of these
+        whole, fraction = int(float(count)), float(count) % 1
+        sub, per = _SUBUNIT[code]
+        head = f"{whole}{'M' if code == 'MIN' else code}" if whole else ""
+        if code in ("H", "MIN"):
+            return f"PT{head}{number_text(fraction * per)}{sub}"
+        if code == "D":
+            return f"P{head}T{number_text(fraction * per)}{sub}"
+        return f"P{head}{number_text(fraction * per)}{sub}"
     if code == "CE":
         return "PXCE" if vague else f"P{number_text(count)}CE"
     if code == "FN":
@@ -215,6 +265,10 @@ def duration_value(count, unit: str) -> str:
     if code in ("H", "MIN", "S"):
         return f"PT{'X' if vague else number_text(count)}{'M' if code == 'MIN' else code}"
     return f"P{'X' if vague else number_text(count)}{code}"
+
+
+# The next smaller unit of a duration code and how many of it make one ("Y": 12 months).
+_SUBUNIT = {"Y": ("M", 12), "H": ("M", 60), "MIN": ("S", 60), "D": ("H", 24)}
 
 
 def number_text(count) -> str:

@@ -31,8 +31,10 @@ def date_ymd(m, ctx):
 
 
 def date_numeric(m, ctx):
-    day = dates.read_numeric(int(m.group("a")), int(m.group("b")), m.group("year"),
-                             ctx.numeric_order, ctx.dct.year)
+    """05/11/2023 in the article's order; a dotted 05.11.2023 is day-first wherever it stands
+    (dates.DAY_FIRST_SEPARATOR), as the header reader takes it."""
+    order = "day-first" if m.group("sep") == dates.DAY_FIRST_SEPARATOR else ctx.numeric_order
+    day = dates.read_numeric(int(m.group("a")), int(m.group("b")), m.group("year"), order, ctx.dct.year)
     return ("DATE", day.isoformat()) if day else None
 
 
@@ -52,6 +54,19 @@ def date_numeric_yearless(m, ctx):
     if not found:
         return None
     return "DATE", min(found, key=lambda d: abs((ctx.dct - d).days)).isoformat()
+
+
+def day_of_month(m, ctx):
+    """"on the 14th": that day of the dct's month when it is not after the dct (or the text points
+    ahead), else of the month before."""
+    day = int(m.group("day"))
+    index = ctx.dct.year * 12 + ctx.dct.month - 1
+    if day > ctx.dct.day:
+        index += 1 if points_ahead(ctx, m.start(), m.end()) else -1
+    elif points_ahead(ctx, m.start(), m.end()) and day < ctx.dct.day:
+        index += 1
+    found = safe_date(index // 12, index % 12 + 1, day)
+    return ("DATE", found.isoformat()) if found else None
 
 
 def date_md_ordinal(m, ctx):
@@ -86,7 +101,9 @@ def the_period(m, ctx):
         if unit == "quarter":  # "the quarter ended Sept. 30" is that quarter
             month = re.match(r"\W*(" + MONTH_WORDS + r")", ctx.text[m.end():m.end() + 20], re.I)
             if month:
-                q = (month_value(month.group(1)) - 1) // 3 + 1
+                # the three months up to the end month; most of them lie in the quarter of the month
+                # before it ("ended July 31": May-July, mostly Q2; "ended Sept. 30": Q3)
+                q = (month_value(month.group(1)) - 2) % 12 // 3 + 1
                 y = ctx.dct.year - ((q - 1) * 3 + 1 > ctx.dct.month)
                 ctx.quarter = (y, q)
                 return [("DATE", f"{y}-Q{q}", m.span("x"))]
@@ -108,7 +125,8 @@ def date_md(m, ctx):
 
 
 def day_range(m, ctx):
-    """"Nov. 2-4": two days, as TimeML tags them; the engine links them into a range."""
+    """"Nov. 2-4", "13-14 March", "between 3 and 5 March": two days, as TimeML tags them; the
+    engine links them into a range."""
     month = month_value(m.group("month"))
     first, last = (int(re.match(r"\d+", m.group(g)).group()) for g in ("day", "day2"))
     if last <= first:
@@ -117,6 +135,8 @@ def day_range(m, ctx):
     a, b = (safe_date(year, month, first), safe_date(year, month, last)) if year else (None, None)
     if not (a and b):
         return None
+    if m.start("month") > m.start("day"):  # day first: "13-14 March" -> "13", "14 March"
+        return [("DATE", a.isoformat(), m.span("day")), ("DATE", b.isoformat(), (m.start("day2"), m.end("x")))]
     return [("DATE", a.isoformat(), (m.start("x"), m.end("day"))), ("DATE", b.isoformat(), m.span("day2"))]
 
 
@@ -138,6 +158,11 @@ def month_of_year(m, ctx):
         year = year_of_month(ctx, m.start(), month, m.end())
     ctx.month = (year, month)
     return "DATE", f"{year:04d}-{month:02d}"
+
+
+def year_of_x(m, ctx):
+    """"in 1898": a year before 1900 after a preposition that dates."""
+    return "DATE", m.group("x")
 
 
 def year(m, ctx):
@@ -164,11 +189,9 @@ def short_year(m, ctx):
 
 
 def anchor_period(m, ctx):
-    """"earlier that day", "later that year": the day, or the month's year, the text last named."""
+    """"earlier that day", "later that year": the day, month or year the text last named (`Context.reference`)."""
     unit = (m.group("unit") or "day").lower()
-    if unit == "year" and ctx.month:
-        return "DATE", str(ctx.month[0])
-    return "DATE", shift_period(ctx.anchor, unit, 0)
+    return "DATE", shift_period(ctx.reference(unit), unit, 0)
 
 
 def anchor_day(m, ctx):
@@ -204,8 +227,17 @@ def same_period_last_year(m, ctx):
     return "DATE", shift_period(ctx.dct - dt.timedelta(days=365), unit, 0)
 
 
+def year_end(m, ctx):
+    """"by year-end" -> the dct's year (TimeBank writes the year more often than its last day);
+    "since year-end" -> the year before, the last year-end passed."""
+    back = re.search(r"\b(?:since|from)\s+$", text_before(ctx, m, 8))
+    return "DATE", str(ctx.dct.year - (1 if back else 0))
+
+
 def year_before(m, ctx):
-    return "DATE", str(ctx.dct.year - 1)
+    """"the year before": the year before the one the text last spoke of ("$118 billion last
+    year, $19.8 billion less than the year previous" -> two years back), else before the dct's."""
+    return "DATE", str(ctx.reference("year").year - 1)
 
 
 @cache
@@ -359,13 +391,26 @@ def tomorrow(m, ctx):
     return "DATE", day.isoformat()
 
 
+def month_set(m, ctx):
+    """"each July": the month of every year."""
+    return "SET", f"XXXX-{month_value(m.group('month')):02d}"
+
+
+def week_of(m, ctx):
+    """"the week of March 6": the ISO week holding that day."""
+    month, d = month_value(m.group("month")), int(re.match(r"\d+", m.group("day")).group())
+    y = int(m.group("year")) if m.group("year") else year_of_month_day(ctx, m.start(), month, d, m.end())
+    day = safe_date(y, month, d) if y else None
+    return ("DATE", shift_period(day, "week", 0)) if day else None
+
+
 def weekday_set(m, ctx):
     return "SET", f"XXXX-WXX-{weekday_value(m.group('wd') or m.group('wd2'))}"
 
 
 def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start())
+    day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
     ctx.anchor = day
     if m.group("part"):
         return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
@@ -396,6 +441,8 @@ def ago(m, ctx):
     direction = m.group("dir").lower()
     forward = direction in ("later", "hence") or direction.startswith("from")
     if m.group("vague"):
+        if direction in ("later", "before", "after"):  # "a few days later": a duration, as "three days later"
+            return [("DURATION", duration_value("X", unit), (m.start("x"), m.end("unit") + (ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s")))]
         return "DATE", "FUTURE_REF" if forward else "PAST_REF"
     n = number_value(m.group("n"))
     if n is None or n <= 0:
@@ -449,7 +496,7 @@ def relative_period(m, ctx):
     if unit == "weekend":
         return weekend(m, ctx)
     # "the following month", "the previous year": after/before the time the text speaks of
-    base = ctx.anchor if rel in ("following", "previous") else ctx.dct
+    base = ctx.reference(unit) if rel in ("following", "previous") else ctx.dct
     return "DATE", shift_period(base, unit, shift)
 
 
@@ -463,10 +510,11 @@ def weekend(m, ctx):
     """The weekend before the dct (or the one under way), the coming one when the text says so."""
     words = m.group("x").lower()
     saturday = ctx.dct - dt.timedelta(days=(ctx.dct.isoweekday() - 6) % 7)
-    if "next" in words or ("this" in words or "the" in words) and points_ahead(ctx, m.start()):
+    if "last" in words or "past" in words:  # "last weekend", "this past weekend": the one before
+        if ctx.dct.isoweekday() >= 6:
+            saturday -= dt.timedelta(days=7)
+    elif "next" in words or "coming" in words or ("this" in words or "the" in words) and points_ahead(ctx, m.start()):
         saturday = saturday + dt.timedelta(days=7) if saturday < ctx.dct - dt.timedelta(days=1) else saturday
-    elif "last" in words and ctx.dct.isoweekday() >= 6:
-        saturday -= dt.timedelta(days=7)
     iso = saturday.isocalendar()
     return "DATE", f"{iso.year}-W{iso.week:02d}-WE"
 
@@ -480,6 +528,8 @@ def duration(m, ctx):
     if unit == "quarter" and "-" in words and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three-quarters of the vote": a fraction
     n = m.group("n")
+    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)\s+$", text_before(ctx, m, 8)):
+        return None  # "in the early hours of Thursday": a part of the night, not a duration
     if n is None and m.group("vague") is None:
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:
@@ -549,12 +599,16 @@ def part_of_day(m, ctx):
 
 
 def _clock(m) -> tuple[int, int, str] | None:
-    if m.group("pod"):
+    if m.groupdict().get("pod"):
         code = _part_code(m.group("pod"))
         hour, minute = (int(p) for p in code.split(":")) if ":" in code else (12, 0)
         return hour % 24, minute, ""
-    if m.group("h24"):
+    groups = m.groupdict()
+    if groups.get("h24"):
         return int(m.group("h24")), int(m.group("min24")), "Z"
+    for hour, minute in (("h24l", "min24l"), ("h24y", "min24y")):
+        if groups.get(hour):  # "at 14:00", "14:00 local time": a wall clock, no zone
+            return int(groups[hour]), int(groups[minute]), ""
     hour, minute = int(m.group("h")), int(m.group("min") or 0)
     if hour > 12 or hour == 0:
         return None

@@ -59,7 +59,8 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
                                      [re.escape(a.capitalize()) + r"\.?(?=\s*\d)" for a in abbr]) + ")",
         "weekday": rf"(?:{_alternation(v['weekday'])})",
         "weekday_abbr": rf"(?:{_alternation(v['weekday_abbr'])})\.?",
-        "number": rf"(?:\d+(?:\.\d+)?|{compound}|{_alternation(v['number'])})",
+        # "2 1/2": a whole number and a half, as news writes it
+        "number": rf"(?:\d+(?:\.\d+)?(?:[^\S\n]+1/2)?|{compound}|{_alternation(v['number'])})",
         "vague": rf"(?:{_alternation(v['vague_number'])})",
         "ordinal": rf"(?:{_alternation(v['ordinal'])})",
         "quarter_ordinal": rf"(?:{_alternation(v['quarter_ordinal'])})",
@@ -103,8 +104,10 @@ def weekday_value(word: str, lang: str = LANGUAGE) -> int:
 
 
 def number_value(words: str, lang: str = LANGUAGE) -> float | None:
-    """"24", "twenty-four", "two thousand", "a couple of" -> the number; None when unreadable."""
+    """"24", "2 1/2", "twenty-four", "two thousand", "a couple of" -> the number; None when unreadable."""
     text = re.sub(r"\s+", " ", words.strip().lower())
+    if text.endswith(" 1/2") and text[:-4].isdigit():
+        return float(text[:-4]) + 0.5
     try:
         return float(text)
     except ValueError:

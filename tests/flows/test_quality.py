@@ -77,7 +77,7 @@ def test_eval_agrees_with_the_reference_scorer(which, request, tmp_path):
     assert report(warehouse, gold) == json.loads(out.read_text())
 
 
-@pytest.mark.parametrize("corpus, minimum", [("tbaq/tbaq_timex.jsonl", 0.78), ("meantime/meantime_en_intradoc.jsonl", 0.83)])
+@pytest.mark.parametrize("corpus, minimum", [("tbaq/tbaq_timex.jsonl", 0.80), ("meantime/meantime_en_intradoc.jsonl", 0.84)])
 def test_sitrep_timex_passes_the_reference_timex_scorer(corpus, minimum):
     """TBAQ (TempEval-3 news, the target) and MEANTIME, whose conventions differ in places (#13)."""
     gold = SHARED / "gold" / corpus

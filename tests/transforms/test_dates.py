@@ -41,16 +41,36 @@ def test_year_of_a_yearless_date_is_never_in_the_future():
     assert choose_year(h, [], None, dt.date(2026, 11, 22)) == 2025
 
 
+@pytest.mark.parametrize("line, day, stamp", [
+    ("Sun 3 Mar 2024 14.02 GMT", "2024-03-03", "2024-03-03T14:02:00"),   # British dotted clock
+    ("05-Mar-2024", "2024-03-05", None),
+    ("2024/03/05", "2024-03-05", None),                                    # year first: never ambiguous
+])
+def test_more_header_styles(line, day, stamp):
+    h = parse_header_date(line)
+    assert h.date.isoformat() == day
+    assert (h.timestamp().isoformat() if h.timestamp() else None) == stamp
+
+
 @pytest.mark.parametrize("line, day, order, ambiguous", [
     ("11/05/2023 04:12 PM EST", "2023-11-05", "month-first", False),   # a US zone: month first
     ("05/11/2023 22h43", "2023-11-05", "day-first", False),            # a French-style clock: day first
     ("25/11/2023", "2023-11-25", "day-first", False),                  # a part over 12 decides
     ("11/25/2023", "2023-11-25", "month-first", False),
     ("05/11/2023", "2023-05-11", "month-first", True),                 # nothing decides: recorded
+    ("07.06.2024 10:21", "2024-06-07", "day-first", False),            # a dotted date: day first
 ])
 def test_numeric_header_order_is_decided_by_evidence_and_ambiguity_recorded(line, day, order, ambiguous):
     h = parse_header_date(line)
     assert (h.date.isoformat(), h.numeric_order, h.order_ambiguous) == (day, order, ambiguous)
+
+
+def test_header_and_body_read_a_dotted_date_day_first():
+    from transforms.timex import tag_timexes
+
+    h = parse_header_date("05.06.2024")
+    body = tag_timexes("An IED exploded on 05.06.2024.", dt.date(2024, 6, 8))
+    assert body[0].value == h.date.isoformat() == "2024-06-05"
 
 
 def test_header_and_body_read_an_ambiguous_numeric_date_the_same_way():

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from transforms.parse import parse_article
@@ -129,3 +131,10 @@ def test_every_wire_service_alias_names_one_publisher():
     for row in csv_rows("wire_services.csv"):
         for alias in row["aliases"].split("|"):
             assert alias and seen.setdefault(alias, row["publisher"]) == row["publisher"], alias
+
+
+def test_a_short_first_paragraph_that_states_a_date_stays_in_the_body():
+    a = parse_article("Explosion near checkpoint\n07.06.2024 10:21\n\n"
+                      "An IED exploded near a checkpoint on 05.06.2024, killing two soldiers, the army said.\n")
+    assert a.published.date == dt.date(2024, 6, 7)
+    assert "An IED exploded" in a.body
