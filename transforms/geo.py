@@ -37,10 +37,11 @@ from transforms.resources import data_text, word_list
 COMPONENT = "geo.v1"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
+_NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa|e|i|ye)){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
@@ -92,7 +93,8 @@ def _national_noun() -> re.Pattern:
 @cache
 def _trailing_noun() -> re.Pattern:
     raw = json.loads(data_text("geo_admin_affixes.json"))
-    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, raw['place_nouns']), key=len, reverse=True))})$", re.I)
+    nouns = raw["place_nouns"] + raw["area_nouns"]  # "Baidoa airport", "Shabwa province": the name before the noun
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})$", re.I)
 
 
 @cache
@@ -121,7 +123,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         if e is not None and e.entity_type in _PLACE_TYPES and e.source in _REDO_SOURCES and not e.is_country:
             # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
             # the name before the place noun
-            for part in re.finditer(r"[^,()]+", m.surface):
+            # ("Mankhar in Al Qatn of Hadramawt": a place, the area it lies in, and the province)
+            for part in re.finditer(r"(?:(?<=\sin\s)|(?<=\sof\s)|(?<=\snear\s)|(?<=\sand\s)|(?<![^,()]))"
+                                    r"(?:(?!\s(?:in|of|near|and)\s)[^,()])+", m.surface):
                 start, end = m.start + part.start(), m.start + part.end()
                 start += len(part.group(0)) - len(part.group(0).lstrip())
                 end -= len(part.group(0)) - len(part.group(0).rstrip())
@@ -142,7 +146,12 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     stop = _stop()
     for match in _NAME.finditer(body):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        inside = [(s, e) for s, e in taken if s < end and start < e]
+        if inside:
+            # "Sheikh Othman" read by the model as two names: the longer name is looked up too (it wins
+            # over its parts when GeoNames knows it, `resolve_article`)
+            if all(start <= s and e <= end and (s, e) != (start, end) for s, e in inside):
+                spans.append((start, end, False))
             continue
         text = match.group(0)
         if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
@@ -152,7 +161,14 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
     certain = {(s, e) for s, e, sure in spans if sure}
-    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)]  # each span once
+    articles = _articles()  # "Al" of "Al Dhala'a" read alone by the model is no name
+    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)  # each span once
+            if body[s:e].lower() not in articles]
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset(json.loads(data_text("geo_admin_affixes.json"))["variants"]["articles"])
 
 
 def _qualifying(body: str, start: int) -> bool:
@@ -161,10 +177,11 @@ def _qualifying(body: str, start: int) -> bool:
     before = body[max(0, start - 60):start].rstrip()
     if not before.endswith(","):
         return False
-    _, place, _ = _words()
+    area, place, _ = _words()
     word = re.search(r"(\S+),$", before)
-    return (before.rfind("(") > before.rfind(")") or bool(re.search(r"[A-Z][\w'’-]*,$", before))
-            or bool(word and place.fullmatch(" " + word.group(1))))
+    # "On 19 February, Pokot militants": a date before the comma qualifies nothing
+    return (before.rfind("(") > before.rfind(")") or bool(re.search(r"(?<!\d )\b[A-Z][\w'’-]*,$", before))
+            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1)))))
 
 
 def _bracketed(body: str, start: int) -> bool:
@@ -193,16 +210,24 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
 
 def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Entity], gazetteer,
                     found: dict[str, list[Feature]], dateline_end: int = 0, spans: list | None = None,
-                    variants: dict[str, list[Feature]] | None = None) -> Resolved:
+                    variants: dict[str, list[Feature]] | None = None,
+                    romanized: dict[str, list[Feature]] | None = None) -> Resolved:
     """Resolve the place names of one article (`found`: name key -> candidates, from one
     `geonames.lookup` of the batch). Returns the rewritten mentions, the new place entities and
     the feature of each place entity id. `spans`: `candidate_spans` of the article, if known.
     `variants`: name key -> transliteration variants (`geonames.lookup_variants`) of the names with
-    no exact candidate; one is taken only in a country the article's other evidence backs."""
+    no exact candidate; one is taken only in a country the article's other evidence backs.
+    `romanized`: name key -> other romanizations (`geonames.lookup_romanized`) of the names with no
+    exact candidate; taken as the name itself in the countries the article's other names back, or
+    when, read with the noun after it ("X district"), they lie in one country."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     explicit = context_countries(body, mentions, lookup_entity, dateline_end)
     area, place_noun, _ = _words()
+    # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
+    known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
+    parts = {(s, e) for s, e, _ in spans if any(ks <= s and e <= ke and (ks, ke) != (s, e) for ks, ke in known)}
+    spans = [sp for sp in spans if sp[:2] not in parts]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
     # coherence: the countries the article's place names can lie in, each name counted once; a
     # common word taken only for the noun after it ("The area", "Bay region") counts half
@@ -226,6 +251,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
             support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
+    if romanized:
+        _romanized_candidates(body, spans, cands, romanized, support, weights, outside)
+        found = {**found, **{name_key(body[s:e]): cands[(s, e)] for s, e, _ in spans
+                             if cands[(s, e)] and name_key(body[s:e]) not in found}}
     # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
     provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
     for (s, e), options in cands.items():
@@ -266,7 +295,39 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    rejected |= {(m.start, m.end) for m in mentions if (m.start, m.end) in parts
+                 and any(s <= m.start and m.end <= e for s, e in chosen)}  # "Sheikh" of "Sheikh Othman"
     return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+
+
+def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Feature]], support: dict[str, float],
+                          weights: dict[str, float], outside: set[str]) -> None:
+    """Fill `cands` of the names with no exact candidate from their other romanizations, and add
+    their country to `support` (in place). The noun after the name narrows the level ("Al-Buraiqah
+    district": the district, not the Libyan town); the candidates are those in the countries the
+    article's other names back, else, while no other country is firmly named, those the noun left
+    (or the areas and towns of note) if they lie in one country; else the name stays unknown."""
+    area, place_noun, _ = _words()
+    for s, e, _ in spans:
+        key = name_key(body[s:e])
+        if cands[(s, e)] or not romanized.get(key):
+            continue
+        options = romanized[key]
+        level = ((ADMIN1, ADMIN2) if area.match(body, e) or _qualifying(body, s)
+                 else (PLACE,) if place_noun.match(body, e) else ())
+        narrowed = [f for f in options if f.level in level]
+        backed = [f for f in narrowed or options if support.get(f.country_code, 0.0) > 0.01]
+        if backed:
+            options = backed
+        else:
+            # unbacked, a romanization is taken only for an area or a town of note ("Al-Hudaidah"), in one
+            # country, while the article names no other country: not for "Paira", a French hamlet
+            options = narrowed or [f for f in options if f.level in (ADMIN1, ADMIN2) or f.population >= _NOTABLE]
+            if len({f.country_code for f in options}) != 1 or any(v >= 1.0 for v in support.values()):
+                continue
+        cands[(s, e)] = options
+        for cc in {f.country_code for f in options} if key not in outside else ():
+            support[cc] = support.get(cc, 0.0) + weights.get(key, 1.0) / len({f.country_code for f in options})
 
 
 def _candidates(surface: str, found: dict[str, list[Feature]]) -> list[Feature]:
@@ -279,10 +340,12 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
     out: dict[tuple[int, int], list[Feature]] = {}
     ordered = sorted((s, e) for s, e, _ in spans)
     for i, (s, e) in enumerate(ordered):
-        rest = ordered[i + 1:i + 3]
+        rest = [(qs, qe) for qs, qe in ordered[i + 1:] if qs >= e][:2]
         quals = []
         cursor = e
         for qs, qe in rest:
+            if qs < cursor:
+                continue  # a longer reading of the same name ("Saila" and "Saila Billah")
             gap = body[cursor:qs]
             if not re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap) or qs - cursor > 25:
                 break

@@ -228,6 +228,45 @@ def lookup_variants(names: list[str]) -> dict[str, list[Feature]]:
     return {q: sorted(fs, key=lambda f: (-f.population, f.level)) for q, fs in out.items()}
 
 
+def _romanized_expr(column: str) -> pl.Expr:
+    """The romanization key of a name key ("al buraiqah" -> "burayka", "ash shaykh uthman" ->
+    "shayk utman"): articles dropped before each word, the replacements of
+    data/geo_admin_affixes.json applied in order, doubled letters made single."""
+    raw = _variant_rules()
+    expr = pl.col(column).str.replace_all(rf"\b(?:{'|'.join(raw['articles'])})\s+", "")
+    for pattern, sound in raw["romanization"]["replacements"]:
+        expr = expr.str.replace_all(pattern, sound)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        expr = expr.str.replace_all(letter + letter + "+", letter)
+    return expr.str.strip_chars()
+
+
+@cache
+def _romanized() -> pl.DataFrame:
+    keys = table().select("key").unique()
+    return keys.with_columns(_romanized_expr("key").alias("roman")).filter(pl.col("roman").str.len_chars() >= _MIN_SKELETON)
+
+
+def lookup_romanized(names: list[str]) -> dict[str, list[Feature]]:
+    """name key -> the features whose name is another romanization of it (same `_romanized_expr`
+    key: "Al-Hudaidah" -> Al Hudaydah, "Shabwa" -> Shabwah), most populous first; for names with
+    no exact match. Such a match is as good as the name itself (vowel positions are kept)."""
+    keys = sorted({name_key(n) for n in names} - {""})
+    if not keys:
+        return {}
+    articled = rf"^(?:{'|'.join(_variant_rules()['articles'])}) "
+    query = pl.DataFrame({"query": keys}).with_columns(_romanized_expr("query").alias("roman"))
+    # "Al-Dali" is not "Deli": a name with the Arabic article matches only names that have one too
+    matched = (query.join(_romanized(), on="roman")
+               .filter(~pl.col("query").str.contains(articled) | pl.col("key").str.contains(articled))
+               .select("query", "key"))
+    found = lookup(matched["key"].to_list())
+    out: dict[str, dict[tuple[int, int], Feature]] = {}
+    for q, k in matched.iter_rows():
+        out.setdefault(q, {}).update({(f.geonameid, f.level): f for f in found.get(k, [])})
+    return {q: sorted(fs.values(), key=lambda f: (-f.population, f.level)) for q, fs in out.items()}
+
+
 def candidates(name: str) -> list[Feature]:
     """Every feature named `name` (any alias, any country), most populous first."""
     return lookup([name]).get(name_key(name), [])
