@@ -41,7 +41,9 @@ _NOTABLE = 10_000  # the population of a town whose other romanization is taken 
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa|e|i|ye)){0,4}"
+# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri") never ends it ("Aden as a base")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
+                   r"[A-Z][\w'’]*){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
@@ -295,8 +297,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
-    rejected |= {(m.start, m.end) for m in mentions if (m.start, m.end) in parts
-                 and any(s <= m.start and m.end <= e for s, e in chosen)}  # "Sheikh" of "Sheikh Othman"
+    # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
+    chosen = {(s, e): f for (s, e), f in chosen.items()
+              if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce in chosen)}
+    rejected |= {(m.start, m.end) for m in mentions
+                 if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in chosen)}
     return _rewrite(body, mentions, lookup_entity, chosen, rejected)
 
 
@@ -379,7 +384,12 @@ def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[i
         if (s, e) not in covered:
             out.append(Mention(_entity(f, body[s:e], entities), body[s:e], s, e))
             features[f.entity_id] = f
-    return Resolved(tuple(sorted(out, key=lambda m: m.start)), tuple(entities.values()), features)
+    # one mention per start (the warehouse's key): the longest reading of a name ("Aden" of "Aden Port")
+    longest = {m.start: m for m in sorted(out, key=lambda m: m.end)}
+    used = {m.entity_id for m in longest.values()}
+    return Resolved(tuple(sorted(longest.values(), key=lambda m: m.start)),
+                    tuple(e for e in entities.values() if e.entity_id in used),
+                    {k: f for k, f in features.items() if k in used})
 
 
 def _entity(f: Feature, surface: str, entities: dict[str, Entity]) -> str:
