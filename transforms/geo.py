@@ -42,7 +42,7 @@ _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), aga
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 # a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri") never ends it ("Aden as a base")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
                    r"[A-Z][\w'’]*){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
@@ -248,7 +248,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     # a name outside the area that qualifies it ("Tamba (Markoye, Oudalan)" while GeoNames' Tamba is
     # abroad) is another place, and no evidence for the countries of its homonyms
     outside = {name_key(body[s:e]) for (s, e), quals in _qualifiers(body, spans, cands).items()
-               if not any(q.contains(f) or q.geonameid == f.geonameid for q in quals for f in cands[(s, e)])}
+               if not any(_within(q, f) for q in quals for f in cands[(s, e)])}
     for key, weight in weights.items():
         feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
@@ -278,7 +278,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
 
         def score(f: Feature) -> float:
             value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
-            value += 4.0 if any(q.contains(f) or q.geonameid == f.geonameid for q in inside) else 0.0
+            value += 4.0 if any(_within(q, f) for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
@@ -286,10 +286,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
 
         best = max(options, key=score)
         if inside and not any(
-                q.contains(best) or q.geonameid == best.geonameid for q in inside):
+                _within(q, best) for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
         if (support.get(best.country_code, 0.0) - self_share > 0.01
-                or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
+                or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
         elif not any(v - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
@@ -325,10 +325,11 @@ def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Fea
         if backed:
             options = backed
         else:
-            # unbacked, a romanization is taken only for an area or a town of note ("Al-Hudaidah"), in one
-            # country, while the article names no other country: not for "Paira", a French hamlet
+            # unbacked, a romanization is taken only for what the noun after it names ("Garrahi district"),
+            # in one country, while no other country is firmly named, or for an area or a town of note
+            # ("Al-Hudaidah") while the article names no country at all: not for "Paira", a French hamlet
             options = narrowed or [f for f in options if f.level in (ADMIN1, ADMIN2) or f.population >= _NOTABLE]
-            if len({f.country_code for f in options}) != 1 or any(v >= 1.0 for v in support.values()):
+            if len({f.country_code for f in options}) != 1 or any(v >= (1.0 if narrowed else 0.01) for v in support.values()):
                 continue
         cands[(s, e)] = options
         for cc in {f.country_code for f in options} if key not in outside else ():
@@ -339,9 +340,29 @@ def _candidates(surface: str, found: dict[str, list[Feature]]) -> list[Feature]:
     return found.get(name_key(surface), [])
 
 
+_PART_KM = 30  # how far from a town a place named as part of it ("the Salla quarter of Titao") can lie
+
+
+def _within(q: Feature, f: Feature) -> bool:
+    """Whether `f` lies in the qualifier `q`: inside its area, the feature itself, or, for a town,
+    within `_PART_KM` of it."""
+    if q.contains(f) or q.geonameid == f.geonameid:
+        return True
+    return (q.level == PLACE and q.country_code == f.country_code and None not in (q.latitude, f.latitude)
+            and _km(q, f) <= _PART_KM)
+
+
+def _km(a: Feature, b: Feature) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
+    p = math.pi / 180
+    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
+         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
 def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:
-    """ "Town (District, Province)", "Town, Province": the admin candidates of the names that
-    qualify each name (the areas it should lie in)."""
+    """ "Town (District, Province)", "Town, Province", "X area of Town": the candidates of the names
+    that qualify each name (the areas it should lie in, the town it is part of: `_within`)."""
     out: dict[tuple[int, int], list[Feature]] = {}
     ordered = sorted((s, e) for s, e, _ in spans)
     for i, (s, e) in enumerate(ordered):
@@ -352,9 +373,15 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
             if qs < cursor:
                 continue  # a longer reading of the same name ("Saila" and "Saila Billah")
             gap = body[cursor:qs]
-            if not re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap) or qs - cursor > 25:
+            if qs - cursor > 25:
                 break
-            quals.extend(f for f in cands[(qs, qe)] if f.level in (ADMIN1, ADMIN2, COUNTRY))
+            if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap):
+                levels = (ADMIN1, ADMIN2, COUNTRY)
+            elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
+                levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"
+            else:
+                break
+            quals.extend(f for f in cands[(qs, qe)] if f.level in levels)
             cursor = qe
         if quals:
             out[(s, e)] = quals
