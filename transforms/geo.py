@@ -47,7 +47,9 @@ _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
-_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
+# ("between Oursi and Sokoundou": both names stand where only a place can)
+_IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between)\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
+                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+)$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -133,7 +135,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 end -= len(part.group(0)) - len(part.group(0).rstrip())
                 noun = _trailing_noun().search(body, start, end)
                 end = noun.start() if noun and noun.start() > start else end
-                if end > start:
+                if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
     area, place, before = _words()
     # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
@@ -158,6 +160,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         text = match.group(0)
         if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
             continue
+        if text.isupper() and len(text) <= 5 and not _bracketed(body, start):
+            continue  # "in IFO 1", "by SAF": an acronym is a unit, a camp or a group rather than a town
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):

