@@ -329,10 +329,11 @@ def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Fea
         if backed:
             options = backed
         else:
-            # unbacked, a romanization is taken only for what the noun after it names ("Garrahi district"),
-            # in one country, while no other country is firmly named, or for an area or a town of note
-            # ("Al-Hudaidah") while the article names no country at all: not for "Paira", a French hamlet
-            options = narrowed or [f for f in options if f.level in (ADMIN1, ADMIN2) or f.population >= _NOTABLE]
+            # unbacked, a romanization is taken only for an area or a town of note, in one country: of what
+            # the noun after it names ("Garrahi district", "Al-Dhalie City") while no other country is
+            # firmly named, else ("Al-Hudaidah") while the article names no country at all; never for
+            # a hamlet abroad ("Paira village" is no French hamlet)
+            options = [f for f in narrowed or options if f.level in (ADMIN1, ADMIN2) or f.population >= _NOTABLE]
             if len({f.country_code for f in options}) != 1 or any(v >= (1.0 if narrowed else 0.01) for v in support.values()):
                 continue
         cands[(s, e)] = options
