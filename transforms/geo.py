@@ -31,7 +31,7 @@ from functools import cache
 from transforms import context
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, lookup, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v1"
@@ -224,8 +224,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     `variants`: name key -> transliteration variants (`geonames.lookup_variants`) of the names with
     no exact candidate; one is taken only in a country the article's other evidence backs.
     `romanized`: name key -> other romanizations (`geonames.lookup_romanized`) of the names with no
-    exact candidate; taken as the name itself in the countries the article's other names back, or
-    when, read with the noun after it ("X district"), they lie in one country."""
+    exact candidate, taken as the name itself where the article allows it (`_romanized_candidates`)."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     explicit = context_countries(body, mentions, lookup_entity, dateline_end)
@@ -354,15 +353,7 @@ def _within(q: Feature, f: Feature) -> bool:
     if q.contains(f) or q.geonameid == f.geonameid:
         return True
     return (q.level == PLACE and q.country_code == f.country_code and None not in (q.latitude, f.latitude)
-            and _km(q, f) <= _PART_KM)
-
-
-def _km(a: Feature, b: Feature) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
-    p = math.pi / 180
-    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
-         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
-    return 2 * 6371 * math.asin(math.sqrt(h))
+            and km(q.latitude, q.longitude, f.latitude, f.longitude) <= _PART_KM)
 
 
 def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:

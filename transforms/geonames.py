@@ -12,6 +12,7 @@ looked up for many names at once with a semi-join, never a Python loop over GeoN
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,13 @@ class Feature:
             return False
         return (self.level == COUNTRY or self.level == ADMIN1 and other.admin1_id == self.geonameid
                 or self.level == ADMIN2 and other.admin2_id == self.geonameid)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def name_key(text: str) -> str:
