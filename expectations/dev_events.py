@@ -12,11 +12,11 @@ here they go by event_id) of the detected attacks.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 from collections import Counter, defaultdict
 
 from expectations.gold import as_day, prf
+from transforms.geonames import km
 
 NEAR_KM = 50
 HELD_OUT_ONE_IN = 3  # the share of notes held out from tuning: one in three
@@ -35,13 +35,6 @@ def split_of(gold: dict) -> str:
 def is_dev_events_gold(golds: list[dict]) -> bool:
     """The dev-set format: one line per file with a `label`, no `attack_events` list."""
     return bool(golds) and all("file" in g and "label" in g and "attack_events" not in g for g in golds)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def score_dev_events(golds: list[dict], rows: dict[str, list[dict]], by_split: bool = True) -> dict:

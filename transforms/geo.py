@@ -31,20 +31,25 @@ from functools import cache
 from transforms import context
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, lookup, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v1"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
+_NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|al|el|ad|ash|as|ar|at|az|de|du|la|le|bin|ibn|wa)){0,4}"
+# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri") never ends it ("Aden as a base")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
+                   r"[A-Z][\w'’]*){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
-_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
+# ("between Oursi and Sokoundou": both names stand where only a place can)
+_IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between)\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
+                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+)$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -92,7 +97,8 @@ def _national_noun() -> re.Pattern:
 @cache
 def _trailing_noun() -> re.Pattern:
     raw = json.loads(data_text("geo_admin_affixes.json"))
-    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, raw['place_nouns']), key=len, reverse=True))})$", re.I)
+    nouns = raw["place_nouns"] + raw["area_nouns"]  # "Baidoa airport", "Shabwa province": the name before the noun
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})$", re.I)
 
 
 @cache
@@ -121,13 +127,15 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         if e is not None and e.entity_type in _PLACE_TYPES and e.source in _REDO_SOURCES and not e.is_country:
             # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
             # the name before the place noun
-            for part in re.finditer(r"[^,()]+", m.surface):
+            # ("Mankhar in Al Qatn of Hadramawt": a place, the area it lies in, and the province)
+            for part in re.finditer(r"(?:(?<=\sin\s)|(?<=\sof\s)|(?<=\snear\s)|(?<=\sand\s)|(?<![^,()]))"
+                                    r"(?:(?!\s(?:in|of|near|and)\s)[^,()])+", m.surface):
                 start, end = m.start + part.start(), m.start + part.end()
                 start += len(part.group(0)) - len(part.group(0).lstrip())
                 end -= len(part.group(0)) - len(part.group(0).rstrip())
                 noun = _trailing_noun().search(body, start, end)
                 end = noun.start() if noun and noun.start() > start else end
-                if end > start:
+                if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
     area, place, before = _words()
     # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
@@ -142,17 +150,31 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     stop = _stop()
     for match in _NAME.finditer(body):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        inside = [(s, e) for s, e in taken if s < end and start < e]
+        if inside:
+            # "Sheikh Othman" read by the model as two names: the longer name is looked up too (it wins
+            # over its parts when GeoNames knows it, `resolve_article`)
+            if all(start <= s and e <= end and (s, e) != (start, end) for s, e in inside):
+                spans.append((start, end, False))
             continue
         text = match.group(0)
         if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
             continue
+        if text.isupper() and len(text) <= 5 and not _bracketed(body, start):
+            continue  # "in IFO 1", "by SAF": an acronym is a unit, a camp or a group rather than a town
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
     certain = {(s, e) for s, e, sure in spans if sure}
-    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)]  # each span once
+    articles = _articles()  # "Al" of "Al Dhala'a" read alone by the model is no name
+    return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)  # each span once
+            if body[s:e].lower() not in articles]
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset(json.loads(data_text("geo_admin_affixes.json"))["variants"]["articles"])
 
 
 def _qualifying(body: str, start: int) -> bool:
@@ -161,10 +183,11 @@ def _qualifying(body: str, start: int) -> bool:
     before = body[max(0, start - 60):start].rstrip()
     if not before.endswith(","):
         return False
-    _, place, _ = _words()
+    area, place, _ = _words()
     word = re.search(r"(\S+),$", before)
-    return (before.rfind("(") > before.rfind(")") or bool(re.search(r"[A-Z][\w'’-]*,$", before))
-            or bool(word and place.fullmatch(" " + word.group(1))))
+    # "On 19 February, Pokot militants": a date before the comma qualifies nothing
+    return (before.rfind("(") > before.rfind(")") or bool(re.search(r"(?<!\d )\b[A-Z][\w'’-]*,$", before))
+            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1)))))
 
 
 def _bracketed(body: str, start: int) -> bool:
@@ -193,16 +216,23 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
 
 def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Entity], gazetteer,
                     found: dict[str, list[Feature]], dateline_end: int = 0, spans: list | None = None,
-                    variants: dict[str, list[Feature]] | None = None) -> Resolved:
+                    variants: dict[str, list[Feature]] | None = None,
+                    romanized: dict[str, list[Feature]] | None = None) -> Resolved:
     """Resolve the place names of one article (`found`: name key -> candidates, from one
     `geonames.lookup` of the batch). Returns the rewritten mentions, the new place entities and
     the feature of each place entity id. `spans`: `candidate_spans` of the article, if known.
     `variants`: name key -> transliteration variants (`geonames.lookup_variants`) of the names with
-    no exact candidate; one is taken only in a country the article's other evidence backs."""
+    no exact candidate; one is taken only in a country the article's other evidence backs.
+    `romanized`: name key -> other romanizations (`geonames.lookup_romanized`) of the names with no
+    exact candidate, taken as the name itself where the article allows it (`_romanized_candidates`)."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     explicit = context_countries(body, mentions, lookup_entity, dateline_end)
     area, place_noun, _ = _words()
+    # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
+    known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
+    parts = {(s, e) for s, e, _ in spans if any(ks <= s and e <= ke and (ks, ke) != (s, e) for ks, ke in known)}
+    spans = [sp for sp in spans if sp[:2] not in parts]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
     # coherence: the countries the article's place names can lie in, each name counted once; a
     # common word taken only for the noun after it ("The area", "Bay region") counts half
@@ -221,11 +251,15 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     # a name outside the area that qualifies it ("Tamba (Markoye, Oudalan)" while GeoNames' Tamba is
     # abroad) is another place, and no evidence for the countries of its homonyms
     outside = {name_key(body[s:e]) for (s, e), quals in _qualifiers(body, spans, cands).items()
-               if not any(q.contains(f) or q.geonameid == f.geonameid for q in quals for f in cands[(s, e)])}
+               if not any(_within(q, f) for q in quals for f in cands[(s, e)])}
     for key, weight in weights.items():
         feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
             support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
+    if romanized:
+        _romanized_candidates(body, spans, cands, romanized, support, weights, outside)
+        found = {**found, **{name_key(body[s:e]): cands[(s, e)] for s, e, _ in spans
+                             if cands[(s, e)] and name_key(body[s:e]) not in found}}
     # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
     provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
     for (s, e), options in cands.items():
@@ -247,7 +281,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
 
         def score(f: Feature) -> float:
             value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
-            value += 4.0 if any(q.contains(f) or q.geonameid == f.geonameid for q in inside) else 0.0
+            value += 4.0 if any(_within(q, f) for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
@@ -255,10 +289,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
 
         best = max(options, key=score)
         if inside and not any(
-                q.contains(best) or q.geonameid == best.geonameid for q in inside):
+                _within(q, best) for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
         if (support.get(best.country_code, 0.0) - self_share > 0.01
-                or any(q.contains(best) or q.geonameid == best.geonameid for q in inside)):
+                or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
         elif not any(v - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
@@ -266,27 +300,84 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
+    chosen = {(s, e): f for (s, e), f in chosen.items()
+              if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce in chosen)}
+    rejected |= {(m.start, m.end) for m in mentions
+                 if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in chosen)}
     return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+
+
+def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Feature]], support: dict[str, float],
+                          weights: dict[str, float], outside: set[str]) -> None:
+    """Fill `cands` of the names with no exact candidate from their other romanizations, and add
+    their country to `support` (in place). The noun after the name narrows the level ("Al-Buraiqah
+    district": the district, not the Libyan town); the candidates are those in the countries the
+    article's other names back, else, while no other country is firmly named, those the noun left
+    (or the areas and towns of note) if they lie in one country; else the name stays unknown."""
+    area, place_noun, _ = _words()
+    for s, e, _ in spans:
+        key = name_key(body[s:e])
+        if cands[(s, e)] or not romanized.get(key):
+            continue
+        options = romanized[key]
+        level = ((ADMIN1, ADMIN2) if area.match(body, e) or _qualifying(body, s)
+                 else (PLACE,) if place_noun.match(body, e) else ())
+        narrowed = [f for f in options if f.level in level]
+        backed = [f for f in narrowed or options if support.get(f.country_code, 0.0) > 0.01]
+        if backed:
+            options = backed
+        else:
+            # unbacked, a romanization is taken only for an area or a town of note, in one country: of what
+            # the noun after it names ("Garrahi district", "Al-Dhalie City") while no other country is
+            # firmly named, else ("Al-Hudaidah") while the article names no country at all; never for
+            # a hamlet abroad ("Paira village" is no French hamlet)
+            options = [f for f in narrowed or options if f.level in (ADMIN1, ADMIN2) or f.population >= _NOTABLE]
+            if len({f.country_code for f in options}) != 1 or any(v >= (1.0 if narrowed else 0.01) for v in support.values()):
+                continue
+        cands[(s, e)] = options
+        for cc in {f.country_code for f in options} if key not in outside else ():
+            support[cc] = support.get(cc, 0.0) + weights.get(key, 1.0) / len({f.country_code for f in options})
 
 
 def _candidates(surface: str, found: dict[str, list[Feature]]) -> list[Feature]:
     return found.get(name_key(surface), [])
 
 
+_PART_KM = 30  # how far from a town a place named as part of it ("the Salla quarter of Titao") can lie
+
+
+def _within(q: Feature, f: Feature) -> bool:
+    """Whether `f` lies in the qualifier `q`: inside its area, the feature itself, or, for a town,
+    within `_PART_KM` of it."""
+    if q.contains(f) or q.geonameid == f.geonameid:
+        return True
+    return (q.level == PLACE and q.country_code == f.country_code and None not in (q.latitude, f.latitude)
+            and km(q.latitude, q.longitude, f.latitude, f.longitude) <= _PART_KM)
+
+
 def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:
-    """ "Town (District, Province)", "Town, Province": the admin candidates of the names that
-    qualify each name (the areas it should lie in)."""
+    """ "Town (District, Province)", "Town, Province", "X area of Town": the candidates of the names
+    that qualify each name (the areas it should lie in, the town it is part of: `_within`)."""
     out: dict[tuple[int, int], list[Feature]] = {}
     ordered = sorted((s, e) for s, e, _ in spans)
     for i, (s, e) in enumerate(ordered):
-        rest = ordered[i + 1:i + 3]
+        rest = [(qs, qe) for qs, qe in ordered[i + 1:] if qs >= e][:2]
         quals = []
         cursor = e
         for qs, qe in rest:
+            if qs < cursor:
+                continue  # a longer reading of the same name ("Saila" and "Saila Billah")
             gap = body[cursor:qs]
-            if not re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap) or qs - cursor > 25:
+            if qs - cursor > 25:
                 break
-            quals.extend(f for f in cands[(qs, qe)] if f.level in (ADMIN1, ADMIN2, COUNTRY))
+            if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap):
+                levels = (ADMIN1, ADMIN2, COUNTRY)
+            elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
+                levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"
+            else:
+                break
+            quals.extend(f for f in cands[(qs, qe)] if f.level in levels)
             cursor = qe
         if quals:
             out[(s, e)] = quals
@@ -316,7 +407,12 @@ def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[i
         if (s, e) not in covered:
             out.append(Mention(_entity(f, body[s:e], entities), body[s:e], s, e))
             features[f.entity_id] = f
-    return Resolved(tuple(sorted(out, key=lambda m: m.start)), tuple(entities.values()), features)
+    # one mention per start (the warehouse's key): the longest reading of a name ("Aden" of "Aden Port")
+    longest = {m.start: m for m in sorted(out, key=lambda m: m.end)}
+    used = {m.entity_id for m in longest.values()}
+    return Resolved(tuple(sorted(longest.values(), key=lambda m: m.start)),
+                    tuple(e for e in entities.values() if e.entity_id in used),
+                    {k: f for k, f in features.items() if k in used})
 
 
 def _entity(f: Feature, surface: str, entities: dict[str, Entity]) -> str:

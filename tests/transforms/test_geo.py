@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from transforms import batch
-from transforms.geonames import ADMIN1, COUNTRY, candidates, lookup_variants, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -113,3 +113,61 @@ def test_spelling_variants_share_a_consonant_skeleton():
     assert any(f.country_code == "YE" and name_key(f.name) == "lawdar" for f in found["lawder"])
     assert any(f.country_code == "YE" for f in found["al buraiqah"])
     assert "qq" not in lookup_variants(["Qq"])  # too short a skeleton to mean anything
+
+
+def test_other_romanizations_of_a_name_are_the_name_itself():
+    found = lookup_romanized(["Al-Hudaidah", "Shabwa", "Sheikh Othman", "Al-Dali"])
+    assert {f.country_code for f in found["al hudaidah"]} == {"YE"}
+    assert any(f.level == ADMIN1 for f in found["shabwa"])
+    assert {f.country_code for f in found["sheikh othman"]} == {"YE"}
+    # a name with the Arabic article matches only names that have one too: not Delhi's "Deli"
+    assert "IN" not in {f.country_code for f in found.get("al dali", [])}
+
+
+def test_a_romanized_district_name_is_placed_in_its_country():
+    # GeoNames spells it "Al Burayqah" (a Libyan town too); "district" says it is the Yemeni district
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post in Al-Buraiqah district, "
+                      "wounding a soldier."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+    assert d.places[0].geo_precision == 2
+
+
+def test_a_romanized_hamlet_abroad_is_not_taken_for_an_unknown_village():
+    # "Paira" is no place GeoNames knows in this note's country; a French hamlet shares its sound
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post in Paira village, wounding a soldier."))[0]
+    assert len(d.events) == 1 and d.events[0].country_code != "FR"
+    assert not any(m.surface == "Paira" and m.entity_id.startswith("gpe:geonames-") for m in d.mentions)
+
+
+def test_a_quarter_of_a_town_lies_in_that_town():
+    # Salla is also a city of Morocco (as Sale) and of Finland; "of Titao" says where it is
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post in the Salla quarter of Titao, "
+                      "wounding a soldier."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+
+
+def test_a_name_split_by_the_model_is_read_whole_and_mentions_keep_one_start():
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post in Al Mimdarah in Ash Sheikh "
+                      "Othman in Aden, wounding a soldier."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+    starts = [m.start for m in d.mentions]
+    assert len(starts) == len(set(starts))
+    assert not any(m.surface == "Ash" for m in d.mentions)
+
+
+def test_an_acronym_is_no_town():
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at the HQ of the governor in Aden, wounding a soldier."))[0]
+    assert {e.country_code for e in d.events} == {"YE"}
+    assert not any(m.surface == "HQ" and m.entity_id.startswith("gpe:") for m in d.mentions)
+
+
+def test_a_district_is_placed_at_the_town_of_its_name():
+    district = next(f for f in candidates("Lawdar") if f.level == ADMIN2)
+    town = next(f for f in candidates("Lawdar") if f.level == PLACE and f.country_code == "YE")
+    assert (district.latitude, district.longitude) == (town.latitude, town.longitude)
+
+
+def test_names_between_two_places_are_places():
+    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post between Oursi and Gorom-Gorom, "
+                      "wounding a soldier."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
