@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from transforms.resources import data_text, jsonl
@@ -119,6 +119,7 @@ class Rules:
     same_event_marks: frozenset[str]  # "killed when a mine exploded": the clause says how the harm came about
     event_nouns: frozenset[str]  # nouns that point back at an event just told ("the incident")
     vague: frozenset[str]  # modifiers that say nothing of whose side an actor is on ("suspected", "armed")
+    past: dict[str, str] = field(default_factory=dict)  # present form of a trigger verb -> its past tense (headlines)
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -134,12 +135,15 @@ def _path(name: str) -> str:
 def rules() -> Rules:
     """Every rule file of `LANGUAGE`, parsed and compiled once per process."""
     triggers: dict[str, list[TriggerRule]] = {}
+    past: dict[str, str] = {}
     strong_forms: set[str] = set()
     weak_forms: set[str] = set()
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
                            child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
+        if "VERB" in rule.pos and not rule.particle and not rule.child_dep and not rule.lemma.endswith("ing"):
+            past.update(dict.fromkeys(_present(rule.lemma), r.get("past") or _regular_past(rule.lemma)))
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
             triggers.setdefault(key.lower(), []).append(rule)
         (strong_forms if rule.strength == "strong" and not rule.particle and not rule.child_dep
@@ -169,7 +173,8 @@ def rules() -> Rules:
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
                  frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),
-                 frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]))
+                 frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]),
+                 past)
 
 
 @cache
@@ -198,6 +203,25 @@ def lemma_table() -> dict[str, str]:
     for word in words:
         table.setdefault(word, word)
     return table
+
+
+def _present(lemma: str) -> set[str]:
+    """The present-tense forms of a verb: "attack", "attacks"; "lob", "lobs"; "massacre", "massacres"."""
+    third = lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else \
+        lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return {lemma, third}
+
+
+def _regular_past(lemma: str) -> str:
+    """The regular past tense: "fire" -> "fired", "stab" -> "stabbed", "target" -> "targeted"
+    (irregular ones are the data's `past`)."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable: stab, lob, ram
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
 
 
 def _words(forms: set[str]) -> re.Pattern:

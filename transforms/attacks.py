@@ -22,11 +22,12 @@ from functools import cache
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
+from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.resources import data_text
+from transforms.resources import data_text, jsonl
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
@@ -65,6 +66,7 @@ class Lexicon:
     origin_before: re.Pattern
     target_before: re.Pattern
     armed_groups: frozenset[str]
+    note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
 @cache
@@ -83,7 +85,14 @@ def lexicon() -> Lexicon:
         origin_before=rx(raw["origin_before_place"]),
         target_before=rx(raw["target_before_place"]),
         armed_groups=frozenset(raw["armed_groups"]),
+        note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
+
+
+def _labels(labels: list[str]) -> re.Pattern:
+    """A paragraph's opening label ("Property destruction: On 3 May, ..."), any of `labels`."""
+    alternatives = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in labels), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})\s*:\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,8 @@ def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_en
 def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
     """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text."""
     jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
-    docs = parse_sentences([texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs])
+    sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
+    docs = reparse_headlines(sentences, parse_sentences(sentences), parse_sentences, rules())
     out: list[Parses] = [{} for _ in texts]
     for (k, span), doc in zip(jobs, docs):
         out[k][span] = doc
@@ -145,17 +155,20 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         parses = parse_candidates([body], [candidate_sentences(body, sentences, dateline_end)], [dateline_end])[0]
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
-    paragraph_is_history = after_mishap = False
+    paragraph_is_history = after_mishap = labelled = False
     previous_end = paragraph_first = 0
     for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
         if start < dateline_end < end:
             start = dateline_end
         sentence = body[start:end]
-        if "\n" in body[previous_end:start]:
+        if k == 0 or "\n" in body[previous_end:start]:
             paragraph_date, paragraph_is_history, after_mishap = None, False, False
             paragraph_first = len(events)
+            labelled = bool(lex.note_label.match(sentence))
         previous_end = end
+        if labelled:
+            continue  # "Defusal: ... an IED planted after the ambush": a note on another kind of event
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
