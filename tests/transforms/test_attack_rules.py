@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.acled_types import target_kind, type_attack
+from transforms.acled_types import target_kind, target_nouns, type_attack
 from transforms.attack_detect import read_sentence
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import rules
@@ -100,3 +100,14 @@ def test_a_headline_is_read_on_its_own_words():
     text = "Suspected bandit gang target police with an IED near the border"
     [doc] = parse_candidates([text], [[(0, len(text))]], [0])[0].values()
     assert doc.text == text and doc[3].tag_ == "VBD" and doc[3].lemma_ == "target" and doc[3].head.i == 3
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Militants attacked the village on Monday, killing two farmers.", "village"),
+    ("Gunmen opened fire at dawn on a minibus near the town.", "minibus"),
+    ("Rebels shelled on 3 May the army post at the bridge.", "post"),
+    ("Bandits attacked at night a school in the district.", "school"),
+])
+def test_a_time_is_no_target(text, target):
+    doc, clauses, _ = read(text)
+    assert [t.text for t in target_nouns(doc, clauses)][:1] == [target]
