@@ -25,6 +25,7 @@ _VERB_DEPENDENTS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "n
 _SENSE = "non-violent sense"
 _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
 
@@ -217,7 +218,10 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
     if cue.test == "token":
         return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
-                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head))
+                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head)
+                # "dozens feared dead": the cue word's complement is the outcome, not a future attack
+                and not (cue.unless_over and any(c.dep_ in _COMPLEMENTS and lemma_of(c) in cue.unless_over
+                                                 for c in x.children)))
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
             continue
@@ -256,7 +260,13 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
-        return any(lemma_of(t) in words or t.lower_ in words for t in token.subtree)
+        return any((lemma_of(t) in words or t.lower_ in words) and not _describes_another_noun(t, doc, rules)
+                   for t in token.subtree)
+    if sense.test == "caused_by":  # "the explosion was caused by a gas leak"
+        verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+        return verb is not None and lemma_of(verb) in sense.verbs and any(
+            lemma_of(t) in words or t.lower_ in words for c in verb.children if c.dep_ in ("agent", "prep")
+            for t in c.subtree)
     if sense.test == "child_prep":
         return any(c.dep_ == "prep" and lemma_of(c) in words for c in token.children)
     if sense.test == "head":
@@ -271,6 +281,14 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "own_device":
         return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def _describes_another_noun(t, doc, rules: Rules) -> bool:
+    """Whether a mishap word modifies a noun that names no weapon: "a minibus carrying traders"
+    says nothing of who handled the mine, "a bomb they were carrying" does."""
+    head = t.head
+    return t.dep_ in ("amod", "acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and not _names_weapon(
+        tuple(i for i in sorted(_subtree_ids(head)) if i <= head.i), doc, rules)
 
 
 def _conjuncts(token) -> list:

@@ -51,7 +51,7 @@ class CueRule:
 @dataclass(frozen=True)
 class SenseRule:
     sense: str
-    test: str  # modifier | argument | sentence | cause | child_prep | head | coordinated | place | own_device
+    test: str  # modifier | argument | sentence | cause | caused_by | child_prep | head | coordinated | place | own_device
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]
@@ -59,6 +59,7 @@ class SenseRule:
     example: str
     unless_harm: bool = False  # the sense does not hold when the sentence says someone was hurt
     modifiers: frozenset[str] = frozenset()  # place: the place noun needs one of these modifiers
+    verbs: frozenset[str] = frozenset()  # caused_by: the verb the trigger is the subject of ("was caused by")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def rules() -> Rules:
                          r["example"], r.get("kept_example"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
-                             bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"))
+                             bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
+                             _set(r, "verbs"))
                    for r in jsonl(_path("nonviolent_senses.jsonl")))
     weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
     types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
@@ -186,7 +188,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

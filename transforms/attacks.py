@@ -376,7 +376,7 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     groups: list[list[Clause]] = []
     for c in clauses:
         home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
-                                              or _tells_how(doc, c, x, r) for x in g)), None)
+                                              or _tells_how(doc, c, x, r) or _one_act(doc, x, c) for x in g)), None)
         if home is None:
             groups.append([c])
         else:
@@ -389,6 +389,14 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
         else:
             merged.append((g, w))
     return [g for g, _ in merged]
+
+
+def _one_act(doc, first: Clause, then: Clause) -> bool:
+    """Whether two coordinated trigger verbs share their subject and their object ("soldiers beat
+    and stabbed a shopkeeper"): the first has no object of its own, the second no subject."""
+    a, b = doc[first.trigger], doc[then.trigger]
+    return (b.dep_ == "conj" and b.head.i == a.i and not any(k.dep_ in ("nsubj", "nsubjpass") for k in b.children)
+            and not any(k.dep_ in ("dobj", "prep") for k in a.children))
 
 
 def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
