@@ -173,7 +173,9 @@ def _number_of(noun, rules: Rules) -> int | None:
     total = None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return 0  # "no one was hurt", "no civilians were killed"
-    for word in [noun] + [c for c in noun.children if c.dep_ == "conj"]:
+    # a conjunct with a harm word of its own is counted by that word ("four killed and 11 injured")
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and not any(lemma_of(g) in rules.harm for g in c.children)]
+    for word in [noun] + conjuncts:
         n = _value(word, rules)
         if n is None:
             for c in word.children:

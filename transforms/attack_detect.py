@@ -272,6 +272,8 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "head":
         verb = next((a for a in token.ancestors if a.pos_ in _VERBAL), None)
         return token.dep_ in ("pobj", "dobj") and verb is not None and lemma_of(verb) in words
+    if sense.test == "under":  # "dispersed the protest, beating several women"
+        return any(lemma_of(a) in words for a in _governors(token, True))
     if sense.test == "coordinated":  # "stormed and looted the palace"
         return any(lemma_of(t) in words for t in _conjuncts(token))
     if sense.test == "place":  # "a blast at an ammunition depot", "detonated at the launch site"

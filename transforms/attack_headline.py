@@ -11,7 +11,11 @@ text and lemmas stay those of the original. Only such sentences are parsed twice
 
 from __future__ import annotations
 
-from transforms.attack_rules import Rules
+import json
+from functools import cache
+
+from transforms.attack_rules import Rules, _path
+from transforms.resources import data_text
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did"})
@@ -29,12 +33,23 @@ def headline_verb(doc, rules: Rules) -> int | None:
         return None
     found = None
     for t in doc[1:-1]:
-        if t.tag_ in _FINITE:
+        if t.tag_ in _FINITE and not _reduced_relative(t):
             break
         if (t.tag_ in _MISREAD_TAGS and t.lower_ in rules.past and doc[t.i - 1].tag_ in _NOUN_TAGS
                 and not doc[t.i + 1].is_punct):
             found = t.i
     return found
+
+
+def _reduced_relative(t) -> bool:
+    """ "Armed group believed to be ... attacks": a participle before "to"/"of" that describes the
+    subject (attack_words.json `reduced_relatives`), not the headline's verb."""
+    return t.lower_ in _reduced_relatives() and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("to", "of")
+
+
+@cache
+def _reduced_relatives() -> frozenset[str]:
+    return frozenset(json.loads(data_text(_path("attack_words.json")))["reduced_relatives"])
 
 
 def as_report(text: str, doc, i: int, rules: Rules) -> str:

@@ -277,10 +277,19 @@ def _anchored(body: str, start: int, end: int, mentions: list[Mention], timexes:
     sentence = body[start:end]
     if is_tally_sentence(sentence):
         return False
-    return bool(any(doc[c.trigger].tag_ in _FINITE for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
+    return bool(any(doc[c.trigger].tag_ in _FINITE or _under_past_verb(doc[c.trigger]) for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
                 or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and
                        context.is_locative(body, m, start) for m in mentions)
                 or _SHIP_ANAPHOR.search(sentence) or any(p.search(sentence) for _, p in lex.outcomes))
+
+
+def _under_past_verb(token) -> bool:
+    """ "kidnapped a driver after assaulting him": a participle or gerund trigger whose nearest
+    verb above it is in the past tense tells of a scene, as a finite trigger does."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBG", "VBN"):
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexicon,

@@ -48,7 +48,7 @@ _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
 _DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
 _CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
                          r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
-                         r"to\s+date|(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
+                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
                            re.I)
 # One named day: a count of attacks on it is the report of those attacks ("killed three people in two
