@@ -402,7 +402,8 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
 def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:
     """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
     than the trigger itself), an armed actor as its subject (rules marked `armed_subject`), is
-    carried out ("conducted raids"), or holds or hangs on an attack trigger that stands."""
+    carried out ("conducted raids"), holds or hangs on an attack trigger that stands, or hangs on
+    a verb whose subject is armed ("gunmen torched a clinic, wounding a nurse")."""
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
@@ -412,6 +413,10 @@ def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Ru
         return True  # "militants pounded a base": an armed actor's strike is an attack
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
         return True  # "carried out strikes on two facilities"
+    if token.dep_ in ("advcl", "conj", "xcomp") and token.head.pos_ in _VERBAL and any(
+            lemma_of(s) in rules.armed_actors or _names_weapon(tuple(sorted(_subtree_ids(s))), doc, rules)
+            for s in token.head.children if s.dep_ == "nsubj"):
+        return True  # "gunmen torched a clinic, wounding a nurse": the act it hangs on is an armed one's
     return _names_weapon(tokens, doc, rules)
 
 

@@ -368,13 +368,37 @@ def _typing_fields(t: Typing) -> tuple:
     return t.event_type, t.sub_event_type, t.target_kind, t.fatalities, t.injured
 
 
-def weapons_of(doc, group: list[Clause], r: Rules) -> tuple[str, ...]:
-    """The weapons named in the attack's own clauses (not elsewhere in its sentence)."""
+def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
+    """The weapons named in the attack's own clauses (not elsewhere in its sentence); with
+    `borrow`, when they name none, those of the subject a subjectless trigger shares."""
     text = " ".join(c.text(doc) for c in group)
     weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if not weapons and borrow:  # "a bomb was in the morning hurled at a school": the subject of the verb it hangs on
+        text = " ".join(x.text for c in group for x in _borrowed_subject(doc[c.trigger]))
+        weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
     if "one-way attack drone" in weapons and "drone" not in weapons:
         weapons += ("drone",)
     return weapons
+
+
+def _borrowed_subject(trigger) -> list:
+    """The words of the subject a subjectless trigger verb shares with the verb it hangs on
+    ("a bomb was ... hurled", "gunmen stormed the hotel and shot ..."); none when it has its own."""
+    if trigger.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return []
+    return [x for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree]
+
+
+def _toll_only(doc, group: list[Clause], r: Rules) -> bool:
+    """Whether an attack is only a count of its victims ("2 killed and 30 injured in a bomb
+    blast": the "2 killed"): harm words without a weapon or an object, whose subject, if any,
+    is a number of people."""
+    def toll(c: Clause) -> bool:
+        t = doc[c.trigger]
+        subjects = [k for k in t.children if k.dep_ == "nsubj"]
+        return (c.lemma in r.harm and not any(k.dep_ == "dobj" for k in t.children)
+                and all(k.like_num or any(n.dep_ == "nummod" for n in k.children) for k in subjects))
+    return all(toll(c) for c in group) and not weapons_of(doc, group, r, borrow=False)
 
 
 def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
@@ -392,12 +416,15 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
             home.append(c)
     merged: list[tuple[list[Clause], set[str]]] = []
     for g in groups:
-        w = set(weapons_of(doc, g, r)) - {"gunfire"}
+        w = set(weapons_of(doc, g, r, borrow=False)) - {"gunfire"}
         if merged and (not w or w & merged[-1][1]):
             merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
         else:
             merged.append((g, w))
-    return [g for g, _ in merged]
+    attacks = [g for g, _ in merged]
+    if len(attacks) > 1 and attacks[0] and _toll_only(doc, attacks[0], r):
+        attacks = [attacks[0] + attacks[1]] + attacks[2:]  # "2 killed and 30 injured in a bomb blast"
+    return attacks
 
 
 def _one_act(doc, first: Clause, then: Clause) -> bool:

@@ -74,6 +74,11 @@ CASES = [
      ("Attack",)),
     ("On Monday, an IED planted on the road to the village detonated as a water truck passed, injuring the driver.",
      ("Remote explosive/landmine/IED",)),
+    ("Residents said a second group of gunmen torched a clinic in a nearby village on Monday night, wounding a nurse.",
+     ("Attack",)),
+    ("A truck crashed into a wall on the highway on Monday, injuring two pedestrians.", NONE),
+    ("Three killed and more than 20 injured in market bomb blast on Sunday", ("Remote explosive/landmine/IED",)),
+    ("A grenade was on Saturday evening hurled at a bar in the old town, witnesses said.", ("Grenade",)),
 ]
 
 

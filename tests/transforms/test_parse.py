@@ -104,3 +104,14 @@ def test_every_wire_service_alias_names_one_publisher():
     for row in csv_rows("wire_services.csv"):
         for alias in row["aliases"].split("|"):
             assert alias and seen.setdefault(alias, row["publisher"]) == row["publisher"], alias
+
+
+def test_a_related_stories_box_mid_article_drops_its_teasers_and_keeps_the_rest():
+    text = ("Gunmen kill four at checkpoint\n\nGunmen opened fire on a police checkpoint on Monday, killing four "
+            "officers, police said.\n\nRelated stories:\nBandits kidnap 30 students in raid on boarding school\n"
+            "Airstrike kills dozens at village market\n\nThe attackers fled into the forest before reinforcements "
+            "arrived, a police spokesman said on Tuesday.\n")
+    a = parse_article(text)
+    assert "kidnap" not in a.body and "Airstrike" not in a.body
+    assert a.body.endswith("The attackers fled into the forest before reinforcements arrived, a police spokesman "
+                           "said on Tuesday.")
