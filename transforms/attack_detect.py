@@ -413,7 +413,7 @@ def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Ru
         return True  # "militants pounded a base": an armed actor's strike is an attack
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
         return True  # "carried out strikes on two facilities"
-    if token.dep_ in ("advcl", "conj", "xcomp") and token.head.pos_ in _VERBAL and any(
+    if token.dep_ in ("advcl", "conj") and token.head.pos_ in _VERBAL and any(
             lemma_of(s) in rules.armed_actors or _names_weapon(tuple(sorted(_subtree_ids(s))), doc, rules)
             for s in token.head.children if s.dep_ == "nsubj"):
         return True  # "gunmen torched a clinic, wounding a nurse": the act it hangs on is an armed one's
