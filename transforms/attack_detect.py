@@ -216,12 +216,14 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
     if cue.unless_over and x.i != trigger.i and lemma_of(x) in cue.unless_over:
         return False  # "the attack did not hurt anyone": the negation is of the outcome, not the attack
     if cue.test == "token":
-        return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
+        return ((not cue.lemmas or lemma_of(x) in cue.lemmas or _phrasal(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
                 and not (cue.unless_head and lemma_of(x.head) in cue.unless_head)
                 # "dozens feared dead": the cue word's complement is the outcome, not a future attack
                 and not (cue.unless_over and any(c.dep_ in _COMPLEMENTS and lemma_of(c) in cue.unless_over
                                                  for c in x.children)))
+    if cue.on and lemma_of(x) not in cue.on:
+        return False
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
             continue
@@ -235,6 +237,12 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
             continue  # "the attack caused no casualties": what is negated is the outcome
         return True
     return False
+
+
+def _phrasal(token) -> str:
+    """A verb with its particle ("step up", "ramp up"), or its lemma alone."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma_of(token)} {particle}" if particle else lemma_of(token)
 
 
 def _sense(token, doc, rules: Rules) -> str | None:

@@ -46,6 +46,7 @@ class CueRule:
     unless_over: frozenset[str]  # a cue on a word above the trigger that is, or governs, one of these speaks of the outcome
     example: str
     kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
+    on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"))
+                         r["example"], r.get("kept_example"), _set(r, "on"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
@@ -188,7 +189,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):
@@ -199,6 +200,7 @@ def lemma_table() -> dict[str, str]:
     for key in ("harm", "killed", "injured", "conduct_verbs"):
         words.update(extra[key])
     table.update(extra["irregular_forms"])
+    words |= {part for w in words if " " in w for part in w.split()}  # "step up": step, stepped, stepping
     for word in sorted(words, key=len):  # the shorter word is the lemma: "killed" -> kill, not killed
         for form in _inflections(word) - {word}:
             table.setdefault(form, word)

@@ -79,6 +79,16 @@ CASES = [
     ("A truck crashed into a wall on the highway on Monday, injuring two pedestrians.", NONE),
     ("Three killed and more than 20 injured in market bomb blast on Sunday", ("Remote explosive/landmine/IED",)),
     ("A grenade was on Saturday evening hurled at a bar in the old town, witnesses said.", ("Grenade",)),
+    # a third table: coming under fire, trends, bombs found and destroyed by experts
+    ("The UN mission said its peacekeepers came under mortar fire at their base on Sunday; no casualties were reported.",
+     ("Shelling/artillery/missile attack",)),
+    ("Militants have stepped up attacks on schools in the region this year, a report said.", NONE),
+    ("A roadside bomb targeting a police patrol was discovered and safely detonated by bomb disposal experts on Monday.",
+     NONE),
+    ("Residents found the bodies of two men who had been shot near the river on Sunday.", ("Attack",)),
+    ("The navy said it had intercepted a boat carrying weapons off the coast on Sunday.", NONE),
+    ("Officials said a planned attack on the stadium had been thwarted after police arrested three suspects on Sunday.",
+     NONE),
 ]
 
 
