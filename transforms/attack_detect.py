@@ -163,10 +163,13 @@ def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
 
 
 def _acts_as_verb(token) -> bool:
-    """Whether a word the tagger took for a noun or adjective has a verb's dependents: a subject,
-    an object, an auxiliary or a negation ("an unidentified gunman shot and wounded two men",
+    """Whether a word the tagger took for a noun or adjective is a verb: a participle form of a
+    verb ("the beheaded bodies"), or a word with a verb's dependents: a subject, an object, an
+    auxiliary or a negation ("an unidentified gunman shot and wounded two men",
     where "shot" is tagged a noun with "gunman" as its subject). The parse is right more often
     than the tag on such words."""
+    if token.tag_ == "JJ" and token.lower_.endswith(("ed", "en")) and token.lemma_ != token.lower_:
+        return True  # "the beheaded bodies": a participle the tagger took for an adjective
     return token.pos_ in _NOMINAL and any(c.dep_ in _VERB_DEPENDENTS for c in token.children)
 
 

@@ -89,6 +89,9 @@ CASES = [
     ("The navy said it had intercepted a boat carrying weapons off the coast on Sunday.", NONE),
     ("Officials said a planned attack on the stadium had been thwarted after police arrested three suspects on Sunday.",
      NONE),
+    # bodies found with the marks of an attack are ACLED's "Attack"; the wounded evacuated are no new one
+    ("On Sunday, police found the beheaded bodies of two traders in the forest.", ("Attack",)),
+    ("Wounded soldiers were evacuated from the front line to the capital on Monday.", NONE),
 ]
 
 
