@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.attack_detect import Clause, arguments, lemma_of, sentence_lemmas
-from transforms.attack_rules import Rules, _path
+from transforms import timex_vocab
+from transforms.attack_rules import Rules, _path, rules
 from transforms.resources import data_text
 
 UNKNOWN = "unknown"
@@ -77,6 +78,10 @@ def target_kind(doc, clauses: list[Clause], rules: Rules) -> str:
 
 
 def target_nouns(doc, clauses: list[Clause]) -> list:
+    """The head nouns of what the attack's clauses hit: objects, "on/at/against ...", passive
+    subjects, objects of "targeting", "killing". Not a time ("attacked the village on Monday",
+    "opened fire at dawn": a date, a weekday, a part of the day, a bare number) nor the attack
+    word itself ("opened fire", "launched an attack on ...")."""
     out = []
     for clause in clauses:
         trigger = doc[clause.trigger]
@@ -86,7 +91,22 @@ def target_nouns(doc, clauses: list[Clause]) -> list:
         for t in (doc[i] for i in clause.tokens):  # "..., targeting soldiers at a checkpoint"
             if lemma_of(t) in ("target", "kill", "injure", "wound", "hit") and t.i != trigger.i:
                 out += arguments(t, ("dobj",)) + [c for c in t.children if c.dep_ == "nsubjpass"]
-    return out
+    return [n for n in out if not _is_time(n) and lemma_of(n) not in rules().triggers]
+
+
+def _is_time(noun) -> bool:
+    """ "Monday", "3 May", "dawn", "the night of 3 May": a temporal noun (the timex vocabulary and
+    attack_words.json `temporal_nouns`) or a number standing alone."""
+    return noun.like_num or lemma_of(noun) in _temporal_words() or noun.lower_ in _temporal_words()
+
+
+@cache
+def _temporal_words() -> frozenset[str]:
+    vocabulary = timex_vocab.vocabulary()
+    words = {w for key in ("month", "month_abbr", "weekday", "weekday_abbr", "unit", "part_of_day", "season")
+             for w in vocabulary[key]}
+    words |= {w + "s" for w in vocabulary["weekday"]}  # "on Mondays"
+    return frozenset(words | set(json.loads(data_text(_path("attack_words.json")))["temporal_nouns"]))
 
 
 def _kind_of(noun, rules: Rules) -> str | None:
@@ -153,7 +173,9 @@ def _number_of(noun, rules: Rules) -> int | None:
     total = None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return 0  # "no one was hurt", "no civilians were killed"
-    for word in [noun] + [c for c in noun.children if c.dep_ == "conj"]:
+    # a conjunct with a harm word of its own is counted by that word ("four killed and 11 injured")
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and not any(lemma_of(g) in rules.harm for g in c.children)]
+    for word in [noun] + conjuncts:
         n = _value(word, rules)
         if n is None:
             for c in word.children:

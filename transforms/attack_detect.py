@@ -20,9 +20,12 @@ from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "advmod"})
 _VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+_VERB_DEPENDENTS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg"})
 _SENSE = "non-violent sense"
 _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
 
@@ -149,7 +152,7 @@ def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
     # the most specific rule first: "shoot down" before "shoot", "fire on" before "fire", the
     # noun "shelling" before the noun "shell"
     for rule in sorted(candidates, key=lambda r: (r.particle is None, r.child_dep is None, r.lemma != token.lower_)):
-        if token.pos_ not in rule.pos:
+        if token.pos_ not in rule.pos and not ("VERB" in rule.pos and _acts_as_verb(token)):
             continue
         if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
             continue
@@ -157,6 +160,17 @@ def _trigger_rule(token, rules: Rules) -> TriggerRule | None:
             continue
         return rule
     return None
+
+
+def _acts_as_verb(token) -> bool:
+    """Whether a word the tagger took for a noun or adjective is a verb: a participle form of a
+    verb ("the beheaded bodies"), or a word with a verb's dependents: a subject, an object, an
+    auxiliary or a negation ("an unidentified gunman shot and wounded two men",
+    where "shot" is tagged a noun with "gunman" as its subject). The parse is right more often
+    than the tag on such words."""
+    if token.tag_ == "JJ" and token.lower_.endswith(("ed", "en")) and token.lemma_ != token.lower_:
+        return True  # "the beheaded bodies": a participle the tagger took for an adjective
+    return token.pos_ in _NOMINAL and any(c.dep_ in _VERB_DEPENDENTS for c in token.children)
 
 
 def _governing(token) -> list:
@@ -205,9 +219,14 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
     if cue.unless_over and x.i != trigger.i and lemma_of(x) in cue.unless_over:
         return False  # "the attack did not hurt anyone": the negation is of the outcome, not the attack
     if cue.test == "token":
-        return ((not cue.lemmas or lemma_of(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
+        return ((not cue.lemmas or lemma_of(x) in cue.lemmas or _phrasal(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
-                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head))
+                and not (cue.unless_head and lemma_of(x.head) in cue.unless_head)
+                # "dozens feared dead": the cue word's complement is the outcome, not a future attack
+                and not (cue.unless_over and any(c.dep_ in _COMPLEMENTS and lemma_of(c) in cue.unless_over
+                                                 for c in x.children)))
+    if cue.on and lemma_of(x) not in cue.on:
+        return False
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
             continue
@@ -221,6 +240,12 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
             continue  # "the attack caused no casualties": what is negated is the outcome
         return True
     return False
+
+
+def _phrasal(token) -> str:
+    """A verb with its particle ("step up", "ramp up"), or its lemma alone."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma_of(token)} {particle}" if particle else lemma_of(token)
 
 
 def _sense(token, doc, rules: Rules) -> str | None:
@@ -246,12 +271,20 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
-        return any(lemma_of(t) in words or t.lower_ in words for t in token.subtree)
+        return any((lemma_of(t) in words or t.lower_ in words) and not _describes_another_noun(t, doc, rules)
+                   for t in token.subtree)
+    if sense.test == "caused_by":  # "the explosion was caused by a gas leak"
+        verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+        return verb is not None and lemma_of(verb) in sense.verbs and any(
+            lemma_of(t) in words or t.lower_ in words for c in verb.children if c.dep_ in ("agent", "prep")
+            for t in c.subtree)
     if sense.test == "child_prep":
         return any(c.dep_ == "prep" and lemma_of(c) in words for c in token.children)
     if sense.test == "head":
         verb = next((a for a in token.ancestors if a.pos_ in _VERBAL), None)
         return token.dep_ in ("pobj", "dobj") and verb is not None and lemma_of(verb) in words
+    if sense.test == "under":  # "dispersed the protest, beating several women"
+        return any(lemma_of(a) in words for a in _governors(token, True))
     if sense.test == "coordinated":  # "stormed and looted the palace"
         return any(lemma_of(t) in words for t in _conjuncts(token))
     if sense.test == "place":  # "a blast at an ammunition depot", "detonated at the launch site"
@@ -261,6 +294,14 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "own_device":
         return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def _describes_another_noun(t, doc, rules: Rules) -> bool:
+    """Whether a mishap word modifies a noun that names no weapon: "a minibus carrying traders"
+    says nothing of who handled the mine, "a bomb they were carrying" does."""
+    head = t.head
+    return t.dep_ in ("amod", "acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and not _names_weapon(
+        tuple(i for i in sorted(_subtree_ids(head)) if i <= head.i), doc, rules)
 
 
 def _conjuncts(token) -> list:
@@ -372,7 +413,8 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
 def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:
     """A weak trigger is an attack when its clause names a weapon, someone hurt (a word other
     than the trigger itself), an armed actor as its subject (rules marked `armed_subject`), is
-    carried out ("conducted raids"), or holds or hangs on an attack trigger that stands."""
+    carried out ("conducted raids"), holds or hangs on an attack trigger that stands, or hangs on
+    a verb whose subject is armed ("gunmen torched a clinic, wounding a nurse")."""
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
@@ -382,6 +424,10 @@ def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Ru
         return True  # "militants pounded a base": an armed actor's strike is an attack
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and lemma_of(token.head) in rules.conduct_verbs:
         return True  # "carried out strikes on two facilities"
+    if token.dep_ in ("advcl", "conj") and token.head.pos_ in _VERBAL and any(
+            lemma_of(s) in rules.armed_actors or _names_weapon(tuple(sorted(_subtree_ids(s))), doc, rules)
+            for s in token.head.children if s.dep_ == "nsubj"):
+        return True  # "gunmen torched a clinic, wounding a nurse": the act it hangs on is an armed one's
     return _names_weapon(tokens, doc, rules)
 
 

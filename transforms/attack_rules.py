@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from transforms.resources import data_text, jsonl
@@ -46,12 +46,13 @@ class CueRule:
     unless_over: frozenset[str]  # a cue on a word above the trigger that is, or governs, one of these speaks of the outcome
     example: str
     kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
+    on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
 
 
 @dataclass(frozen=True)
 class SenseRule:
     sense: str
-    test: str  # modifier | argument | sentence | cause | child_prep | head | coordinated | place | own_device
+    test: str  # modifier | argument | sentence | cause | caused_by | under | child_prep | head | coordinated | place | own_device
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]
@@ -59,6 +60,7 @@ class SenseRule:
     example: str
     unless_harm: bool = False  # the sense does not hold when the sentence says someone was hurt
     modifiers: frozenset[str] = frozenset()  # place: the place noun needs one of these modifiers
+    verbs: frozenset[str] = frozenset()  # caused_by: the verb the trigger is the subject of ("was caused by")
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class Rules:
     same_event_marks: frozenset[str]  # "killed when a mine exploded": the clause says how the harm came about
     event_nouns: frozenset[str]  # nouns that point back at an event just told ("the incident")
     vague: frozenset[str]  # modifiers that say nothing of whose side an actor is on ("suspected", "armed")
+    past: dict[str, str] = field(default_factory=dict)  # present form of a trigger verb -> its past tense (headlines)
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -134,12 +137,15 @@ def _path(name: str) -> str:
 def rules() -> Rules:
     """Every rule file of `LANGUAGE`, parsed and compiled once per process."""
     triggers: dict[str, list[TriggerRule]] = {}
+    past: dict[str, str] = {}
     strong_forms: set[str] = set()
     weak_forms: set[str] = set()
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
                            child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
+        if "VERB" in rule.pos and not rule.particle and not rule.child_dep and not rule.lemma.endswith("ing"):
+            past.update(dict.fromkeys(_present(rule.lemma), r.get("past") or _regular_past(rule.lemma)))
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
             triggers.setdefault(key.lower(), []).append(rule)
         (strong_forms if rule.strength == "strong" and not rule.particle and not rule.child_dep
@@ -147,10 +153,11 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"))
+                         r["example"], r.get("kept_example"), _set(r, "on"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
-                             bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"))
+                             bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
+                             _set(r, "verbs"))
                    for r in jsonl(_path("nonviolent_senses.jsonl")))
     weapons = {r["weapon"]: re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in jsonl(_path("attack_weapons.jsonl"))}
     types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
@@ -169,7 +176,8 @@ def rules() -> Rules:
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
                  frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),
-                 frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]))
+                 frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]),
+                 past)
 
 
 @cache
@@ -181,7 +189,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):
@@ -192,12 +200,32 @@ def lemma_table() -> dict[str, str]:
     for key in ("harm", "killed", "injured", "conduct_verbs"):
         words.update(extra[key])
     table.update(extra["irregular_forms"])
+    words |= {part for w in words if " " in w for part in w.split()}  # "step up": step, stepped, stepping
     for word in sorted(words, key=len):  # the shorter word is the lemma: "killed" -> kill, not killed
         for form in _inflections(word) - {word}:
             table.setdefault(form, word)
     for word in words:
         table.setdefault(word, word)
     return table
+
+
+def _present(lemma: str) -> set[str]:
+    """The present-tense forms of a verb: "attack", "attacks"; "lob", "lobs"; "massacre", "massacres"."""
+    third = lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else \
+        lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return {lemma, third}
+
+
+def _regular_past(lemma: str) -> str:
+    """The regular past tense: "fire" -> "fired", "stab" -> "stabbed", "target" -> "targeted"
+    (irregular ones are the data's `past`)."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable: stab, lob, ram
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
 
 
 def _words(forms: set[str]) -> re.Pattern:

@@ -22,11 +22,12 @@ from functools import cache
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
+from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.resources import data_text
+from transforms.resources import data_text, jsonl
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
@@ -65,6 +66,7 @@ class Lexicon:
     origin_before: re.Pattern
     target_before: re.Pattern
     armed_groups: frozenset[str]
+    note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
 @cache
@@ -83,7 +85,14 @@ def lexicon() -> Lexicon:
         origin_before=rx(raw["origin_before_place"]),
         target_before=rx(raw["target_before_place"]),
         armed_groups=frozenset(raw["armed_groups"]),
+        note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
+
+
+def _labels(labels: list[str]) -> re.Pattern:
+    """A paragraph's opening label ("Property destruction: On 3 May, ..."), any of `labels`."""
+    alternatives = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in labels), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})\s*:\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,8 @@ def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_en
 def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
     """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text."""
     jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
-    docs = parse_sentences([texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs])
+    sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
+    docs = reparse_headlines(sentences, parse_sentences(sentences), parse_sentences, rules())
     out: list[Parses] = [{} for _ in texts]
     for (k, span), doc in zip(jobs, docs):
         out[k][span] = doc
@@ -145,17 +155,20 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         parses = parse_candidates([body], [candidate_sentences(body, sentences, dateline_end)], [dateline_end])[0]
     events: list[AttackEvent] = []
     paragraph_date: event_dates.EventDate | None = None
-    paragraph_is_history = after_mishap = False
+    paragraph_is_history = after_mishap = labelled = False
     previous_end = paragraph_first = 0
     for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
         if start < dateline_end < end:
             start = dateline_end
         sentence = body[start:end]
-        if "\n" in body[previous_end:start]:
+        if k == 0 or "\n" in body[previous_end:start]:
             paragraph_date, paragraph_is_history, after_mishap = None, False, False
             paragraph_first = len(events)
+            labelled = bool(lex.note_label.match(sentence))
         previous_end = end
+        if labelled:
+            continue  # "Defusal: ... an IED planted after the ambush": a note on another kind of event
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
@@ -264,10 +277,19 @@ def _anchored(body: str, start: int, end: int, mentions: list[Mention], timexes:
     sentence = body[start:end]
     if is_tally_sentence(sentence):
         return False
-    return bool(any(doc[c.trigger].tag_ in _FINITE for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
+    return bool(any(doc[c.trigger].tag_ in _FINITE or _under_past_verb(doc[c.trigger]) for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
                 or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and
                        context.is_locative(body, m, start) for m in mentions)
                 or _SHIP_ANAPHOR.search(sentence) or any(p.search(sentence) for _, p in lex.outcomes))
+
+
+def _under_past_verb(token) -> bool:
+    """ "kidnapped a driver after assaulting him": a participle or gerund trigger whose nearest
+    verb above it is in the past tense tells of a scene, as a finite trigger does."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBG", "VBN"):
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexicon,
@@ -346,13 +368,37 @@ def _typing_fields(t: Typing) -> tuple:
     return t.event_type, t.sub_event_type, t.target_kind, t.fatalities, t.injured
 
 
-def weapons_of(doc, group: list[Clause], r: Rules) -> tuple[str, ...]:
-    """The weapons named in the attack's own clauses (not elsewhere in its sentence)."""
+def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
+    """The weapons named in the attack's own clauses (not elsewhere in its sentence); with
+    `borrow`, when they name none, those of the subject a subjectless trigger shares."""
     text = " ".join(c.text(doc) for c in group)
     weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if not weapons and borrow:  # "a bomb was in the morning hurled at a school": the subject of the verb it hangs on
+        text = " ".join(x.text for c in group for x in _borrowed_subject(doc[c.trigger]))
+        weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
     if "one-way attack drone" in weapons and "drone" not in weapons:
         weapons += ("drone",)
     return weapons
+
+
+def _borrowed_subject(trigger) -> list:
+    """The words of the subject a subjectless trigger verb shares with the verb it hangs on
+    ("a bomb was ... hurled", "gunmen stormed the hotel and shot ..."); none when it has its own."""
+    if trigger.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return []
+    return [x for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree]
+
+
+def _toll_only(doc, group: list[Clause], r: Rules) -> bool:
+    """Whether an attack is only a count of its victims ("2 killed and 30 injured in a bomb
+    blast": the "2 killed"): harm words without a weapon or an object, whose subject, if any,
+    is a number of people."""
+    def toll(c: Clause) -> bool:
+        t = doc[c.trigger]
+        subjects = [k for k in t.children if k.dep_ == "nsubj"]
+        return (c.lemma in r.harm and not any(k.dep_ == "dobj" for k in t.children)
+                and all(k.like_num or any(n.dep_ == "nummod" for n in k.children) for k in subjects))
+    return all(toll(c) for c in group) and not weapons_of(doc, group, r, borrow=False)
 
 
 def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
@@ -363,19 +409,30 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     groups: list[list[Clause]] = []
     for c in clauses:
         home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
-                                              or _tells_how(doc, c, x, r) for x in g)), None)
+                                              or _tells_how(doc, c, x, r) or _one_act(doc, x, c) for x in g)), None)
         if home is None:
             groups.append([c])
         else:
             home.append(c)
     merged: list[tuple[list[Clause], set[str]]] = []
     for g in groups:
-        w = set(weapons_of(doc, g, r)) - {"gunfire"}
+        w = set(weapons_of(doc, g, r, borrow=False)) - {"gunfire"}
         if merged and (not w or w & merged[-1][1]):
             merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
         else:
             merged.append((g, w))
-    return [g for g, _ in merged]
+    attacks = [g for g, _ in merged]
+    if len(attacks) > 1 and attacks[0] and _toll_only(doc, attacks[0], r):
+        attacks = [attacks[0] + attacks[1]] + attacks[2:]  # "2 killed and 30 injured in a bomb blast"
+    return attacks
+
+
+def _one_act(doc, first: Clause, then: Clause) -> bool:
+    """Whether two coordinated trigger verbs share their subject and their object ("soldiers beat
+    and stabbed a shopkeeper"): the first has no object of its own, the second no subject."""
+    a, b = doc[first.trigger], doc[then.trigger]
+    return (b.dep_ == "conj" and b.head.i == a.i and not any(k.dep_ in ("nsubj", "nsubjpass") for k in b.children)
+            and not any(k.dep_ in ("dobj", "prep") for k in a.children))
 
 
 def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:

@@ -199,7 +199,9 @@ def _is_paragraph(line: str) -> bool:
 
 
 def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Blocks separated by blank lines; hard-wrapped lines joined; boilerplate dropped or cut."""
+    """Blocks separated by blank lines; hard-wrapped lines joined; boilerplate dropped or cut. A
+    related-content box ("Related stories:", "READ MORE") drops its heading and the teaser
+    headlines under it, not the paragraphs after them."""
     rules = _boilerplate_rules()
     paragraphs: list[str] = []
     removed: list[str] = []
@@ -210,17 +212,25 @@ def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
             paragraphs.append(" ".join(current))
             current.clear()
 
+    in_box = False
     for raw in lines:
         line = raw.strip()
         if not line:
             flush()
             continue
+        if in_box and not _is_paragraph(line):
+            removed.append(f"related-content item: '{line[:60]}'")
+            continue  # a teaser headline of the box, not the article's text
+        in_box = False
         rule = next((r for r in rules if r.pattern.fullmatch(line)), None)
         if rule and (rule.action == "drop" or paragraphs or current):
             if rule.action == "cut":
                 removed.append(f"{rule.note}: cut from '{line[:60]}'")
                 break
             removed.append(f"{rule.note}: '{line[:60]}'")
+            if rule.action == "box":  # "Related stories:" and its teasers; the article goes on after them
+                flush()
+                in_box = True
             continue
         if current and _SENTENCE_END.search(current[-1]):
             flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files

@@ -48,9 +48,15 @@ _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
 _DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
 _CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
                          r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
-                         r"to\s+date|(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
+                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
                            re.I)
+# One named day: a count of attacks on it is the report of those attacks ("killed three people in two
+# attacks on Monday"), not a tally; the day a figure was said on ("said on Tuesday") does not count.
+_ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|"
+                      r"(?:this|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
+                      r"on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*(?:and|to)\b))", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|confirmed)\s+$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTERS = ("PERSON", "ORG")
 
@@ -79,11 +85,20 @@ def _attack_counts(sentence: str) -> list[re.Match]:
     """ "13 attacks", and over a period or a conflict "35 grenade attacks", "14 ambushes"; one match per number."""
     if not _ATTACK_WORDS.search(sentence):
         return []
+    cumulative = _CUMULATIVE.search(sentence)
+    if not cumulative and _on_one_day(sentence):
+        return []  # "killed three people in two attacks on Monday": a report of two attacks
     found = {m.start("n"): m for m in _ATTACKS.finditer(sentence)}
-    if _CUMULATIVE.search(sentence):
+    if cumulative:
         for m in _ATTACKS_OVER_TIME.finditer(sentence):
             found.setdefault(m.start("n"), m)
     return [found[k] for k in sorted(found)]
+
+
+def _on_one_day(sentence: str) -> bool:
+    """Whether the sentence dates what it tells to one day ("on Monday", "overnight", "on 3 May"),
+    other than the day a figure was stated on ("officials said on Tuesday")."""
+    return any(not _SAID_BEFORE.search(sentence, 0, m.start()) for m in _ONE_DAY.finditer(sentence))
 
 
 def _is_injured_tally(sentence: str) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.acled_types import target_kind, type_attack
+from transforms.acled_types import target_kind, target_nouns, type_attack
 from transforms.attack_detect import read_sentence
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import rules
-from transforms.attacks import lexicon, weapons_of
+from transforms.attacks import lexicon, parse_candidates, weapons_of
 from transforms.resources import jsonl
+
+from tests.transforms.test_attacks import events
 
 
 def lines(name: str) -> list[dict]:
@@ -71,3 +73,41 @@ def test_each_target_kind_rule_reads_its_example(rule):
 def test_the_pre_filter_lets_every_trigger_example_through():
     for rule in lines("attack_triggers.jsonl"):
         assert rules().candidate.search(rule["example"]), rule["example"]
+
+
+@pytest.mark.parametrize("rule", lines("note_labels.jsonl"), ids=lambda r: r["kind"])
+def test_a_note_labelled_with_another_kind_of_event_yields_no_attack(rule):
+    label, _, note = rule["example"].partition(": ")
+    assert label.lower() in rule["label"]
+    assert events(rule["example"]) == []
+    assert events(note), "without its label the note must report an attack, or the example tests nothing"
+
+
+@pytest.mark.parametrize("headline", [
+    "Suspected militants target police post with a roadside bomb near the border",
+    "Bandits attack herders at a watering point, killing two",
+    "Rocket attack on refinery wounds three workers",
+    "Gunmen fire on a minibus outside the capital; one dead",
+    "Rebels throw grenade into crowded bar in the port city",
+    "Armed group fire mortar rounds towards army base in the north",
+    "Suspected bandit gang target police with an IED near the border",
+])
+def test_a_headline_in_the_present_tense_reports_an_attack(headline):
+    assert events(headline), headline
+
+
+def test_a_headline_is_read_on_its_own_words():
+    text = "Suspected bandit gang target police with an IED near the border"
+    [doc] = parse_candidates([text], [[(0, len(text))]], [0])[0].values()
+    assert doc.text == text and doc[3].tag_ == "VBD" and doc[3].lemma_ == "target" and doc[3].head.i == 3
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Militants attacked the village on Monday, killing two farmers.", "village"),
+    ("Gunmen opened fire at dawn on a minibus near the town.", "minibus"),
+    ("Rebels shelled on 3 May the army post at the bridge.", "post"),
+    ("Bandits attacked at night a school in the district.", "school"),
+])
+def test_a_time_is_no_target(text, target):
+    doc, clauses, _ = read(text)
+    assert [t.text for t in target_nouns(doc, clauses)][:1] == [target]

@@ -138,3 +138,14 @@ def test_a_short_first_paragraph_that_states_a_date_stays_in_the_body():
                       "An IED exploded near a checkpoint on 05.06.2024, killing two soldiers, the army said.\n")
     assert a.published.date == dt.date(2024, 6, 7)
     assert "An IED exploded" in a.body
+
+
+def test_a_related_stories_box_mid_article_drops_its_teasers_and_keeps_the_rest():
+    text = ("Gunmen kill four at checkpoint\n\nGunmen opened fire on a police checkpoint on Monday, killing four "
+            "officers, police said.\n\nRelated stories:\nBandits kidnap 30 students in raid on boarding school\n"
+            "Airstrike kills dozens at village market\n\nThe attackers fled into the forest before reinforcements "
+            "arrived, a police spokesman said on Tuesday.\n")
+    a = parse_article(text)
+    assert "kidnap" not in a.body and "Airstrike" not in a.body
+    assert a.body.endswith("The attackers fled into the forest before reinforcements arrived, a police spokesman "
+                           "said on Tuesday.")

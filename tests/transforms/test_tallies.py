@@ -77,3 +77,16 @@ def test_issue12_counts_of_attacks_of_any_weapon_and_kind():
 
 def test_issue12_a_year_before_a_comma_is_no_count_of_attacks():
     assert tallies("On 9 January 2021, troops conducted airstrikes on rebel positions since dawn.") == []
+
+
+def test_issue12_a_count_of_attacks_on_one_day_is_their_report_not_a_tally():
+    from transforms.tallies import is_tally_sentence
+
+    for sentence in ("Militants killed three people in two attacks on Monday.",
+                     "Gunmen carried out two raids on farms overnight, wounding four herders.",
+                     "Rebels launched three attacks on army positions on Sunday night."):
+        assert not is_tally_sentence(sentence), sentence
+    for sentence in ("The army said on Tuesday there had been 13 attacks in the past week.",
+                     "The governor said on Friday that bandits had carried out 40 attacks this year.",
+                     "Officials reported 12 attacks on Monday, bringing the total since March to 90."):
+        assert is_tally_sentence(sentence), sentence
