@@ -278,13 +278,16 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
 
 
 def warm_up() -> None:
-    """Load what the NLP stages share (the NER model, the parser, the gazetteer and its matcher)."""
+    """Load what the NLP stages share (the NER model, the parser, the gazetteer and its matcher,
+    the GeoNames table): a worker does it while the run starts, not in its first batch."""
     from transforms.attack_parse import parser
+    from transforms.geonames import table
     from transforms.ner import model
 
     model()
     parser()
     default_matcher()
+    table()
 
 
 def sign_stage(drafts: list[Draft]) -> list[Draft]:
