@@ -45,7 +45,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "pipes": nlp.pipe_name
 """
 
 
-def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
+def stage_times(inbox: Path) -> tuple[dict[str, float], dict[str, float], int, int]:
     from flows.work import read_sources
     from transforms import batch
     from transforms.dedup import DuplicateIndex
@@ -53,11 +53,13 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
     from warehouse.inbox import scan_inbox
 
     times: dict[str, float] = {}
+    cpu: dict[str, float] = {}
 
     def timed(name, fn, *args):
-        start = time.perf_counter()
+        start, began = time.perf_counter(), time.process_time()
         out = fn(*args)
         times[name] = time.perf_counter() - start
+        cpu[name] = time.process_time() - began
         return out
 
     def discover():
@@ -79,7 +81,7 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], int, int]:
     drafts = timed("signatures", batch.sign_stage, drafts)
     drafts = timed("dedup", batch.dedup_stage, drafts, DuplicateIndex())
     timed("tables", build_tables, drafts, rejected, "bench", "bench", dt.datetime(2026, 11, 22))
-    return times, len(drafts), sum(len(d.body.split()) for d in drafts)
+    return times, cpu, len(drafts), sum(len(d.body.split()) for d in drafts)
 
 
 def staged_round_trip(drafts: list, lake: Path) -> list:
@@ -94,8 +96,18 @@ def staged_round_trip(drafts: list, lake: Path) -> list:
 
 
 def baseline(inbox: Path) -> dict:
+    used = _children_cpu()
     out = subprocess.run([sys.executable, "-c", BASELINE, str(inbox)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "cpu_seconds_with_load": _children_cpu() - used}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children and theirs: on a shared
+    machine, what a run cost whatever else ran beside it."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def sitrep_run(inbox: Path, data_dir: Path) -> dict:
@@ -104,7 +116,7 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
 
     cmd = [sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--data-dir", str(data_dir),
            "--settle-seconds", "0", "--json"]
-    start = time.perf_counter()
+    start, used = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"tree": 0, "process": 0}
     # (seconds, tree MiB, largest process MiB, the flow's own process MiB), every ~10 s
@@ -135,7 +147,7 @@ def sitrep_run(inbox: Path, data_dir: Path) -> dict:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"sitrep run failed ({proc.returncode}):\n{stderr[-3000:]}")
     summary = json.loads(stdout[stdout.index("{"):])
-    return {"seconds": elapsed, "peak_tree_mib": peak["tree"] / 2**20, "peak_process_mib": peak["process"] / 2**20,
+    return {"seconds": elapsed, "cpu_seconds": _children_cpu() - used, "peak_tree_mib": peak["tree"] / 2**20, "peak_process_mib": peak["process"] / 2**20,
             "status": summary["status"], "files_new": summary["files_new"], "rows": summary["rows_per_table"],
             "memory_timeline": timeline}
 
@@ -170,17 +182,18 @@ def main() -> None:
         results["words"] = _words(inbox)
         print(f"corpus: {a.docs} articles, {results['words']} words (seed {a.seed}), {os.cpu_count()} CPUs", flush=True)
         if not a.no_stages:
-            times, _, _ = stage_times(inbox)
-            results["stages"] = times
-            print(_stage_table(times, a.docs, results["words"]), flush=True)
+            times, cpu, _, _ = stage_times(inbox)
+            results["stages"], results["stages_cpu"] = times, cpu
+            print(_stage_table(times, cpu, a.docs, results["words"]), flush=True)
         if not a.no_baseline:
             results["baseline"] = baseline(inbox)
             b = results["baseline"]
             print(f"baseline spaCy {'+'.join(b['pipes'])} nlp.pipe: {b['seconds']:.1f} s, "
-                  f"{results['words'] / b['seconds']:,.0f} words/s", flush=True)
+                  f"{results['words'] / b['seconds']:,.0f} words/s (CPU {b['cpu_seconds_with_load']:.1f} s with the "
+                  "model load)", flush=True)
         run = results["run"] = sitrep_run(inbox, tmp / "data")
         print(f"sitrep run: {run['seconds']:.1f} s, {a.docs / run['seconds']:.1f} docs/s, "
-              f"{results['words'] / run['seconds']:,.0f} words/s, peak RSS {run['peak_tree_mib']:,.0f} MiB "
+              f"{results['words'] / run['seconds']:,.0f} words/s, CPU {run['cpu_seconds']:.1f} s, peak RSS {run['peak_tree_mib']:,.0f} MiB "
               f"(all processes; largest one {run['peak_process_mib']:,.0f} MiB)", flush=True)
         if "baseline" in results:
             results["speedup"] = results["baseline"]["seconds"] / run["seconds"]
@@ -200,10 +213,12 @@ def _words(inbox: Path) -> int:
     return sum(len(decode_bytes(p.read_bytes(), 5_000_000).text.split()) for p in inbox.glob("*.txt"))
 
 
-def _stage_table(times: dict[str, float], docs: int, words: int) -> str:
-    rows = [f"{'stage (1 core)':<16} {'seconds':>8} {'docs/s':>9} {'words/s':>10}"]
+def _stage_table(times: dict[str, float], cpu: dict[str, float], docs: int, words: int) -> str:
+    """Wall and CPU seconds per stage (CPU: this process's threads, steadier on a busy machine)."""
+    rows = [f"{'stage (1 core)':<16} {'seconds':>8} {'CPU s':>8} {'docs/s':>9} {'words/s':>10}"]
     for name, sec in [*times.items(), ("all stages", sum(times.values()))]:
-        rows.append(f"{name:<16} {sec:8.2f} {docs / sec if sec else 0:9.0f} {words / sec if sec else 0:10,.0f}")
+        used = cpu.get(name, sum(cpu.values()))
+        rows.append(f"{name:<16} {sec:8.2f} {used:8.2f} {docs / sec if sec else 0:9.0f} {words / sec if sec else 0:10,.0f}")
     return "\n".join(rows)
 
 

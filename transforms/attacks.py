@@ -130,13 +130,16 @@ def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_en
 
 
 def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
-    """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text."""
+    """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text.
+    A sentence repeated in the batch (a wire story in several outlets, a stock paragraph) is
+    parsed once and its Doc shared: the rules only read a Doc (and cache what they derive from it)."""
     jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
     sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
-    docs = reparse_headlines(sentences, parse_sentences(sentences), parse_sentences, rules())
+    distinct = list(dict.fromkeys(sentences))
+    parsed = dict(zip(distinct, reparse_headlines(distinct, parse_sentences(distinct), parse_sentences, rules())))
     out: list[Parses] = [{} for _ in texts]
-    for (k, span), doc in zip(jobs, docs):
-        out[k][span] = doc
+    for (k, span), sentence in zip(jobs, sentences):
+        out[k][span] = parsed[sentence]
     return out
 
 

@@ -256,9 +256,12 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     """Attack events and tallies of each article, every event placed on the map (`geo.place_events`)."""
     gazetteer = load_gazetteer()
     datelines = [_dateline_end(d) for d in drafts]
-    # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch
+    # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch;
+    # not the headline's: `extract_attacks` reads no event from it
+    titles = [len(d.article.title or "") for d in drafts]
     parses = parse_candidates([d.body for d in drafts],
-                              [candidate_sentences(d.body, list(d.sentences), n) for d, n in zip(drafts, datelines)], datelines)
+                              [candidate_sentences(d.body, [s for s in d.sentences if s[1] > title], n)
+                               for d, n, title in zip(drafts, datelines, titles)], datelines)
     out = []
     for (d, features), parsed in zip(geo_stage(drafts), parses):
         known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
@@ -277,13 +280,16 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
 
 
 def warm_up() -> None:
-    """Load what the NLP stages share (the NER model, the parser, the gazetteer and its matcher)."""
+    """Load what the NLP stages share (the NER model, the parser, the gazetteer and its matcher,
+    the GeoNames table): a worker does it while the run starts, not in its first batch."""
     from transforms.attack_parse import parser
+    from transforms.geonames import table
     from transforms.ner import model
 
     model()
     parser()
     default_matcher()
+    table()
 
 
 def sign_stage(drafts: list[Draft]) -> list[Draft]:

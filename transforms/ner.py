@@ -57,10 +57,12 @@ def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = N
     pieces = [(i, start + offset, piece) for i, (text, spans) in enumerate(zip(texts, regions))
               for start, end in spans for offset, piece in _pieces(text[start:end])]
     found: list[list[NerSpan]] = [[] for _ in texts]
-    docs = model().pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)
-    for (i, offset, _), doc in zip(pieces, docs):
-        found[i] += [NerSpan(offset + e.start_char, offset + e.end_char, e.text, e.label_)
-                     for e in doc.ents if e.label_ in LABELS]
+    # a piece repeated in the batch (a wire story in several outlets) is read once
+    distinct = list(dict.fromkeys(p for _, _, p in pieces))
+    names = {piece: [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in LABELS]
+             for piece, doc in zip(distinct, model().pipe(distinct, batch_size=BATCH_SIZE))}
+    for i, offset, piece in pieces:
+        found[i] += [NerSpan(offset + start, offset + end, text, label) for start, end, text, label in names[piece]]
     return [_merge_split_names(text, spans) for text, spans in zip(texts, found)]
 
 

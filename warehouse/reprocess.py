@@ -187,27 +187,31 @@ def sync_lake(con: duckdb.DuckDBPyConnection, lake_uri: str, run_id: str, doc_id
               chunk: int = 2000) -> None:
     """After `finish`: make the lake hold the warehouse's rows again. The rebuilt documents'
     rows (as the warehouse now has them: linked incidents, stories) become the reprocess run's
-    partition, `chunk` documents a part, with the entities they use; the rows they replace are
-    taken out of the earlier runs' partitions (after `--all`, every earlier entity row too)."""
+    partition, `chunk` documents a part, with the entities they use (each in the first part that
+    uses it); the rows they replace are taken out of the earlier runs' partitions: the rebuilt
+    documents' rows, the earlier rows of the entities the new parts hold (the warehouse's row,
+    aliases merged, replaces them) and of entities the warehouse no longer has (after `--all`,
+    every earlier entity row)."""
     from warehouse import lake
 
+    written: set[str] = set()
     for part, first in enumerate(range(0, len(doc_ids), chunk)):
         with _ids(con, doc_ids[first:first + chunk]):
             tables = {name: con.sql(f"select * from {name} where doc_id in (select doc_id from reprocess_ids)")
                       .to_arrow_table() for name in ("documents", *DERIVED_TABLES)}
-            tables["entities"] = con.sql("""select * from entities where entity_id in (
-                                                select entity_id from mentions where doc_id in (select doc_id from reprocess_ids))
-                                            """).to_arrow_table()
+            entities = con.sql("""select * from entities where entity_id in (
+                                      select entity_id from mentions where doc_id in (select doc_id from reprocess_ids))
+                                  """).to_arrow_table()
+        ids = entities.column("entity_id").to_pylist()
+        tables["entities"] = entities.filter(pa.array([i not in written for i in ids], pa.bool_()))
+        written.update(ids)
         lake.write_run(lake_uri, run_id, {name: t.cast(contract()[name].arrow_schema()) for name, t in tables.items()}, part)
-    old_entities = None
-    for old in sorted(lake.committed_runs(lake_uri) - {run_id}):
+    earlier = sorted(lake.committed_runs(lake_uri) - {run_id})
+    kept = {r[0] for r in con.execute("select entity_id from entities").fetchall()}
+    for old in earlier:
         for name in ("documents", *DERIVED_TABLES):
             lake.drop_rows(lake_uri, old, name, "doc_id", doc_ids)
-        if everything:
-            if old_entities is None:
-                old_entities = set()
-                for prior in lake.committed_runs(lake_uri) - {run_id}:
-                    entities = lake.read_run(lake_uri, prior, tables=["entities"]).get("entities")
-                    old_entities |= set(entities.column("entity_id").to_pylist()) if entities is not None else set()
-            lake.drop_rows(lake_uri, old, "entities", "entity_id", old_entities)
+        entities = lake.read_run(lake_uri, old, tables=["entities"]).get("entities")
+        held = set(entities.column("entity_id").to_pylist()) if entities is not None else set()
+        lake.drop_rows(lake_uri, old, "entities", "entity_id", held if everything else held & written | held - kept)
     lake.commit_run(lake_uri, run_id)

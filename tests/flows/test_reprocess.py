@@ -102,3 +102,34 @@ def test_issue16_reprocess_after_a_rule_change_changes_rows_and_equals_a_fresh_r
     assert {t: lake[t].num_rows for t in TABLES if t != "entities"} == \
         {t: len(rows) for t, rows in fresh.items() if t != "entities"}
     assert len(set(lake["entities"].column("entity_id").to_pylist())) == len(fresh["entities"])
+
+
+def test_issue16_partial_reprocess_leaves_one_lake_row_per_entity(tmp_path):
+    """`--since-version` on some documents: the entity rows the rebuild writes replace the earlier
+    runs' rows of the same entities (the lake had each entity once, so it still has), and the
+    lake holds the warehouse's entities, no more."""
+    from flows.ingest import ingest_inbox
+    from flows.reprocess import reprocess
+    from sitrep import PIPELINE_VERSION
+    from warehouse.lake import table_dataset
+
+    data = tmp_path / "data"
+    assert ingest_inbox(inbox=str(SAMPLES_INBOX), data_dir=str(data), today=TODAY).exit_code == 0
+    ids = table_dataset(data / "lake", "entities").to_table().column("entity_id").to_pylist()
+    assert len(ids) == len(set(ids))  # one run of one batch: each entity once
+    con = duckdb.connect(str(data / "warehouse.duckdb"))
+    try:  # three documents as an older sitrep would have left them
+        con.execute("update documents set pipeline_version = 'sitrep-0.0.1' where doc_id in "
+                    "(select doc_id from documents order by doc_id limit 3)")
+    finally:
+        con.close()
+    done = reprocess(data, since_version=PIPELINE_VERSION, today=TODAY)
+    assert done.status == "succeeded" and done.rebuilt == 3
+    lake = table_dataset(data / "lake", "entities").to_table().column("entity_id").to_pylist()
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        warehouse = {r[0] for r in con.execute("select entity_id from entities").fetchall()}
+    finally:
+        con.close()
+    assert len(lake) == len(set(lake)), "an entity has two rows in the lake"
+    assert set(lake) == warehouse
