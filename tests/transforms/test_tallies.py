@@ -79,6 +79,14 @@ def test_issue12_a_year_before_a_comma_is_no_count_of_attacks():
     assert tallies("On 9 January 2021, troops conducted airstrikes on rebel positions since dawn.") == []
 
 
+def test_a_year_before_an_attack_noun_is_no_count():
+    for sentence in ("Hundreds gathered to mark 22 years since the 2002 Bali bombings, officials said.",
+                     "Survivors of the 1998 embassy bombings have received compensation since 2011."):
+        assert tallies(sentence) == [], sentence
+    [t] = tallies("Police have recorded 2,002 attacks since the insurgency began, the minister said.")
+    assert t.count == 2002
+
+
 def test_issue12_a_count_of_attacks_on_one_day_is_their_report_not_a_tally():
     from transforms.tallies import is_tally_sentence
 
