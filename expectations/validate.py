@@ -93,13 +93,23 @@ def validate_tables(tables: dict[str, pa.Table], reports_dir: Path, run_id: str,
     return validate_chunks([(run_id, tables)], reports_dir, today)
 
 
+def run_identifier(name: str):
+    """GX's RunIdentifier for a run or chunk name, stamped now (UTC).
+
+    Without an explicit run_time GX parses the name with dateutil, which reads a run id such as
+    "20261130T054516Z-9219ad" as a time zone offset of -92:19; storing the result then fails
+    with "offset must be a timedelta strictly between ..." (about 1 run id in 1,250)."""
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=name, run_time=dt.datetime.now(dt.timezone.utc))
+
+
 def validate_chunks(chunks: Iterable[tuple[str, dict[str, pa.Table]]], reports_dir: Path,
                     today: dt.date) -> ValidationReport:
     """Validate a run given as (name, tables) chunks, read one at a time: one GX context and
     one Data Docs build for all of them (a build per chunk re-renders the whole site each time)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
-    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
@@ -119,7 +129,7 @@ def validate_chunks(chunks: Iterable[tuple[str, dict[str, pa.Table]]], reports_d
             owner = ROW_OWNER.get(table)
             columns = list(dict.fromkeys(([owner] if owner else []) + suite_columns(table)))
             frame = frames[table].select(columns).to_pandas(use_pyarrow_extension_array=True)
-            result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=name))
+            result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_identifier(name))
             rendered += result.run_results
             count += len(suite_specs()[table])
             for r in (r for v in result.run_results.values() for r in v.results if not r.success):

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from expectations.checks import with_checks
-from expectations.validate import resolve_kwargs, suite_columns, suite_specs, validate_chunks, validate_tables
+from expectations.validate import (resolve_kwargs, run_identifier, suite_columns, suite_specs, validate_chunks,
+                                  validate_tables)
 from sitrep.schema import contract
 from transforms.batch import SourceFile, decode_stage, dates_stage, entities_stage, events_stage, parse_stage
 from transforms.tables import build_tables
@@ -121,3 +122,10 @@ def test_a_tally_counted_since_before_1990_is_a_fact_not_a_failure(tmp_path):
     t = with_row(t, "tallies", lambda r: r.update(period_start=dt.date(1984, 8, 1)))
     report = validate_tables(t, tmp_path, "r5", TODAY)
     assert report.success and report.rejected_docs == {}
+
+
+@pytest.mark.parametrize("run_id", ["20261130T054516Z-9219ad", "20261130T054516Z-7244ad-0", "20261130T054516Z-4104ad"])
+def test_a_run_id_that_reads_like_a_time_zone_offset_names_a_valid_gx_run(run_id):
+    # dateutil reads "-9219ad" as an offset of -92:19; GX then fails to store the results
+    name, stamp = run_identifier(run_id).to_tuple()
+    assert name == run_id and stamp.endswith("Z")
