@@ -1,5 +1,5 @@
 """Derived check columns: rules that span tables (a span points into its document's body,
-a mention's entity exists) become boolean columns that a single-table suite can expect."""
+a mention's entity and an attack's attacker and target exist) become boolean columns that a single-table suite can expect."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ def with_checks(tables: dict[str, pa.Table]) -> dict[str, pl.DataFrame]:
         check_date_has_source=pl.col("published_date").is_null() | (pl.col("published_source") != "none"))
     out["mentions"] = _span_checks(frames["mentions"], bodies, "surface").with_columns(
         check_entity_exists=pl.col("entity_id").is_in(frames["entities"]["entity_id"].implode()))
+    entity_ids = frames["entities"]["entity_id"].implode()
     out["attack_events"] = _span_checks(frames["attack_events"], bodies, "evidence").with_columns(
+        # an actor id that names no entity row leaves a SQL join of attacks to entities empty
+        check_actors_exist=pl.all_horizontal(
+            pl.col(c).is_null() | pl.col(c).is_in(entity_ids) for c in ("attacker_id", "target_id")),
         check_weapons_known=pl.col("weapons").list.eval(pl.element().is_in(list(weapons))).list.all(),
         check_date_range_ordered=pl.col("date_min") <= pl.col("date_max"),
         check_not_after_publication=pl.col("published_date").is_null() | (pl.col("date_max") <= pl.col("published_date")),

@@ -53,6 +53,17 @@ def test_span_checks_keep_every_row_in_order():
     assert checked["check_span_matches_body"].all()
 
 
+def test_an_attack_naming_an_actor_absent_from_entities_fails_its_check():
+    import pyarrow as pa
+
+    t = tables()
+    events = t["attack_events"].to_pylist()
+    assert events and with_checks(t)["attack_events"]["check_actors_exist"].all()
+    events[0]["target_id"] = "gpe:zz-not-an-entity"
+    t["attack_events"] = pa.Table.from_pylist(events, schema=t["attack_events"].schema)
+    assert with_checks(t)["attack_events"]["check_actors_exist"].to_list()[0] is False
+
+
 def test_gx_is_given_only_the_columns_its_expectations_read():
     assert "check_span_matches_body" in suite_columns("mentions")
     assert set(suite_columns("documents")) < set(with_checks(tables())["documents"].columns)
