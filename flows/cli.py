@@ -74,6 +74,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
+    _check_inbox(Settings.resolve(data_dir=data_dir, inbox=inbox).inbox)
     with _interrupts(), _one_line_failures():
         from flows.runners import PrefectApi
 
@@ -404,6 +405,7 @@ def main() -> None:
         code = app(standalone_mode=False)
     except SitrepError as exc:
         err.print(f"[red]error:[/] {escape(_one_line(exc))}")
+        _release_frames(exc)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -427,6 +429,28 @@ def main() -> None:
     if code == 130:  # typer turned a KeyboardInterrupt into Exit(130)
         _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _check_inbox(inbox: Path) -> None:
+    """A mistyped --inbox is a usage error: said before Prefect starts, and no run is recorded
+    (a scheduled run whose inbox vanished is recorded as failed: see warehouse.inbox)."""
+    if not inbox.is_dir():
+        from sitrep.errors import ConfigError
+
+        raise ConfigError(f"inbox {inbox} is not a folder: create it or pass --inbox DIR")
+
+
+def _release_frames(exc: BaseException) -> None:
+    """Drop the locals of the failed call's frames. Prefect keeps the exception in the flow
+    run's state, so without this a DuckDB connection in those frames lives until interpreter
+    shutdown, and DuckDB's bindings then print a page of "nanobind: leaked ..." lines."""
+    import gc
+    import traceback
+
+    while exc is not None:
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+    gc.collect()
 
 
 def _one_line(exc: BaseException) -> str:

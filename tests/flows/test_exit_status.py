@@ -53,7 +53,7 @@ def test_run_exits_0_when_all_load_then_1_with_a_quarantined_file(tmp_path):
     assert query(data, "select status from runs order by started_at") == [("succeeded",), ("succeeded_with_quarantine",)]
 
 
-@pytest.mark.parametrize("setup", ["inbox is a file", "data dir is a file", "newer warehouse"])
+@pytest.mark.parametrize("setup", ["inbox is a file", "no such inbox", "data dir is a file", "newer warehouse"])
 def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     inbox.mkdir()
@@ -61,6 +61,8 @@ def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
     if setup == "inbox is a file":
         inbox = tmp_path / "not-a-folder.txt"
         inbox.write_text("x")
+    elif setup == "no such inbox":
+        inbox = tmp_path / "inbx"
     elif setup == "data dir is a file":
         data.write_text("x")
     else:
@@ -74,6 +76,9 @@ def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
     assert "Traceback" not in out.stderr
     errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, out.stderr[-2000:]
+    assert "leaked" not in out.stderr  # DuckDB's bindings complain of a connection alive at exit
+    if setup.startswith(("inbox", "no such")):  # a usage error: no warehouse created, no run recorded
+        assert not (data / "warehouse.duckdb").exists()
 
 
 def test_a_missing_package_fails_the_run_instead_of_quarantining_every_file(tmp_path):
