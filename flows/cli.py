@@ -273,17 +273,16 @@ def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="G
     if as_json:
         sys.stdout.write(json.dumps(report, indent=1) + "\n")
     else:
-        t = Table(title=f"sitrep eval: {gold.name} ({report['docs']} documents, warehouse {target})", show_header=False)
-        for key, value in report.items():
-            if key != "weekly":
-                t.add_row(key, str(value))
-        console.print(t)
+        from flows.eval_output import eval_tables
+
+        for table in eval_tables(report, f"sitrep eval: {gold.name} ({report['docs']} documents, warehouse {target})"):
+            console.print(table)
     short = []
     for item in minimum:
         key, _, value = item.partition("=")
         if key not in report:
             raise SitrepError(f"--min {item}: unknown metric {key!r}")
-        if report[key] < float(value):
+        if report[key] is None or report[key] < float(value):  # None: nothing to score it on
             short.append(f"{key}={report[key]}<{value}")
     if short:
         err.print("SHORT: " + ", ".join(short))

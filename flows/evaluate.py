@@ -5,6 +5,7 @@ the article gold of ../shared/gold (expectations.gold) or the document-level att
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from expectations.dev_events import is_dev_events_gold, score_dev_events
@@ -39,6 +40,8 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
     golds = read_gold(gold_path)
     warehouse = data_dir / "warehouse.duckdb"
     rows = contract_rows(warehouse) if warehouse.exists() and not rerun else None
+    if rows is not None:
+        _check_same_inbox(rows, inbox, data_dir)
     if rows is None or _missing(golds, rows):
         from flows.ingest import run_ingest
 
@@ -47,6 +50,20 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
     if is_dev_events_gold(golds):  # ../shared/dev/events/gold.jsonl: one label per file
         return score_dev_events(golds, rows)
     return score(golds, prediction_from_rows(rows))
+
+
+def _check_same_inbox(rows: dict[str, list[dict]], inbox: Path, data_dir: Path) -> None:
+    """Scoring a warehouse built from another folder would score other texts under the same
+    file names (or count their events as false positives): refuse, naming both folders.
+
+    Raises SitrepError."""
+    wanted = os.path.realpath(inbox)
+    folders = {os.path.realpath(os.path.dirname(d["source_path"])) for d in rows["documents"] if d.get("source_path")}
+    others = sorted(folders - {wanted})
+    if others:
+        raise SitrepError(f"the warehouse in {data_dir} holds documents from {others[0]}"
+                          f"{f' (and {len(others) - 1} other folders)' if len(others) > 1 else ''}, not only from "
+                          f"{inbox}: pass another --data-dir (or delete that one) to score {inbox}")
 
 
 def _missing(golds: list[dict], rows: dict[str, list[dict]]) -> bool:

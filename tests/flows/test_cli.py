@@ -111,6 +111,15 @@ def test_requeue_that_matches_nothing_exits_1(data_dir):
     assert runner.invoke(app, ["requeue", "--data-dir", str(data_dir), "--all"]).exit_code == 0
 
 
+@pytest.mark.slow
+def test_eval_refuses_a_warehouse_built_from_another_folder(data_dir, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc_id": "01_wire_dateline_oct18.txt", "attack_events": []}) + "\n")
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data_dir)])
+    assert isinstance(result.exception, SitrepError), result.output
+    assert "holds documents from" in str(result.exception) and "another --data-dir" in str(result.exception)
+
+
 @pytest.mark.parametrize("content", ["", "\n\n", "[1, 2]\n"])
 def test_eval_refuses_a_gold_file_without_records(tmp_path, content):
     gold = tmp_path / "gold.jsonl"

@@ -1,0 +1,60 @@
+"""`sitrep eval` on a terminal: the report dict as tables a person reads, not a dict's repr.
+
+Shapes read (flows.evaluate): scalar figures (int, float 0..1 or None); per-sub-type tallies
+{sub_type: [hits, total, rate]}; and, for the dev-events gold, `by_split` {part: figures} whose
+parts are shown as columns beside "all". `weekly` (a list of rows) is left to --json.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+DIGITS = 3  # rates and scores: three decimals tell 0.987 from 0.990, more is noise on ~900 notes
+
+
+def eval_tables(report: dict, title: str) -> list[Table]:
+    """One table of the scalar figures (a column per split when the report has splits), then one
+    per tally dict, rows in the report's order."""
+    parts = {"all": report, **report.get("by_split", {})}
+    scalars = [k for k, v in report.items() if _is_scalar(v)]
+    figures = Table(title=title)
+    figures.add_column("figure")
+    for part in parts:
+        figures.add_column(part, justify="right")
+    for key in scalars:
+        figures.add_row(key, *(_cell(p.get(key)) for p in parts.values()))
+    tables = [figures]
+    for key, value in report.items():
+        if isinstance(value, dict) and key != "by_split":
+            tables.append(_tally_table(key, parts))
+    return tables
+
+
+def _tally_table(key: str, parts: dict[str, dict]) -> Table:
+    t = Table(title=key.replace("_", " "))
+    t.add_column("sub_event_type" if "sub_type" in key else "kind")
+    for part in parts:
+        t.add_column(part, justify="right")
+    names = list(dict.fromkeys(n for p in parts.values() for n in p.get(key, {})))
+    for name in names:
+        t.add_row(name, *(_tally_cell(p.get(key, {}).get(name)) for p in parts.values()))
+    return t
+
+
+def _tally_cell(tally) -> str:
+    if not tally:
+        return "–"
+    hits, total, rate = tally
+    return f"{hits}/{total}  {_cell(rate)}"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{DIGITS}f}"
+    return str(value)
+
+
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, (int, float, str))

@@ -1,0 +1,28 @@
+"""`sitrep eval`'s tables: figures rounded, splits side by side, tallies as hits/total."""
+
+from rich.console import Console
+
+from flows.eval_output import eval_tables
+
+
+def rendered(report: dict) -> str:
+    console = Console(record=True, width=120)
+    for table in eval_tables(report, "eval"):
+        console.print(table)
+    return console.export_text()
+
+
+def test_splits_become_columns_and_rates_three_decimals():
+    part = {"docs": 3, "f1": 0.9876543, "country": None,
+            "recall_by_sub_type": {"Grenade": [2, 3, 2 / 3]}}
+    report = {**part, "by_split": {"tune": {**part, "f1": 1.0}, "heldout": {**part, "docs": 1}}}
+    text = rendered(report)
+    header = next(line for line in text.splitlines() if "figure" in line)
+    assert header.index("all") < header.index("tune") < header.index("heldout")
+    assert "0.988" in text and "0.9876" not in text and "1.000" in text
+    assert "2/3  0.667" in text and "by_split" not in text and "{" not in text
+
+
+def test_a_report_without_splits_is_one_column_and_skips_lists():
+    text = rendered({"docs": 5, "event_f1": 1.0, "weekly": [{"week": "2023-10-16"}]})
+    assert "event_f1" in text and "1.000" in text and "weekly" not in text and "tune" not in text
