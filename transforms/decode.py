@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass, field
 
 import ftfy
@@ -123,6 +124,51 @@ def _unmarked_utf(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+class _Cp1252Bytes(threading.local):
+    """What the `sitrep.cp1252` error handler did during one decode, per thread. With `apply`
+    false it only counts the lone bytes that are cp1252 punctuation."""
+
+    def __init__(self, apply: bool = False) -> None:
+        self.apply = apply
+        self.punctuation = self.read = self.replaced = 0
+
+
+_seen = _Cp1252Bytes()
+
+
+def _cp1252_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: a byte sequence that is not UTF-8 is read as cp1252 when cp1252
+    defines every byte of it (in `apply` mode), else U+FFFD."""
+    bad = exc.object[exc.start:exc.end]
+    _seen.punctuation += len(bad) == 1 and bad[0] < 0xA0 and bad[0] not in _CP1252_UNDEFINED
+    if _seen.apply and _CP1252_UNDEFINED.isdisjoint(bad):
+        _seen.read += len(bad)
+        return bad.decode("cp1252"), exc.end
+    _seen.replaced += 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("sitrep.cp1252", _cp1252_bytes)
+
+
+def _utf8_with_cp1252_punctuation(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-8 text with a passage pasted from a cp1252 source: its bytes read as cp1252, or None
+    when no lone cp1252 punctuation byte (smart quotes, dashes, ellipsis: 0x80-0x9F, never valid
+    alone in UTF-8) shows the mix; a stray 0xFF or a cut character alone is damage, not cp1252.
+    Once the mix is shown, every bad sequence is read as cp1252: "café…" is 0xE9 0x85, which
+    UTF-8 takes for one cut character."""
+    _seen.__init__()
+    data.decode("utf-8", errors="sitrep.cp1252")
+    if not _seen.punctuation:
+        return None
+    _seen.__init__(apply=True)
+    text = data.decode("utf-8", errors="sitrep.cp1252")
+    notes = [f"mixed encodings: {_seen.read} byte(s) outside UTF-8 read as cp1252"]
+    if _seen.replaced:
+        notes.append(f"broken utf-8: {_seen.replaced} invalid byte sequence(s) replaced with U+FFFD")
+    return text, "utf-8", notes
+
+
 def _to_text(data: bytes) -> tuple[str, str, list[str]]:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -150,6 +196,9 @@ def _to_text(data: bytes) -> tuple[str, str, list[str]]:
     # characters; text in a legacy 8-bit encoding almost never forms one by chance, so
     # well-formed sequences that outnumber the broken ones decide it, whatever the share.
     if valid and (valid >= bad or bad <= max(1, len(replaced) * _MAX_REPLACED_SHARE)):
+        mixed = _utf8_with_cp1252_punctuation(data)
+        if mixed is not None:
+            return mixed
         return replaced, "utf-8", [f"broken utf-8: {bad} invalid byte sequence(s) replaced with U+FFFD"]
     if _CP1252_UNDEFINED.isdisjoint(data):
         return data.decode("cp1252"), "cp1252", []

@@ -116,3 +116,18 @@ def test_nul_bytes_in_no_lane_are_still_binary():
     data = bytes(rng.choice([0, 0, *range(1, 256)]) for _ in range(4000))
     with pytest.raises(RejectedInput, match="NUL bytes"):
         decode_bytes(data, LIMIT)
+
+
+def test_a_cp1252_passage_in_utf8_text_keeps_its_smart_quotes_and_accents():
+    data = "Officials in Zürich said “two” blasts hit. ".encode() * 3 + "He called it “a massacre” at the café…".encode("cp1252")
+    decoded = decode_bytes(data, LIMIT)
+    assert decoded.encoding == "utf-8" and "\ufffd" not in decoded.text
+    assert decoded.text.endswith("He called it “a massacre” at the café…")
+    assert any(n.startswith("mixed encodings: 4 byte(s)") for n in decoded.notes)
+
+
+
+def test_a_stray_byte_without_cp1252_punctuation_is_damage_not_cp1252():
+    data = "Zürich “two” blasts. ".encode() * 3 + b"\xe2\x80 cut and \xe9 stray"
+    decoded = decode_bytes(data, LIMIT)
+    assert decoded.text.count("\ufffd") == 2 and not any(n.startswith("mixed") for n in decoded.notes)
