@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import ftfy
@@ -48,6 +50,10 @@ _MIN_LETTER_SHARE = 0.5
 # Share of a byte lane that must be NUL (and of the other lanes that must not) to call
 # unmarked text UTF-16/32: news prose in Latin script is almost all ASCII.
 _NUL_LANE_SHARE = 0.7
+# Latin letters (Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional) and the
+# amount of text read to name a document's script.
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_SCRIPT_SAMPLE = 4000
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
 # One well-formed UTF-8 multibyte character (RFC 3629 table 3-7, no overlongs or surrogates).
@@ -96,7 +102,23 @@ def decode_bytes(data: bytes, max_bytes: int) -> Decoded:
     letters = sum(ch.isalpha() for ch in text)
     if letters < _MIN_LETTER_SHARE * len(text.strip()):
         raise RejectedInput(f"not text: only {letters} letters in {len(text)} characters")
+    script = _main_script_if_not_latin(text)
+    if script:
+        notes.append(f"{script} script, not Latin: the extraction rules read English, so expect no entities or events")
     return Decoded(text=text, encoding=encoding, notes=tuple(notes))
+
+
+def _main_script_if_not_latin(text: str) -> str | None:
+    """The script most of the letters are written in (Unicode character-name prefix: ARABIC,
+    CYRILLIC, CJK, ...) when fewer than half are Latin, else None. Reads the first
+    `_SCRIPT_SAMPLE` characters: an article does not change script midway."""
+    sample = text[:_SCRIPT_SAMPLE]
+    letters = [ch for ch in sample if ch.isalpha()]
+    latin = len(_LATIN_LETTER.findall(sample))
+    if not letters or latin >= 0.5 * len(letters):
+        return None
+    scripts = Counter(unicodedata.name(ch, "UNKNOWN").split()[0] for ch in letters if not _LATIN_LETTER.match(ch))
+    return scripts.most_common(1)[0][0].title()
 
 
 def _unmarked_utf(data: bytes) -> tuple[str, str] | None:

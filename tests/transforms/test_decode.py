@@ -131,3 +131,18 @@ def test_a_stray_byte_without_cp1252_punctuation_is_damage_not_cp1252():
     data = "Zürich “two” blasts. ".encode() * 3 + b"\xe2\x80 cut and \xe9 stray"
     decoded = decode_bytes(data, LIMIT)
     assert decoded.text.count("\ufffd") == 2 and not any(n.startswith("mixed") for n in decoded.notes)
+
+
+@pytest.mark.parametrize("text, script", [
+    ("قصفت طائرة مسيرة سوقا في المدينة يوم الاثنين وقتل ثلاثة أشخاص.", "Arabic"),
+    ("Беспилотник атаковал рынок в понедельник, погибли три человека.", "Cyrillic"),
+])
+def test_text_in_another_script_loads_with_a_note_that_no_events_will_come(text, script):
+    decoded = decode_bytes((text + "\n").encode() * 3, LIMIT)
+    assert decoded.text.startswith(text)
+    assert any(n.startswith(f"{script} script, not Latin") for n in decoded.notes)
+
+
+def test_english_with_a_quoted_foreign_name_has_no_script_note():
+    decoded = decode_bytes("A drone hit the market of Aleppo (حلب) on Monday, killing three.".encode(), LIMIT)
+    assert not any("script" in n for n in decoded.notes)
