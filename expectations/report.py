@@ -11,6 +11,8 @@ import base64
 import datetime as dt
 import html
 import json
+import os
+import urllib.parse
 from pathlib import Path
 
 from expectations.charts import tallies_png, weekly_incidents_png
@@ -50,13 +52,16 @@ def latest_validations(reports_dir: Path) -> list[dict]:
     return sorted(latest.values(), key=lambda r: r["suite"])
 
 
-def render_report(data: dict, validations: list[dict], data_docs: Path | None, now: dt.datetime) -> str:
-    """`data` holds the warehouse rows: runs, quarantine, weekly, tallies, counts."""
+def render_report(data: dict, validations: list[dict], data_docs: Path | None, now: dt.datetime,
+                  page_dir: Path | None = None) -> str:
+    """`data` holds the warehouse rows: runs, quarantine, weekly, tallies, counts. Links to the
+    Data Docs are relative to `page_dir`, the folder the page is written to, so the data
+    directory can be moved, copied or served as a whole; absolute file:// URIs without it."""
     weekly_png = base64.b64encode(weekly_incidents_png(data["weekly"])).decode()
     tally_png = base64.b64encode(tallies_png(data["tallies"])).decode()
     counts = data["counts"]
     cards = "".join(f'<div class="card"><b>{counts[k]:,}</b>{html.escape(k.replace("_", " "))}</div>' for k in counts)
-    docs_link = (f'<p><a href="{html.escape(data_docs.as_uri())}">Open the Great Expectations Data Docs</a></p>'
+    docs_link = (f'<p><a href="{_href(data_docs, page_dir)}">Open the Great Expectations Data Docs</a></p>'
                  if data_docs and data_docs.exists() else '<p class="muted">No Data Docs yet.</p>')
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -76,7 +81,7 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
         "their styles from public CDNs; offline, each suite's page below is plain but complete, and the "
         "Data Docs index stays empty.</p>",
         _table(["suite", "result", "expectations", "failed", "run"],
-               [[_link(v["suite"], v.get("page")), _status(v["success"]), v["evaluated"],
+               [[_link(v["suite"], v.get("page"), page_dir), _status(v["success"]), v["evaluated"],
                  html.escape(", ".join(v["failed"]) or "-"), html.escape(str(v["run"]))]
                 for v in validations], raw={0, 1, 3, 4}),
         "<h2>Runs</h2>",
@@ -91,9 +96,19 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
     return "\n".join(parts)
 
 
-def _link(text: str, page: Path | None) -> str:
+def _link(text: str, page: Path | None, page_dir: Path | None) -> str:
     escaped = html.escape(text)
-    return f'<a href="{html.escape(page.absolute().as_uri())}">{escaped}</a>' if page else escaped
+    return f'<a href="{_href(page, page_dir)}">{escaped}</a>' if page else escaped
+
+
+def _href(target: Path, page_dir: Path | None) -> str:
+    """An escaped href to `target`: relative to `page_dir` when given and on the same drive."""
+    if page_dir is not None:
+        try:
+            return html.escape(urllib.parse.quote(Path(os.path.relpath(target.absolute(), page_dir.absolute())).as_posix()))
+        except ValueError:  # another drive (Windows): no relative path exists
+            pass
+    return html.escape(target.absolute().as_uri())
 
 
 def _status(ok) -> str:

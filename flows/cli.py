@@ -154,7 +154,7 @@ def report(data_dir: Optional[Path] = DataDir,
     target = output or settings.reports_dir / "sitrep-report.html"
     docs = settings.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     page = render_report(report_rows(settings.warehouse_path), latest_validations(settings.reports_dir), docs,
-                         dt.datetime.now(dt.timezone.utc))
+                         dt.datetime.now(dt.timezone.utc), page_dir=target.parent)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

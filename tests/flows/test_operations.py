@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,10 @@ def test_report_renders_in_headless_chromium_with_its_charts(loaded, chromium, t
     for section in ("Attack incidents per ISO week", "Officially reported tallies", "Validation (Great Expectations)",
                     "Runs", "Quarantined files", "data:image/png;base64,"):
         assert section in page
+    # links to the Data Docs are relative to the page: the folder can move or be served
+    links = re.findall(r'href="([^"]+\.html)"', page)
+    assert links and "file://" not in page
+    assert all((tmp_path / urllib.parse.unquote(link)).resolve().is_file() for link in links), links
     profile = ["--user-data-dir=" + str(tmp_path / "profile")]
     dom = subprocess.run([chromium, *CHROMIUM_FLAGS, *profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
                           (tmp_path / "report.html").as_uri()], capture_output=True, text=True, timeout=120)
