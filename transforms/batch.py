@@ -252,13 +252,21 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _headline_end(d: Draft) -> int:
+    """Where the headline ends in the body: its sentences yield no event, because the body
+    restates its attack with more detail. A flash that is only a headline has no body to
+    restate it: 0, so the headline is read."""
+    title = len(d.article.title or "")
+    return title if d.body[title:].strip() else 0
+
+
 def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     """Attack events and tallies of each article, every event placed on the map (`geo.place_events`)."""
     gazetteer = load_gazetteer()
     datelines = [_dateline_end(d) for d in drafts]
     # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch;
-    # not the headline's: `extract_attacks` reads no event from it
-    titles = [len(d.article.title or "") for d in drafts]
+    # not the headline's, when a body follows it: `extract_attacks` reads no event from it
+    titles = [_headline_end(d) for d in drafts]
     parses = parse_candidates([d.body for d in drafts],
                               [candidate_sentences(d.body, [s for s in d.sentences if s[1] > title], n)
                                for d, n, title in zip(drafts, datelines, titles)], datelines)
@@ -268,7 +276,7 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         sentences = list(d.sentences)
         header = d.article.published
         timexes = tag_article(d.body, d.published_date, window, header.numeric_order if header else None)
-        title_end = len(d.article.title or "")
+        title_end = _headline_end(d)
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, window,
                                  timexes, title_end, dateline_end, parsed)

@@ -19,6 +19,8 @@ _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 _BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
                      r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
+# publisher and section lines an export may put between headline and date with no blank line
+_MAX_NAME_LINES_BEFORE_DATE = 2
 _HEADER_ZONE_LINES = 14
 _MAX_TITLE_WORDS = 30
 _MAX_META_WORDS = 6
@@ -180,10 +182,24 @@ def parse_article(text: str) -> Article:
 
 
 def _stands_alone(lines: list[str], i: int) -> bool:
-    """A headline is followed by a blank or a header line, never by the rest of its sentence."""
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.looks_like_date_line(nxt)
-                           or dates.parse_header_date(nxt) and len(nxt.split()) <= 16)
+    """A headline is followed by a blank or a header line, never by the rest of its sentence.
+    An export without blank lines puts the publisher or section under the headline: short
+    name-like lines are passed over when a header line (date, byline, URL) comes next."""
+    end = min(len(lines), i + 2 + _MAX_NAME_LINES_BEFORE_DATE)
+    for j in range(i + 1, end):
+        nxt = lines[j].strip()
+        if not nxt or _is_header_line(nxt):
+            return True
+        # a name starts with a capital; "in Marib on Thursday" is the headline's second line
+        if len(nxt.split()) > _MAX_META_WORDS or _SENTENCE_END.search(nxt) or not _looks_like_a_name(nxt) \
+                or not nxt[:1].isupper():
+            return False
+    return end == len(lines)  # the text ends among name lines
+
+
+def _is_header_line(line: str) -> bool:
+    return bool(_URL.match(line) or _BYLINE.match(line) or dates.looks_like_date_line(line)
+                or labelled_field(line) or dates.parse_header_date(line) and len(line.split()) <= 16)
 
 
 def _looks_like_a_name(line: str) -> bool:

@@ -34,6 +34,23 @@ def test_labelled_header_fields_are_read_as_header():
     assert "byline: Jo Roe" in a.removed
 
 
+@pytest.mark.parametrize("header", [
+    "Blast hits market in the port\nCoastal Gazette\nNovember 3, 2023\n",
+    "Blast hits market in the port\nCoastal Gazette\nRegion\nBy Jo Roe\nNov. 3, 2023 10:42 AM\n",
+    "Blast hits market in the port\nPublished: 3 November 2023\n",
+])
+def test_a_header_without_blank_lines_is_still_a_header(header):
+    a = parse_article(header + "A bomb exploded at a market in the port on Thursday, killing four people, police said.\n")
+    assert a.title == "Blast hits market in the port" and a.published.date.isoformat() == "2023-11-03"
+    assert a.body == "Blast hits market in the port\n\nA bomb exploded at a market in the port on Thursday, killing four people, police said."
+    assert a.publisher in (None, "Coastal Gazette")
+
+
+def test_a_headline_wrapped_over_two_lines_is_not_a_title_and_publisher():
+    a = parse_article("Blast hits market\nin the port on Thursday\nNovember 3, 2023\n")
+    assert a.publisher is None and "in the port on Thursday" in a.body
+
+
 def test_a_header_only_file_keeps_its_title_and_date():
     a = parse_article("Title: Car bomb hits market\nPublisher: Example Gazette\nDate: 2024-03-05\n")
     assert a.body == "Car bomb hits market" and a.published.date.isoformat() == "2024-03-05"
