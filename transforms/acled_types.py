@@ -91,10 +91,10 @@ def target_nouns(doc, clauses: list[Clause]) -> list:
         for t in (doc[i] for i in clause.tokens):  # "..., targeting soldiers at a checkpoint"
             if lemma_of(t) in ("target", "kill", "injure", "wound", "hit") and t.i != trigger.i:
                 out += arguments(t, ("dobj",)) + [c for c in t.children if c.dep_ == "nsubjpass"]
-    return [n for n in out if not _is_time(n) and lemma_of(n) not in rules().triggers]
+    return [n for n in out if not is_time(n) and lemma_of(n) not in rules().triggers]
 
 
-def _is_time(noun) -> bool:
+def is_time(noun) -> bool:
     """ "Monday", "3 May", "dawn", "the night of 3 May": a temporal noun (the timex vocabulary and
     attack_words.json `temporal_nouns`) or a number standing alone."""
     return noun.like_num or lemma_of(noun) in _temporal_words() or noun.lower_ in _temporal_words()

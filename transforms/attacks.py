@@ -22,6 +22,7 @@ from functools import cache
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
+from transforms.attack_groups import apart, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
@@ -313,24 +314,50 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     the text says nobody was hurt)."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
-    events = []
-    for group in attacks:
+    tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
+    events: list[AttackEvent] = []
+    previous: tuple[str, ...] = ()
+    owners = _mention_owners(doc, start, attacks, mentions)
+    shared = [m for m, k in zip(mentions, owners) if k is None]
+    for k, group in enumerate(attacks):
         if len(attacks) == 1:
             inside, counted = mentions, None
         else:
-            lo, hi = min(c.span(doc)[0] for c in group), max(c.span(doc)[1] for c in group)
-            inside = [m for m in mentions if start + lo <= m.start and m.end <= start + hi]
-            counted = tuple(sorted({i for c in group for i in c.tokens}))
-        events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when, lex, doc, group, counted,
-                                    single=len(attacks) == 1, unharmed=unharmed)
+            # its own names, else those no attack of the sentence holds ("In Yemen on Monday, ...")
+            inside = [m for m, j in zip(mentions, owners) if j == k] or shared or (
+                [] if own_places(doc, group) else mentions)  # a place of its own the gazetteer lacks is none of theirs
+            # a toll that trails two attacks counts for the one it names, else for none
+            own = {i for c in group for i in c.tokens}
+            for toll, owner in tolls.items():
+                own = own | toll if owner == k else own - toll
+            counted = tuple(sorted(own))
+        inherited = previous if says_another(doc, group, r) else ()  # "and another hit ...": the same weapon
+        found = _events_of_attack(body, start, end, inside, gazetteer, when, lex, doc, group, counted,
+                                  single=len(attacks) == 1, unharmed=unharmed, inherited=inherited)
+        previous = found[0].weapons if found else weapons_of(doc, group, r)
+        events += found
     return events
 
 
+def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
+    """For each mention, the attack of the sentence whose own words hold it, or None (a word of
+    none of them, or of several: "On Monday in Yemen, ...")."""
+    tokens = [{i for c in g for i in c.tokens} for g in attacks]
+    out: list[int | None] = []
+    for m in mentions:
+        span = doc.char_span(m.start - start, m.end - start, alignment_mode="expand")
+        ids = {t.i for t in span} if span is not None else set()
+        holders = [k for k, own in enumerate(tokens) if ids and ids <= own]
+        out.append(holders[0] if len(holders) == 1 else None)
+    return out
+
+
 def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, group: list[Clause],
-                      counted, single: bool, unharmed: bool = False) -> list[AttackEvent]:
+                      counted, single: bool, unharmed: bool = False,
+                      inherited: tuple[str, ...] = ()) -> list[AttackEvent]:
     sentence = body[start:end]
     r = rules()
-    weapons = weapons_of(doc, group, r)
+    weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     attacker = _attacker(body, start, end, mentions, gazetteer, lex) or _parsed_actor(
         doc, _agent_nouns(doc, group), start, mentions, gazetteer)
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
@@ -363,12 +390,23 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     return [AttackEvent(
         when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
         attacker, target, location.entity_id if location else None, cc, outcome,
-        count if len(groups) == 1 else None, sentence, start, end, confidence, *_typing_fields(typing))
+        count if len(groups) == 1 else None, sentence, start, end, confidence,
+        *_typing_fields(typing, len(groups) == 1 or _toll_names(doc, start, group, location, r)))
         for cc, location in groups]
 
 
-def _typing_fields(t: Typing) -> tuple:
-    return t.event_type, t.sub_event_type, t.target_kind, t.fatalities, t.injured
+def _typing_fields(t: Typing, counts: bool = True) -> tuple:
+    """The typing columns of a row; `counts`: whether the dead and injured are this row's."""
+    return t.event_type, t.sub_event_type, t.target_kind, t.fatalities if counts else None, t.injured if counts else None
+
+
+def _toll_names(doc, start: int, group: list[Clause], location: Mention | None, r: Rules) -> bool:
+    """Whether a harm clause of the attack holds the row's place ("killing three in Aden"): when
+    one attack gives a row per place, its toll is the row's the text ties it to, else no row's."""
+    if location is None:
+        return False
+    return any(lo <= location.start - start and location.end - start <= hi
+               for c in group if c.lemma in r.harm for lo, hi in [c.span(doc)])
 
 
 def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
@@ -406,9 +444,10 @@ def _toll_only(doc, group: list[Clause], r: Rules) -> bool:
 
 def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     """The attacks of a sentence: clauses inside one another are one attack ("opened fire,
-    killing two"); a clause apart from the others is an attack of its own only when it names
+    killing two"); a clause apart from the others is an attack of its own when it names
     weapons the others do not ("shelled the town and drones struck the market"; "carried out
-    strikes ... hours after the group fired a missile")."""
+    strikes ... hours after the group fired a missile"), another place, or says it is another
+    ("a drone struck a market in A and another hit a checkpoint in B": `attack_groups.apart`)."""
     groups: list[list[Clause]] = []
     for c in clauses:
         home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
@@ -420,7 +459,7 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     merged: list[tuple[list[Clause], set[str]]] = []
     for g in groups:
         w = set(weapons_of(doc, g, r, borrow=False)) - {"gunfire"}
-        if merged and (not w or w & merged[-1][1]):
+        if merged and (not w or w & merged[-1][1]) and not apart(doc, merged[-1][0], g, r):
             merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
         else:
             merged.append((g, w))

@@ -92,6 +92,18 @@ CASES = [
     # bodies found with the marks of an attack are ACLED's "Attack"; the wounded evacuated are no new one
     ("On Sunday, police found the beheaded bodies of two traders in the forest.", ("Attack",)),
     ("Wounded soldiers were evacuated from the front line to the capital on Monday.", NONE),
+    # a fourth table (#12, session 4): two attacks of one sentence at two places, each its own row
+    ("A drone struck a fuel depot in Hodeidah on Monday and another hit a checkpoint in Taiz, killing three.",
+     ("Air/drone strike", "Air/drone strike")),
+    ("Two attacks on Friday: a car bomb exploded at a market in Baidoa, and gunmen shot a teacher in Kismayo.",
+     ("Remote explosive/landmine/IED", "Attack")),
+    ("According to the report, an airstrike hit a school in Saada and another struck a bus in Hajjah, killing 20 "
+     "children in the bus.", ("Air/drone strike", "Air/drone strike")),
+    ("A roadside bomb hit a patrol in Kandahar on Tuesday, killing two soldiers, and another hit a convoy in Helmand.",
+     ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED")),
+    ("Rebels shelled Goma on Friday and bombed a bridge in Bukavu.", ("Shelling/artillery/missile attack", "Attack")),
+    ("Some of the mortars hit homes in Baidoa on Monday and the other mortars hit an empty field.",
+     ("Shelling/artillery/missile attack",)),
 ]
 
 
@@ -103,3 +115,21 @@ def test_each_invented_sentence_yields_its_attacks(text, types):
 def test_weapons_belong_to_the_attack_they_describe():
     [e] = events(CASES[16][0])
     assert e.weapons == ("mortar",)
+
+
+@pytest.mark.parametrize("text, places, dead", [
+    # the trailing toll names neither attack: no row counts it (never twice)
+    ("A drone struck a fuel depot in Hodeidah on Monday and another hit a checkpoint in Taiz, killing three.",
+     ("gpe:hodeidah", "gpe:geonames-70225"), (None, None)),
+    # the toll names the bus: the second attack's
+    ("An airstrike hit a school in Sanaa and another struck a bus in Taiz on Sunday, killing 20 children in the bus.",
+     ("gpe:sanaa", "gpe:geonames-70225"), (None, 20)),
+    # the toll sits inside the first attack's clause
+    ("A roadside bomb hit a patrol in Mosul on Tuesday, killing two soldiers, and another hit a convoy in Kirkuk.",
+     ("gpe:mosul", "gpe:kirkuk"), (2, None)),
+])
+def test_two_attacks_of_one_sentence_keep_their_own_place_weapon_and_toll(text, places, dead):
+    got = events(text)
+    assert tuple(e.location_id for e in got) == places
+    assert tuple(e.fatalities for e in got) == dead
+    assert all(e.weapons == got[0].weapons != ("unknown",) for e in got)  # "another": the same weapon
