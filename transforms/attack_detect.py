@@ -222,6 +222,7 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
         return ((not cue.lemmas or lemma_of(x) in cue.lemmas or _phrasal(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
                 and not (cue.unless_head and lemma_of(x.head) in cue.unless_head)
+                and (not cue.if_head or x.head.i != x.i and lemma_of(x.head) in cue.if_head)
                 # "dozens feared dead": the cue word's complement is the outcome, not a future attack
                 and not (cue.unless_over and any(c.dep_ in _COMPLEMENTS and lemma_of(c) in cue.unless_over
                                                  for c in x.children)))

@@ -47,6 +47,7 @@ class CueRule:
     example: str
     kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
     on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
+    if_head: frozenset[str] = frozenset()  # test "token": the token governing the cue token has one of these lemmas
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"), _set(r, "on"))
+                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
@@ -189,7 +190,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on", "if_head"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context, event_dates
@@ -53,6 +53,7 @@ _PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases
                          r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
 _SHIP_NAME = re.compile(r"^(?:USS|USNS|HMS|HMCS|INS|FS|ITS|MV|MT)\s")
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
+_DENIED = "denied or refuted"  # the reason of the attack_cues.jsonl rules on denials
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
 
 
@@ -67,6 +68,7 @@ class Lexicon:
     origin_before: re.Pattern
     target_before: re.Pattern
     armed_groups: frozenset[str]
+    disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
     note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
         origin_before=rx(raw["origin_before_place"]),
         target_before=rx(raw["target_before_place"]),
         armed_groups=frozenset(raw["armed_groups"]),
+        disputed=rx(raw["disputed"]),
         note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
 
@@ -119,6 +122,8 @@ class AttackEvent:
     target_kind: str = "unknown"
     fatalities: int | None = None
     injured: int | None = None
+    anchor_char: int | None = None  # where in the body the event is read from: distinct within a document
+    disputed: bool = False  # the text says a party denied or rejected the report of it
 
 
 Parses = dict[tuple[int, int], object]  # (start, end) of a sentence -> its spaCy Doc
@@ -184,6 +189,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and len(events) > paragraph_first and _denies_last(doc, dropped):
+            last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
+            events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
+                                        for e in events[paragraph_first:]]
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -208,10 +217,36 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
             event_dates.resolve(None, body, published, window)
-        unharmed = bool(lex.no_harm.search(_told_with(body, sentences, k, parses)))
-        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed))
+        told = _told_with(body, sentences, k, parses)
+        unharmed = bool(lex.no_harm.search(told))
+        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed)
+        if lex.disputed.search(told):
+            found = [replace(e, disputed=True) for e in found]
+        events.extend(found)
         after_mishap = False
-    return events
+    return _distinct_anchors(events)
+
+
+def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
+    """The events with `anchor_char` set and distinct within the document: an event without one
+    takes its sentence's start, and one whose offset another event holds takes the next free
+    offset, so that ordering a document's events by it is total and stable."""
+    used: set[int] = set()
+    out = []
+    for e in events:
+        anchor = e.start_char if e.anchor_char is None else e.anchor_char
+        while anchor in used:
+            anchor += 1
+        used.add(anchor)
+        out.append(e if anchor == e.anchor_char else replace(e, anchor_char=anchor))
+    return out
+
+
+def _denies_last(doc, dropped: list) -> bool:
+    """Whether a sentence that reports no attack denies the one just told: a trigger dropped as
+    denied that names it with a definite noun ("denied carrying out the strike")."""
+    denied = {d.lemma for d in dropped if d.reason == _DENIED}
+    return bool(denied) and _points_back(doc, denied, rules())
 
 
 def _told_with(body: str, sentences: list[tuple[int, int]], k: int, parses: Parses) -> str:
@@ -386,13 +421,15 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     outcome = _outcome(sentence, lex)
     count = _count(sentence) if single else 1
     groups = _event_places(by_country, gazetteer)
+    anchor = start + min(doc[c.trigger].idx for c in group)  # the attack's first trigger word
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
     return [AttackEvent(
         when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
         attacker, target, location.entity_id if location else None, cc, outcome,
         count if len(groups) == 1 else None, sentence, start, end, confidence,
-        *_typing_fields(typing, len(groups) == 1 or _toll_names(doc, start, group, location, r)))
-        for cc, location in groups]
+        *_typing_fields(typing, len(groups) == 1 or _toll_names(doc, start, group, location, r)),
+        anchor_char=anchor if j == 0 or location is None else location.start)  # a row per place: at its name
+        for j, (cc, location) in enumerate(groups)]
 
 
 def _typing_fields(t: Typing, counts: bool = True) -> tuple:

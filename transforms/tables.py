@@ -45,7 +45,8 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                 "event_type": e.event_type, "sub_event_type": e.sub_event_type, "target_kind": e.target_kind,
                 "fatalities": e.fatalities, "injured": e.injured,
                 "admin1": place and place.admin1, "latitude": place and place.latitude,
-                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision, **stamp,
+                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision,
+                "anchor_char": e.anchor_char, "disputed": e.disputed, **stamp,
             })
     tallies = [{
         "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,

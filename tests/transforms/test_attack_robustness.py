@@ -104,6 +104,20 @@ CASES = [
     ("Rebels shelled Goma on Friday and bombed a bridge in Bukavu.", ("Shelling/artillery/missile attack", "Attack")),
     ("Some of the mortars hit homes in Baidoa on Monday and the other mortars hit an empty field.",
      ("Shelling/artillery/missile attack",)),
+    # talk about attacks (debates, reports, studies), a team's attack, generic statements, denials
+    ("Lawmakers debated the drone strikes in a session on Tuesday.", NONE),
+    ("Parliament on Monday discussed the recent airstrikes on the capital.", NONE),
+    ("The UN Security Council met on Friday to discuss the shelling of the city.", NONE),
+    ("A report on attacks against aid workers was published on Monday.", NONE),
+    ("Amnesty International on Thursday released a report documenting drone strikes on civilians in the region.", NONE),
+    ("Senator Smith slammed the administration's response to the rocket attacks on Wednesday.", NONE),
+    ("The striker scored twice on Saturday as United's attack overwhelmed the visitors.", NONE),
+    ("City's forward struck a late winner against the league leaders on Sunday.", NONE),
+    ("Drone strikes have become more frequent in the province, analysts said on Monday.", NONE),
+    ("Kidnappings and attacks on aid convoys increased sharply in 2023, the UN said on Monday.", NONE),
+    ("The military on Tuesday rejected allegations that its troops fired on protesters.", NONE),
+    ("The ministry denied that any drone strike took place in the district on Monday.", NONE),
+    ("Local officials said reports of a bombing at the market on Sunday were untrue.", NONE),
 ]
 
 
@@ -133,3 +147,27 @@ def test_two_attacks_of_one_sentence_keep_their_own_place_weapon_and_toll(text, 
     assert tuple(e.location_id for e in got) == places
     assert tuple(e.fatalities for e in got) == dead
     assert all(e.weapons == got[0].weapons != ("unknown",) for e in got)  # "another": the same weapon
+
+
+@pytest.mark.parametrize("text, disputed", [
+    ("Residents reported an airstrike on the village on Monday, but the army denied it.", True),
+    ("Rebel radio said a drone hit a fuel depot in Hodeidah on Monday. The navy denied carrying out the strike.", True),
+    ("Local sources said militants shelled the town on Sunday, killing two. The group denied responsibility.", True),
+    ("Gunmen killed three herders in the village on Sunday. Police said the attackers fled into the forest.", False),
+    # a denial of another report in another paragraph marks nothing
+    ("A drone struck a checkpoint in Taiz on Monday.\n\nThe ministry denied reports of an airstrike in Sanaa.", False),
+])
+def test_a_denied_report_is_marked_disputed(text, disputed):
+    [e] = events(text)
+    assert e.disputed is disputed
+
+
+def test_events_of_one_sentence_have_distinct_stable_anchors_in_text_order():
+    text = ("Intro line.\n\nOn Monday gunmen shot dead a teacher in the market, while a roadside bomb wounded two "
+            "soldiers on the highway. Rebels shelled Goma on Friday and bombed a bridge in Bukavu.")
+    got = events(text)
+    anchors = [e.anchor_char for e in got]
+    assert len(got) == 4 and len(set(anchors)) == 4 and anchors == sorted(anchors)
+    assert [text[a:a + 4] for a in anchors] == ["shot", "woun", "shel", "bomb"]
+    assert all(e.start_char <= e.anchor_char < e.end_char for e in got)
+    assert anchors == [e.anchor_char for e in events(text)]  # stable from run to run
