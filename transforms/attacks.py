@@ -544,9 +544,16 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
-                if e.entity_type == "NORP" and e.country_code:
-                    return f"gpe:{e.country_code.lower()}"
+                if e.entity_type == "NORP" and _country_id(e, gazetteer):
+                    return _country_id(e, gazetteer)
     return None
+
+
+def _country_id(demonym: Entity, gazetteer) -> str | None:
+    """The country entity a demonym names ("Russian forces": gpe:ru), when the gazetteer has it:
+    an event names no id that `entities` lacks."""
+    entity_id = f"gpe:{demonym.country_code.lower()}" if demonym.country_code else None
+    return entity_id if entity_id in gazetteer else None
 
 
 def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity]):
@@ -591,7 +598,7 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
             continue
         if _AGENT_VERB_AFTER.match(body, m.end):
             if e.entity_type == "NORP":
-                return f"gpe:{e.country_code.lower()}" if e.country_code else None
+                return _country_id(e, gazetteer)
             return m.entity_id
     return None
 
