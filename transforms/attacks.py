@@ -29,6 +29,7 @@ from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import data_text, jsonl
+from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
@@ -157,7 +158,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     its publication date). Sentences before `title_end` (the headline) yield no event: a
     headline restates an attack the body reports; a wire dateline is not part of the evidence.
     A sentence without its own date takes the last date of its paragraph, or, when it points
-    back ("the ship", "responded"), the date of the previous event. `parses` are the parsed
+    back ("the ship", "responded"), the date of the previous event. A candidate sentence that
+    repeats one told before in the document (same words, case and white space aside) is one
+    report: only its first telling yields events. `parses` are the parsed
     candidate sentences (`parse_candidates`); they are parsed here when not given."""
     lex = lexicon()
     if parses is None:
@@ -166,6 +169,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     paragraph_date: event_dates.EventDate | None = None
     paragraph_is_history = after_mishap = labelled = False
     previous_end = paragraph_first = 0
+    told_before: set[str] = set()
     for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
         if start < dateline_end < end:
@@ -178,6 +182,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         previous_end = end
         if labelled:
             continue  # "Defusal: ... an IED planted after the ambush": a note on another kind of event
+        if doc is not None:
+            key = normalised(sentence)
+            if key in told_before:
+                continue  # the same sentence again in one document (a pasted or stuttering feed): one report
+            told_before.add(key)
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True

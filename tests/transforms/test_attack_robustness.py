@@ -171,3 +171,27 @@ def test_events_of_one_sentence_have_distinct_stable_anchors_in_text_order():
     assert [text[a:a + 4] for a in anchors] == ["shot", "woun", "shel", "bomb"]
     assert all(e.start_char <= e.anchor_char < e.end_char for e in got)
     assert anchors == [e.anchor_char for e in events(text)]  # stable from run to run
+
+
+def test_a_sentence_repeated_in_one_document_is_one_report():
+    import datetime as dt
+
+    from transforms.entities import default_matcher
+    from transforms.event_dates import Window, tag_article
+    from transforms.gazetteer import load_gazetteer
+    from transforms.sentences import split_sentences
+    from transforms.tallies import extract_tallies
+
+    attack = "A drone struck a market in Taiz on Monday, killing three people."
+    tally = "Officials said 40 attacks had been recorded in the province since January."
+    # a stuttering feed: the same sentences hundreds of times, case and spacing aside
+    text = "Intro.\n\n" + " ".join([attack, attack.upper(), attack.replace(" ", "  "), tally] * 200) + \
+        "\n\nGunmen shot dead a teacher in Sanaa on Sunday."
+    got = events(text)
+    assert [e.sub_event_type for e in got] == ["Air/drone strike", "Attack"]
+    assert [e.fatalities for e in got] == [3, 1]
+    published = dt.date(2023, 11, 14)
+    window = Window(published, published)
+    tallies = extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                              tag_article(text, published, window))
+    assert [t.count for t in tallies] == [40]
