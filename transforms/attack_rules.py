@@ -82,9 +82,10 @@ class TypeRule:
 @dataclass(frozen=True)
 class TargetRule:
     kind: str
-    test: str  # head | modifier
+    test: str  # head | modifier | partitive
     lemmas: frozenset[str]
     example: str
+    heads: frozenset[str] = frozenset()  # modifier: only on a head noun of these lemmas ("service members")
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def rules() -> Rules:
                            _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"],
                            _set(r, "target_words"), bool(r.get("unharmed")), r.get("attack", True))
                   for r in jsonl(_path("acled_subtypes.jsonl")))
-    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
+    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"], _set(r, "heads"))
                     for r in jsonl(_path("attack_targets.jsonl")))
     extra = json.loads(data_text(_path("attack_words.json")))
     armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
@@ -190,7 +191,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on", "if_head"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on", "if_head", "heads"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

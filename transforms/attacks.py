@@ -45,10 +45,6 @@ _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projecti
 _RESPONSE = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+)\b", re.I)
 _SHIP_ANAPHOR = re.compile(r"\b(?:the|a)\s+(?:ship|vessel|warship|destroyer|tanker|cargo\s+ship)\b", re.I)
 _STRIKES = re.compile(r"\bstrikes?\b", re.I)
-_AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troops|artillery|air\s+force|navy|militants|"
-                               r"fighters|jets|warplanes|drones|missiles|rockets|shelling|air\s?strikes|strikes))*(?:\s*\([A-Z]+\))?\s+"
-                               r"(?:\w+ly\s+|also\s+|reportedly\s+)?(?:launched|fired|shelled|struck|attacked|bombed|"
-                               r"hit|carried\s+out|conducted|targeted|pounded|killed|responded)\b", re.I)
 _BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
 _PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases?|airbases?|airports?|territory|soil|"
                          r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
@@ -56,6 +52,21 @@ _SHIP_NAME = re.compile(r"^(?:USS|USNS|HMS|HMCS|INS|FS|ITS|MV|MT)\s")
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
 _DENIED = "denied or refuted"  # the reason of the attack_cues.jsonl rules on denials
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """One way the text names who attacked (data/en/attack_roles.jsonl)."""
+
+    rule: str
+    within: str  # sentence | told
+    before: re.Pattern | None
+    after: re.Pattern | None
+
+    def names(self, body: str, lo: int, m: Mention) -> bool:
+        """Whether the words around mention `m` (the scope starting at `lo`) tie it to the attack."""
+        return ((self.before is None or bool(self.before.search(body[max(lo, m.start - 60):m.start])))
+                and (self.after is None or bool(self.after.match(body[m.end:m.end + 200]))))
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,8 @@ class Lexicon:
     target_before: re.Pattern
     armed_groups: frozenset[str]
     disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
+    roles: tuple[RoleRule, ...]  # who attacked: "Islamic State claimed responsibility", "blamed on ..."
+    not_actor_after: re.Pattern  # "Greek-flagged", "Iranian-made": a demonym in a compound adjective is no actor
     note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
@@ -90,6 +103,9 @@ def lexicon() -> Lexicon:
         target_before=rx(raw["target_before_place"]),
         armed_groups=frozenset(raw["armed_groups"]),
         disputed=rx(raw["disputed"]),
+        roles=tuple(RoleRule(r["rule"], r["within"], rx(r["before"]) if r.get("before") else None,
+                             rx(r["after"]) if r.get("after") else None) for r in jsonl("en/attack_roles.jsonl")),
+        not_actor_after=rx(raw["not_actor_after"]),
         note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
 
@@ -202,6 +218,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
                                         for e in events[paragraph_first:]]
+        if doc is not None and len(events) > paragraph_first and (not clauses or events and refers_back(doc, clauses, rules())):
+            _credit_last(events, paragraph_first, _claimed(body, start, end, mentions, gazetteer, lex))  # "X claimed the attack."
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -228,7 +246,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             event_dates.resolve(None, body, published, window)
         told = _told_with(body, sentences, k, parses)
         unharmed = bool(lex.no_harm.search(told))
-        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed)
+        claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
+        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed)
         if lex.disputed.search(told):
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
@@ -249,6 +268,17 @@ def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
         used.add(anchor)
         out.append(e if anchor == e.anchor_char else replace(e, anchor_char=anchor))
     return out
+
+
+def _credit_last(events: list[AttackEvent], paragraph_first: int, attacker: str | None) -> None:
+    """Give the events of the last reporting sentence of the paragraph that name no attacker the
+    one a later sentence names ("Hamas claimed the attack.")."""
+    if attacker is None:
+        return
+    last = events[-1].start_char
+    for i in range(paragraph_first, len(events)):
+        if events[i].start_char == last and events[i].attacker_id is None and events[i].target_id != attacker:
+            events[i] = replace(events[i], attacker_id=attacker)
 
 
 def _denies_last(doc, dropped: list) -> bool:
@@ -352,10 +382,11 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
 
 
 def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses,
-                        unharmed: bool = False) -> list[AttackEvent]:
+                        unharmed: bool = False, claimed: str | None = None) -> list[AttackEvent]:
     """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
     per named facility or country; none for an attack typed as another kind of event (`unharmed`:
-    the text says nobody was hurt)."""
+    the text says nobody was hurt). `claimed`: who the text says did it ("X claimed
+    responsibility"), the attacker of an attack whose own words name none."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
     tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
@@ -377,7 +408,7 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
             counted = tuple(sorted(own))
         inherited = previous if says_another(doc, group, r) else ()  # "and another hit ...": the same weapon
         found = _events_of_attack(body, start, end, inside, gazetteer, when, lex, doc, group, counted,
-                                  single=len(attacks) == 1, unharmed=unharmed, inherited=inherited)
+                                  single=len(attacks) == 1, unharmed=unharmed, inherited=inherited, claimed=claimed)
         previous = found[0].weapons if found else weapons_of(doc, group, r)
         events += found
     return events
@@ -398,19 +429,20 @@ def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list
 
 def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, group: list[Clause],
                       counted, single: bool, unharmed: bool = False,
-                      inherited: tuple[str, ...] = ()) -> list[AttackEvent]:
+                      inherited: tuple[str, ...] = (), claimed: str | None = None) -> list[AttackEvent]:
     sentence = body[start:end]
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     attacker = _attacker(body, start, end, mentions, gazetteer, lex) or _parsed_actor(
-        doc, _agent_nouns(doc, group), start, mentions, gazetteer)
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or claimed
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
         target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
-    target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker)
+    target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker,
+                                     body=body)
     typing = type_attack(doc, group, weapons, r, counted, unharmed)
     if not typing.attack:
         return []
@@ -543,9 +575,10 @@ def _agent_nouns(doc, group: list[Clause]) -> list:
     return out
 
 
-def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None) -> str | None:
+def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None,
+                  body: str = "") -> str | None:
     """The named actor inside one of `nouns`' phrases ("Al Shabaab militants", "a Saudi border
-    guard"): an organisation, a person, or a demonym's country."""
+    guard"): an organisation, a person, or a demonym's country (not "the Greek-flagged tanker")."""
     for noun in nouns:
         lo, hi = start + min(t.idx for t in noun.subtree), start + max(t.idx + len(t) for t in noun.subtree)
         for m in mentions:
@@ -553,7 +586,7 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
-                if e.entity_type == "NORP" and _country_id(e, gazetteer):
+                if e.entity_type == "NORP" and _country_id(e, gazetteer) and not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
                     return _country_id(e, gazetteer)
     return None
 
@@ -594,7 +627,8 @@ def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexico
 def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
     """Who attacked: the U.S. when it "carried out strikes"; an armed group named in the
     sentence (not as a target); else the actor named just before the attack verb ("Russia
-    launched", "Russian artillery shelling", "The Sudanese army carried out")."""
+    launched", "Russian artillery shelling", "The Sudanese army carried out"), or another way of
+    attack_roles.jsonl `within` "sentence" ("X said its fighters ambushed ...")."""
     if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
@@ -605,11 +639,33 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
         e = gazetteer[m.entity_id]
         if e.entity_type not in ("ORG", "GPE", "NORP") or _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start]):
             continue
-        if _AGENT_VERB_AFTER.match(body, m.end):
-            if e.entity_type == "NORP":
-                return _country_id(e, gazetteer)
-            return m.entity_id
+        if any(r.names(body, start, m) for r in lex.roles if r.within == "sentence"):
+            return _actor_id(body, m, gazetteer, lex)
     return None
+
+
+def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
+    """Who the text says did the attack told in body[start:end] (its sentence and the sentences
+    after it that report no attack): "Islamic State claimed responsibility", "was blamed on ...",
+    "claimed by ..." (attack_roles.jsonl rules `within` "told"); the first rule that finds a name wins."""
+    names = [m for m in mentions if start <= m.start and m.end <= end
+             and gazetteer[m.entity_id].entity_type in ("ORG", "PERSON", "GPE", "NORP")]
+    for rule in lex.roles:
+        if rule.within != "told":
+            continue
+        for m in names:
+            if rule.names(body, start, m) and (actor := _actor_id(body, m, gazetteer, lex)):
+                return actor
+    return None
+
+
+def _actor_id(body: str, m: Mention, gazetteer, lex: Lexicon) -> str | None:
+    """The entity a name of an attacker stands for: itself, or a demonym's country (none for
+    "Iranian-made")."""
+    e = gazetteer[m.entity_id]
+    if e.entity_type != "NORP":
+        return m.entity_id
+    return None if lex.not_actor_after.match(body[m.end:m.end + 40]) else _country_id(e, gazetteer)
 
 
 def _country_from_context(body: str, start: int, m: Mention, mentions: list[Mention], gazetteer) -> str | None:

@@ -195,3 +195,23 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
     tallies = extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
                               tag_article(text, published, window))
     assert [t.count for t in tallies] == [40]
+
+
+@pytest.mark.parametrize("text, attacker, target, kind", [
+    ("A drone attack wounded three U.S. service members at a base in Syria on Monday.", None, "gpe:us", "military"),
+    ("A roadside bomb killed four members of the security forces in the province on Monday.", None, None, "military"),
+    ("Gunmen killed two members of a local militia in the village on Friday.", None, None, "armed group"),
+    ("Houthi forces attacked the Greek-flagged tanker Sounion off Hodeidah on Wednesday.", "org:houthis", None, "vessel"),
+    ("Pirates fired on a fishing dhow off the coast on Sunday.", None, None, "vessel"),
+    ("An Iranian-made drone struck a fuel depot in Erbil on Monday.", None, None, "facility"),
+    ("A suicide bombing killed 12 people at a mosque on Friday. Islamic State later claimed responsibility.",
+     "org:islamic-state", None, "civilian"),
+    ("A bombing that killed five soldiers in the town on Monday was blamed on Hezbollah.", "org:hezbollah", None, "military"),
+    ("Police blamed Hamas for the grenade attack on a bar in the old town on Saturday.", "org:hamas", None, "facility"),
+    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", None, None, "military"),
+    ("Gunmen shot dead two police officers at a checkpoint on Monday. The Houthis claimed the attack.", "org:houthis",
+     None, "military"),
+])
+def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
+    e = events(text)[0]
+    assert (e.attacker_id, e.target_id, e.target_kind) == (attacker, target, kind)
