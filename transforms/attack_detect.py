@@ -175,13 +175,15 @@ def _acts_as_verb(token) -> bool:
 
 def _governing(token) -> list:
     """The trigger and the tokens above it up to its verb ("did not launch an attack": attack,
-    launch), and the verbs it complements or is coordinated with ("if they continue to attack")."""
+    launch), and the verbs it complements, is coordinated with or is the subject of ("if they
+    continue to attack", "shelling is a daily occurrence")."""
     chain = [token]
     x = token
     while x.pos_ not in _VERBAL and x.head.i != x.i and x.dep_ not in ("ROOT",):
         x = x.head
         chain.append(x)
-    while x.dep_ in ("xcomp", "conj") and x.head.i != x.i:  # "continue to attack", "did not shell or bomb"
+    # "continue to attack", "did not shell or bomb", "shelling is a daily occurrence" (a gerund subject)
+    while x.dep_ in ("xcomp", "conj", "csubj", "csubjpass") and x.head.i != x.i:
         x = x.head
         chain.append(x)
     return chain

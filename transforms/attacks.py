@@ -461,14 +461,15 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
                 by_country.setdefault(e.country_code, [])
     outcome = _outcome(sentence, lex)
     count = _count(sentence) if single else 1
-    groups = _event_places(by_country, gazetteer)
+    groups = _event_places(by_country, gazetteer, _coordinated_places(doc, start, places))
+    tolled = [j for j, (_, location) in enumerate(groups) if _toll_names(doc, start, group, location, r)]
     anchor = start + min(doc[c.trigger].idx for c in group)  # the attack's first trigger word
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
     return [AttackEvent(
         when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
         attacker, target, location.entity_id if location else None, cc, outcome,
         count if len(groups) == 1 else None, sentence, start, end, confidence,
-        *_typing_fields(typing, len(groups) == 1 or _toll_names(doc, start, group, location, r)),
+        *_typing_fields(typing, len(groups) == 1 or tolled[:1] == [j]),
         anchor_char=anchor if j == 0 or location is None else location.start)  # a row per place: at its name
         for j, (cc, location) in enumerate(groups)]
 
@@ -480,7 +481,8 @@ def _typing_fields(t: Typing, counts: bool = True) -> tuple:
 
 def _toll_names(doc, start: int, group: list[Clause], location: Mention | None, r: Rules) -> bool:
     """Whether a harm clause of the attack holds the row's place ("killing three in Aden"): when
-    one attack gives a row per place, its toll is the row's the text ties it to, else no row's."""
+    one attack gives a row per place, its toll is that of the first row whose place its harm
+    clause names ("five killed in Mandera, near the border"), else no row's: never counted twice."""
     if location is None:
         return False
     return any(lo <= location.start - start and location.end - start <= hi
@@ -598,20 +600,40 @@ def _country_id(demonym: Entity, gazetteer) -> str | None:
     return entity_id if entity_id in gazetteer else None
 
 
-def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity]):
+def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity],
+                  apart: frozenset[str] = frozenset()):
     """(country, location) of each event of a sentence: one per named facility (attacks on two
-    bases are two events), else one per country at its most specific place."""
+    bases are two events) or place named apart (`apart`: "struck Erbil and Baghdad"), else one
+    per country at its most specific place."""
     groups: list[tuple[str | None, Mention | None]] = []
     for cc, mentions in by_country.items():
         if cc is None and any(c for c in by_country):
             continue  # a sea or region beside named countries adds no event of its own
-        facilities = list({m.entity_id: m for m in mentions if gazetteer[m.entity_id].entity_type == "FAC"}.values())
+        facilities = list({m.entity_id: m for m in mentions
+                           if gazetteer[m.entity_id].entity_type == "FAC" or m.entity_id in apart}.values())
         if facilities:
             groups.extend((cc or gazetteer[f.entity_id].country_code, f) for f in facilities)
         else:
             best = max(mentions, key=lambda m: _specificity(gazetteer[m.entity_id]), default=None)
             groups.append((cc, best))
     return groups or [(None, None)]
+
+
+def _coordinated_places(doc, start: int, places: list[Mention]) -> frozenset[str]:
+    """The places of one attack named as conjuncts of one another ("missiles struck Erbil and
+    Baghdad", "shelled villages in A, B and C"): places apart, each an event of its own (ACLED
+    codes an event per location). A place and the wider one it lies in are never coordinated so."""
+    roots = []
+    for m in places:
+        span = doc.char_span(m.start - start, m.end - start, alignment_mode="expand")
+        if span is not None:
+            roots.append((m.entity_id, span.root))
+    out: set[str] = set()
+    for a, x in roots:
+        for b, y in roots:
+            if a != b and y.dep_ == "conj" and y.head.i == x.i and not any(t.lower_ == "between" for t in x.ancestors):
+                out |= {a, b}  # not "the road between A and B", "the border between A and B governorates": one place
+    return frozenset(out)
 
 
 def _specificity(entity: Entity) -> int:

@@ -118,6 +118,13 @@ CASES = [
     ("The military on Tuesday rejected allegations that its troops fired on protesters.", NONE),
     ("The ministry denied that any drone strike took place in the district on Monday.", NONE),
     ("Local officials said reports of a bombing at the market on Sunday were untrue.", NONE),
+    ("Opposition MPs on Tuesday attacked the minister over rising fuel prices.", NONE),
+    ("Shelling is a daily occurrence along the front line, residents say.", NONE),
+    ("Bomb attacks are rare in the capital, police said on Tuesday.", NONE),
+    ("An NGO briefing paper on IED attacks in the Sahel was presented in Geneva on Friday.", NONE),
+    ("Their striker hit the post twice in the first half of Sunday's derby.", NONE),
+    ("Opposition MPs said soldiers fired on protesters in the capital on Friday, killing three.", ("Attack",)),
+    ("The striker was shot dead by gunmen outside his home on Sunday, police said.", ("Attack",)),
 ]
 
 
@@ -215,3 +222,18 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
 def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
     e = events(text)[0]
     assert (e.attacker_id, e.target_id, e.target_kind) == (attacker, target, kind)
+
+
+@pytest.mark.parametrize("text, places, dead", [
+    # places named apart are an event each; the toll goes to the row its clause names, never to two
+    ("Missiles struck Erbil and Baghdad overnight, officials said.", ("gpe:erbil", "gpe:baghdad"), (None, None)),
+    ("Airstrikes hit Erbil and Mosul on Monday, killing three people in Mosul.", ("gpe:erbil", "gpe:mosul"), (None, 3)),
+    ("Airstrikes hit Erbil and Mosul on Monday, killing three people.", ("gpe:erbil", "gpe:mosul"), (None, None)),
+    # the road between two towns is one place
+    ("Gunmen opened fire on a truck on the road between Erbil and Mosul on Monday, killing the driver.",
+     ("gpe:erbil",), (1,)),
+])
+def test_places_named_apart_are_an_event_each(text, places, dead):
+    got = events(text)
+    assert tuple(e.location_id for e in got) == places
+    assert tuple(e.fatalities for e in got) == dead
