@@ -124,7 +124,8 @@ def _kind_of(noun, rules: Rules, depth: int = 0) -> str | None:
         for rule in rules.targets:
             if rule.test == "modifier" and modifiers & rule.lemmas and (not rule.heads or _is(word, rule, rule.heads)):
                 return rule.kind
-        for name in [word] + [c for c in word.children if c.dep_ == "compound"]:  # the word, else "tanker" in "tanker Sounion"
+        # the word itself, else a noun compounded with it ("tanker" in "the tanker Sounion")
+        for name in [word] + [c for c in word.children if c.dep_ == "compound"]:
             for rule in rules.targets:
                 if rule.test == "head" and _is(name, rule):
                     return rule.kind

@@ -218,8 +218,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
                                         for e in events[paragraph_first:]]
-        if doc is not None and len(events) > paragraph_first and (not clauses or events and refers_back(doc, clauses, rules())):
-            _credit_last(events, paragraph_first, _claimed(body, start, end, mentions, gazetteer, lex))  # "X claimed the attack."
+        if doc is not None and len(events) > paragraph_first and (not clauses or refers_back(doc, clauses, rules())):
+            # "Hamas claimed the attack.": who did what the paragraph just told
+            _credit_last(events, paragraph_first, _claimed(body, start, end, mentions, gazetteer, lex))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -588,7 +589,8 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
-                if e.entity_type == "NORP" and _country_id(e, gazetteer) and not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
+                if e.entity_type == "NORP" and _country_id(e, gazetteer) and \
+                        not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
                     return _country_id(e, gazetteer)
     return None
 
