@@ -91,10 +91,10 @@ def target_nouns(doc, clauses: list[Clause]) -> list:
         for t in (doc[i] for i in clause.tokens):  # "..., targeting soldiers at a checkpoint"
             if lemma_of(t) in ("target", "kill", "injure", "wound", "hit") and t.i != trigger.i:
                 out += arguments(t, ("dobj",)) + [c for c in t.children if c.dep_ == "nsubjpass"]
-    return [n for n in out if not _is_time(n) and lemma_of(n) not in rules().triggers]
+    return [n for n in out if not is_time(n) and lemma_of(n) not in rules().triggers]
 
 
-def _is_time(noun) -> bool:
+def is_time(noun) -> bool:
     """ "Monday", "3 May", "dawn", "the night of 3 May": a temporal noun (the timex vocabulary and
     attack_words.json `temporal_nouns`) or a number standing alone."""
     return noun.like_num or lemma_of(noun) in _temporal_words() or noun.lower_ in _temporal_words()
@@ -109,17 +109,32 @@ def _temporal_words() -> frozenset[str]:
     return frozenset(words | set(json.loads(data_text(_path("attack_words.json")))["temporal_nouns"]))
 
 
-def _kind_of(noun, rules: Rules) -> str | None:
-    words = [noun] + [c for c in noun.children if c.dep_ == "conj"]
+def _kind_of(noun, rules: Rules, depth: int = 0) -> str | None:
+    """The kind of a target noun, of a noun coordinated or in apposition with it, or, for a
+    partitive head ("four members of the security forces"), of its "of" complement; a noun of no
+    kind takes that of a noun compounded with it ("the tanker Sounion")."""
+    words = [noun] + [c for c in noun.children if c.dep_ in ("conj", "appos")]
     for word in words:
+        if depth < 2 and any(r.test == "partitive" and _is(word, r) for r in rules.targets):
+            kind = next((k for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and (k := _kind_of(g, rules, depth + 1))), None)
+            if kind:
+                return kind
         modifiers = {lemma_of(c) for c in word.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         for rule in rules.targets:
-            if rule.test == "modifier" and modifiers & rule.lemmas:
+            if rule.test == "modifier" and modifiers & rule.lemmas and (not rule.heads or _is(word, rule, rule.heads)):
                 return rule.kind
-        for rule in rules.targets:
-            if rule.test == "head" and (lemma_of(word) in rule.lemmas or word.lower_ in rule.lemmas):
-                return rule.kind
+        # the word itself, else a noun compounded with it ("tanker" in "the tanker Sounion")
+        for name in [word] + [c for c in word.children if c.dep_ == "compound"]:
+            for rule in rules.targets:
+                if rule.test == "head" and _is(name, rule):
+                    return rule.kind
     return None
+
+
+def _is(word, rule, lemmas: frozenset[str] | None = None) -> bool:
+    lemmas = rule.lemmas if lemmas is None else lemmas
+    return lemma_of(word) in lemmas or word.lower_ in lemmas
 
 
 def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tuple[int | None, int | None]:

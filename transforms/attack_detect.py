@@ -175,13 +175,15 @@ def _acts_as_verb(token) -> bool:
 
 def _governing(token) -> list:
     """The trigger and the tokens above it up to its verb ("did not launch an attack": attack,
-    launch), and the verbs it complements or is coordinated with ("if they continue to attack")."""
+    launch), and the verbs it complements, is coordinated with or is the subject of ("if they
+    continue to attack", "shelling is a daily occurrence")."""
     chain = [token]
     x = token
     while x.pos_ not in _VERBAL and x.head.i != x.i and x.dep_ not in ("ROOT",):
         x = x.head
         chain.append(x)
-    while x.dep_ in ("xcomp", "conj") and x.head.i != x.i:  # "continue to attack", "did not shell or bomb"
+    # "continue to attack", "did not shell or bomb", "shelling is a daily occurrence" (a gerund subject)
+    while x.dep_ in ("xcomp", "conj", "csubj", "csubjpass") and x.head.i != x.i:
         x = x.head
         chain.append(x)
     return chain
@@ -222,6 +224,7 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
         return ((not cue.lemmas or lemma_of(x) in cue.lemmas or _phrasal(x) in cue.lemmas) and (not cue.deps or x.dep_ in cue.deps)
                 and (not cue.tags or x.tag_ in cue.tags)
                 and not (cue.unless_head and lemma_of(x.head) in cue.unless_head)
+                and (not cue.if_head or x.head.i != x.i and lemma_of(x.head) in cue.if_head)
                 # "dozens feared dead": the cue word's complement is the outcome, not a future attack
                 and not (cue.unless_over and any(c.dep_ in _COMPLEMENTS and lemma_of(c) in cue.unless_over
                                                  for c in x.children)))

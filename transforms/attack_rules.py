@@ -47,6 +47,7 @@ class CueRule:
     example: str
     kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
     on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
+    if_head: frozenset[str] = frozenset()  # test "token": the token governing the cue token has one of these lemmas
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,10 @@ class TypeRule:
 @dataclass(frozen=True)
 class TargetRule:
     kind: str
-    test: str  # head | modifier
+    test: str  # head | modifier | partitive
     lemmas: frozenset[str]
     example: str
+    heads: frozenset[str] = frozenset()  # modifier: only on a head noun of these lemmas ("service members")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"), _set(r, "on"))
+                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
@@ -165,7 +167,7 @@ def rules() -> Rules:
                            _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"],
                            _set(r, "target_words"), bool(r.get("unharmed")), r.get("attack", True))
                   for r in jsonl(_path("acled_subtypes.jsonl")))
-    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"])
+    targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"], _set(r, "heads"))
                     for r in jsonl(_path("attack_targets.jsonl")))
     extra = json.loads(data_text(_path("attack_words.json")))
     armed = frozenset(w for t in targets if t.test == "head" and t.kind in ("military", "armed group") for w in t.lemmas)
@@ -189,7 +191,7 @@ def lemma_table() -> dict[str, str]:
     words: set[str] = set()
     for name in ("attack_triggers.jsonl", "attack_cues.jsonl", "nonviolent_senses.jsonl", "attack_targets.jsonl"):
         for r in jsonl(_path(name)):
-            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on"):
+            for key in ("lemma", "words", "unless_head", "unless_over", "modifiers", "verbs", "on", "if_head", "heads"):
                 value = r.get(key) or []
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):

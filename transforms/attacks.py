@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
+from transforms.attack_groups import apart, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import data_text, jsonl
+from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
@@ -43,16 +45,28 @@ _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projecti
 _RESPONSE = re.compile(r"\b(?:respond(?:ed|ing)?|response|retaliat\w+)\b", re.I)
 _SHIP_ANAPHOR = re.compile(r"\b(?:the|a)\s+(?:ship|vessel|warship|destroyer|tanker|cargo\s+ship)\b", re.I)
 _STRIKES = re.compile(r"\bstrikes?\b", re.I)
-_AGENT_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:army|military|forces|troops|artillery|air\s+force|navy|militants|"
-                               r"fighters|jets|warplanes|drones|missiles|rockets|shelling|air\s?strikes|strikes))*(?:\s*\([A-Z]+\))?\s+"
-                               r"(?:\w+ly\s+|also\s+|reportedly\s+)?(?:launched|fired|shelled|struck|attacked|bombed|"
-                               r"hit|carried\s+out|conducted|targeted|pounded|killed|responded)\b", re.I)
 _BASE_ANAPHOR = re.compile(r"\bthe\s+(?:same\s+)?(?:air\s?base|base|garrison|installation|facility|outpost|camp)\b", re.I)
 _PLACE_NOUN = re.compile(r"\s+(?:(?:military|air|army|naval|border)\s+)?(?:bases?|airbases?|airports?|territory|soil|"
                          r"cities|city|towns?|villages?|provinces?|border|waters|coast|installations?|facilit(?:y|ies))\b")
 _SHIP_NAME = re.compile(r"^(?:USS|USNS|HMS|HMCS|INS|FS|ITS|MV|MT)\s")
 _MARITIME = re.compile(r"\b(warships?|ships?|vessels?|destroyers?|tankers?|navy|naval|carrier|sea)\b", re.I)
+_DENIED = "denied or refuted"  # the reason of the attack_cues.jsonl rules on denials
 _NOT_PERPETRATOR_BEFORE = re.compile(r"\b(against|fighting|on|targeting|at|to|with|from|of)\s+(the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """One way the text names who attacked (data/en/attack_roles.jsonl)."""
+
+    rule: str
+    within: str  # sentence | told
+    before: re.Pattern | None
+    after: re.Pattern | None
+
+    def names(self, body: str, lo: int, m: Mention) -> bool:
+        """Whether the words around mention `m` (the scope starting at `lo`) tie it to the attack."""
+        return ((self.before is None or bool(self.before.search(body[max(lo, m.start - 60):m.start])))
+                and (self.after is None or bool(self.after.match(body[m.end:m.end + 200]))))
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,9 @@ class Lexicon:
     origin_before: re.Pattern
     target_before: re.Pattern
     armed_groups: frozenset[str]
+    disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
+    roles: tuple[RoleRule, ...]  # who attacked: "Islamic State claimed responsibility", "blamed on ..."
+    not_actor_after: re.Pattern  # "Greek-flagged", "Iranian-made": a demonym in a compound adjective is no actor
     note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
@@ -85,6 +102,10 @@ def lexicon() -> Lexicon:
         origin_before=rx(raw["origin_before_place"]),
         target_before=rx(raw["target_before_place"]),
         armed_groups=frozenset(raw["armed_groups"]),
+        disputed=rx(raw["disputed"]),
+        roles=tuple(RoleRule(r["rule"], r["within"], rx(r["before"]) if r.get("before") else None,
+                             rx(r["after"]) if r.get("after") else None) for r in jsonl("en/attack_roles.jsonl")),
+        not_actor_after=rx(raw["not_actor_after"]),
         note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
 
@@ -118,6 +139,8 @@ class AttackEvent:
     target_kind: str = "unknown"
     fatalities: int | None = None
     injured: int | None = None
+    anchor_char: int | None = None  # where in the body the event is read from: distinct within a document
+    disputed: bool = False  # the text says a party denied or rejected the report of it
 
 
 Parses = dict[tuple[int, int], object]  # (start, end) of a sentence -> its spaCy Doc
@@ -151,7 +174,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     its publication date). Sentences before `title_end` (the headline) yield no event: a
     headline restates an attack the body reports; a wire dateline is not part of the evidence.
     A sentence without its own date takes the last date of its paragraph, or, when it points
-    back ("the ship", "responded"), the date of the previous event. `parses` are the parsed
+    back ("the ship", "responded"), the date of the previous event. A candidate sentence that
+    repeats one told before in the document (same words, case and white space aside) is one
+    report: only its first telling yields events. `parses` are the parsed
     candidate sentences (`parse_candidates`); they are parsed here when not given."""
     lex = lexicon()
     if parses is None:
@@ -160,6 +185,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     paragraph_date: event_dates.EventDate | None = None
     paragraph_is_history = after_mishap = labelled = False
     previous_end = paragraph_first = 0
+    told_before: set[str] = set()
     for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
         if start < dateline_end < end:
@@ -172,6 +198,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         previous_end = end
         if labelled:
             continue  # "Defusal: ... an IED planted after the ambush": a note on another kind of event
+        if doc is not None:
+            key = normalised(sentence)
+            if key in told_before:
+                continue  # the same sentence again in one document (a pasted or stuttering feed): one report
+            told_before.add(key)
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
@@ -183,6 +214,13 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and len(events) > paragraph_first and _denies_last(doc, dropped):
+            last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
+            events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
+                                        for e in events[paragraph_first:]]
+        if doc is not None and len(events) > paragraph_first and (not clauses or refers_back(doc, clauses, rules())):
+            # "Hamas claimed the attack.": who did what the paragraph just told
+            _credit_last(events, paragraph_first, _claimed(body, start, end, mentions, gazetteer, lex))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -207,10 +245,48 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
             event_dates.resolve(None, body, published, window)
-        unharmed = bool(lex.no_harm.search(_told_with(body, sentences, k, parses)))
-        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed))
+        told = _told_with(body, sentences, k, parses)
+        unharmed = bool(lex.no_harm.search(told))
+        claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
+        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed)
+        if lex.disputed.search(told):
+            found = [replace(e, disputed=True) for e in found]
+        events.extend(found)
         after_mishap = False
-    return events
+    return _distinct_anchors(events)
+
+
+def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
+    """The events with `anchor_char` set and distinct within the document: an event without one
+    takes its sentence's start, and one whose offset another event holds takes the next free
+    offset, so that ordering a document's events by it is total and stable."""
+    used: set[int] = set()
+    out = []
+    for e in events:
+        anchor = e.start_char if e.anchor_char is None else e.anchor_char
+        while anchor in used:
+            anchor += 1
+        used.add(anchor)
+        out.append(e if anchor == e.anchor_char else replace(e, anchor_char=anchor))
+    return out
+
+
+def _credit_last(events: list[AttackEvent], paragraph_first: int, attacker: str | None) -> None:
+    """Give the events of the last reporting sentence of the paragraph that name no attacker the
+    one a later sentence names ("Hamas claimed the attack.")."""
+    if attacker is None:
+        return
+    last = events[-1].start_char
+    for i in range(paragraph_first, len(events)):
+        if events[i].start_char == last and events[i].attacker_id is None and events[i].target_id != attacker:
+            events[i] = replace(events[i], attacker_id=attacker)
+
+
+def _denies_last(doc, dropped: list) -> bool:
+    """Whether a sentence that reports no attack denies the one just told: a trigger dropped as
+    denied that names it with a definite noun ("denied carrying out the strike")."""
+    denied = {d.lemma for d in dropped if d.reason == _DENIED}
+    return bool(denied) and _points_back(doc, denied, rules())
 
 
 def _told_with(body: str, sentences: list[tuple[int, int]], k: int, parses: Parses) -> str:
@@ -307,39 +383,67 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
 
 
 def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses,
-                        unharmed: bool = False) -> list[AttackEvent]:
+                        unharmed: bool = False, claimed: str | None = None) -> list[AttackEvent]:
     """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
     per named facility or country; none for an attack typed as another kind of event (`unharmed`:
-    the text says nobody was hurt)."""
+    the text says nobody was hurt). `claimed`: who the text says did it ("X claimed
+    responsibility"), the attacker of an attack whose own words name none."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
-    events = []
-    for group in attacks:
+    tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
+    events: list[AttackEvent] = []
+    previous: tuple[str, ...] = ()
+    owners = _mention_owners(doc, start, attacks, mentions)
+    shared = [m for m, k in zip(mentions, owners) if k is None]
+    for k, group in enumerate(attacks):
         if len(attacks) == 1:
             inside, counted = mentions, None
         else:
-            lo, hi = min(c.span(doc)[0] for c in group), max(c.span(doc)[1] for c in group)
-            inside = [m for m in mentions if start + lo <= m.start and m.end <= start + hi]
-            counted = tuple(sorted({i for c in group for i in c.tokens}))
-        events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when, lex, doc, group, counted,
-                                    single=len(attacks) == 1, unharmed=unharmed)
+            # its own names, else those no attack of the sentence holds ("In Yemen on Monday, ...")
+            inside = [m for m, j in zip(mentions, owners) if j == k] or shared or (
+                [] if own_places(doc, group) else mentions)  # a place of its own the gazetteer lacks is none of theirs
+            # a toll that trails two attacks counts for the one it names, else for none
+            own = {i for c in group for i in c.tokens}
+            for toll, owner in tolls.items():
+                own = own | toll if owner == k else own - toll
+            counted = tuple(sorted(own))
+        inherited = previous if says_another(doc, group, r) else ()  # "and another hit ...": the same weapon
+        found = _events_of_attack(body, start, end, inside, gazetteer, when, lex, doc, group, counted,
+                                  single=len(attacks) == 1, unharmed=unharmed, inherited=inherited, claimed=claimed)
+        previous = found[0].weapons if found else weapons_of(doc, group, r)
+        events += found
     return events
 
 
+def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
+    """For each mention, the attack of the sentence whose own words hold it, or None (a word of
+    none of them, or of several: "On Monday in Yemen, ...")."""
+    tokens = [{i for c in g for i in c.tokens} for g in attacks]
+    out: list[int | None] = []
+    for m in mentions:
+        span = doc.char_span(m.start - start, m.end - start, alignment_mode="expand")
+        ids = {t.i for t in span} if span is not None else set()
+        holders = [k for k, own in enumerate(tokens) if ids and ids <= own]
+        out.append(holders[0] if len(holders) == 1 else None)
+    return out
+
+
 def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, group: list[Clause],
-                      counted, single: bool, unharmed: bool = False) -> list[AttackEvent]:
+                      counted, single: bool, unharmed: bool = False,
+                      inherited: tuple[str, ...] = (), claimed: str | None = None) -> list[AttackEvent]:
     sentence = body[start:end]
     r = rules()
-    weapons = weapons_of(doc, group, r)
+    weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     attacker = _attacker(body, start, end, mentions, gazetteer, lex) or _parsed_actor(
-        doc, _agent_nouns(doc, group), start, mentions, gazetteer)
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or claimed
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
         target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
-    target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker)
+    target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker,
+                                     body=body)
     typing = type_attack(doc, group, weapons, r, counted, unharmed)
     if not typing.attack:
         return []
@@ -358,17 +462,32 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
                 by_country.setdefault(e.country_code, [])
     outcome = _outcome(sentence, lex)
     count = _count(sentence) if single else 1
-    groups = _event_places(by_country, gazetteer)
+    groups = _event_places(by_country, gazetteer, _coordinated_places(doc, start, places))
+    tolled = [j for j, (_, location) in enumerate(groups) if _toll_names(doc, start, group, location, r)]
+    anchor = start + min(doc[c.trigger].idx for c in group)  # the attack's first trigger word
     confidence = round(min(0.95, 0.5 + 0.1 * sum(map(bool, (when.text, weapons, places, outcome != "unknown")))), 2)
     return [AttackEvent(
         when.date, when.date_min, when.date_max, when.text, when.precision, weapons or ("unknown",),
         attacker, target, location.entity_id if location else None, cc, outcome,
-        count if len(groups) == 1 else None, sentence, start, end, confidence, *_typing_fields(typing))
-        for cc, location in groups]
+        count if len(groups) == 1 else None, sentence, start, end, confidence,
+        *_typing_fields(typing, len(groups) == 1 or tolled[:1] == [j]),
+        anchor_char=anchor if j == 0 or location is None else location.start)  # a row per place: at its name
+        for j, (cc, location) in enumerate(groups)]
 
 
-def _typing_fields(t: Typing) -> tuple:
-    return t.event_type, t.sub_event_type, t.target_kind, t.fatalities, t.injured
+def _typing_fields(t: Typing, counts: bool = True) -> tuple:
+    """The typing columns of a row; `counts`: whether the dead and injured are this row's."""
+    return t.event_type, t.sub_event_type, t.target_kind, t.fatalities if counts else None, t.injured if counts else None
+
+
+def _toll_names(doc, start: int, group: list[Clause], location: Mention | None, r: Rules) -> bool:
+    """Whether a harm clause of the attack holds the row's place ("killing three in Aden"): when
+    one attack gives a row per place, its toll is that of the first row whose place its harm
+    clause names ("five killed in Mandera, near the border"), else no row's: never counted twice."""
+    if location is None:
+        return False
+    return any(lo <= location.start - start and location.end - start <= hi
+               for c in group if c.lemma in r.harm for lo, hi in [c.span(doc)])
 
 
 def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
@@ -406,9 +525,10 @@ def _toll_only(doc, group: list[Clause], r: Rules) -> bool:
 
 def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     """The attacks of a sentence: clauses inside one another are one attack ("opened fire,
-    killing two"); a clause apart from the others is an attack of its own only when it names
+    killing two"); a clause apart from the others is an attack of its own when it names
     weapons the others do not ("shelled the town and drones struck the market"; "carried out
-    strikes ... hours after the group fired a missile")."""
+    strikes ... hours after the group fired a missile"), another place, or says it is another
+    ("a drone struck a market in A and another hit a checkpoint in B": `attack_groups.apart`)."""
     groups: list[list[Clause]] = []
     for c in clauses:
         home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
@@ -420,7 +540,7 @@ def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
     merged: list[tuple[list[Clause], set[str]]] = []
     for g in groups:
         w = set(weapons_of(doc, g, r, borrow=False)) - {"gunfire"}
-        if merged and (not w or w & merged[-1][1]):
+        if merged and (not w or w & merged[-1][1]) and not apart(doc, merged[-1][0], g, r):
             merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
         else:
             merged.append((g, w))
@@ -458,9 +578,10 @@ def _agent_nouns(doc, group: list[Clause]) -> list:
     return out
 
 
-def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None) -> str | None:
+def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None,
+                  body: str = "") -> str | None:
     """The named actor inside one of `nouns`' phrases ("Al Shabaab militants", "a Saudi border
-    guard"): an organisation, a person, or a demonym's country."""
+    guard"): an organisation, a person, or a demonym's country (not "the Greek-flagged tanker")."""
     for noun in nouns:
         lo, hi = start + min(t.idx for t in noun.subtree), start + max(t.idx + len(t) for t in noun.subtree)
         for m in mentions:
@@ -468,25 +589,53 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
-                if e.entity_type == "NORP" and e.country_code:
-                    return f"gpe:{e.country_code.lower()}"
+                if e.entity_type == "NORP" and _country_id(e, gazetteer) and \
+                        not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
+                    return _country_id(e, gazetteer)
     return None
 
 
-def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity]):
+def _country_id(demonym: Entity, gazetteer) -> str | None:
+    """The country entity a demonym names ("Russian forces": gpe:ru), when the gazetteer has it:
+    an event names no id that `entities` lacks."""
+    entity_id = f"gpe:{demonym.country_code.lower()}" if demonym.country_code else None
+    return entity_id if entity_id in gazetteer else None
+
+
+def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity],
+                  apart: frozenset[str] = frozenset()):
     """(country, location) of each event of a sentence: one per named facility (attacks on two
-    bases are two events), else one per country at its most specific place."""
+    bases are two events) or place named apart (`apart`: "struck Erbil and Baghdad"), else one
+    per country at its most specific place."""
     groups: list[tuple[str | None, Mention | None]] = []
     for cc, mentions in by_country.items():
         if cc is None and any(c for c in by_country):
             continue  # a sea or region beside named countries adds no event of its own
-        facilities = list({m.entity_id: m for m in mentions if gazetteer[m.entity_id].entity_type == "FAC"}.values())
+        facilities = list({m.entity_id: m for m in mentions
+                           if gazetteer[m.entity_id].entity_type == "FAC" or m.entity_id in apart}.values())
         if facilities:
             groups.extend((cc or gazetteer[f.entity_id].country_code, f) for f in facilities)
         else:
             best = max(mentions, key=lambda m: _specificity(gazetteer[m.entity_id]), default=None)
             groups.append((cc, best))
     return groups or [(None, None)]
+
+
+def _coordinated_places(doc, start: int, places: list[Mention]) -> frozenset[str]:
+    """The places of one attack named as conjuncts of one another ("missiles struck Erbil and
+    Baghdad", "shelled villages in A, B and C"): places apart, each an event of its own (ACLED
+    codes an event per location). A place and the wider one it lies in are never coordinated so."""
+    roots = []
+    for m in places:
+        span = doc.char_span(m.start - start, m.end - start, alignment_mode="expand")
+        if span is not None:
+            roots.append((m.entity_id, span.root))
+    out: set[str] = set()
+    for a, x in roots:
+        for b, y in roots:
+            if a != b and y.dep_ == "conj" and y.head.i == x.i and not any(t.lower_ == "between" for t in x.ancestors):
+                out |= {a, b}  # not "the road between A and B", "the border between A and B governorates": one place
+    return frozenset(out)
 
 
 def _specificity(entity: Entity) -> int:
@@ -502,7 +651,8 @@ def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexico
 def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
     """Who attacked: the U.S. when it "carried out strikes"; an armed group named in the
     sentence (not as a target); else the actor named just before the attack verb ("Russia
-    launched", "Russian artillery shelling", "The Sudanese army carried out")."""
+    launched", "Russian artillery shelling", "The Sudanese army carried out"), or another way of
+    attack_roles.jsonl `within` "sentence" ("X said its fighters ambushed ...")."""
     if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
@@ -513,11 +663,33 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
         e = gazetteer[m.entity_id]
         if e.entity_type not in ("ORG", "GPE", "NORP") or _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start]):
             continue
-        if _AGENT_VERB_AFTER.match(body, m.end):
-            if e.entity_type == "NORP":
-                return f"gpe:{e.country_code.lower()}" if e.country_code else None
-            return m.entity_id
+        if any(r.names(body, start, m) for r in lex.roles if r.within == "sentence"):
+            return _actor_id(body, m, gazetteer, lex)
     return None
+
+
+def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
+    """Who the text says did the attack told in body[start:end] (its sentence and the sentences
+    after it that report no attack): "Islamic State claimed responsibility", "was blamed on ...",
+    "claimed by ..." (attack_roles.jsonl rules `within` "told"); the first rule that finds a name wins."""
+    names = [m for m in mentions if start <= m.start and m.end <= end
+             and gazetteer[m.entity_id].entity_type in ("ORG", "PERSON", "GPE", "NORP")]
+    for rule in lex.roles:
+        if rule.within != "told":
+            continue
+        for m in names:
+            if rule.names(body, start, m) and (actor := _actor_id(body, m, gazetteer, lex)):
+                return actor
+    return None
+
+
+def _actor_id(body: str, m: Mention, gazetteer, lex: Lexicon) -> str | None:
+    """The entity a name of an attacker stands for: itself, or a demonym's country (none for
+    "Iranian-made")."""
+    e = gazetteer[m.entity_id]
+    if e.entity_type != "NORP":
+        return m.entity_id
+    return None if lex.not_actor_after.match(body[m.end:m.end + 40]) else _country_id(e, gazetteer)
 
 
 def _country_from_context(body: str, start: int, m: Mention, mentions: list[Mention], gazetteer) -> str | None:

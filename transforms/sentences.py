@@ -61,3 +61,9 @@ def _rstrip(text: str, lo: int, i: int) -> int:
     while i > lo and text[i - 1].isspace():
         i -= 1
     return i
+
+
+def normalised(sentence: str) -> str:
+    """A sentence as compared for verbatim repeats within a document (#12): case and runs of
+    white space do not count. The event and tally readers read a repeated sentence once."""
+    return " ".join(sentence.split()).casefold()

@@ -29,6 +29,9 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
     } for d in drafts]
     mentions = [{"doc_id": d.doc_id, "entity_id": m.entity_id, "surface": m.surface, "start_char": m.start,
                  "end_char": m.end, **stamp} for d in drafts for m in d.mentions]
+    entities = _entity_rows(drafts, stamp)
+    named = {r["entity_id"] for r in entities}
+    known = named.__contains__
     events = []
     for d in drafts:
         for i, e in enumerate(d.events):
@@ -38,14 +41,18 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                 "event_id": event_id, "doc_id": d.doc_id,
                 "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id),
                 "event_date": e.event_date, "date_min": e.date_min, "date_max": e.date_max, "date_text": e.date_text,
-                "date_precision": e.date_precision, "weapons": list(e.weapons), "attacker_id": e.attacker_id,
-                "target_id": e.target_id, "location_id": e.location_id, "country_code": e.country_code,
+                "date_precision": e.date_precision, "weapons": list(e.weapons),
+                # every id an event names is a row of `entities` (`_entity_rows`); one that is none is NULL
+                "attacker_id": e.attacker_id if known(e.attacker_id) else None,
+                "target_id": e.target_id if known(e.target_id) else None,
+                "location_id": e.location_id if known(e.location_id) else None, "country_code": e.country_code,
                 "outcome": e.outcome, "attack_count": e.attack_count, "evidence": e.evidence,
                 "start_char": e.start_char, "end_char": e.end_char, "confidence": e.confidence,
                 "event_type": e.event_type, "sub_event_type": e.sub_event_type, "target_kind": e.target_kind,
                 "fatalities": e.fatalities, "injured": e.injured,
                 "admin1": place and place.admin1, "latitude": place and place.latitude,
-                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision, **stamp,
+                "longitude": place and place.longitude, "geo_precision": place and place.geo_precision,
+                "anchor_char": e.anchor_char, "disputed": e.disputed, **stamp,
             })
     tallies = [{
         "tally_id": f"{d.doc_id}-t{i:03d}", "doc_id": d.doc_id, "count": t.count, "qualifier": t.qualifier,
@@ -57,7 +64,7 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
                    "pipeline_version": version, "quarantined_at": ingested_at, "stage": r.stage} for r in rejected]
     return {
         "documents": _table("documents", docs),
-        "entities": _table("entities", _entity_rows(drafts, stamp)),
+        "entities": _table("entities", entities),
         "mentions": _table("mentions", mentions),
         "attack_events": _table("attack_events", events),
         "tallies": _table("tallies", tallies),
@@ -66,6 +73,9 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
 
 
 def _entity_rows(drafts: list[Draft], stamp: dict) -> list[dict]:
+    """One row per entity the drafts name: by a mention (its surfaces join its aliases), or as
+    the attacker, target or place of an event or the source of a tally, when the gazetteer or the
+    NER path knows it."""
     found: dict[str, Entity] = {}  # never gazetteer ids: the NER path only creates what the gazetteer lacks
     known = ChainMap(found, load_gazetteer())
     surfaces: dict[str, set[str]] = {}
@@ -74,6 +84,11 @@ def _entity_rows(drafts: list[Draft], stamp: dict) -> list[dict]:
             found.setdefault(e.entity_id, e)
         for m in d.mentions:
             surfaces.setdefault(m.entity_id, set()).add(m.surface)
+        # an actor or place an event or tally names without a mention of it ("Russian forces": gpe:ru)
+        for entity_id in [i for e in d.events for i in (e.attacker_id, e.target_id, e.location_id)] + \
+                [t.stated_by_id for t in d.tallies]:
+            if entity_id is not None and entity_id in known:
+                surfaces.setdefault(entity_id, set())
     rows = []
     for entity_id in sorted(surfaces):
         e = known[entity_id]

@@ -17,6 +17,7 @@ from transforms import context, event_dates
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import jsonl
+from transforms.sentences import normalised
 from transforms.timex import Timex
 
 COMPONENT = "tallies.v2"
@@ -115,9 +116,16 @@ def _is_toll(sentence: str) -> bool:
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     gazetteer: dict[str, Entity], published: dt.date | None, timexes: list[Timex]) -> list[Tally]:
+    """The official figures (attack counts, injured, deaths) the article's sentences state; a
+    sentence repeated verbatim in the article (`sentences.normalised`) is read once."""
     out: list[Tally] = []
+    told_before: set[str] = set()
     for start, end in sentences:
         sentence = body[start:end]
+        key = normalised(sentence)
+        if key in told_before:
+            continue  # the same sentence again in one document: one statement, not another figure
+        told_before.add(key)
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         for m, unit in [(m, "attacks") for m in _attack_counts(sentence)] + \
                        [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \

@@ -51,5 +51,12 @@ def _components_on_record(con: duckdb.DuckDBPyConnection) -> None:
     con.execute('alter table runs add column if not exists components VARCHAR[]')
 
 
+def _event_anchors(con: duckdb.DuckDBPyConnection) -> None:
+    """5 -> 6 (#12): attack events gain `anchor_char` (a distinct position within the document)
+    and `disputed`. Rows loaded before stay NULL there (a rebuild from the inbox fills them)."""
+    for column, kind in (("anchor_char", "INTEGER"), ("disputed", "BOOLEAN")):
+        con.execute(f"alter table attack_events add column if not exists {column} {kind}")
+
+
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places, 4: _components_on_record}
+    1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places, 4: _components_on_record, 5: _event_anchors}

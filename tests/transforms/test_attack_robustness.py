@@ -92,6 +92,39 @@ CASES = [
     # bodies found with the marks of an attack are ACLED's "Attack"; the wounded evacuated are no new one
     ("On Sunday, police found the beheaded bodies of two traders in the forest.", ("Attack",)),
     ("Wounded soldiers were evacuated from the front line to the capital on Monday.", NONE),
+    # a fourth table (#12, session 4): two attacks of one sentence at two places, each its own row
+    ("A drone struck a fuel depot in Hodeidah on Monday and another hit a checkpoint in Taiz, killing three.",
+     ("Air/drone strike", "Air/drone strike")),
+    ("Two attacks on Friday: a car bomb exploded at a market in Baidoa, and gunmen shot a teacher in Kismayo.",
+     ("Remote explosive/landmine/IED", "Attack")),
+    ("According to the report, an airstrike hit a school in Saada and another struck a bus in Hajjah, killing 20 "
+     "children in the bus.", ("Air/drone strike", "Air/drone strike")),
+    ("A roadside bomb hit a patrol in Kandahar on Tuesday, killing two soldiers, and another hit a convoy in Helmand.",
+     ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED")),
+    ("Rebels shelled Goma on Friday and bombed a bridge in Bukavu.", ("Shelling/artillery/missile attack", "Attack")),
+    ("Some of the mortars hit homes in Baidoa on Monday and the other mortars hit an empty field.",
+     ("Shelling/artillery/missile attack",)),
+    # talk about attacks (debates, reports, studies), a team's attack, generic statements, denials
+    ("Lawmakers debated the drone strikes in a session on Tuesday.", NONE),
+    ("Parliament on Monday discussed the recent airstrikes on the capital.", NONE),
+    ("The UN Security Council met on Friday to discuss the shelling of the city.", NONE),
+    ("A report on attacks against aid workers was published on Monday.", NONE),
+    ("Amnesty International on Thursday released a report documenting drone strikes on civilians in the region.", NONE),
+    ("Senator Smith slammed the administration's response to the rocket attacks on Wednesday.", NONE),
+    ("The striker scored twice on Saturday as United's attack overwhelmed the visitors.", NONE),
+    ("City's forward struck a late winner against the league leaders on Sunday.", NONE),
+    ("Drone strikes have become more frequent in the province, analysts said on Monday.", NONE),
+    ("Kidnappings and attacks on aid convoys increased sharply in 2023, the UN said on Monday.", NONE),
+    ("The military on Tuesday rejected allegations that its troops fired on protesters.", NONE),
+    ("The ministry denied that any drone strike took place in the district on Monday.", NONE),
+    ("Local officials said reports of a bombing at the market on Sunday were untrue.", NONE),
+    ("Opposition MPs on Tuesday attacked the minister over rising fuel prices.", NONE),
+    ("Shelling is a daily occurrence along the front line, residents say.", NONE),
+    ("Bomb attacks are rare in the capital, police said on Tuesday.", NONE),
+    ("An NGO briefing paper on IED attacks in the Sahel was presented in Geneva on Friday.", NONE),
+    ("Their striker hit the post twice in the first half of Sunday's derby.", NONE),
+    ("Opposition MPs said soldiers fired on protesters in the capital on Friday, killing three.", ("Attack",)),
+    ("The striker was shot dead by gunmen outside his home on Sunday, police said.", ("Attack",)),
 ]
 
 
@@ -103,3 +136,104 @@ def test_each_invented_sentence_yields_its_attacks(text, types):
 def test_weapons_belong_to_the_attack_they_describe():
     [e] = events(CASES[16][0])
     assert e.weapons == ("mortar",)
+
+
+@pytest.mark.parametrize("text, places, dead", [
+    # the trailing toll names neither attack: no row counts it (never twice)
+    ("A drone struck a fuel depot in Hodeidah on Monday and another hit a checkpoint in Taiz, killing three.",
+     ("gpe:hodeidah", "gpe:geonames-70225"), (None, None)),
+    # the toll names the bus: the second attack's
+    ("An airstrike hit a school in Sanaa and another struck a bus in Taiz on Sunday, killing 20 children in the bus.",
+     ("gpe:sanaa", "gpe:geonames-70225"), (None, 20)),
+    # the toll sits inside the first attack's clause
+    ("A roadside bomb hit a patrol in Mosul on Tuesday, killing two soldiers, and another hit a convoy in Kirkuk.",
+     ("gpe:mosul", "gpe:kirkuk"), (2, None)),
+])
+def test_two_attacks_of_one_sentence_keep_their_own_place_weapon_and_toll(text, places, dead):
+    got = events(text)
+    assert tuple(e.location_id for e in got) == places
+    assert tuple(e.fatalities for e in got) == dead
+    assert all(e.weapons == got[0].weapons != ("unknown",) for e in got)  # "another": the same weapon
+
+
+@pytest.mark.parametrize("text, disputed", [
+    ("Residents reported an airstrike on the village on Monday, but the army denied it.", True),
+    ("Rebel radio said a drone hit a fuel depot in Hodeidah on Monday. The navy denied carrying out the strike.", True),
+    ("Local sources said militants shelled the town on Sunday, killing two. The group denied responsibility.", True),
+    ("Gunmen killed three herders in the village on Sunday. Police said the attackers fled into the forest.", False),
+    # a denial of another report in another paragraph marks nothing
+    ("A drone struck a checkpoint in Taiz on Monday.\n\nThe ministry denied reports of an airstrike in Sanaa.", False),
+])
+def test_a_denied_report_is_marked_disputed(text, disputed):
+    [e] = events(text)
+    assert e.disputed is disputed
+
+
+def test_events_of_one_sentence_have_distinct_stable_anchors_in_text_order():
+    text = ("Intro line.\n\nOn Monday gunmen shot dead a teacher in the market, while a roadside bomb wounded two "
+            "soldiers on the highway. Rebels shelled Goma on Friday and bombed a bridge in Bukavu.")
+    got = events(text)
+    anchors = [e.anchor_char for e in got]
+    assert len(got) == 4 and len(set(anchors)) == 4 and anchors == sorted(anchors)
+    assert [text[a:a + 4] for a in anchors] == ["shot", "woun", "shel", "bomb"]
+    assert all(e.start_char <= e.anchor_char < e.end_char for e in got)
+    assert anchors == [e.anchor_char for e in events(text)]  # stable from run to run
+
+
+def test_a_sentence_repeated_in_one_document_is_one_report():
+    import datetime as dt
+
+    from transforms.entities import default_matcher
+    from transforms.event_dates import Window, tag_article
+    from transforms.gazetteer import load_gazetteer
+    from transforms.sentences import split_sentences
+    from transforms.tallies import extract_tallies
+
+    attack = "A drone struck a market in Taiz on Monday, killing three people."
+    tally = "Officials said 40 attacks had been recorded in the province since January."
+    # a stuttering feed: the same sentences hundreds of times, case and spacing aside
+    text = "Intro.\n\n" + " ".join([attack, attack.upper(), attack.replace(" ", "  "), tally] * 200) + \
+        "\n\nGunmen shot dead a teacher in Sanaa on Sunday."
+    got = events(text)
+    assert [e.sub_event_type for e in got] == ["Air/drone strike", "Attack"]
+    assert [e.fatalities for e in got] == [3, 1]
+    published = dt.date(2023, 11, 14)
+    window = Window(published, published)
+    tallies = extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                              tag_article(text, published, window))
+    assert [t.count for t in tallies] == [40]
+
+
+@pytest.mark.parametrize("text, attacker, target, kind", [
+    ("A drone attack wounded three U.S. service members at a base in Syria on Monday.", None, "gpe:us", "military"),
+    ("A roadside bomb killed four members of the security forces in the province on Monday.", None, None, "military"),
+    ("Gunmen killed two members of a local militia in the village on Friday.", None, None, "armed group"),
+    ("Houthi forces attacked the Greek-flagged tanker Sounion off Hodeidah on Wednesday.", "org:houthis", None, "vessel"),
+    ("Pirates fired on a fishing dhow off the coast on Sunday.", None, None, "vessel"),
+    ("An Iranian-made drone struck a fuel depot in Erbil on Monday.", None, None, "facility"),
+    ("A suicide bombing killed 12 people at a mosque on Friday. Islamic State later claimed responsibility.",
+     "org:islamic-state", None, "civilian"),
+    ("A bombing that killed five soldiers in the town on Monday was blamed on Hezbollah.", "org:hezbollah", None, "military"),
+    ("Police blamed Hamas for the grenade attack on a bar in the old town on Saturday.", "org:hamas", None, "facility"),
+    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", None, None, "military"),
+    ("Gunmen shot dead two police officers at a checkpoint on Monday. The Houthis claimed the attack.", "org:houthis",
+     None, "military"),
+])
+def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
+    e = events(text)[0]
+    assert (e.attacker_id, e.target_id, e.target_kind) == (attacker, target, kind)
+
+
+@pytest.mark.parametrize("text, places, dead", [
+    # places named apart are an event each; the toll goes to the row its clause names, never to two
+    ("Missiles struck Erbil and Baghdad overnight, officials said.", ("gpe:erbil", "gpe:baghdad"), (None, None)),
+    ("Airstrikes hit Erbil and Mosul on Monday, killing three people in Mosul.", ("gpe:erbil", "gpe:mosul"), (None, 3)),
+    ("Airstrikes hit Erbil and Mosul on Monday, killing three people.", ("gpe:erbil", "gpe:mosul"), (None, None)),
+    # the road between two towns is one place
+    ("Gunmen opened fire on a truck on the road between Erbil and Mosul on Monday, killing the driver.",
+     ("gpe:erbil",), (1,)),
+])
+def test_places_named_apart_are_an_event_each(text, places, dead):
+    got = events(text)
+    assert tuple(e.location_id for e in got) == places
+    assert tuple(e.fatalities for e in got) == dead

@@ -67,7 +67,7 @@ def test_each_acled_typing_rule_types_its_example(rule):
 @pytest.mark.parametrize("rule", lines("attack_targets.jsonl"), ids=lambda r: f"{r['kind']}-{r.get('test', 'head')}")
 def test_each_target_kind_rule_reads_its_example(rule):
     doc, clauses, _ = read(rule["example"])
-    assert target_kind(doc, clauses, rules()) == rule["kind"]
+    assert target_kind(doc, clauses, rules()) == rule.get("example_kind", rule["kind"])
 
 
 def test_the_pre_filter_lets_every_trigger_example_through():
@@ -111,3 +111,13 @@ def test_a_headline_is_read_on_its_own_words():
 def test_a_time_is_no_target(text, target):
     doc, clauses, _ = read(text)
     assert [t.text for t in target_nouns(doc, clauses)][:1] == [target]
+
+
+@pytest.mark.parametrize("rule", lines("attack_roles.jsonl"), ids=lambda r: r["rule"])
+def test_each_role_rule_names_the_attacker_of_its_example(rule):
+    from transforms.entities import default_matcher
+
+    text = rule["example"]
+    [role] = [r for r in lexicon().roles if r.rule == rule["rule"]]
+    assert [m.entity_id for m in default_matcher().find(text) if role.names(text, 0, m)][:1] == [rule["attacker"]]
+    assert events(text)[0].attacker_id == rule["attacker"]

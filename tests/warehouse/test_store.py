@@ -172,7 +172,7 @@ def test_issue16_a_version_4_warehouse_gains_the_run_kind_and_components(con):
                 "'sitrep-0.5.0')")
     store.ensure_schema(con)
     assert con.execute("select run_id, kind, components from runs").fetchall() == [("r1", None, None)]
-    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == ("5",)
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
     store.record_run(con, {**run_row("r2"), "kind": "reprocess", "components": ["attacks.v2"]})
     assert con.execute("select kind, components from runs where run_id = 'r2'").fetchone() == ("reprocess", ["attacks.v2"])
 
@@ -242,3 +242,16 @@ def test_a_version_1_warehouse_gains_the_event_place_columns(con):
     assert {"admin1", "latitude", "longitude", "geo_precision"} <= have
     assert "story_id" in {r[0] for r in con.execute("describe documents").fetchall()}
     assert con.execute("select count(*) from weekly_attacks_by_target").fetchone() == (0,)
+
+
+def test_issue12_a_version_5_warehouse_gains_the_event_anchor_and_disputed_columns(con):
+    con.execute("drop view if exists weekly_attacks_by_target")
+    con.execute("drop view if exists weekly_attack_counts")
+    con.execute("drop view if exists stg_attack_events")
+    for column in ("anchor_char", "disputed"):
+        con.execute(f"alter table attack_events drop column {column}")
+    con.execute("update sitrep_meta set value = '5' where key = 'contract_version'")
+    store.ensure_schema(con)
+    have = {r[0] for r in con.execute("describe attack_events").fetchall()}
+    assert {"anchor_char", "disputed"} <= have
+    assert con.execute("select value from sitrep_meta where key = 'contract_version'").fetchone() == (str(contract().version),)
