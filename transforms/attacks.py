@@ -176,7 +176,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
-        own = next((r for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None), None)
+        own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
+        own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:
             continue  # the rest of a paragraph about the past
         if own is not None:
@@ -208,7 +209,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
             event_dates.resolve(None, body, published, window)
         unharmed = bool(lex.no_harm.search(_told_with(body, sentences, k, parses)))
-        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed))
+        events.extend(_events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, own_dated))
         after_mishap = False
     return events
 
@@ -307,21 +308,25 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
 
 
 def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses,
-                        unharmed: bool = False) -> list[AttackEvent]:
+                        unharmed: bool = False, own_dated: list | None = None) -> list[AttackEvent]:
     """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
     per named facility or country; none for an attack typed as another kind of event (`unharmed`:
-    the text says nobody was hurt)."""
+    the text says nobody was hurt). Each attack takes the date of its own clause
+    (`event_dates.clause_dates` over `own_dated`, the sentence's resolved expressions), else `when`."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
+    spans = [(start + min(c.span(doc)[0] for c in g), start + max(c.span(doc)[1] for c in g)) for g in attacks]
+    own_whens = event_dates.clause_dates(spans, own_dated, start) if own_dated and len(attacks) > 1 else [None] * len(attacks)
     events = []
-    for group in attacks:
+    for group, own_when in zip(attacks, own_whens):
+        when_of_group = own_when or when
         if len(attacks) == 1:
             inside, counted = mentions, None
         else:
             lo, hi = min(c.span(doc)[0] for c in group), max(c.span(doc)[1] for c in group)
             inside = [m for m in mentions if start + lo <= m.start and m.end <= start + hi]
             counted = tuple(sorted({i for c in group for i in c.tokens}))
-        events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when, lex, doc, group, counted,
+        events += _events_of_attack(body, start, end, inside or mentions, gazetteer, when_of_group, lex, doc, group, counted,
                                     single=len(attacks) == 1, unharmed=unharmed)
     return events
 
