@@ -159,6 +159,11 @@ def parse_article(text: str) -> Article:
             body_start = i + 1
         body_lines = lines[body_start:]
 
+    if published is not None and published.order_ambiguous:
+        # 05/11/2023 that its own line leaves open: the header's URL or publisher may tell the order
+        hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed if r.startswith("url: ")])
+        published = dates.parse_header_date(published_text, hint) if hint else published
+
     paragraphs, cut = _clean_paragraphs(body_lines)
     removed.extend(cut)
     dateline = None
@@ -183,7 +188,7 @@ def _stands_alone(lines: list[str], i: int) -> bool:
     """A headline is followed by a blank or a header line, never by the rest of its sentence."""
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return not nxt or bool(_URL.match(nxt) or _BYLINE.match(nxt) or dates.looks_like_date_line(nxt)
-                           or dates.parse_header_date(nxt) and len(nxt.split()) <= 16)
+                           or dates.parse_header_date(nxt) and len(nxt.split()) <= 16 or labelled_field(nxt))
 
 
 def _looks_like_a_name(line: str) -> bool:
