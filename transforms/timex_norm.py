@@ -417,6 +417,11 @@ def weekday(m, ctx):
     return "DATE", day.isoformat()
 
 
+def two_days_off(m, ctx):
+    """"the day before yesterday", "the day after tomorrow": two days from the dct."""
+    return "DATE", (ctx.dct + dt.timedelta(days=-2 if m.group("back") else 2)).isoformat()
+
+
 def relative_day(m, ctx):
     words = m.group("x").lower()
     shift = 0 if "same" in words else (1 if any(w in words for w in ("following", "next", "after")) else -1)

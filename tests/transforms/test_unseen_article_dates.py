@@ -1,7 +1,9 @@
 """Event dates of short invented articles in styles the dev notes lack (issue 13): wire datelines
 with and without a year, local press ("on Tuesday night"), day-first and month-first headers and
 bodies, RFC 2822 stamps, "earlier this week", "last month", ranges, a bare "on the 1st", an article
-published just after New Year that speaks of "Dec. 30", an undated blog post.
+published just after New Year that speaks of "Dec. 30", an undated blog post; French, German and
+Spanish headers, a numeric header date whose order a zone, a URL domain or a publisher tells,
+two attacks of one sentence on two days, "the day before yesterday", "the previous night".
 
 The table is tests/transforms/data/unseen_article_dates.jsonl (one article a line: its text, the
 day it is run on, and the date of each event the pipeline should find, in order: "YYYY-MM-DD", or
