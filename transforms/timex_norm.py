@@ -199,9 +199,13 @@ def anchor_day(m, ctx):
 
 
 def duration_pair(m, ctx):
+    """"10 to 12 days", "two to three weeks": two durations, the first without its unit (TimeML)."""
     unit = unit_name(m.group("unit"))
-    return [("DURATION", duration_value(int(m.group("a")), unit), m.span("a")),
-            ("DURATION", duration_value(int(m.group("b")), unit), (m.start("b"), m.end("unit")))]
+    a, b = number_value(m.group("a")), number_value(m.group("b"))
+    if a is None or b is None or b <= a:
+        return None
+    return [("DURATION", duration_value(a, unit), m.span("a")),
+            ("DURATION", duration_value(b, unit), (m.start("b"), m.end("unit")))]
 
 
 def duration_one_day(m, ctx):
@@ -634,9 +638,9 @@ def time_of_day(m, ctx):
     hour, minute, zone = clock
     day = ctx.anchor
     after = _DAY_AFTER.match(ctx.text, m.end())
-    if after:
+    if after:  # the tense is read from the clock time on: "until 5 p.m. EST, Nov. 6" points ahead
         month, d = month_value(after.group(1)), int(after.group(2))
-        y = year_of_month_day(ctx, after.start(1), month, d, after.end())
+        y = year_of_month_day(ctx, m.start(), month, d, after.end())
         day = safe_date(y, month, d) if y else None
         day = day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
