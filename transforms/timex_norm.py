@@ -90,7 +90,8 @@ def _month_day(m, ctx, month: int, day: int):
 
 def the_period(m, ctx):
     """"the year ended June 30" -> P1Y (a fiscal span); "for the year", "the latest quarter" ->
-    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
+    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week;
+    "the current fiscal year" the dct's year, "the latest fiscal year" the one before."""
     unit = m.group("unit").lower()
     mod = (m.group("mod") or "").lower()
     if unit == "period":  # "the latest period" of a results report: the quarter it reports
@@ -117,6 +118,8 @@ def the_period(m, ctx):
             # "the latest quarter" has ended: never one after the last completed quarter
             return "DATE", min(named, completed) if mod == "latest" else named
         return "DATE", completed
+    if unit == "year" and mod == "latest":  # "the latest fiscal year": the last one completed
+        return "DATE", shift_period(ctx.dct, unit, -1)
     return "DATE", shift_period(ctx.dct, unit, 0)
 
 
