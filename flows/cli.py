@@ -356,20 +356,24 @@ def reprocess(since_version: Optional[str] = typer.Option(None, "--since-version
 @app.command()
 def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input JSONL file, or - for standard input.")) -> None:
     """Tag TimeML TIMEX3 expressions: reads {"doc_id","dct","text"} lines, writes
-    {"doc_id","timexes":[{"start","end","text","type","value"}]} lines.
+    {"doc_id","timexes":[{"start","end","text","type","value"}]} lines. A line it cannot read (bad
+    JSON, no text, a dct that is no date) is reported on stderr and as {"doc_id","line","error"}; the
+    other lines are still tagged, and the command exits 1.
 
     Example: echo '{"doc_id":"a","dct":"2023-11-14","text":"Rockets hit on Thursday."}' | sitrep timex --jsonl -
     """
     from flows.timex_cli import tag_jsonl
 
-    if jsonl == "-":
-        tag_jsonl(sys.stdin, sys.stdout)
-        return
     try:
-        with open(jsonl, encoding="utf-8") as fh:
-            tag_jsonl(fh, sys.stdout, source=jsonl)
+        if jsonl == "-":
+            done = tag_jsonl(sys.stdin, sys.stdout, err=sys.stderr)
+        else:
+            with open(jsonl, encoding="utf-8") as fh:
+                done = tag_jsonl(fh, sys.stdout, source=jsonl, err=sys.stderr)
     except OSError as exc:
         raise SitrepError(f"cannot read {jsonl}: {exc.strerror}") from exc
+    if done.failed:  # every other line was tagged; the bad ones are reported above, one each
+        raise typer.Exit(1)
 
 
 def _print_summary(summary) -> None:

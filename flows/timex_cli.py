@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import IO, Iterable
 
-from sitrep.errors import SitrepError
 from transforms.timex import parse_dct, tag_timexes
 
 
-def tag_jsonl(lines: Iterable[str], out: IO[str], source: str = "-") -> int:
-    count = 0
+@dataclass(frozen=True)
+class TimexRun:
+    """What `tag_jsonl` did: documents tagged, and lines it could not read (each reported)."""
+
+    tagged: int
+    failed: int
+
+
+def tag_jsonl(lines: Iterable[str], out: IO[str], source: str = "-", err: IO[str] | None = None) -> TimexRun:
+    """Tag every {"doc_id","dct","text"} line of `lines`, one {"doc_id","timexes"} line to `out`
+    each, in input order. A line that cannot be read (not JSON, a field missing, a dct that is no
+    date) stops nothing: it gets {"doc_id", "line", "error", "timexes": []} on `out` and a
+    "SOURCE:LINE: ..." message on `err`, and the next line is read."""
+    tagged = failed = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        doc_id = None
         try:
             doc = json.loads(line)
+            doc_id = doc.get("doc_id") if isinstance(doc, dict) else None
             dct = parse_dct(str(doc["dct"]))
             text = doc["text"]
+            if not isinstance(text, str):
+                raise TypeError(f"text is {type(text).__name__}, not a string")
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise SitrepError(f"{source}:{number}: expected {{\"doc_id\", \"dct\", \"text\"}}: {exc}") from exc
+            why = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            message = f"{source}:{number}: doc {doc_id!r}: expected {{\"doc_id\", \"dct\", \"text\"}}: {why}"
+            out.write(json.dumps({"doc_id": doc_id, "line": number, "error": message, "timexes": []}, ensure_ascii=False) + "\n")
+            if err is not None:
+                err.write(message + "\n")
+            failed += 1
+            continue
         timexes = [t.to_dict() for t in tag_timexes(text, dct)]
-        out.write(json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes}, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+        out.write(json.dumps({"doc_id": doc_id, "timexes": timexes}, ensure_ascii=False) + "\n")
+        tagged += 1
+    return TimexRun(tagged, failed)

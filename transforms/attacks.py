@@ -207,7 +207,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
-        own = next((r for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None), None)
+        own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
+        own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:
             continue  # the rest of a paragraph about the past
         if own is not None:
@@ -248,7 +249,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         told = _told_with(body, sentences, k, parses)
         unharmed = bool(lex.no_harm.search(told))
         claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
-        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed)
+        found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
+                                    own_dated)
         if lex.disputed.search(told):
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
@@ -383,19 +385,24 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
 
 
 def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, clauses,
-                        unharmed: bool = False, claimed: str | None = None) -> list[AttackEvent]:
+                        unharmed: bool = False, claimed: str | None = None,
+                        own_dated: list | None = None) -> list[AttackEvent]:
     """The rows of one reporting sentence: one per attack (`group_attacks`), and per attack one
     per named facility or country; none for an attack typed as another kind of event (`unharmed`:
     the text says nobody was hurt). `claimed`: who the text says did it ("X claimed
-    responsibility"), the attacker of an attack whose own words name none."""
+    responsibility"), the attacker of an attack whose own words name none. Each attack takes the
+    date of its own clause (`event_dates.clause_dates` over `own_dated`, the sentence's resolved
+    expressions), else `when`."""
     r = rules()
     attacks = group_attacks(doc, clauses, r)
+    spans = [(start + min(c.span(doc)[0] for c in g), start + max(c.span(doc)[1] for c in g)) for g in attacks]
+    own_whens = event_dates.clause_dates(spans, own_dated, start) if own_dated and len(attacks) > 1 else [None] * len(attacks)
     tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()
     owners = _mention_owners(doc, start, attacks, mentions)
     shared = [m for m, k in zip(mentions, owners) if k is None]
-    for k, group in enumerate(attacks):
+    for k, (group, own_when) in enumerate(zip(attacks, own_whens)):
         if len(attacks) == 1:
             inside, counted = mentions, None
         else:
@@ -408,7 +415,7 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
                 own = own | toll if owner == k else own - toll
             counted = tuple(sorted(own))
         inherited = previous if says_another(doc, group, r) else ()  # "and another hit ...": the same weapon
-        found = _events_of_attack(body, start, end, inside, gazetteer, when, lex, doc, group, counted,
+        found = _events_of_attack(body, start, end, inside, gazetteer, own_when or when, lex, doc, group, counted,
                                   single=len(attacks) == 1, unharmed=unharmed, inherited=inherited, claimed=claimed)
         previous = found[0].weapons if found else weapons_of(doc, group, r)
         events += found

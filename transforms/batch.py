@@ -204,8 +204,10 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
 
 
 def undated_window(dated: list[dt.date | None], today: dt.date) -> Window:
-    """When the run's undated articles were written, judged by its dated ones."""
-    return Window.of([day for day in dated if day], today)
+    """When the run's undated articles were written: the lookback before the run day
+    (`Window.of_run_day`). `dated` (the run's publication dates) no longer moves it: an undated
+    article's event dates depend on the document and the run day alone."""
+    return Window.of_run_day(today)
 
 
 def entities_stage(drafts: list[Draft]) -> list[Draft]:
@@ -283,7 +285,11 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
         events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
         tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
-        out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies)))
+        # an undated article's events lie in the run day's window: say so beside the document
+        undated = (f"no publication date: events placed in {window.start}..{window.end} (the run day's lookback)",) \
+            if d.published_date is None and events else ()
+        out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
+                           notes=d.notes + undated))
     return out
 
 

@@ -7,37 +7,56 @@ run's reference dates are always passed in, so results are reproducible.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
+from transforms.resources import data_text
 from transforms.timex_vocab import vocabulary
 
-MONTHS = {**vocabulary()["month"], **vocabulary()["month_abbr"]}
+
+def _header_rules() -> dict:
+    """transforms/data/header_dates.json: the languages read and the evidence for numeric order."""
+    return json.loads(data_text("header_dates.json"))
+
+
+HEADER_RULES = _header_rules()
+# The languages whose month names and header words a header line may use; the first is the
+# default whose numeric order applies when nothing else tells.
+LANGUAGES = tuple(HEADER_RULES["languages"])
+# Month names and abbreviations of every language read (lowercase, as written: "déc", "märz").
+MONTHS = {word: n for lang in LANGUAGES for table in ("month", "month_abbr") for word, n in vocabulary(lang)[table].items()}
 WEEKDAYS = {word: iso - 1 for word, iso in vocabulary()["weekday"].items()}  # Monday 0, as datetime
-_DAYNAME = r"(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*\.?"
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_WORDS = "|".join(re.escape(w) for w in sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_WORDS})(?![^\W\d_])\.?"
 _TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
          r"(?:\s*(?P<tz>[A-Z]{2,4}\b))?")
 # UTC offsets of the zone abbreviations news sites print; unknown ones leave the time as written.
 TZ_OFFSETS = vocabulary()["time_zone"]
-# Zones whose publishers write numeric dates month first (11/05/2023 = November 5).
-MONTH_FIRST_ZONES = {"EST", "EDT", "ET", "CST", "CDT", "MST", "MDT", "PST", "PDT"}
+# Zones whose publishers write numeric dates month first (11/05/2023 = November 5) or day first.
+ZONE_ORDER = HEADER_RULES["zone_order"]
+MONTH_FIRST_ZONES = {zone for zone, order in ZONE_ORDER.items() if order == "month-first"}
 # The separator of numeric dates that only day-first conventions use (07.06.2024).
 DAY_FIRST_SEPARATOR = "."
-# How an English numeric date is read when nothing in it decides: month first, the TimeML/US
-# convention the body tagger uses too (header and body must agree); the header records it.
-DEFAULT_NUMERIC_ORDER = "month-first"
+# How a numeric date is read when nothing in it decides: the first language's convention (English:
+# month first, the TimeML/US convention the body tagger uses too: header and body must agree);
+# the header records that it was a default.
+DEFAULT_NUMERIC_ORDER = vocabulary(LANGUAGES[0])["numeric_order"]
 
 # year first is never ambiguous: 2024-03-05, and the 2024/03/05 of East Asian and some US sites
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
                   r"(?:\.\d+)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-){_MONTH}(?:,?\s+|-)(?P<year>\d{{4}})\b", re.I)
+# "5 November 2023", "05-Mar-2024", "1er décembre 2023", "5. März 2024", "5 de noviembre de 2023"
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s+|-)(?:de\s+)?{_MONTH}(?:,?\s+|-)(?:de\s+)?(?P<year>\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 _TIME_RE = re.compile(_TIME, re.I)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_HEADER_WORDS = re.compile(r"^\s*(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|on)\b[:\s]*", re.I)
+# The words a header line opens with, of every language read, and the language of each.
+_WORD_LANGUAGE = {w: lang for lang in reversed(LANGUAGES) for w in vocabulary(lang)["header_words"]}
+_HEADER_WORDS = re.compile(r"^\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORD_LANGUAGE, key=len, reverse=True))
+                           + r")(?![^\W\d_])[:\s]*", re.I)
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
     rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s+"
@@ -87,12 +106,19 @@ def split_date_prefix(line: str) -> tuple[str, str] | None:
     return m.group(0).strip(), line[m.end():]
 
 
-def parse_header_date(line: str) -> HeaderDate | None:
+def parse_header_date(line: str, hint: str | None = None) -> HeaderDate | None:
     """The first full date in a header line (ISO, 25/10/2023 22h43, November 3, 2023 at 4:12 PM EST,
-    Monday, 30 October 2023, ...). None when the line states no complete, valid date."""
+    Monday, 30 October 2023, Publié le 5 novembre 2023, ...). None when the line states no complete,
+    valid date. A numeric date is read by the line's own evidence (`numeric_evidence`), else by
+    `hint` ("day-first" / "month-first": the rest of the header, `order_from_header`), else by the
+    default language's order, marked `order_ambiguous`."""
     text = line.strip()
-    body = _HEADER_WORDS.sub("", text)
-    found = _find_iso(body) or _find_numeric(body) or _find_named(body)
+    words = _HEADER_WORDS.match(text)
+    body = text[words.end():] if words else text
+    language = _WORD_LANGUAGE.get(re.sub(r"\s+", " ", words.group(0).strip(" :\t").lower())) if words else None
+    # English is written with both orders: only another language's header words tell one
+    said = vocabulary(language)["numeric_order"] if language and language != LANGUAGES[0] else None
+    found = _find_iso(body) or _find_numeric(body, said or hint) or _find_named(body)
     if found is None:
         return None
     year, month, day, time, offset, order, ambiguous = (*found, None, False)[:7] if len(found) == 5 else found
@@ -102,6 +128,25 @@ def parse_header_date(line: str) -> HeaderDate | None:
         return None
     return HeaderDate(text=text, month=month, day=day, year=year, time=time, utc_offset_hours=offset,
                       numeric_order=order, order_ambiguous=ambiguous)
+
+
+_URL_HOST = re.compile(r"(?:https?://|www\.)(?P<host>[^/\s:?#]+)", re.I)
+
+
+def order_from_header(publisher: str | None, urls: list[str]) -> str | None:
+    """The numeric order the rest of a header tells: the country domain of its URL ("bbc.co.uk"
+    -> day-first) or its publisher ("Le Monde"), from header_dates.json; None when neither does."""
+    for url in urls:
+        host = _URL_HOST.search(url)
+        if host:
+            order = HEADER_RULES["domain_order"].get(host.group("host").lower().rstrip(".").rsplit(".", 1)[-1])
+            if order:
+                return order
+    if publisher:
+        for name, order in HEADER_RULES["publisher_order"].items():
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", publisher, re.I):
+                return order
+    return None
 
 
 def two_digit_year(yy: int, reference_year: int) -> int:
@@ -196,24 +241,34 @@ def _find_iso(s: str):
     return int(m.group("y")), int(m.group("m")), int(m.group("d")), time, offset
 
 
-def _find_numeric(s: str):
+def _find_numeric(s: str, hint: str | None = None):
     m = _NUMERIC.search(s)
     if not m:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
     time, offset = _find_time(s[m.end():])
-    zone = _TIME_RE.search(s[m.end():])
-    tz = (zone.group("tz") or "").upper() if zone else ""
-    # Evidence for the order: a US zone -> month first; a French-style "22h43" clock or a dotted
-    # date (07.06.2024: German, Russian, Scandinavian, ... never US) -> day first.
-    hint = "month-first" if tz in MONTH_FIRST_ZONES else \
-        ("day-first" if re.search(r"\d{1,2}h\d{2}", s[m.end():]) or m.group("sep") == DAY_FIRST_SEPARATOR else None)
-    order, ambiguous = numeric_order(a, b, hint)
+    order, ambiguous = numeric_order(a, b, numeric_evidence(s, m) or hint)
     day, month = (a, b) if order == "day-first" else (b, a)
     year = int(m.group("y"))
     if len(m.group("y")) == 2:
         year = two_digit_year(year, _PIVOT_REFERENCE_YEAR)
     return year, month, day, time, offset, order, ambiguous
+
+
+_ZONE = re.compile(r"\b(" + "|".join(sorted(ZONE_ORDER, key=len, reverse=True)) + r")\b")
+
+
+def numeric_evidence(line: str, m: re.Match) -> str | None:
+    """What the line of numeric date `m` says of its order: a zone of header_dates.json's
+    zone_order after it ("EST" month first, "GMT", "CET" day first), a French-style "22h43"
+    clock or a dotted date (07.06.2024: German, Russian, Scandinavian, ... never US): day first."""
+    rest = line[m.end():]
+    zone = _ZONE.search(rest)
+    if zone:
+        return ZONE_ORDER[zone.group(1)]
+    if re.search(r"\d{1,2}h\d{2}", rest) or m.group("sep") == DAY_FIRST_SEPARATOR:
+        return "day-first"
+    return None
 
 
 def _find_named(s: str):

@@ -10,8 +10,8 @@ previous Monday-Sunday; "earlier this month" the 1st .. the day before; "since O
 not its first day. An event never ends after
 publication. A report that names no time at all is no evidence of any day: its event has no
 `date`, only the lookback window before publication as [date_min, date_max], marked `inferred`.
-Undated articles: their events lie in the batch's window, which never ends after the run day,
-marked `unknown`.
+Undated articles: their events lie in the window before the run day (`Window.of_run_day`),
+marked `unknown`; it depends on the run day alone, never on the other files of the run.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ class EventDate:
 
 @dataclass(frozen=True)
 class Window:
-    """When undated articles of a batch were written: from the earliest dated article of the
-    batch (less the default lookback) to the latest one. `anchor` dates their expressions."""
+    """When an undated article was written, as far as the run knows: the lookback before the run
+    day. `anchor` (its end) dates the article's expressions. A window depends on the run day
+    alone: an undated article's event dates never change with the other files of its run."""
 
     start: dt.date
     end: dt.date
@@ -64,13 +65,17 @@ class Window:
         return self.end
 
     @classmethod
+    def of_run_day(cls, today: dt.date) -> "Window":
+        """[today - DEFAULT_LOOKBACK_DAYS, today]: a file with no readable date is taken for recent
+        news; its events are marked `unknown`, never dated after the run day."""
+        return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
+
+    @classmethod
     def of(cls, published: list[dt.date], today: dt.date) -> "Window":
-        """From the batch's publication dates; never ending after `today` (the run day), even when
-        a header states a future date."""
-        past = [day for day in published if day <= today]
-        if not past:
-            return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
-        return cls(min(past) - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), max(past))
+        """The window of a run's undated articles: `of_run_day(today)`. `published` (the run's
+        publication dates) is accepted for callers of the earlier, batch-wide window and ignored:
+        it made an undated article's dates depend on which files were run with it."""
+        return cls.of_run_day(today)
 
 
 def tag_article(body: str, published: dt.date | None, window: Window,
@@ -177,6 +182,25 @@ def day_told_later(timexes: list[Timex], body: str, after: int, published: dt.da
             if found is not None and found.precision == "day" and fallback.date_min <= found.date <= fallback.date_max:
                 return found
     return None
+
+
+def clause_dates(clauses: list[tuple[int, int]], dated: list[tuple[int, EventDate]], start: int) -> list[EventDate | None]:
+    """The date each attack of one sentence takes from its own clause: in "rockets hit the airport
+    on Monday, and a drone struck the base on Wednesday" the second attack is Wednesday's, not
+    the first date twice. `clauses` are the attacks' (start, end) offsets in the body, in text
+    order; `dated` the sentence's own resolved expressions as (offset, EventDate); `start` the
+    sentence's offset. An attack owns the stretch from its clause's start (the sentence's start
+    for the first) to the next clause's start; an expression inside the clause itself wins, else
+    the first one of the stretch. None where the stretch dates nothing: that attack keeps the
+    sentence's date ("On Monday, rockets hit X and a drone struck Y": both Monday)."""
+    out: list[EventDate | None] = []
+    for k, (lo, hi) in enumerate(clauses):
+        begin = start if k == 0 else lo
+        stop = clauses[k + 1][0] if k + 1 < len(clauses) else float("inf")
+        inside = [d for at, d in dated if lo <= at < hi]
+        stretch = [d for at, d in dated if begin <= at < stop]
+        out.append((inside or stretch or [None])[0])
+    return out
 
 
 def since(start: dt.date, published: dt.date, text: str | None) -> EventDate:

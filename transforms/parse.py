@@ -161,6 +161,11 @@ def parse_article(text: str) -> Article:
             body_start = i + 1
         body_lines = lines[body_start:]
 
+    if published is not None and published.order_ambiguous:
+        # 05/11/2023 that its own line leaves open: the header's URL or publisher may tell the order
+        hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed if r.startswith("url: ")])
+        published = dates.parse_header_date(published_text, hint) if hint else published
+
     paragraphs, cut = _clean_paragraphs(body_lines)
     removed.extend(cut)
     dateline = None

@@ -87,6 +87,10 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             continue
         span = m.span("x") if "x" in m.re.groupindex and m.group("x") else m.span()
         for kind, value, (s, e) in (found if isinstance(found, list) else [(*found, span)]):
+            cut = _preposition(lang).match(text, s, e)
+            s = cut.end() if cut and cut.end() < e else s
+            cut = _MODIFIER_ARTICLE.match(text, s, e)
+            s = cut.end() if cut else s
             out.append(Timex(s, e, text[s:e], kind, value))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
@@ -95,6 +99,18 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
         last_end = m.end()
     out = [t for t in out if not _in_a_quoted_title(text, t)]
     return _link_ranges(text, _times_on_the_day_after(text, out), lang)
+
+
+# "the [eight-year] sentence", "the [year-ago] quarter", "the [30-day] period": before a hyphenated
+# modifier the article belongs to the noun phrase, not to the TIMEX3 (TimeML extents).
+_MODIFIER_ARTICLE = re.compile(r"the\s+(?=\w+(?:-\w+)+\b)", re.I)
+
+
+@cache
+def _preposition(lang: str) -> re.Pattern:
+    """A preposition TimeML leaves outside the extent ("for [three years]", cues.json extent_not_before)."""
+    words = "|".join(re.escape(w) for w in cues(lang)["extent_not_before"])
+    return re.compile(rf"(?:{words})\s+", re.I)
 
 
 _OPEN_QUOTE = re.compile(r"(?:``|''|\"|“)([^\"“”`'\n]{0,40})$")

@@ -48,15 +48,17 @@ def _cue(name: str, before: str = r"\b", after: str = r"\b") -> re.Pattern:
     return re.compile(before + "(?:" + "|".join(cues()[name]) + ")" + after, re.I)
 
 
-_BEFORE_EXPRESSION = r"\s+(?:early\s+|mid-?|late\s+)?$"  # "by early June", "until mid-March"
+# "by early June", "until mid-March", "until 5 p.m. EST, Nov. 6" (a clock time before its day)
+_BEFORE_EXPRESSION = (r"\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+(?-i:[A-Z]{2,4}))?,?\s+(?:on\s+)?)?"
+                      r"(?:early\s+|mid-?|late\s+)?$")
 # A future cue counts unless it is part of a compound ("lower-than-expected earnings") or a past
 # auxiliary governs it ("had been scheduled to expire at midnight Friday": the Friday before).
 _FUTURE_BEFORE = r"(?<!-)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b"
 
 
 # A sentence ends at . ! ? followed by a capital, unless the word before is an abbreviation
-# ("Jan. 3", "P. Davison", "Mr. Smith": a capitalized word of up to four letters), or at a line break.
-_SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
+# ("Jan. 3", "P. Davison", "Mr. Smith": a capitalized word of up to four letters; "5 p.m. EST"), or at a line break.
+_SENTENCE_END = re.compile(r"(?:(?<![A-Z])(?<![ap]\.m)(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})[.!?]['\"]?\s+(?=[A-Z\"'`])|;\s|\n)")
 
 
 def _clause(ctx: Context, start: int) -> str:

@@ -90,7 +90,8 @@ def _month_day(m, ctx, month: int, day: int):
 
 def the_period(m, ctx):
     """"the year ended June 30" -> P1Y (a fiscal span); "for the year", "the latest quarter" ->
-    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week."""
+    the dct's year, the quarter the text last spoke of (else the last one completed), the dct's week;
+    "the current fiscal year" the dct's year, "the latest fiscal year" the one before."""
     unit = m.group("unit").lower()
     mod = (m.group("mod") or "").lower()
     if unit == "period":  # "the latest period" of a results report: the quarter it reports
@@ -117,6 +118,8 @@ def the_period(m, ctx):
             # "the latest quarter" has ended: never one after the last completed quarter
             return "DATE", min(named, completed) if mod == "latest" else named
         return "DATE", completed
+    if unit == "year" and mod == "latest":  # "the latest fiscal year": the last one completed
+        return "DATE", shift_period(ctx.dct, unit, -1)
     return "DATE", shift_period(ctx.dct, unit, 0)
 
 
@@ -199,9 +202,13 @@ def anchor_day(m, ctx):
 
 
 def duration_pair(m, ctx):
+    """"10 to 12 days", "two to three weeks": two durations, the first without its unit (TimeML)."""
     unit = unit_name(m.group("unit"))
-    return [("DURATION", duration_value(int(m.group("a")), unit), m.span("a")),
-            ("DURATION", duration_value(int(m.group("b")), unit), (m.start("b"), m.end("unit")))]
+    a, b = number_value(m.group("a")), number_value(m.group("b"))
+    if a is None or b is None or b <= a:
+        return None
+    return [("DURATION", duration_value(a, unit), m.span("a")),
+            ("DURATION", duration_value(b, unit), (m.start("b"), m.end("unit")))]
 
 
 def duration_one_day(m, ctx):
@@ -417,6 +424,11 @@ def weekday(m, ctx):
     return "DATE", day.isoformat()
 
 
+def two_days_off(m, ctx):
+    """"the day before yesterday", "the day after tomorrow": two days from the dct."""
+    return "DATE", (ctx.dct + dt.timedelta(days=-2 if m.group("back") else 2)).isoformat()
+
+
 def relative_day(m, ctx):
     words = m.group("x").lower()
     shift = 0 if "same" in words else (1 if any(w in words for w in ("following", "next", "after")) else -1)
@@ -629,9 +641,9 @@ def time_of_day(m, ctx):
     hour, minute, zone = clock
     day = ctx.anchor
     after = _DAY_AFTER.match(ctx.text, m.end())
-    if after:
+    if after:  # the tense is read from the clock time on: "until 5 p.m. EST, Nov. 6" points ahead
         month, d = month_value(after.group(1)), int(after.group(2))
-        y = year_of_month_day(ctx, after.start(1), month, d, after.end())
+        y = year_of_month_day(ctx, m.start(), month, d, after.end())
         day = safe_date(y, month, d) if y else None
         day = day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"

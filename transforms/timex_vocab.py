@@ -61,6 +61,8 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
         "weekday_abbr": rf"(?:{_alternation(v['weekday_abbr'])})\.?",
         # "2 1/2": a whole number and a half, as news writes it
         "number": rf"(?:\d+(?:\.\d+)?(?:[^\S\n]+1/2)?|{compound}|{_alternation(v['number'])})",
+        # a number written in words, never "a"/"an" ("two to three weeks", "twenty-four")
+        "number_word": compound,
         "vague": rf"(?:{_alternation(v['vague_number'])})",
         "ordinal": rf"(?:{_alternation(v['ordinal'])})",
         "quarter_ordinal": rf"(?:{_alternation(v['quarter_ordinal'])})",

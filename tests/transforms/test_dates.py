@@ -1,8 +1,12 @@
 import datetime as dt
+import json
+from importlib import resources
 
 import pytest
 
-from transforms.dates import HeaderDate, choose_year, parse_dateline, parse_header_date
+from transforms.dates import LANGUAGES, HeaderDate, choose_year, parse_dateline, parse_header_date
+from transforms.parse import parse_article
+from transforms.timex_vocab import vocabulary
 
 
 @pytest.mark.parametrize("line, day, stamp", [
@@ -96,3 +100,36 @@ def test_two_digit_year_pivot():
     from transforms.dates import two_digit_year
 
     assert two_digit_year(23, 2026) == 2023 and two_digit_year(98, 2026) == 1998 and two_digit_year(27, 2026) == 2027
+
+
+HEADER_EXAMPLES = json.loads(resources.files("transforms").joinpath("data", "header_dates.json").read_text("utf-8"))["examples"]
+
+
+@pytest.mark.parametrize("example", HEADER_EXAMPLES, ids=lambda e: " | ".join(e["header"]))
+def test_every_header_dates_example_reads_as_stated(example):
+    """header_dates.json: a numeric date follows the locale its header shows (zone, language,
+    URL domain, publisher); French, German and Spanish month names are read."""
+    text = "Blast near the port\n" + "\n".join(example["header"]) + "\n\nA car bomb exploded near the port, police said.\n"
+    article = parse_article(text)
+    assert article.published is not None, article
+    assert article.published.date.isoformat() == example["date"]
+    assert article.published.order_ambiguous == example.get("ambiguous", False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_spells_all_twelve_months_and_a_numeric_order(lang):
+    v = vocabulary(lang)
+    assert set(v["month"].values()) == set(range(1, 13)) and set(v["month_abbr"].values()) <= set(range(1, 13))
+    assert v["numeric_order"] in ("day-first", "month-first") and v["header_words"]
+
+
+def test_a_french_header_and_its_body_read_05_11_day_first():
+    from transforms.timex import tag_timexes
+
+    h = parse_article("Frappe près de Kirkouk\nPublié le 05/11/2023\n\nRockets hit the base on 04/11/2023.\n").published
+    body = tag_timexes("Rockets hit the base on 04/11/2023.", h.date, numeric_order=h.numeric_order)
+    assert (h.date, body[0].value) == (dt.date(2023, 11, 5), "2023-11-04")
+
+
+def test_an_english_header_word_tells_no_order():
+    assert parse_header_date("Published 05/11/2023").order_ambiguous

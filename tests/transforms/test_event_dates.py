@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.event_dates import Window, day_told_later, default_range, resolve, tag_article
+from transforms.event_dates import Window, clause_dates, day_told_later, default_range, resolve, tag_article
 
 PUB = dt.date(2023, 11, 14)  # a Tuesday
 D = dt.date.fromisoformat
@@ -77,7 +77,7 @@ def test_undated_article_events_never_lie_after_the_run_day():
 def test_the_undated_window_ends_on_the_run_day_even_after_a_future_header():
     today = dt.date(2026, 11, 29)
     window = Window.of([dt.date(2026, 11, 20), dt.date(2027, 1, 5)], today)
-    assert window.end == dt.date(2026, 11, 20) and Window.of([], today).end == today
+    assert window.end == today and Window.of([], today).end == today
 
 
 def test_date_text_keeps_the_words_used():
@@ -97,9 +97,21 @@ def test_undated_article_keeps_a_day_only_for_explicit_dates():
     assert vague.precision == "unknown"
 
 
-def test_the_undated_window_spans_the_batch_dated_articles():
-    w = Window.of([D("2023-10-25"), D("2023-11-14"), D("2023-11-05")], today=D("2026-01-01"))
-    assert (w.start, w.end) == (D("2023-10-18"), D("2023-11-14"))
+def test_the_undated_window_depends_on_the_run_day_alone_not_on_the_batch():
+    alone = Window.of([], today=D("2026-01-01"))
+    with_others = Window.of([D("2023-10-25"), D("2023-11-14"), D("2023-11-05")], today=D("2026-01-01"))
+    assert alone == with_others == Window.of_run_day(D("2026-01-01"))
+    assert (alone.start, alone.end) == (D("2025-12-25"), D("2026-01-01"))
+
+
+def test_each_attack_of_a_sentence_takes_the_date_of_its_own_clause():
+    monday, wednesday = resolved("on Monday"), resolved("on Wednesday")
+    # "Rockets hit the airport on Monday, and a drone struck the base on Wednesday."
+    #  0                       24           37                          65
+    dated = [(24, monday), (65, wednesday)]
+    assert clause_dates([(0, 35), (41, 64)], dated, 0) == [monday, wednesday]
+    # "On Monday, rockets hit the airport and a drone struck the base.": both Monday (the sentence's)
+    assert clause_dates([(11, 34), (39, 63)], [(0, monday)], 0) == [monday, None]
 
 
 def test_a_month_named_in_the_past_tense_is_the_past_one():

@@ -125,9 +125,9 @@ THURSDAY = dt.date(2023, 11, 9)
     # TimeBank's references: the past year, recent months, the near future, these days, until now
     ("Attacks doubled over the past year.", TUESDAY, ("the past year", "DATE", "2022")),
     ("Police voiced concern in recent months.", TUESDAY, ("recent months", "DURATION", "PXM")),
-    ("The army will withdraw in the near future.", TUESDAY, ("in the near future", "DATE", "FUTURE_REF")),
+    ("The army will withdraw in the near future.", TUESDAY, ("the near future", "DATE", "FUTURE_REF")),
     ("Few towns are quiet these days.", TUESDAY, ("these days", "DATE", "PRESENT_REF")),
-    ("They lived in camps for 2 1/2 years.", TUESDAY, ("for 2 1/2 years", "DURATION", "P2Y6M")),
+    ("They lived in camps for 2 1/2 years.", TUESDAY, ("2 1/2 years", "DURATION", "P2Y6M")),
     ("She spent half a day in Nairobi.", TUESDAY, ("half a day", "DURATION", "PT12H")),
     ("It ended their decades-long feud.", TUESDAY, ("decades-long", "DURATION", "PXY")),
     ("Prices fell 4% from the previous Friday.", TUESDAY, ("the previous Friday", "DATE", "2023-11-10")),
@@ -155,7 +155,7 @@ THURSDAY = dt.date(2023, 11, 9)
     ("Clashes flared again last summer.", TUESDAY, ("last summer", "DATE", "2022-SU")),  # TimeBank: the year before
     ("Output fell in the second quarter of 2022.", TUESDAY, ("the second quarter of 2022", "DATE", "2022-Q2")),
     ("The group was founded in the 1980s.", TUESDAY, ("the 1980s", "DATE", "198")),
-    ("Protests spread over the weekend.", TUESDAY, ("over the weekend", "DATE", "2023-W45-WE")),
+    ("Protests spread over the weekend.", TUESDAY, ("the weekend", "DATE", "2023-W45-WE")),
     ("Raids rose earlier this month.", TUESDAY, ("earlier this month", "DATE", "2023-11")),
     ("The base was shelled three years ago.", TUESDAY, ("three years ago", "DATE", "2020")),
     ("The base was shelled six months ago.", TUESDAY, ("six months ago", "DATE", "2023-05")),

@@ -1,7 +1,9 @@
 """Event dates of short invented articles in styles the dev notes lack (issue 13): wire datelines
 with and without a year, local press ("on Tuesday night"), day-first and month-first headers and
 bodies, RFC 2822 stamps, "earlier this week", "last month", ranges, a bare "on the 1st", an article
-published just after New Year that speaks of "Dec. 30", an undated blog post.
+published just after New Year that speaks of "Dec. 30", an undated blog post; French, German and
+Spanish headers, a numeric header date whose order a zone, a URL domain or a publisher tells,
+two attacks of one sentence on two days, "the day before yesterday", "the previous night".
 
 The table is tests/transforms/data/unseen_article_dates.jsonl (one article a line: its text, the
 day it is run on, and the date of each event the pipeline should find, in order: "YYYY-MM-DD", or
@@ -45,3 +47,36 @@ def test_unseen_article_events_are_dated_as_written(article):
 
 def test_the_table_covers_at_least_ten_styles():
     assert len(ARTICLES) >= 10 and len({a["name"] for a in ARTICLES}) == len(ARTICLES)
+
+
+def _run(articles: dict[str, str], run_day: dt.date) -> dict[str, batch.Draft]:
+    files = [batch.SourceFile(f"{name}.txt", hashlib.sha256(text.encode()).hexdigest(), text.encode())
+             for name, text in articles.items()]
+    drafts, _ = batch.decode_stage(files, 10_000_000)
+    drafts = batch.dates_stage(batch.parse_stage(drafts)[0], run_day, None)
+    window = batch.undated_window([d.published_date for d in drafts], run_day)
+    return {d.source_path[:-4]: d for d in batch.events_stage(batch.entities_stage(drafts), window)}
+
+
+UNDATED = ("Blast at a depot\nPublished: sometime last season\n\nA drone struck an ammunition depot near Kirkuk on "
+           "Thursday, wounding two guards, a local official said.\n")
+OLD_NEWS = "Rockets hit base\nMarch 3, 2021\n\nRockets struck Ain al-Asad air base on Tuesday, causing minor damage.\n"
+
+
+def test_an_undated_article_is_dated_the_same_alone_and_in_any_batch():
+    run_day = dt.date(2024, 6, 14)
+    alone = _run({"undated": UNDATED}, run_day)["undated"]
+    batched = _run({"undated": UNDATED, "old": OLD_NEWS}, run_day)["undated"]
+    assert alone.published_date is None and alone.events
+    window = [(e.event_date, e.date_min, e.date_max, e.date_precision) for e in alone.events]
+    assert window == [(e.event_date, e.date_min, e.date_max, e.date_precision) for e in batched.events]
+    assert window == [(None, dt.date(2024, 6, 7), run_day, "unknown")]
+    assert any("no publication date" in n for n in alone.notes)
+
+
+def test_two_attacks_of_one_sentence_keep_their_own_days():
+    text = ("Attacks on two bases\nMarch 7, 2024\n\nA drone attacked the Tanf garrison on Monday, and a rocket "
+            "struck the Conoco base in Syria on Wednesday, officials said.\n")
+    doc = _run({"two_days": text}, dt.date(2024, 3, 8))["two_days"]
+    assert [(e.weapons, e.event_date) for e in doc.events] == [
+        (("drone",), dt.date(2024, 3, 4)), (("rocket",), dt.date(2024, 3, 6))]
