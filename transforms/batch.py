@@ -22,7 +22,7 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
-from transforms.geonames import lookup, lookup_romanized, lookup_variants, name_key
+from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
 from transforms.ner import find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
@@ -238,7 +238,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
     names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
     found = lookup(names)
-    romanized = lookup_romanized([n for n in names if name_key(n) not in found])
+    # other romanizations of the names GeoNames lacks, or knows as no area ("Matun district": `geo.resolve_article`)
+    romanized = lookup_romanized([n for n in names if not any(f.level in (ADMIN1, ADMIN2) for f in found.get(name_key(n), ()))])
     variants = lookup_variants([n for n in names if name_key(n) not in found and name_key(n) not in romanized])
     out = []
     for d, known, article in zip(drafts, lookups, spans):

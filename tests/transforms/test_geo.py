@@ -171,3 +171,48 @@ def test_names_between_two_places_are_places():
     d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post between Oursi and Gorom-Gorom, "
                       "wounding a soldier."))[0]
     assert [e.country_code for e in d.events] == ["BF"]
+
+
+def test_the_countries_of_a_border_are_no_second_event():
+    d = _run(_article("On 2 March 2025, a roadside bomb hit a police truck in Mandera, close to the Kenya-Somalia "
+                      "border, killing three officers."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+
+
+def test_a_hyphenated_run_of_town_and_province_qualifies_the_name_before_it():
+    # GeoNames has no Bani in Burkina Faso (only larger ones abroad); Soum is the province of the run
+    d = _run(_article("On 2 March 2025, gunmen shot a herder dead near the hamlet of Bani (Pobe-Mengao-Soum)."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+    assert d.places[0].geo_precision >= 2
+
+
+def test_an_area_with_a_compass_word_is_found_without_it():
+    d = _run(_article("On 2 March 2025, cattle raiders shot two herders dead at Kaptir in Baringo North."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    assert d.places[0].admin1 == "Baringo" and d.places[0].geo_precision >= 2
+
+
+def test_an_actors_demonym_does_not_veto_a_city_the_article_names():
+    d = _run(_article("On 2 March 2025, a car bomb hit a compound of Emirati backed troops in the Crater district "
+                      "of Aden city, killing four soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+
+
+def test_a_hamlet_abroad_is_not_taken_while_the_article_hints_at_another_country():
+    # Kain is only a Belgian hamlet in GeoNames; the note is about a Burkinabe operation
+    d = _run(_article("On 2 March 2025, an airstrike by French or Burkinabe forces hit militants in the area of Kain."))[0]
+    assert len(d.events) == 1 and d.events[0].country_code != "BE"
+
+
+def test_a_district_of_another_romanization_wins_over_a_town_abroad():
+    # GeoNames' "Matun" is an alias of Khost (Afghanistan); "district" and the Houthis say the Yemeni district
+    d = _run(_article("On 2 March 2025, Houthi forces shelled a position of government troops in Matun district, "
+                      "killing two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+
+
+def test_an_acronym_inside_brackets_is_no_qualifier():
+    d = _run(_article("On 2 March 2025, a suicide bomber struck the Nasr hotel (HQ of the provincial governor) in "
+                      "Mukalla, killing six guards."))[0]
+    assert {e.country_code for e in d.events} == {"YE"}
+    assert not any(m.surface == "HQ" and m.entity_id.startswith("gpe:") for m in d.mentions)
