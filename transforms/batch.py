@@ -9,6 +9,7 @@ as arguments.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
 from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
-from transforms.ner import find_names
+from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
 from transforms.sentences import split_sentences
@@ -220,9 +221,25 @@ def entities_stage(drafts: list[Draft]) -> list[Draft]:
     spans = find_names([d.body for d in drafts], regions) if any(regions) else [[] for _ in drafts]
     out = []
     for d, ner_spans, mentions, ner_from in zip(drafts, spans, known, starts):
+        ner_spans = _apart_from_dateline(d, ner_spans, mentions)
         mentions, new = matcher.resolve(d.body, ner_spans, ner_from, mentions)
         out.append(replace(d, mentions=tuple(mentions), entities=tuple(new.values())))
     return out
+
+
+def _apart_from_dateline(d: Draft, spans: list[NerSpan], mentions: list[Mention]) -> list[NerSpan]:
+    """The model's names with the wire dateline set apart: a name read across it ("DISHU - Al-Shabaab")
+    starts after it, and its place ("DISHU") is a place name of its own unless the gazetteer has it."""
+    end = _dateline_end(d)
+    if not end:
+        return spans
+    at = d.body.find(d.article.dateline)
+    place = re.match(r"[^,(]*[^,(\s]", d.article.dateline)
+    out = [NerSpan(max(s.start, end), s.end, d.body[max(s.start, end):s.end], s.label) for s in spans
+           if s.end > end and d.body[max(s.start, end):s.end].strip()]
+    if place and not any(m.start < at + place.end() and at < m.end for m in mentions):
+        out.append(NerSpan(at, at + place.end(), place.group(0), "GPE"))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _is_title_case(title: str) -> bool:

@@ -96,3 +96,14 @@ def test_two_digit_year_pivot():
     from transforms.dates import two_digit_year
 
     assert two_digit_year(23, 2026) == 2023 and two_digit_year(98, 2026) == 1998 and two_digit_year(27, 2026) == 2027
+
+
+def test_a_bare_wire_dateline_is_read_without_an_agency():
+    from transforms.dates import parse_dateline
+
+    assert parse_dateline("WASHINGTON - The Pentagon said on Tuesday")[0] == "WASHINGTON"
+    assert parse_dateline("KYIV, Ukraine (AP) — Russian drones struck")[0] == "KYIV, Ukraine (AP)"
+    assert parse_dateline("GAROWE, March 3 - Gunmen attacked")[1].day == 3
+    # capitals that open a sentence, without a dash after them, are no dateline
+    assert parse_dateline("US forces struck a depot - officials said") is None
+    assert parse_dateline("NATO said the strike - a rare one - hit") is None

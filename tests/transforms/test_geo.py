@@ -216,3 +216,23 @@ def test_an_acronym_inside_brackets_is_no_qualifier():
                       "Mukalla, killing six guards."))[0]
     assert {e.country_code for e in d.events} == {"YE"}
     assert not any(m.surface == "HQ" and m.entity_id.startswith("gpe:") for m in d.mentions)
+
+
+def _wire(dateline: str, body: str) -> str:
+    return f"Headline of the story\nPublished: March 12, 2025 at 9:00 AM EST\n\n{dateline} - {body}\n"
+
+
+def test_a_bare_dateline_is_no_place_of_the_attack():
+    d = _run(_wire("WASHINGTON", "A U.S. drone strike killed a senior militant commander near Sarmada in Syria's "
+                                 "Idlib province on Tuesday, the Pentagon said."))[0]
+    assert d.article.dateline == "WASHINGTON"
+    assert [e.country_code for e in d.events] == ["SY"]
+
+
+def test_a_dateline_is_not_glued_to_the_name_after_it_and_is_the_fallback_place():
+    d = _run(_wire("BAIDOA", "Al-Shabaab fighters stormed an army post in the town on Monday, killing four "
+                             "soldiers, residents said."))[0]
+    assert not any(" - " in m.surface for m in d.mentions)
+    assert {"BAIDOA", "Al-Shabaab"} <= {m.surface for m in d.mentions}
+    assert [e.country_code for e in d.events] == ["SO"]
+    assert d.places[0].geo_precision == 3  # the article's place, not the attack's own
