@@ -124,7 +124,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     spans = []
     for m in mentions:
         e = gazetteer.get(m.entity_id)
-        if e is not None and e.entity_type in _PLACE_TYPES and e.source in _REDO_SOURCES and not e.is_country:
+        # (a name the model read across a bracket, "Boni and Hombori (Douentza, Mopti", is a chain of places,
+        # whatever label it gave)
+        if e is not None and e.source in _REDO_SOURCES and not e.is_country \
+                and (e.entity_type in _PLACE_TYPES or e.source == "ner" and "(" in m.surface):
             # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
             # the name before the place noun
             # ("Mankhar in Al Qatn of Hadramawt": a place, the area it lies in, and the province)
@@ -229,7 +232,8 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
     """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
     places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
     an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25). `actors`, if
-    given, receives the part of each weight that came from demonyms and actors (who, not where)."""
+    given, receives the part of each weight that came from demonyms, actors and the dateline (who
+    acts, and where the reporter files from: not where anything happened)."""
     out: dict[str, float] = {}
     for m in mentions:
         e = gazetteer.get(m.entity_id)
@@ -241,7 +245,7 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         if context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
             weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where; "the Kenya-Somalia border": which side?
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
-        if actors is not None and (weight == _ACTOR or e.entity_type == "NORP"):
+        if actors is not None and (weight == _ACTOR or e.entity_type == "NORP" or m.start < dateline_end):
             actors[e.country_code] = actors.get(e.country_code, 0.0) + weight
     return out
 
@@ -338,6 +342,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
+        elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1:
+            chosen[(s, e)] = best  # "Idlib province": a province of one country is no homonym of a place abroad
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \

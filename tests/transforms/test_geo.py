@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -236,3 +237,22 @@ def test_a_dateline_is_not_glued_to_the_name_after_it_and_is_the_fallback_place(
     assert {"BAIDOA", "Al-Shabaab"} <= {m.surface for m in d.mentions}
     assert [e.country_code for e in d.events] == ["SO"]
     assert d.places[0].geo_precision == 3  # the article's place, not the attack's own
+
+
+def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_country():
+    # invented for sitrep (data/geo_unseen_regions.jsonl): Myanmar, DR Congo, Syria, Colombia, Mali, Niger,
+    # Nigeria, Mozambique, Sudan, Ukraine, Iraq, Pakistan; actors of other countries, datelines far away
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "geo_unseen_regions.jsonl").open()]
+
+    def dated(text: str) -> str:  # the dev notes' format: the day after the event, then the note
+        day = dt.datetime.strptime(" ".join(re.search(r"On (\d+) (\w+) (\d{4})", text).groups()), "%d %B %Y").date() \
+            if text.startswith("On ") else dt.date(2025, 6, 10)
+        return f" date {day + dt.timedelta(days=1)}\n\n{text}\n"
+
+    drafts = _run(*(dated(r["text"]) for r in rows))
+    placed = [(r["id"], r["country"], d.events[0].country_code) for r, d in zip(rows, drafts) if d.events]
+    assert len(placed) >= 2 * len(rows) // 3  # detection is not what this test measures, but it must find most
+    assert [p for p in placed if p[1] != p[2]] == []
