@@ -256,3 +256,15 @@ def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_c
     placed = [(r["id"], r["country"], d.events[0].country_code) for r, d in zip(rows, drafts) if d.events]
     assert len(placed) >= 2 * len(rows) // 3  # detection is not what this test measures, but it must find most
     assert [p for p in placed if p[1] != p[2]] == []
+
+
+def test_a_name_before_an_office_is_its_town_and_the_article_level_place():
+    d = _run(_article("On 2 March 2025, gunmen shot at the car of the Kitui mayor along a highway, wounding his driver."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    assert d.places[0].geo_precision == 3
+
+
+def test_an_armed_group_outweighs_a_targets_demonym_when_no_place_is_known():
+    d = _run(_article("On 2 March 2025, Houthi forces fired artillery shells at Saudi-affiliated troops in the "
+                      "Zubayra desert, wounding two fighters."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
