@@ -79,7 +79,7 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     raw = json.loads(data_text("geo_admin_affixes.json"))
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
     area = re.compile(rf"\s+(?:{alt(raw['area_nouns'])})\b", re.I)
-    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'])})\b", re.I)
+    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'] + raw['facility_nouns'])})\b", re.I)
     # "in southeastern Shabwah", "in the area of X": a compass word or a place noun may stand between
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
@@ -109,8 +109,9 @@ def _national_noun() -> re.Pattern:
 @cache
 def _trailing_noun() -> re.Pattern:
     raw = json.loads(data_text("geo_admin_affixes.json"))
-    nouns = raw["place_nouns"] + raw["area_nouns"]  # "Baidoa airport", "Shabwa province": the name before the noun
-    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})$", re.I)
+    # "Baidoa airport", "Shabwa province", "Mandera District Hospital": the name before the nouns
+    nouns = raw["place_nouns"] + raw["area_nouns"] + raw["facility_nouns"]
+    return re.compile(rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))}))+$", re.I)
 
 
 @cache
@@ -161,7 +162,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
                     or _office().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
-    spans += [(m.start, m.end, _bracketed(body, m.start) or _qualifying(body, m.start)) for m in misread]
+    for m in misread:  # "Ngong Range" read as a person: the name before the noun
+        noun = _trailing_noun().search(body, m.start, m.end)
+        spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
+                      _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = [(m.start, m.end) for m in mentions if m not in misread]
     stop = _stop()
     for match in _NAME.finditer(body):
@@ -371,10 +375,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE
+                and (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE and name_key(best.name) == name_key(body[s:e])
                      or not any(v > 0.01 for cc, v in support.items() if cc not in own)):
             # nothing else in the article says where but who acts: the name alone decides, though a
-            # hamlet abroad only while the article hints at no other country ("Kain" with Burkinabe forces)
+            # hamlet abroad, or a town known by another name ("Boni", an old name of Bonn), only while the
+            # article hints at no other country ("Kain" with Burkinabe forces)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}

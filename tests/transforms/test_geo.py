@@ -268,3 +268,11 @@ def test_an_armed_group_outweighs_a_targets_demonym_when_no_place_is_known():
     d = _run(_article("On 2 March 2025, Houthi forces fired artillery shells at Saudi-affiliated troops in the "
                       "Zubayra desert, wounding two fighters."))[0]
     assert [e.country_code for e in d.events] == ["YE"]
+
+
+def test_a_site_named_after_a_town_is_in_that_town_and_an_old_name_abroad_needs_backing():
+    d = _run(_article("On 2 March 2025, a bomb went off at the Mandera District Hospital, wounding two Kenyan nurses."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    # "Boni" is an old name of Bonn in GeoNames' alternate names; with Kenyan police it is no German city
+    d = _run(_article("On 2 March 2025, Kenyan police launched air strikes on militants in Boni Forest."))[0]
+    assert all(e.country_code != "DE" for e in d.events)
