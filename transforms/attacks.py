@@ -381,6 +381,7 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
             and not _is_origin_or_target(body, start, m, lex)
             and not context.is_background(body, m, start)
             and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
+            and not (gazetteer[m.entity_id].is_country and context.is_border(body, m))
             and (m.entity_id not in exclude or context.is_locative(body, m, start))]
 
 

@@ -9,6 +9,7 @@ as arguments.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
@@ -22,8 +23,8 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
-from transforms.geonames import lookup, lookup_romanized, lookup_variants, name_key
-from transforms.ner import find_names
+from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
+from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import Article, parse_article
 from transforms.sentences import split_sentences
@@ -222,9 +223,25 @@ def entities_stage(drafts: list[Draft]) -> list[Draft]:
     spans = find_names([d.body for d in drafts], regions) if any(regions) else [[] for _ in drafts]
     out = []
     for d, ner_spans, mentions, ner_from in zip(drafts, spans, known, starts):
+        ner_spans = _apart_from_dateline(d, ner_spans, mentions)
         mentions, new = matcher.resolve(d.body, ner_spans, ner_from, mentions)
         out.append(replace(d, mentions=tuple(mentions), entities=tuple(new.values())))
     return out
+
+
+def _apart_from_dateline(d: Draft, spans: list[NerSpan], mentions: list[Mention]) -> list[NerSpan]:
+    """The model's names with the wire dateline set apart: a name read across it ("DISHU - Al-Shabaab")
+    starts after it, and its place ("DISHU") is a place name of its own unless the gazetteer has it."""
+    end = _dateline_end(d)
+    if not end:
+        return spans
+    at = d.body.find(d.article.dateline)
+    place = re.match(r"[^,(]*[^,(\s]", d.article.dateline)
+    out = [NerSpan(max(s.start, end), s.end, d.body[max(s.start, end):s.end], s.label) for s in spans
+           if s.end > end and d.body[max(s.start, end):s.end].strip()]
+    if place and not any(m.start < at + place.end() and at < m.end for m in mentions):
+        out.append(NerSpan(at, at + place.end(), place.group(0), "GPE"))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _is_title_case(title: str) -> bool:
@@ -240,7 +257,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
     names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
     found = lookup(names)
-    romanized = lookup_romanized([n for n in names if name_key(n) not in found])
+    # other romanizations of the names GeoNames lacks, or knows as no area ("Matun district": `geo.resolve_article`)
+    romanized = lookup_romanized([n for n in names if not any(f.level in (ADMIN1, ADMIN2) for f in found.get(name_key(n), ()))])
     variants = lookup_variants([n for n in names if name_key(n) not in found and name_key(n) not in romanized])
     out = []
     for d, known, article in zip(drafts, lookups, spans):

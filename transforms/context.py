@@ -7,8 +7,8 @@ import re
 from transforms.entities import Mention
 
 _AFFILIATION_AFTER = re.compile(r"-(backed|aligned|supported|sponsored|led|funded|allied|affiliated|linked)\b", re.I)
-_MODIFIED_NOUN_AFTER = re.compile(
-    r"(['’]s)?\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embassy|"
+_MODIFIED_NOUN_AFTER = re.compile(  # "French or Burkinabe forces", "US and Iraqi troops": each modifies the noun
+    r"(['’]s)?(?:\s*(?:,|\band\b|\bor\b|and/or|&)\s*(?-i:[A-Z])[\w'’.-]*)*\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embassy|"
     r"soldiers|army|war|strikes?|airstrikes?|service|administration|authorities|diplomats?|citizens?|nationals?|"
     r"response|support|policy|intelligence|leaders?|president|defen[sc]e|allies|partners|interests|proxies|"
     r"counterparts?|warplanes?|aircraft|fighter|jets?|drones?|destroyer|assets|position|positions)\b", re.I)
@@ -36,3 +36,14 @@ _BACKGROUND_BEFORE = re.compile(r"\b(?:war|conflict|fighting|crisis|offensive|in
 def is_background(text: str, m: Mention, floor: int = 0) -> bool:
     """ "since the war in Gaza began": the place of the wider war, not of this attack."""
     return bool(_BACKGROUND_BEFORE.search(text[max(floor, m.start - 25):m.start]))
+
+
+# "near the Kenya-Somalia border", "Kenya's border with Somalia and Ethiopia": the countries a border
+# divides say which frontier, not on which side of it the attack was
+_BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*[-–/]\s*[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)*\s+(?:border|frontier)s?\b")
+_BORDER_BEFORE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:[A-Z][\w'’]*\s+(?:and|or)\s+)?$")
+
+
+def is_border(text: str, m: Mention) -> bool:
+    """ "the Kenya - Somalia border", "its border with Somalia": a country named as one side of a border."""
+    return bool(_BORDER_AFTER.match(text, m.end) or _BORDER_BEFORE.search(text[max(0, m.start - 40):m.start]))

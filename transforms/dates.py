@@ -62,6 +62,13 @@ DATELINE = re.compile(
     rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s+"
     r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg|UPI|Anadolu)\)\s*[-–—]+\s*")
 
+# "WASHINGTON - ", "DISHU – ", "KYIV, Ukraine (AP) — ": a place in capitals opening the first paragraph,
+# then a dash, with no agency or with any; the dash sets it apart from a sentence that opens in capitals
+BARE_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s[A-Z][A-Z'’.-]+){{0,2}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
+    rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
+
 
 @dataclass(frozen=True)
 class HeaderDate:
@@ -197,7 +204,7 @@ def looks_like_date_line(line: str) -> bool:
 
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None)."""
-    m = DATELINE.match(paragraph)
+    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph)
     if not m:
         return None
     label = paragraph[: m.end()].rstrip(" -–—")

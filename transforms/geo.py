@@ -79,11 +79,23 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     raw = json.loads(data_text("geo_admin_affixes.json"))
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
     area = re.compile(rf"\s+(?:{alt(raw['area_nouns'])})\b", re.I)
-    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'])})\b", re.I)
+    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'] + raw['facility_nouns'])})\b", re.I)
     # "in southeastern Shabwah", "in the area of X": a compass word or a place noun may stand between
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _armed_groups() -> frozenset[str]:
+    return frozenset(json.loads(data_text("en/attack_lexicon.json"))["armed_groups"])
+
+
+@cache
+def _office() -> re.Pattern:
+    """ "the Kitui mayor", "Bungoma senator-elect": a name with a town's or area's office after it."""
+    nouns = json.loads(data_text("geo_admin_affixes.json"))["office_nouns"]
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b")
 
 
 @cache
@@ -97,8 +109,9 @@ def _national_noun() -> re.Pattern:
 @cache
 def _trailing_noun() -> re.Pattern:
     raw = json.loads(data_text("geo_admin_affixes.json"))
-    nouns = raw["place_nouns"] + raw["area_nouns"]  # "Baidoa airport", "Shabwa province": the name before the noun
-    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})$", re.I)
+    # "Baidoa airport", "Shabwa province", "Mandera District Hospital": the name before the nouns
+    nouns = raw["place_nouns"] + raw["area_nouns"] + raw["facility_nouns"]
+    return re.compile(rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))}))+$", re.I)
 
 
 @cache
@@ -124,7 +137,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     spans = []
     for m in mentions:
         e = gazetteer.get(m.entity_id)
-        if e is not None and e.entity_type in _PLACE_TYPES and e.source in _REDO_SOURCES and not e.is_country:
+        # (a name the model read across a bracket, "Boni and Hombori (Douentza, Mopti", is a chain of places,
+        # whatever label it gave)
+        if e is not None and e.source in _REDO_SOURCES and not e.is_country \
+                and (e.entity_type in _PLACE_TYPES or e.source == "ner" and "(" in m.surface):
             # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
             # the name before the place noun
             # ("Mankhar in Al Qatn of Hadramawt": a place, the area it lies in, and the province)
@@ -144,8 +160,12 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
                and e.entity_type in ("PERSON", "ORG", "NORP") and len(m.surface.split()) <= 3
                and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
+                    or _office().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
-    spans += [(m.start, m.end, _bracketed(body, m.start) or _qualifying(body, m.start)) for m in misread]
+    for m in misread:  # "Ngong Range" read as a person: the name before the noun
+        noun = _trailing_noun().search(body, m.start, m.end)
+        spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
+                      _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = [(m.start, m.end) for m in mentions if m not in misread]
     stop = _stop()
     for match in _NAME.finditer(body):
@@ -160,16 +180,44 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         text = match.group(0)
         if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
             continue
-        if text.isupper() and len(text) <= 5 and not _bracketed(body, start):
-            continue  # "in IFO 1", "by SAF": an acronym is a unit, a camp or a group rather than a town
+        if text.isupper() and len(text) <= 5 and not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
+            # "in IFO 1", "by SAF", "(HQ of the minister)": an acronym is a unit, a camp or a group rather
+            # than a town, unless it is a whole qualifier ("(Afgooye, RDA)")
+            continue
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
+    spans += _shorter_readings(body, spans)
     certain = {(s, e) for s, e, sure in spans if sure}
     articles = _articles()  # "Al" of "Al Dhala'a" read alone by the model is no name
     return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)  # each span once
             if body[s:e].lower() not in articles]
+
+
+def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """The shorter names a name may stand for when GeoNames lacks it (`resolve_article` keeps them
+    only then): without a compass word ("Baringo North" -> "Baringo"), and the parts of a hyphenated
+    run of names ("(Pobe-Mengao-Soum)": town and province, "Fada NGourma-Pama": two towns)."""
+    compass = _compass()
+    out = []
+    for s, e, certain in spans:
+        words = list(re.finditer(r"[^\s]+", body[s:e]))
+        if len(words) >= 2 and words[0].group(0) in compass:
+            out.append((s + words[1].start(), e, certain))
+        if len(words) >= 2 and words[-1].group(0) in compass:
+            out.append((s, s + words[-2].end(), certain))
+        cut = body.rfind("-", s, e)
+        head, tail = body[s:cut], body[cut + 1:e]
+        if cut > s and len(head) >= 4 and len(tail) >= 4 and head[:1].isupper() and tail[:1].isupper() \
+                and " " not in tail and head.lower() not in _articles():
+            out += [(s, cut, certain), (cut + 1, e, certain)]
+    return out
+
+
+@cache
+def _compass() -> frozenset[str]:
+    return frozenset(json.loads(data_text("geo_admin_affixes.json"))["compass_words"])
 
 
 @cache
@@ -196,10 +244,13 @@ def _bracketed(body: str, start: int) -> bool:
     return before.rstrip().endswith(("(", ",")) and before.rfind("(") > before.rfind(")")
 
 
-def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_end: int = 0) -> dict[str, float]:
+def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_end: int = 0,
+                      actors: dict[str, float] | None = None) -> dict[str, float]:
     """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
     places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
-    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25)."""
+    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25). `actors`, if
+    given, receives the part of each weight that came from demonyms, actors and the dateline (who
+    acts, and where the reporter files from: not where anything happened)."""
     out: dict[str, float] = {}
     for m in mentions:
         e = gazetteer.get(m.entity_id)
@@ -208,9 +259,11 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         if e.source in _REDO_SOURCES and not e.is_country:
             continue
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
-        if context.is_modifier(body, m) or context.is_affiliation(body, m):
-            weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where
+        if context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
+            weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where; "the Kenya-Somalia border": which side?
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
+        if actors is not None and (weight == _ACTOR or e.entity_type == "NORP" or m.start < dateline_end):
+            actors[e.country_code] = actors.get(e.country_code, 0.0) + weight
     return out
 
 
@@ -224,16 +277,32 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     `variants`: name key -> transliteration variants (`geonames.lookup_variants`) of the names with
     no exact candidate; one is taken only in a country the article's other evidence backs.
     `romanized`: name key -> other romanizations (`geonames.lookup_romanized`) of the names with no
-    exact candidate, taken as the name itself where the article allows it (`_romanized_candidates`)."""
+    exact candidate (or none that is an area: "Matun district"), taken as the name itself where the article allows it (`_romanized_candidates`)."""
     lookup_entity = {**gazetteer, **entities} if not hasattr(gazetteer, "maps") else gazetteer
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
-    explicit = context_countries(body, mentions, lookup_entity, dateline_end)
+    said_by_actors: dict[str, float] = {}  # the evidence of demonyms and actors alone: who, not where
+    explicit = context_countries(body, mentions, lookup_entity, dateline_end, said_by_actors)
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
     parts = {(s, e) for s, e, _ in spans if any(ks <= s and e <= ke and (ks, ke) != (s, e) for ks, ke in known)}
-    spans = [sp for sp in spans if sp[:2] not in parts]
+    # and a longer name GeoNames lacks is read as the names inside it it knows ("Baringo North", "Pobe-Mengao-Soum")
+    wholes = {(s, e) for s, e, _ in spans if (s, e) not in known
+              and any(s <= ks and ke <= e and (ks, ke) != (s, e) and (ks, ke) not in parts for ks, ke in known)}
+    spans = [sp for sp in spans if sp[:2] not in parts | wholes]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
+    compass = _compass()
+    for (s, e), options in cands.items():
+        if any(ws <= s and e <= we and (ws, we) != (s, e) and {body[ws:s].strip(), body[e:we].strip()} & compass
+               for ws, we in wholes):
+            # "Baringo North" read as Baringo: a guess, kept only for a province or an area of note
+            cands[(s, e)] = [f for f in options if f.level == ADMIN1 or f.population >= _NOTABLE]
+    for s, e, _ in spans:
+        # "Matun district" while GeoNames' Matun is only a town abroad: the district of another romanization
+        if cands[(s, e)] and (area.match(body, e) or _qualifying(body, s)) \
+                and not any(f.level in (ADMIN1, ADMIN2) for f in cands[(s, e)]):
+            cands[(s, e)] = cands[(s, e)] + [f for f in (romanized or {}).get(name_key(body[s:e]), ())
+                                             if f.level in (ADMIN1, ADMIN2) and f not in cands[(s, e)]]
     # coherence: the countries the article's place names can lie in, each name counted once; a
     # common word taken only for the noun after it ("The area", "Bay region") counts half
     support = dict.fromkeys(explicit, 0.0)
@@ -243,6 +312,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                and e.entity_type == "ORG" and e.country_code}:
         # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
+        said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
+    said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
     weights: dict[str, float] = {}
     for s, e, certain in spans:
         key = name_key(body[s:e])
@@ -278,6 +349,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         inside = qualifiers.get((s, e), [])
         is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
+        # "the Kitui mayor": a name no English word before an office is the area or town of note GeoNames
+        # knows in one country
+        of_area = (len(own) == 1 and (best_level := max(options, key=lambda f: f.population)).level in (ADMIN1, ADMIN2)
+                   or len(own) == 1 and best_level.population >= _NOTABLE) if options else False
+        of_area = of_area and body[s:e].lower() not in _stop() and bool(_office().match(body, e))
 
         def score(f: Feature) -> float:
             value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
@@ -294,10 +370,17 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif not any(v - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
-                and (from_ner or is_area or is_place or body[s:e].lower() not in _stop()
-                     and _IN_BEFORE.search(body, max(0, s - 30), s)):
-            chosen[(s, e)] = best  # nothing else in the article says where: the name alone decides
+        elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1:
+            chosen[(s, e)] = best  # "Idlib province": a province of one country is no homonym of a place abroad
+        elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
+                and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
+                     and _IN_BEFORE.search(body, max(0, s - 30), s)) \
+                and (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE and name_key(best.name) == name_key(body[s:e])
+                     or not any(v > 0.01 for cc, v in support.items() if cc not in own)):
+            # nothing else in the article says where but who acts: the name alone decides, though a
+            # hamlet abroad, or a town known by another name ("Boni", an old name of Bonn), only while the
+            # article hints at no other country ("Kain" with Burkinabe forces)
+            chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
@@ -371,7 +454,7 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
             gap = body[cursor:qs]
             if qs - cursor > 25:
                 break
-            if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*", gap):
+            if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*|[-–]", gap):  # "Pobe-Mengao-Soum"
                 levels = (ADMIN1, ADMIN2, COUNTRY)
             elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
                 levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"
@@ -466,6 +549,10 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 loc = feature.entity_id
             mention = next((m for m in in_sentence if m.entity_id == loc), None)
             precision = _precision(feature, body, mention)
+            if mention is not None and _qualifies_unknown(body, mention, mentions, known, gazetteer):
+                precision = max(2, precision)  # "at Natan in Baringo": the place is inside it, not it
+            if mention is not None and _office().match(body, mention.end):
+                precision = 3  # "Bungoma senator-elect": whose office, the area of the article rather than the scene
             if not feature.country_code:
                 beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
                                and _BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
@@ -488,6 +575,22 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     return out
 
 
+def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
+    """Whether `mention` qualifies a place name just before it that GeoNames lacks ("Natan in
+    Baringo", "Jamali hill of Qaifa district", "Hiilweyne village (Balcad, ...)")."""
+    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start)
+    if before is None or before.group(1).lower() in _stop():
+        return False
+    s, e = before.span(1)
+    # a name no mention covers (nobody knew it), or one only the model named, or a place GeoNames could not place
+    return all(m.end <= s or e <= m.start or m.entity_id not in known and (g := gazetteer.get(m.entity_id)) is not None
+               and (g.source == "ner" or g.entity_type in _PLACE_TYPES and not g.is_country) for m in mentions)
+
+
+_UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
+                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+
+
 def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:
     """Whether the event's sentence names its country as a place ("in Somalia", "a Saudi town"),
     not only as an actor ("Somali forces", "Iran-backed")."""
@@ -502,8 +605,13 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
 
 def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:
     """The country an article is about, for an event that names no place: the one its countries,
-    demonyms and resolved places name most (None on a tie or when none is named)."""
+    demonyms, organisations and resolved places name most (None on a tie or when none is named)."""
     votes = context_countries(body, mentions, gazetteer, dateline_end)
+    for cc in {e.country_code for m in mentions if m.entity_id in _armed_groups()
+               and (e := gazetteer.get(m.entity_id)) is not None and e.country_code}:
+        # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
+        # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
+        votes[cc] = votes.get(cc, 0.0) + 0.5
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0

@@ -133,3 +133,12 @@ def test_a_french_header_and_its_body_read_05_11_day_first():
 
 def test_an_english_header_word_tells_no_order():
     assert parse_header_date("Published 05/11/2023").order_ambiguous
+def test_a_bare_wire_dateline_is_read_without_an_agency():
+    from transforms.dates import parse_dateline
+
+    assert parse_dateline("WASHINGTON - The Pentagon said on Tuesday")[0] == "WASHINGTON"
+    assert parse_dateline("KYIV, Ukraine (AP) — Russian drones struck")[0] == "KYIV, Ukraine (AP)"
+    assert parse_dateline("GAROWE, March 3 - Gunmen attacked")[1].day == 3
+    # capitals that open a sentence, without a dash after them, are no dateline
+    assert parse_dateline("US forces struck a depot - officials said") is None
+    assert parse_dateline("NATO said the strike - a rare one - hit") is None
