@@ -18,11 +18,14 @@ from transforms import canonical
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.resources import word_list
+from transforms.wordtrie import trie_pattern
 
 _WORD = r"[\w'’]"
 # After an alias: no word character, no apostrophe unless it is a possessive ('s), and no
 # hyphen + capital ("Iran-Iraq" is not "Iran"); "Iran-backed" and "Biden’s" do match.
 _ALIAS_END = r"(?![\w]|['’](?!s\b)|-[A-Z])"
+# An alias written with a straight apostrophe matches a curly one too.
+_APOSTROPHES = {"'": "['’]"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class EntityMatcher:
         for e in gazetteer.values():
             for alias in e.aliases:
                 self._by_alias.setdefault(_plain_quotes(alias), e.entity_id)
-        self._pattern = re.compile(rf"(?<!{_WORD}){_trie_pattern(self._by_alias)}{_ALIAS_END}")
+        self._pattern = re.compile(rf"(?<!{_WORD}){trie_pattern(self._by_alias, _APOSTROPHES)}{_ALIAS_END}")
         titles = sorted(word_list("titles.txt"), key=len, reverse=True)
         self._title_before = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s+$")
 
@@ -186,27 +189,6 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             starts.insert(at, m.start)
             kept.insert(at, m)
     return kept
-
-
-def _trie_pattern(words) -> str:
-    """One regex for many literal words, as a trie: "Iran|Iraq" becomes "Ira(?:n|q)". The regex
-    engine then tests one branch per character instead of every word at every position (six
-    times faster on the gazetteer), and greedy optional tails keep the longest word first."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [("['’]" if ch == "'" else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{emit(trie)})"
 
 
 def _repeated_mentions(text: str, found: list[Mention], new: dict[str, Entity]) -> list[Mention]:
