@@ -124,11 +124,10 @@ class EntityMatcher:
         taken = [(m.start, m.end) for m in found]
         extra = []
         if surnames:
-            pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, surnames))}){_ALIAS_END}")
-            for m in pattern.finditer(text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    extra.append(Mention(surnames[m.group(0)], m.group(0), m.start(), m.end()))
-                    taken.append((m.start(), m.end()))
+            for start, end, word in _word_matches(text, list(surnames)):
+                if not any(s < end and start < e for s, e in taken):
+                    extra.append(Mention(surnames[word], word, start, end))
+                    taken.append((start, end))
         for start, end, name in pending:  # single names the model saw that no full name explains
             if not any(s < end and start < e for s, e in taken) and name not in surnames:
                 entity_id = canonical.person_key(name)
@@ -198,13 +197,36 @@ def _repeated_mentions(text: str, found: list[Mention], new: dict[str, Entity]) 
         return []
     taken = [(m.start, m.end) for m in found]
     extra = []
-    pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, sorted(surfaces, key=len, reverse=True)))})"
-                         rf"{_ALIAS_END}")
-    for m in pattern.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            extra.append(Mention(surfaces[m.group(0)], m.group(0), m.start(), m.end()))
-            taken.append(m.span())
+    for start, end, surface in _word_matches(text, sorted(surfaces, key=len, reverse=True)):
+        if not any(s < end and start < e for s, e in taken):
+            extra.append(Mention(surfaces[surface], surface, start, end))
+            taken.append((start, end))
     return extra
+
+
+_WORD_BEFORE = re.compile(_WORD)
+_END = re.compile(_ALIAS_END)
+
+
+def _word_matches(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the whole-word occurrences of `words` (non-empty), left to right and
+    not overlapping, the earlier word of the list first where several start at one place: what
+    `re.finditer` of "(?<!WORD)(?:w1|w2|...)ALIAS_END" finds, without compiling a pattern for
+    each article's own names (the compile cost more than the search)."""
+    found = []
+    for rank, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _WORD_BEFORE.match(text, at - 1)) and _END.match(text, end):
+                found.append((at, rank, end, word))
+            at = text.find(word, at + 1)
+    out, last_end = [], -1
+    for start, _, end, word in sorted(found):
+        if start >= last_end:
+            out.append((start, end, word))
+            last_end = end
+    return out
 
 
 _DATELINE_PLACE = re.compile(r"(?m)^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}),\s")
