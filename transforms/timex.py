@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.regex_gate import fold, may_match, required_literals
 from transforms.resources import jsonl
 from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
@@ -52,6 +53,7 @@ class Rule:
     pattern: re.Pattern
     norm: str
     example: dict
+    needs: frozenset[str] | None = None  # words one of which every match contains (`regex_gate`)
 
 
 @cache
@@ -63,7 +65,8 @@ def rules(lang: str = LANGUAGE) -> tuple[Rule, ...]:
         if row["norm"] not in NORMALIZERS:
             raise KeyError(f"timex rule {row['name']}: unknown normalizer {row['norm']!r}")
         flags = 0 if row.get("cased") else re.I
-        out.append(Rule(row["name"], re.compile(expand(row["pattern"], lang), flags), row["norm"], row["example"]))
+        pattern = re.compile(expand(row["pattern"], lang), flags)
+        out.append(Rule(row["name"], pattern, row["norm"], row["example"], required_literals(pattern)))
     return tuple(out)
 
 
@@ -73,7 +76,15 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
     ambiguous numeric dates like 05/11/2023 the way the article's header was read."""
     ctx = Context(text, dct, dct, numeric_order=numeric_order)
     candidates = []
+    folded = {}  # the text as each rule's gate compares it (as written; lower case for re.I rules)
     for index, rule in enumerate(rules(lang)):
+        # most rules need a word most texts lack (a month, "quarter", "decade"): testing for it is
+        # far cheaper than letting the rule's regex try every word of the text
+        flags = rule.pattern.flags & re.IGNORECASE
+        if flags not in folded:
+            folded[flags] = fold(text, rule.pattern)
+        if not may_match(rule.needs, folded[flags]):
+            continue
         for m in rule.pattern.finditer(text):
             candidates.append((m.start(), -(m.end() - m.start()), index, m, rule))
     candidates.sort(key=lambda c: c[:3])

@@ -21,6 +21,8 @@ from warehouse.exceptions import QueryError
 FORMATS = ("table", "line", "csv", "json", "parquet")
 # Characters of one cell in table mode before it is cut with an ellipsis.
 DEFAULT_MAX_WIDTH = 40
+# Rows a table shows before it elides the middle ones; the record view shows as many records.
+DEFAULT_MAX_ROWS = 40
 ELLIPSIS = "…"
 
 
@@ -59,7 +61,7 @@ def write_parquet(table: pa.Table, sink: BinaryIO) -> None:
     pq.write_table(table, sink, compression="zstd")
 
 
-def render_table(table: pa.Table, width: int, max_width: int = DEFAULT_MAX_WIDTH, max_rows: int = 40) -> str:
+def render_table(table: pa.Table, width: int, max_width: int = DEFAULT_MAX_WIDTH, max_rows: int = DEFAULT_MAX_ROWS) -> str:
     """A boxed table that fits `width` terminal columns (DuckDB's renderer): cells longer than
     `max_width` characters end in an ellipsis, columns that do not fit are elided in the middle
     (shown as …), and beyond `max_rows` rows the middle rows are elided with a count."""

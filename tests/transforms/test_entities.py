@@ -77,3 +77,19 @@ def test_a_title_joined_to_a_name_never_leaves_two_mentions_at_one_offset():
     kept = _without_overlaps(found)
     assert [(m.entity_id, m.start) for m in kept] == [("person:b", 10), ("gpe:e", 40)]
     assert len({m.start for m in kept}) == len(kept)
+
+
+def test_word_matches_finds_what_the_whole_word_regex_finds():
+    """`_word_matches` stands in for a per-article regex of the article's own names."""
+    import random
+    import re
+
+    from transforms.entities import _ALIAS_END, _WORD, _word_matches
+
+    rng = random.Random(5)
+    pieces = ["Ali", "Ali Hassan", "Hassan", "al", "-", " ", "'", "’s", "s", "X", "Al-", "Hassan-Ali", ".", "Bob"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        words = rng.sample(["Ali", "Ali Hassan", "Hassan", "Bo", "Bob", "Al", "s"], rng.randint(1, 4))
+        pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, words))}){_ALIAS_END}")
+        assert _word_matches(text, words) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
