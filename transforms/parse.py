@@ -144,8 +144,10 @@ def parse_article(text: str) -> Article:
             elif _BYLINE.match(line):
                 removed.append(f"byline: {line}")
                 seen_meta = True
-            elif title is None and not seen_meta and len(line.split()) <= _MAX_TITLE_WORDS \
-                    and _stands_alone(lines, i):
+            elif title is None and len(line.split()) <= _MAX_TITLE_WORDS and _stands_alone(lines, i) and (
+                    # after a date or byline, a line longer than a name and not a sentence is the
+                    # headline ("Published: ..." first is a common export order)
+                    not seen_meta or len(line.split()) > _MAX_META_WORDS and not _SENTENCE_END.search(line)):
                 title = line
             elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
                     and _looks_like_a_name(line):

@@ -46,6 +46,13 @@ def test_a_header_without_blank_lines_is_still_a_header(header):
     assert a.publisher in (None, "Coastal Gazette")
 
 
+def test_a_headline_under_the_date_line_is_the_title():
+    a = parse_article("Published: 2024-01-02\n\nGunmen attack church in the north of the country\n\n"
+                      "Gunmen attacked a church in the north on Saturday, killing 14 worshippers, officials said.\n")
+    assert a.title == "Gunmen attack church in the north of the country" and a.published.date.isoformat() == "2024-01-02"
+    assert a.body.startswith(a.title + "\n\nGunmen attacked")
+
+
 def test_a_headline_wrapped_over_two_lines_is_not_a_title_and_publisher():
     a = parse_article("Blast hits market\nin the port on Thursday\nNovember 3, 2023\n")
     assert a.publisher is None and "in the port on Thursday" in a.body
