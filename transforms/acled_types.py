@@ -31,9 +31,10 @@ class Typing:
 
 
 @cache
-def _casualty_words() -> tuple[frozenset[str], frozenset[str]]:
+def _casualty_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(killed, injured, casualties) lemmas of attack_words.json."""
     raw = json.loads(data_text(_path("attack_words.json")))
-    return frozenset(raw["killed"]), frozenset(raw["injured"])
+    return frozenset(raw["killed"]), frozenset(raw["injured"]), frozenset(raw["casualties"])
 
 
 def type_attack(doc, clauses: list[Clause], weapons: tuple[str, ...], rules: Rules,
@@ -140,18 +141,23 @@ def _is(word, rule, lemmas: frozenset[str] | None = None) -> bool:
 def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tuple[int | None, int | None]:
     """(dead, injured) as the sentence states them: "killing three soldiers", "two people were
     wounded", "leaving five dead". None when no number is stated; 0 for "no casualties"."""
-    killed_words, injured_words = _casualty_words()
+    killed_words, injured_words, both_words = _casualty_words()
     allowed = set(within) if within is not None else None
     dead = hurt = None
     seen: set[int] = set()
     for i, lemma in enumerate(sentence_lemmas(doc)):
         if allowed is not None and i not in allowed:
             continue
-        group = "dead" if lemma in killed_words else "hurt" if lemma in injured_words else None
+        group = "dead" if lemma in killed_words else "hurt" if lemma in injured_words else \
+            "both" if lemma in both_words else None
         if group is None:
             continue
         n = _count_for(doc[i], rules, seen)
         if n is None:
+            continue
+        if group == "both":  # "no casualties": none dead, none hurt; "12 casualties" says neither
+            if n == 0:
+                dead, hurt = dead or 0, hurt or 0
             continue
         if group == "dead":
             dead = (dead or 0) + n
@@ -209,6 +215,10 @@ def _number_of(noun, rules: Rules) -> int | None:
 
 def _value(token, rules: Rules) -> int | None:
     text = token.lower_.replace(",", "")
+    tens = [c for c in token.children if c.dep_ == "compound" and c.lower_ in rules.number_words
+            and c.i == token.i - 2 and token.doc[token.i - 1].text == "-"]
+    if tens and text in rules.number_words:  # "twenty-one": the parser splits it in three tokens
+        return rules.number_words[tens[0].lower_] + rules.number_words[text]
     if text.isdigit():
         return int(text) if int(text) < 100_000 else None
     if token.dep_ == "det" and text not in ("a", "an"):

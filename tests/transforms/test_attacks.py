@@ -230,3 +230,14 @@ def test_issue12_shots_at_an_empty_vehicle_with_nobody_hurt_are_property_destruc
 def test_issue12_no_one_hurt_counts_no_casualty():
     [e] = events("On Monday, rebels fired rockets at a school in the town and no one was hurt.")
     assert e.injured in (0, None) and e.fatalities in (0, None)
+
+
+def test_hyphenated_number_words_count_whole():
+    [e] = events("A drone struck a market in Syria on Monday, killing twenty-one people and wounding thirty-four.")
+    assert (e.fatalities, e.injured) == (21, 34)
+
+
+def test_no_casualties_is_zero_dead_and_zero_injured_but_a_count_of_casualties_is_neither():
+    [none] = events("A rocket struck a base in Syria on Monday, causing no casualties.")
+    [some] = events("A rocket struck a base in Syria on Monday, causing 12 casualties.")
+    assert (none.fatalities, none.injured) == (0, 0) and (some.fatalities, some.injured) == (None, None)
