@@ -23,7 +23,8 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 _VERB_DEPENDENTS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg"})
 _SENSE = "non-violent sense"
-_ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into")}
+_ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into"),
+                      "pobj_from": ("from",)}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
@@ -375,7 +376,8 @@ def _negated(token) -> bool:
 
 def arguments(token, roles) -> list:
     """The head words of the trigger's arguments in `roles`: nsubj, nsubjpass, dobj, agent
-    ("by ..."), pobj_on ("attack on ...", "fired at ..."), pobj_into ("fired into the air")."""
+    ("by ..."), pobj_on ("attack on ...", "fired at ..."), pobj_into ("fired into the air"),
+    pobj_from ("came under attack from ...")."""
     out = []
     for c in token.children:
         if c.dep_ in roles and c.dep_ in ("nsubj", "nsubjpass", "dobj"):

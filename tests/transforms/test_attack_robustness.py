@@ -125,6 +125,10 @@ CASES = [
     ("Their striker hit the post twice in the first half of Sunday's derby.", NONE),
     ("Opposition MPs said soldiers fired on protesters in the capital on Friday, killing three.", ("Attack",)),
     ("The striker was shot dead by gunmen outside his home on Sunday, police said.", ("Attack",)),
+    ("Investors made a killing on the stock market on Monday.", NONE),
+    ("The minister came under attack from opposition lawmakers on Monday.", NONE),
+    ("Locusts attacked crops across the province last week.", NONE),
+    ("Their winger scored with a stunning strike from 25 yards on Saturday.", NONE),
 ]
 
 
