@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from transforms.resources import data_text
 from transforms.timex_vocab import vocabulary
@@ -68,6 +69,14 @@ BARE_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s[A-Z][A-Z'’.-]+){{0,2}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
     rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
+
+
+
+@cache
+def _wire_labels() -> frozenset[str]:
+    from transforms.resources import word_list
+
+    return frozenset(word_list("en/wire_labels.txt"))
 
 
 @dataclass(frozen=True)
@@ -205,8 +214,8 @@ def looks_like_date_line(line: str) -> bool:
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None)."""
     m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph)
-    if not m:
-        return None
+    if not m or m.re is BARE_DATELINE and re.split(r",|\s*\(", m.group("place"))[0].strip() in _wire_labels():
+        return None  # "BREAKING - ": a label, not a place
     label = paragraph[: m.end()].rstrip(" -–—")
     if not m.group("date"):
         return label, None

@@ -338,6 +338,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             cands[(s, e)] = [f for f in variants.get(name_key(body[s:e]), ())
                              if f.level != COUNTRY and f.admin1_id in provinces and support.get(f.country_code, 0.0) >= _BACKED]
     qualifiers = _qualifiers(body, spans, cands)
+    # the countries of the places the article names below its dateline (not countries named as actors)
+    placed_abroad = {g.country_code for m in mentions if m.start >= dateline_end and (g := lookup_entity.get(m.entity_id))
+                     is not None and g.entity_type in _PLACE_TYPES and not g.is_country and g.country_code
+                     and g.source not in _REDO_SOURCES}
+    placed_abroad |= {next(iter(ccs)) for s, e, _ in spans
+                      if len(ccs := {f.country_code for f in found.get(name_key(body[s:e]), ())}) == 1}
     chosen: dict[tuple[int, int], Feature] = {}
     for s, e, from_ner in spans:
         options = cands[(s, e)]
@@ -370,8 +376,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1:
-            chosen[(s, e)] = best  # "Idlib province": a province of one country is no homonym of a place abroad
+        elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1 and not placed_abroad - own:
+            # "Idlib province": a province of one country is no homonym of a place abroad, unless the article
+            # places things in another country ("near Erbil airport ... the Kurdistan Region's ministry")
+            chosen[(s, e)] = best
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \

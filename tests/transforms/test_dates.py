@@ -142,3 +142,10 @@ def test_a_bare_wire_dateline_is_read_without_an_agency():
     # capitals that open a sentence, without a dash after them, are no dateline
     assert parse_dateline("US forces struck a depot - officials said") is None
     assert parse_dateline("NATO said the strike - a rare one - hit") is None
+
+
+def test_a_wire_label_in_capitals_is_no_dateline():
+    from transforms.dates import parse_dateline
+
+    assert parse_dateline("BREAKING - Gunmen stormed a hotel") is None
+    assert parse_dateline("SPECIAL REPORT - How the war came") is None

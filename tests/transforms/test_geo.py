@@ -276,3 +276,10 @@ def test_a_site_named_after_a_town_is_in_that_town_and_an_old_name_abroad_needs_
     # "Boni" is an old name of Bonn in GeoNames' alternate names; with Kenyan police it is no German city
     d = _run(_article("On 2 March 2025, Kenyan police launched air strikes on militants in Boni Forest."))[0]
     assert all(e.country_code != "DE" for e in d.events)
+
+
+def test_a_province_of_another_country_is_not_taken_beside_a_place_the_article_names():
+    # Kurdistan is a province of Iran in GeoNames; beside Erbil it is Iraq's Kurdistan Region
+    d = _run(_article("On 2 March 2025, two rockets struck near Erbil airport, the Kurdistan Region's interior "
+                      "ministry said."))[0]
+    assert {e.country_code for e in d.events} == {"IQ"}
