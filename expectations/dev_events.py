@@ -6,7 +6,7 @@ it reports an attack (`label` 1), does not (0), or is scored apart (null: armed 
 intercepted attacks, debatable kinds). A document with at least one attack_events row is
 predicted positive. Date, country, distance and sub-type are read on the document's first event
 (lowest start_char; the reference leaves ties of one sentence's events in the database's order,
-here they go by event_id) of the detected attacks.
+here they go by anchor_char, the position of each event's own trigger) of the detected attacks.
 """
 
 from __future__ import annotations
@@ -101,9 +101,9 @@ def _events_by_file(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     places = {e["entity_id"]: e for e in rows["entities"]}
     names = {d["doc_id"]: os.path.basename(d["source_path"] or "") for d in rows["documents"]}
     out: dict[str, list[dict]] = defaultdict(list)
-    # a stable sort: events of one sentence (same start_char) keep the table's order, as the
-    # reference scorer's `order by doc_id, start_char` leaves them
-    for e in sorted(rows["attack_events"], key=lambda e: (e["doc_id"], e["start_char"])):
+    # events of one sentence share start_char: anchor_char (distinct within a document) orders
+    # them; the reference scorer's `order by doc_id, start_char` leaves such ties to the database
+    for e in sorted(rows["attack_events"], key=lambda e: (e["doc_id"], e["start_char"], e.get("anchor_char") or 0)):
         place = places.get(e.get("location_id") or "", {})
         out[names.get(e["doc_id"], "")].append({**e, "latitude": place.get("latitude"), "longitude": place.get("longitude")})
     return out

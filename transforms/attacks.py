@@ -619,8 +619,12 @@ def _event_places(by_country: dict[str | None, list[Mention]], gazetteer: dict[s
     for cc, mentions in by_country.items():
         if cc is None and any(c for c in by_country):
             continue  # a sea or region beside named countries adds no event of its own
-        facilities = list({m.entity_id: m for m in mentions
-                           if gazetteer[m.entity_id].entity_type == "FAC" or m.entity_id in apart}.values())
+        # a country "apart" from a place of its own ("in Sennar, Sudan": the parser may read the
+        # comma as a conjunction) is where that place lies, not a second place
+        wider = {m.entity_id for m in mentions if gazetteer[m.entity_id].is_country} \
+            if any(not gazetteer[m.entity_id].is_country for m in mentions) else set()
+        facilities = list({m.entity_id: m for m in mentions if gazetteer[m.entity_id].entity_type == "FAC"
+                           or m.entity_id in apart and m.entity_id not in wider}.values())
         if facilities:
             groups.extend((cc or gazetteer[f.entity_id].country_code, f) for f in facilities)
         else:

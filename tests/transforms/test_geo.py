@@ -283,3 +283,16 @@ def test_a_province_of_another_country_is_not_taken_beside_a_place_the_article_n
     d = _run(_article("On 2 March 2025, two rockets struck near Erbil airport, the Kurdistan Region's interior "
                       "ministry said."))[0]
     assert {e.country_code for e in d.events} == {"IQ"}
+
+
+@pytest.mark.parametrize("body, country, place_level", [
+    ("Rebels killed 12 people in Masala village, Democratic Republic of Congo, on Friday, officials said.", "CD", None),
+    ("A drone attacked a busy market in the city of Sennar, Sudan, on Saturday, killing 21 people.", "SD", "place"),
+    ("Rebels killed 12 people in Ouesso, Republic of Congo, on Friday, officials said.", "CG", "place"),
+])
+def test_a_place_and_the_country_it_lies_in_are_one_event_and_formal_names_lose_their_article(body, country, place_level):
+    (draft,) = _run(_article(body))
+    [event] = draft.events
+    assert event.country_code == country
+    if place_level:
+        assert event.location_id != f"gpe:{country.lower()}"
