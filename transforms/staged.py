@@ -102,6 +102,8 @@ def _stored_header(text: str | None, source: str) -> dates.HeaderDate | None:
     if not text:
         return None
     if source == "dateline":
-        found = dates.parse_dateline(text)
+        # the stored dateline lacks the dash that ends it in the body, and a dateline is read
+        # only with its dash ("BAGHDAD, Nov. 14 (Reuters) - ...": dates.parse_dateline)
+        found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - ")
         return found[1] if found else None
     return dates.parse_header_date(text) if source == "header" else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 
 from transforms import batch
 from transforms.tables import build_tables
@@ -18,7 +19,7 @@ ARTICLES = [
 
 def tables(drafts=None):
     if drafts is None:
-        files = [batch.SourceFile(f"{i}.txt", f"{i:064x}", data) for i, data in enumerate(ARTICLES)]
+        files = [batch.SourceFile(f"{i}.txt", hashlib.sha256(data).hexdigest(), data) for i, data in enumerate(ARTICLES)]
         drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, None, batch.undated_window([], TODAY))
         assert not rejected
     return drafts, build_tables(drafts, [], "r1", "v", dt.datetime(2026, 11, 1))

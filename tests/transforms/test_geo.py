@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 import pytest
@@ -14,7 +15,7 @@ TODAY = dt.date(2026, 11, 1)
 
 
 def _run(*texts: str) -> list[batch.Draft]:
-    files = [batch.SourceFile(f"doc{i}.txt", f"{i:064x}", t.encode()) for i, t in enumerate(texts)]
+    files = [batch.SourceFile(f"doc{i}.txt", hashlib.sha256(t.encode()).hexdigest(), t.encode()) for i, t in enumerate(texts)]
     drafts, _ = batch.decode_stage(files, 10 ** 6)
     drafts, _ = batch.parse_stage(drafts)
     drafts = batch.dates_stage(drafts, TODAY, None)
@@ -255,7 +256,9 @@ def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_c
     drafts = _run(*(dated(r["text"]) for r in rows))
     placed = [(r["id"], r["country"], d.events[0].country_code) for r, d in zip(rows, drafts) if d.events]
     assert len(placed) >= 2 * len(rows) // 3  # detection is not what this test measures, but it must find most
-    assert [p for p in placed if p[1] != p[2]] == []
+    assert [p for p in placed if p[2] is not None and p[1] != p[2]] == []  # never a wrong country
+    # an unknown town and nothing else ("positions in Sake"): unplaced is allowed, rarely
+    assert len([p for p in placed if p[2] is None]) <= len(rows) // 10
 
 
 def test_a_name_before_an_office_is_its_town_and_the_article_level_place():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 
 from transforms import batch, staged
 
@@ -16,7 +17,7 @@ ARTICLES = [
 
 
 def parsed():
-    files = [batch.SourceFile(f"{i}.txt", f"{i:064x}", data) for i, data in enumerate(ARTICLES)]
+    files = [batch.SourceFile(f"{i}.txt", hashlib.sha256(data).hexdigest(), data) for i, data in enumerate(ARTICLES)]
     drafts, rejected = batch.decode_stage(files, 10 ** 6)
     drafts, unparsed = batch.parse_stage(drafts)
     assert not rejected and not unparsed
