@@ -1,8 +1,9 @@
 """`sitrep eval` on a terminal: the report dict as tables a person reads, not a dict's repr.
 
 Shapes read (flows.evaluate): scalar figures (int, float 0..1 or None); per-sub-type tallies
-{sub_type: [hits, total, rate]}; and, for the dev-events gold, `by_split` {part: figures} whose
-parts are shown as columns beside "all". `weekly` (a list of rows) is left to --json.
+{sub_type: [hits, total, rate]}; other dicts of lists ({week: [predicted, gold]} of the article
+gold); and, for the dev-events gold, `by_split` {part: figures} whose parts are shown as columns
+beside "all". Lists of rows are left to --json.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ def eval_tables(report: dict, title: str) -> list[Table]:
 
 def _tally_table(key: str, parts: dict[str, dict]) -> Table:
     t = Table(title=key.replace("_", " "))
-    t.add_column("sub_event_type" if "sub_type" in key else "kind")
-    for part in parts:
-        t.add_column(part, justify="right")
+    t.add_column("sub_event_type" if "sub_type" in key else "week" if key == "weekly" else "kind")
+    for part in parts:  # the article gold's weekly counts: one pair per week
+        t.add_column("predicted / gold" if key == "weekly" and len(parts) == 1 else part, justify="right")
     names = list(dict.fromkeys(n for p in parts.values() for n in p.get(key, {})))
     for name in names:
         t.add_row(name, *(_tally_cell(p.get(key, {}).get(name)) for p in parts.values()))
@@ -42,10 +43,13 @@ def _tally_table(key: str, parts: dict[str, dict]) -> Table:
 
 
 def _tally_cell(tally) -> str:
+    """[hits, total, rate] as "hits/total  rate"; other lists (weekly: [predicted, gold]) joined."""
     if not tally:
         return "–"
-    hits, total, rate = tally
-    return f"{hits}/{total}  {_cell(rate)}"
+    if isinstance(tally, list) and len(tally) == 3:
+        hits, total, rate = tally
+        return f"{hits}/{total}  {_cell(rate)}"
+    return " / ".join(map(_cell, tally)) if isinstance(tally, list) else _cell(tally)
 
 
 def _cell(value) -> str:

@@ -24,5 +24,10 @@ def test_splits_become_columns_and_rates_three_decimals():
 
 
 def test_a_report_without_splits_is_one_column_and_skips_lists():
-    text = rendered({"docs": 5, "event_f1": 1.0, "weekly": [{"week": "2023-10-16"}]})
-    assert "event_f1" in text and "1.000" in text and "weekly" not in text and "tune" not in text
+    text = rendered({"docs": 5, "event_f1": 1.0, "rows": [{"week": "2023-10-16"}]})
+    assert "event_f1" in text and "1.000" in text and "rows" not in text and "tune" not in text
+
+
+def test_the_article_golds_weekly_counts_are_a_table_of_predicted_and_gold():
+    text = rendered({"docs": 5, "weekly": {"2023-11-06": [5, 4]}})
+    assert "2023-11-06" in text and "5 / 4" in text
