@@ -4,6 +4,7 @@ the article gold of ../shared/gold (expectations.gold) or the document-level att
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -53,17 +54,17 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
 
 
 def _check_same_inbox(rows: dict[str, list[dict]], inbox: Path, data_dir: Path) -> None:
-    """Scoring a warehouse built from another folder would score other texts under the same
-    file names (or count their events as false positives): refuse, naming both folders.
+    """Scoring a warehouse built from other texts under the same file names scores the wrong
+    texts: refuse when a file of INBOX differs (SHA-256) from the warehouse's document of that
+    name. A copy or a move of the same files is the same inbox.
 
     Raises SitrepError."""
-    wanted = os.path.realpath(inbox)
-    folders = {os.path.realpath(os.path.dirname(d["source_path"])) for d in rows["documents"] if d.get("source_path")}
-    others = sorted(folders - {wanted})
-    if others:
-        raise SitrepError(f"the warehouse in {data_dir} holds documents from {others[0]}"
-                          f"{f' (and {len(others) - 1} other folders)' if len(others) > 1 else ''}, not only from "
-                          f"{inbox}: pass another --data-dir (or delete that one) to score {inbox}")
+    stored = {os.path.basename(d["source_path"] or ""): d["source_sha256"] for d in rows["documents"]}
+    for name, sha in stored.items():
+        path = inbox / name
+        if sha and path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            raise SitrepError(f"the warehouse in {data_dir} holds another text under the name {name} than {inbox} "
+                              f"does: pass another --data-dir (or delete that one) to score {inbox}")
 
 
 def _missing(golds: list[dict], rows: dict[str, list[dict]]) -> bool:

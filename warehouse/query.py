@@ -110,7 +110,7 @@ def weekly_counts(path: Path) -> pa.Table:
 def contract_rows(path: Path) -> dict[str, list[dict]]:
     """Every row of the contract tables a scorer reads, as dicts (read-only)."""
     sql = {
-        "documents": "select doc_id, source_path, published_date, published_source, duplicate_of from documents",
+        "documents": "select doc_id, source_path, source_sha256, published_date, published_source, duplicate_of from documents",
         "entities": "select entity_id, name, entity_type, aliases, latitude, longitude from entities",
         "mentions": "select doc_id, entity_id from mentions",
         "attack_events": "select * from attack_events",

@@ -112,12 +112,18 @@ def test_requeue_that_matches_nothing_exits_1(data_dir):
 
 
 @pytest.mark.slow
-def test_eval_refuses_a_warehouse_built_from_another_folder(data_dir, tmp_path):
+def test_eval_refuses_a_warehouse_that_holds_another_text_under_a_gold_files_name(data_dir, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"doc_id": "01_wire_dateline_oct18.txt", "attack_events": []}) + "\n")
-    result = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data_dir)])
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "01_wire_dateline_oct18.txt").write_text("Another text under the same name, dated 2024-01-02.\n")
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(other), "--data-dir", str(data_dir)])
     assert isinstance(result.exception, SitrepError), result.output
-    assert "holds documents from" in str(result.exception) and "another --data-dir" in str(result.exception)
+    assert "another text under the name" in str(result.exception)
+    # a copy of the same files is the same inbox
+    same = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data_dir)])
+    assert same.exception is None or not isinstance(same.exception, SitrepError), same.output
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "[1, 2]\n"])
