@@ -437,10 +437,9 @@ def main() -> None:
 def _check_inbox(inbox: Path) -> None:
     """A mistyped --inbox is a usage error: said before Prefect starts, and no run is recorded
     (a scheduled run whose inbox vanished is recorded as failed: see warehouse.inbox)."""
-    if not inbox.is_dir():
-        from sitrep.errors import ConfigError
+    from warehouse.inbox import require_folder
 
-        raise ConfigError(f"inbox {inbox} is not a folder: create it or pass --inbox DIR")
+    require_folder(inbox)
 
 
 def _release_frames(exc: BaseException) -> None:

@@ -147,11 +147,9 @@ def _unmarked_utf(data: bytes) -> tuple[str, str] | None:
 
 
 class _Cp1252Bytes(threading.local):
-    """What the `sitrep.cp1252` error handler did during one decode, per thread. With `apply`
-    false it only counts the lone bytes that are cp1252 punctuation."""
+    """What the `sitrep.cp1252` error handler did during one decode, per thread."""
 
-    def __init__(self, apply: bool = False) -> None:
-        self.apply = apply
+    def __init__(self) -> None:
         self.punctuation = self.read = self.replaced = 0
 
 
@@ -160,10 +158,10 @@ _seen = _Cp1252Bytes()
 
 def _cp1252_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
     """Codec error handler: a byte sequence that is not UTF-8 is read as cp1252 when cp1252
-    defines every byte of it (in `apply` mode), else U+FFFD."""
+    defines every byte of it, else U+FFFD; lone cp1252 punctuation bytes are counted."""
     bad = exc.object[exc.start:exc.end]
     _seen.punctuation += len(bad) == 1 and bad[0] < 0xA0 and bad[0] not in _CP1252_UNDEFINED
-    if _seen.apply and _CP1252_UNDEFINED.isdisjoint(bad):
+    if _CP1252_UNDEFINED.isdisjoint(bad):
         _seen.read += len(bad)
         return bad.decode("cp1252"), exc.end
     _seen.replaced += 1
@@ -180,11 +178,9 @@ def _utf8_with_cp1252_punctuation(data: bytes) -> tuple[str, str, list[str]] | N
     Once the mix is shown, every bad sequence is read as cp1252: "café…" is 0xE9 0x85, which
     UTF-8 takes for one cut character."""
     _seen.__init__()
-    data.decode("utf-8", errors="sitrep.cp1252")
+    text = data.decode("utf-8", errors="sitrep.cp1252")
     if not _seen.punctuation:
         return None
-    _seen.__init__(apply=True)
-    text = data.decode("utf-8", errors="sitrep.cp1252")
     notes = [f"mixed encodings: {_seen.read} byte(s) outside UTF-8 read as cp1252"]
     if _seen.replaced:
         notes.append(f"broken utf-8: {_seen.replaced} invalid byte sequence(s) replaced with U+FFFD")

@@ -58,12 +58,17 @@ class Scan:
         return len(self.candidates) + len(self.deferred) + len(self.ignored)
 
 
+def require_folder(inbox: Path) -> None:
+    """Raises WarehouseError when the inbox is not a folder."""
+    if not inbox.is_dir():
+        raise WarehouseError(f"inbox {inbox} is not a folder: create it or pass --inbox DIR")
+
+
 def scan_inbox(inbox: Path, max_bytes: int, settle_seconds: float, now: float,
                known: dict[str, FileStamp] | None = None) -> Scan:
     """Every `.txt` entry of the inbox, classified; `known` maps file names to the stamps
     recorded by earlier runs."""
-    if not inbox.is_dir():
-        raise WarehouseError(f"inbox {inbox} is not a folder: create it or pass --inbox DIR")
+    require_folder(inbox)
     known = known or {}
     scan = Scan([], [], [])
     with os.scandir(inbox) as entries:
