@@ -74,7 +74,9 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
-    _check_inbox(Settings.resolve(data_dir=data_dir, inbox=inbox).inbox)
+    settings = Settings.resolve(data_dir=data_dir, inbox=inbox)
+    _check_inbox(settings.inbox)
+    _check_free(settings.data_dir, wait)
     with _interrupts(), _one_line_failures():
         from flows.runners import PrefectApi
 
@@ -440,6 +442,13 @@ def _check_inbox(inbox: Path) -> None:
     from warehouse.inbox import require_folder
 
     require_folder(inbox)
+
+
+def _check_free(data_dir: Path, wait_seconds: float) -> None:
+    """Another run on the data directory: refused before Prefect starts, not a minute later."""
+    from warehouse.lock import require_free
+
+    require_free(data_dir, wait_seconds)
 
 
 def _release_frames(exc: BaseException) -> None:

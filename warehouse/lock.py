@@ -12,14 +12,19 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from warehouse.exceptions import WarehouseBusy
+from warehouse.exceptions import WarehouseBusy, WarehouseError
 
 LOCK_NAME = ".sitrep.lock"
 
 
 @contextmanager
 def run_lock(data_dir: Path, wait_seconds: float = 0.0):
-    """Hold the data directory's run lock; wait up to `wait_seconds` for another run to finish."""
+    """Hold the data directory's run lock; wait up to `wait_seconds` for another run to finish.
+
+    Raises WarehouseBusy when another run still holds it, WarehouseError when `data_dir` exists
+    and is not a folder."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise WarehouseError(f"data directory {data_dir} is not a folder: pass --data-dir DIR")
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / LOCK_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -40,3 +45,12 @@ def run_lock(data_dir: Path, wait_seconds: float = 0.0):
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def require_free(data_dir: Path, wait_seconds: float = 0.0) -> None:
+    """Raise WarehouseBusy, after waiting up to `wait_seconds`, when another run holds the data
+    directory's lock; hold nothing. A command that starts slow machinery first (Prefect's local
+    API server takes up to a minute on a loaded machine) calls this so that a refused run is
+    refused at once; the run itself still takes the lock, which settles any race in between."""
+    with run_lock(data_dir, wait_seconds):
+        pass

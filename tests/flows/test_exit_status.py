@@ -81,6 +81,24 @@ def test_a_failed_run_exits_2_with_one_line_and_no_traceback(tmp_path, setup):
         assert not (data / "warehouse.duckdb").exists()
 
 
+def test_a_run_on_a_busy_data_directory_is_refused_before_prefect_is_contacted(tmp_path):
+    """The run lock is checked before Prefect's API server boots (up to a minute on a loaded
+    machine): with the API pointed at a closed port, the refusal is still the lock's message."""
+    from warehouse.lock import run_lock
+
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes((SAMPLES_INBOX / "01_wire_dateline_oct18.txt").read_bytes())
+    env = {**ENV, "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # port 9 (discard): nothing answers
+    with run_lock(data):
+        out = subprocess.run([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)],
+                             capture_output=True, text=True, timeout=600, env=env)
+    assert out.returncode == 2, out.stdout[-1000:] + out.stderr[-2000:]
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "another sitrep run" in errors[0], out.stderr[-2000:]
+    assert not (data / "warehouse.duckdb").exists()
+
+
 def test_a_missing_package_fails_the_run_instead_of_quarantining_every_file(tmp_path):
     """An installation fault is not the documents' fault: exit 2, nothing quarantined, the files
     stay in the inbox for the run after `make install`. The NER model package is shadowed by one
