@@ -146,30 +146,37 @@ def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
 
 @dataclass(frozen=True)
 class Dating:
-    """The little of a document that dating a run needs: kept for every file of the first pass."""
+    """The little of a document that dating a run needs: kept for every file of the first pass.
+    `weekday_pairs`: the body's weekdays written with a year-less day (`dates.weekday_pairs`),
+    the document's own evidence for the year of a year-less dateline."""
     header: dates.HeaderDate | None
-    body_years: tuple[int, ...]
+    weekday_pairs: tuple[tuple[int, int, int], ...]
     published_source: str
 
 
 def dating_of(d: Draft) -> Dating:
     header = d.article.published
-    return Dating(header, tuple(dates.years_in(d.body)) if header and not header.year else (), d.article.published_source)
+    return Dating(header, tuple(dates.weekday_pairs(d.body)) if header and not header.year else (),
+                  d.article.published_source)
 
 
 def reference_date(datings: list[Dating], prior_dates: list[dt.date] = ()) -> dt.date | None:
-    """The date a year-less dateline is placed near: the median of the run's and the
-    warehouse's recent full publication dates."""
+    """The median of the run's and the warehouse's recent full publication dates (the run logs
+    it). It no longer dates anything: a year-less dateline takes its year from its document and
+    the run day alone (`publication`)."""
     return _median_date([x.header.date for x in datings if x.header and x.header.date] + list(prior_dates))
 
 
 def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
     """(date, timestamp, None) of a document, or (None, None, why) when it has none or an
-    implausible one. A date after today (a typo, a wrong clock) is dropped, not kept."""
+    implausible one. A date after today (a typo, a wrong clock) is dropped, not kept. A
+    year-less dateline takes its year from the document and the run day (`dates.choose_year`:
+    the latest such day not after today); `reference` (the run's median date) is accepted for
+    callers and no longer used: it made a document's date depend on the files run with it."""
     header = dating.header
     if header is None:
         return None, None, None
-    year = header.year or dates.choose_year(header, list(dating.body_years), reference, today)
+    year = header.year or dates.choose_year(header, today, list(dating.weekday_pairs))
     day = header.on_year(year)
     if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
         return None, None, f"implausible date '{header.text}'"
@@ -180,7 +187,7 @@ Publication = tuple  # (date | None, timestamp | None, problem | None), as `publ
 
 
 def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) -> list[Draft]:
-    """Publication dates; a year-less dateline takes the year that puts it nearest `reference`."""
+    """Publication dates (`publication`); `reference` is accepted for callers and unused."""
     return dated_stage(drafts, {d.doc_id: publication(dating_of(d), reference, today) for d in drafts})
 
 
@@ -199,8 +206,13 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
             # a numeric header date nothing decided (05/11/2023) is read the language's way and noted
             ambiguous = (f"numeric date order ambiguous, read {header.numeric_order}: '{header.text}'",) \
                 if header is not None and header.order_ambiguous else ()
-            out.append(replace(d, published_date=day, published_at=at, published_source=d.article.published_source,
-                               notes=d.notes + ambiguous))
+            # a year-less dateline's year is the pipeline's inference, not the text's: marked so
+            inferred = header is not None and header.year is None
+            guessed = (f"year of '{header.text}' inferred: {day.year} (the latest such day not after the run day)",) \
+                if inferred else ()
+            out.append(replace(d, published_date=day, published_at=at,
+                               published_source="inferred" if inferred else d.article.published_source,
+                               notes=d.notes + ambiguous + guessed))
     return out
 
 

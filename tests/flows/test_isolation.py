@@ -52,7 +52,7 @@ def assert_lake_is_the_warehouse(data: Path) -> None:
 
 @pytest.mark.parametrize("stage, target", [("entities", "transforms.batch.find_names"),
                                            ("events", "transforms.batch.extract_tallies"),
-                                           ("dates", "transforms.dates.years_in"),
+                                           ("dates", "transforms.dates.weekday_pairs"),
                                            ("parse", "transforms.batch.split_sentences")])
 def test_a_crash_in_any_stage_quarantines_that_document_alone(tmp_path, inbox, monkeypatch, stage, target):
     """Fault injection: the stage's library call raises for one document (marked by a word no
