@@ -307,20 +307,30 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
         header = d.article.published
-        timexes = tag_article(d.body, d.published_date, window, header.numeric_order if header else None)
+        # an undated article's period: its own evidence, else the run day's lookback
+        own = window if d.published_date else Window.of_document(d.body, window.end)
+        # 05/11/2023 in the body is read by the document's evidence, as its header is
+        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article))
+        timexes = tag_article(d.body, d.published_date, own, order)
         title_end = _headline_end(d)
         dateline_end = _dateline_end(d)
-        events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, window,
+        events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,
                                  timexes, title_end, dateline_end, parsed)
         placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
         events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
         tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
-        # an undated article's events lie in the run day's window: say so beside the document
-        undated = (f"no publication date: events placed in {window.start}..{window.end} (the run day's lookback)",) \
+        # an undated article's events lie in its window: say so beside the document
+        whence = "the run day's lookback" if own == Window.of_run_day(window.end) else "the days the article itself fixes"
+        undated = (f"no publication date: events placed in {own.start}..{own.end} ({whence})",) \
             if d.published_date is None and events else ()
         out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
                            notes=d.notes + undated))
     return out
+
+
+def _urls(article: Article) -> list[str]:
+    """The URLs the header parser set aside ("url: https://..." in `Article.removed`)."""
+    return [r.removeprefix("url: ") for r in article.removed if r.startswith("url: ")]
 
 
 def warm_up() -> None:

@@ -165,6 +165,48 @@ def order_from_header(publisher: str | None, urls: list[str]) -> str | None:
     return None
 
 
+@cache
+def _stated_order() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern, re.I), order) for order, patterns in HEADER_RULES["stated_order"].items()
+            for pattern in patterns]
+
+
+# a numeric date in running text: 25/11/2023, 25.11.23, and a year-less 25/11 after a preposition
+_BODY_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?:\d{4}|\d{2}))?(?![\d/]|[.-]\d)")
+
+
+def numeric_order_in_text(text: str) -> str | None:
+    """The order an article's own text tells for its numeric dates: a stated convention
+    ("dates are day/month/year", "(DD/MM/YYYY)": header_dates.json stated_order), else its
+    numeric dates with a part over 12 when they all agree (25/11/2023 makes 05/12/2023 the 5th
+    of December). None when nothing tells, or the text contradicts itself."""
+    for pattern, order in _stated_order():
+        if pattern.search(text):
+            return order
+    found = set()
+    for m in _BODY_NUMERIC.finditer(text):
+        if m.group("sep") == "-" and m.group(0).count("-") < 2:
+            continue  # "10-12" is a range or a score, not a date
+        a, b = int(m.group("a")), int(m.group("b"))
+        order, ambiguous = numeric_order(a, b)
+        if not ambiguous and a != b and max(a, b) <= 31 and min(a, b) >= 1:
+            found.add(order)
+    return found.pop() if len(found) == 1 else None
+
+
+def document_numeric_order(header: HeaderDate | None, body: str, publisher: str | None = None,
+                           urls: list[str] = ()) -> str | None:
+    """How to read an ambiguous numeric date (05/11/2023) in an article's body, by the
+    document's evidence, as a header is read: the header's own numeric date when something
+    decided it, else what the text states or shows (`numeric_order_in_text`), else the
+    publisher or URL (`order_from_header`), else the header's default reading; None when the
+    document holds no numeric header and nothing tells (the body tagger's default)."""
+    if header is not None and header.numeric_order and not header.order_ambiguous:
+        return header.numeric_order
+    return numeric_order_in_text(body) or order_from_header(publisher, list(urls)) or \
+        (header.numeric_order if header is not None else None)
+
+
 def two_digit_year(yy: int, reference_year: int) -> int:
     """"23" -> 2023 when that is not after the year after `reference_year`, else 1923.
     (dateparser and Python's %y pivot at 69; news dates lie close to their reference.)"""

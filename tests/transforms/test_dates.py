@@ -162,3 +162,36 @@ def test_a_wire_label_in_capitals_is_no_dateline():
 
     assert parse_dateline("BREAKING - Gunmen stormed a hotel") is None
     assert parse_dateline("SPECIAL REPORT - How the war came") is None
+
+
+def _body_examples():
+    from transforms.dates import HEADER_RULES
+
+    return HEADER_RULES["body_examples"]
+
+
+@pytest.mark.parametrize("example", _body_examples(), ids=lambda e: e["text"][:40])
+def test_the_order_an_article_states_or_shows_for_its_numeric_dates(example):
+    from transforms.dates import numeric_order_in_text
+
+    assert numeric_order_in_text(example["text"]) == example["order"]
+
+
+def test_a_body_date_is_read_by_the_documents_evidence_not_the_default():
+    from transforms.dates import document_numeric_order
+    from transforms.timex import tag_timexes
+
+    body = "Shelling on 25/11/2023 killed three. The market was hit again on 05/12/2023."
+    order = document_numeric_order(None, body)
+    assert order == "day-first"
+    assert [t.value for t in tag_timexes(body, dt.date(2023, 12, 8), numeric_order=order)] == ["2023-11-25", "2023-12-05"]
+    # a header decided by its own line wins; a US publisher decides when the text does not
+    assert document_numeric_order(parse_header_date("05/11/2023 14:02 GMT"), "On 04/03/2024 ...") == "day-first"
+    assert document_numeric_order(None, "On 04/03/2024 ...", "CNN") == "month-first"
+    assert document_numeric_order(None, "On 04/03/2024 ...") is None
+
+
+def test_an_ambiguous_header_follows_the_convention_its_article_states():
+    article = parse_article("Clashes in the south\n05/11/2023\n\nNote: dates in this report are day/month/year. "
+                            "Clashes broke out on 03/11/2023 near the border.\n")
+    assert article.published.date == dt.date(2023, 11, 5) and not article.published.order_ambiguous
