@@ -171,8 +171,10 @@ def _stated_order() -> list[tuple[re.Pattern, str]]:
             for pattern in patterns]
 
 
-# a numeric date in running text: 25/11/2023, 25.11.23, and a year-less 25/11 after a preposition
-_BODY_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?:\d{4}|\d{2}))?(?![\d/]|[.-]\d)")
+# a numeric date in running text: 25/11/2023, 25.11.23, and a year-less 25/11 only after a preposition
+# that dates ("on 25/11"; "24/7" alone is no date)
+_BODY_NUMERIC = re.compile(r"(?:(?<![\d/.-])|(?P<prep>\b(?:on|of|since|until|from|by|dated)\s+(?:the\s+)?))"
+                           r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<year>(?P=sep)(?:\d{4}|\d{2}))?(?![\d/]|[.-]\d)", re.I)
 
 
 def numeric_order_in_text(text: str) -> str | None:
@@ -185,8 +187,8 @@ def numeric_order_in_text(text: str) -> str | None:
             return order
     found = set()
     for m in _BODY_NUMERIC.finditer(text):
-        if m.group("sep") == "-" and m.group(0).count("-") < 2:
-            continue  # "10-12" is a range or a score, not a date
+        if not m.group("year") and (m.group("sep") != "/" or not m.group("prep")):
+            continue  # "10-12" is a range or a score, "24/7" no date
         a, b = int(m.group("a")), int(m.group("b"))
         order, ambiguous = numeric_order(a, b)
         if not ambiguous and a != b and max(a, b) <= 31 and min(a, b) >= 1:

@@ -77,19 +77,22 @@ class Window:
 
     @classmethod
     def of_document(cls, body: str, today: dt.date) -> "Window":
-        """The window of an undated article by its own evidence of its period: the latest day not
-        after `today` that it fixes, by a weekday written with a day ("Tuesday, Nov. 4":
-        `dates.weekday_pairs`) or a day written with its year ("on Oct. 7, 2023"), and
-        DEFAULT_LOOKBACK_DAYS after it (never after `today`): news speaks of the days just
-        before it was written. `of_run_day` when the text fixes no day."""
-        days = [d for d in (dates.pair_day(p, today) for p in dates.weekday_pairs(body)) if d]
-        days += [dt.date.fromisoformat(t.value) for t in tag_timexes(body, today)
-                 if t.type == "DATE" and _FULL_DAY.fullmatch(t.value) and _YEAR_WRITTEN.search(t.text)]
-        days = [d for d in days if d <= today]
-        if not days:
+        """The window of an undated article by its own evidence of its period, never by the other
+        files of its run. A weekday written with a day ("Tuesday, Nov. 4": `dates.weekday_pairs`)
+        fixes the latest such day not after `today`; news writes it of the days just past, so the
+        window is that day and DEFAULT_LOOKBACK_DAYS after it. A day written with its year ("on
+        Oct. 7, 2023") only bounds it below (news writes the year of older days too): from the
+        latest such day to `today`. `of_run_day` when the text fixes no day."""
+        paired = [d for d in (dates.pair_day(p, today) for p in dates.weekday_pairs(body)) if d]
+        written = [dt.date.fromisoformat(t.value) for t in tag_timexes(body, today)
+                   if t.type == "DATE" and _FULL_DAY.fullmatch(t.value) and _YEAR_WRITTEN.search(t.text)]
+        written = [d for d in written if d <= today]
+        if not paired and not written:
             return cls.of_run_day(today)
-        latest = max(days)
-        return cls(latest, min(latest + dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today))
+        start = max(paired + written)
+        if paired and max(paired) == start:
+            return cls(start, min(start + dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today))
+        return cls(start, today)
 
     @classmethod
     def of(cls, published: list[dt.date], today: dt.date) -> "Window":

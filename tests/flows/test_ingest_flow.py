@@ -10,13 +10,15 @@ import sys
 import duckdb
 import pytest
 
-from tests.conftest import SAMPLES_INBOX, SHARED, SHARED_GOLD, SHARED_INBOX, needs_shared
+from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY, SHARED, SHARED_GOLD, SHARED_INBOX, needs_shared
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 
 
 def ingest(inbox, data_dir, **kw):
     from flows.ingest import ingest_inbox
+
+    kw.setdefault("today", SAMPLES_RUN_DAY)
 
     return ingest_inbox(inbox=str(inbox), data_dir=str(data_dir), **kw)
 

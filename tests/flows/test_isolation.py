@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SAMPLES_INBOX
+from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY
 from warehouse.lake import table_dataset
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
@@ -20,6 +20,8 @@ GOOD = ["01_wire_dateline_oct18.txt", "04_updated_stamp_nov01.txt", "06_iso_stam
 
 def ingest(inbox, data_dir, **kw):
     from flows.ingest import ingest_inbox
+
+    kw.setdefault("today", SAMPLES_RUN_DAY)
 
     return ingest_inbox(inbox=str(inbox), data_dir=str(data_dir), **kw)
 

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tests.conftest import SAMPLES_INBOX
+from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY
 
 pytestmark = [pytest.mark.slow]
 runner = CliRunner()
@@ -43,7 +43,8 @@ def chromium() -> str:
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory, prefect_harness) -> Path:
     data = tmp_path_factory.mktemp("ops") / "data"
-    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data)])
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data),
+                                 "--today", SAMPLES_RUN_DAY.isoformat()])
     assert result.exit_code == 0, result.output
     return data
 
