@@ -6,6 +6,7 @@ sitrep raises on purpose print as one line and exit 2.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sys
@@ -152,8 +153,6 @@ def report(data_dir: Optional[Path] = DataDir,
 
     Example: sitrep report --open
     """
-    import datetime as dt
-
     from expectations.report import latest_validations, render_report
     from warehouse.query import report_rows
 
