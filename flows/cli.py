@@ -6,6 +6,7 @@ sitrep raises on purpose print as one line and exit 2.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sys
@@ -65,6 +66,8 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
         dask_workers: Optional[int] = typer.Option(None, min=1, metavar="N", help="Run the NLP batches on a local Dask cluster of N workers."),
         lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, metavar="URI", help="Lake location: a folder or a URI such as "
                                            "s3://bucket/prefix. [default: DATA_DIR/lake]"),
+        today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="The run day: no date after it is "
+                                            "believed; year-less datelines and undated articles are dated by it. [default: the clock's date]"),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
 
@@ -74,6 +77,10 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
+    try:
+        run_day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        raise typer.BadParameter(f"--today {today!r} is no date: use YYYY-MM-DD")
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox)
     _check_inbox(settings.inbox)
     _check_free(settings.data_dir, wait)
@@ -87,7 +94,8 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
         progress.use_terminal(sys.stderr.isatty())
         summary = run_ingest(workers, dask_address, dask_workers, api,
                              inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
-                             max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake)
+                             max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake,
+                             today=run_day)
     if as_json:
         console.print_json(json.dumps(summary.to_dict(), default=str))
     else:
@@ -147,8 +155,6 @@ def report(data_dir: Optional[Path] = DataDir,
 
     Example: sitrep report --open
     """
-    import datetime as dt
-
     from expectations.report import latest_validations, render_report
     from warehouse.query import report_rows
 

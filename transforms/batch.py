@@ -146,30 +146,37 @@ def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
 
 @dataclass(frozen=True)
 class Dating:
-    """The little of a document that dating a run needs: kept for every file of the first pass."""
+    """The little of a document that dating a run needs: kept for every file of the first pass.
+    `weekday_pairs`: the body's weekdays written with a year-less day (`dates.weekday_pairs`),
+    the document's own evidence for the year of a year-less dateline."""
     header: dates.HeaderDate | None
-    body_years: tuple[int, ...]
+    weekday_pairs: tuple[tuple[int, int, int], ...]
     published_source: str
 
 
 def dating_of(d: Draft) -> Dating:
     header = d.article.published
-    return Dating(header, tuple(dates.years_in(d.body)) if header and not header.year else (), d.article.published_source)
+    return Dating(header, tuple(dates.weekday_pairs(d.body)) if header and not header.year else (),
+                  d.article.published_source)
 
 
 def reference_date(datings: list[Dating], prior_dates: list[dt.date] = ()) -> dt.date | None:
-    """The date a year-less dateline is placed near: the median of the run's and the
-    warehouse's recent full publication dates."""
+    """The median of the run's and the warehouse's recent full publication dates (the run logs
+    it). It no longer dates anything: a year-less dateline takes its year from its document and
+    the run day alone (`publication`)."""
     return _median_date([x.header.date for x in datings if x.header and x.header.date] + list(prior_dates))
 
 
 def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
     """(date, timestamp, None) of a document, or (None, None, why) when it has none or an
-    implausible one. A date after today (a typo, a wrong clock) is dropped, not kept."""
+    implausible one. A date after today (a typo, a wrong clock) is dropped, not kept. A
+    year-less dateline takes its year from the document and the run day (`dates.choose_year`:
+    the latest such day not after today); `reference` (the run's median date) is accepted for
+    callers and no longer used: it made a document's date depend on the files run with it."""
     header = dating.header
     if header is None:
         return None, None, None
-    year = header.year or dates.choose_year(header, list(dating.body_years), reference, today)
+    year = header.year or dates.choose_year(header, today, list(dating.weekday_pairs))
     day = header.on_year(year)
     if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
         return None, None, f"implausible date '{header.text}'"
@@ -180,7 +187,7 @@ Publication = tuple  # (date | None, timestamp | None, problem | None), as `publ
 
 
 def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) -> list[Draft]:
-    """Publication dates; a year-less dateline takes the year that puts it nearest `reference`."""
+    """Publication dates (`publication`); `reference` is accepted for callers and unused."""
     return dated_stage(drafts, {d.doc_id: publication(dating_of(d), reference, today) for d in drafts})
 
 
@@ -199,8 +206,13 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
             # a numeric header date nothing decided (05/11/2023) is read the language's way and noted
             ambiguous = (f"numeric date order ambiguous, read {header.numeric_order}: '{header.text}'",) \
                 if header is not None and header.order_ambiguous else ()
-            out.append(replace(d, published_date=day, published_at=at, published_source=d.article.published_source,
-                               notes=d.notes + ambiguous))
+            # a year-less dateline's year is the pipeline's inference, not the text's: marked so
+            inferred = header is not None and header.year is None
+            guessed = (f"year of '{header.text}' inferred: {day.year} (the latest such day not after the run day)",) \
+                if inferred else ()
+            out.append(replace(d, published_date=day, published_at=at,
+                               published_source="inferred" if inferred else d.article.published_source,
+                               notes=d.notes + ambiguous + guessed))
     return out
 
 
@@ -295,20 +307,30 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
         sentences = list(d.sentences)
         header = d.article.published
-        timexes = tag_article(d.body, d.published_date, window, header.numeric_order if header else None)
+        # an undated article's period: its own evidence, else the run day's lookback
+        own = window if d.published_date else Window.of_document(d.body, window.end)
+        # 05/11/2023 in the body is read by the document's evidence, as its header is
+        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article))
+        timexes = tag_article(d.body, d.published_date, own, order)
         title_end = _headline_end(d)
         dateline_end = _dateline_end(d)
-        events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, window,
+        events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,
                                  timexes, title_end, dateline_end, parsed)
         placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
         events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
         tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
-        # an undated article's events lie in the run day's window: say so beside the document
-        undated = (f"no publication date: events placed in {window.start}..{window.end} (the run day's lookback)",) \
+        # an undated article's events lie in its window: say so beside the document
+        whence = "the run day's lookback" if own == Window.of_run_day(window.end) else "the days the article itself fixes"
+        undated = (f"no publication date: events placed in {own.start}..{own.end} ({whence})",) \
             if d.published_date is None and events else ()
         out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
                            notes=d.notes + undated))
     return out
+
+
+def _urls(article: Article) -> list[str]:
+    """The URLs the header parser set aside ("url: https://..." in `Article.removed`)."""
+    return [r.removeprefix("url: ") for r in article.removed if r.startswith("url: ")]
 
 
 def warm_up() -> None:

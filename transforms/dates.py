@@ -165,6 +165,50 @@ def order_from_header(publisher: str | None, urls: list[str]) -> str | None:
     return None
 
 
+@cache
+def _stated_order() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern, re.I), order) for order, patterns in HEADER_RULES["stated_order"].items()
+            for pattern in patterns]
+
+
+# a numeric date in running text: 25/11/2023, 25.11.23, and a year-less 25/11 only after a preposition
+# that dates ("on 25/11"; "24/7" alone is no date)
+_BODY_NUMERIC = re.compile(r"(?:(?<![\d/.-])|(?P<prep>\b(?:on|of|since|until|from|by|dated)\s+(?:the\s+)?))"
+                           r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<year>(?P=sep)(?:\d{4}|\d{2}))?(?![\d/]|[.-]\d)", re.I)
+
+
+def numeric_order_in_text(text: str) -> str | None:
+    """The order an article's own text tells for its numeric dates: a stated convention
+    ("dates are day/month/year", "(DD/MM/YYYY)": header_dates.json stated_order), else its
+    numeric dates with a part over 12 when they all agree (25/11/2023 makes 05/12/2023 the 5th
+    of December). None when nothing tells, or the text contradicts itself."""
+    for pattern, order in _stated_order():
+        if pattern.search(text):
+            return order
+    found = set()
+    for m in _BODY_NUMERIC.finditer(text):
+        if not m.group("year") and (m.group("sep") != "/" or not m.group("prep")):
+            continue  # "10-12" is a range or a score, "24/7" no date
+        a, b = int(m.group("a")), int(m.group("b"))
+        order, ambiguous = numeric_order(a, b)
+        if not ambiguous and a != b and max(a, b) <= 31 and min(a, b) >= 1:
+            found.add(order)
+    return found.pop() if len(found) == 1 else None
+
+
+def document_numeric_order(header: HeaderDate | None, body: str, publisher: str | None = None,
+                           urls: list[str] = ()) -> str | None:
+    """How to read an ambiguous numeric date (05/11/2023) in an article's body, by the
+    document's evidence, as a header is read: the header's own numeric date when something
+    decided it, else what the text states or shows (`numeric_order_in_text`), else the
+    publisher or URL (`order_from_header`), else the header's default reading; None when the
+    document holds no numeric header and nothing tells (the body tagger's default)."""
+    if header is not None and header.numeric_order and not header.order_ambiguous:
+        return header.numeric_order
+    return numeric_order_in_text(body) or order_from_header(publisher, list(urls)) or \
+        (header.numeric_order if header is not None else None)
+
+
 def two_digit_year(yy: int, reference_year: int) -> int:
     """"23" -> 2023 when that is not after the year after `reference_year`, else 1923.
     (dateparser and Python's %y pivot at 69; news dates lie close to their reference.)"""
@@ -228,19 +272,61 @@ def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     return label, HeaderDate(text=label, month=month, day=day, year=year)
 
 
-def choose_year(partial: HeaderDate, text_years: list[int], reference: dt.date | None, today: dt.date) -> int:
-    """The year of a year-less date: the one nearest the reference date (the batch's other
-    articles, else the latest year the text mentions, else today), never after today."""
-    anchor = reference or (dt.date(max(text_years), 12, 31) if text_years else today)
-    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                  if partial.on_year(y) and partial.on_year(y) <= today]
-    if not candidates:
-        return anchor.year
-    return min(candidates, key=lambda y: abs((partial.on_year(y) - anchor).days))
+def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int, int]] = ()) -> int:
+    """The year of a year-less date (a wire dateline "KHARTOUM, Dec. 3 (Reuters) -"): from the
+    document and the run day alone, never from the other files of a run. A weekday written with
+    a day in the same text ("on Tuesday, Dec. 2": `weekday_pairs`) that fixes a day within
+    PAIR_REACH_DAYS of the date in one of the candidate years picks that year; else the latest
+    year in which the date is not after `today` (news is read after it is written). The caller
+    marks the result inferred."""
+    years = [y for y in range(today.year, today.year - CALENDAR_CYCLE_YEARS - 1, -1)
+             if partial.on_year(y) and partial.on_year(y) <= today]
+    if not years:
+        return today.year
+    fixed = [d for d in (pair_day(p, today) for p in pairs) if d]
+    for y in years:
+        if any(abs((partial.on_year(y) - d).days) <= PAIR_REACH_DAYS for d in fixed):
+            return y
+    return years[0]
 
 
-def years_in(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b(19[9]\d|20\d\d)\b", text)]
+# The Gregorian weekdays repeat every 28 years (between century years): a weekday and a day
+# fix the year within that span. A pair fixes a dateline's year only near it.
+CALENDAR_CYCLE_YEARS = 28
+PAIR_REACH_DAYS = 31
+
+_WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# "Tuesday, Nov. 4", "Tuesday 4 November", "Tuesday the 4th of November": a weekday and a
+# year-less day of the month, in either order of day and month (no year after them)
+_WEEKDAY_PAIR = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_WORDS}),?\s+(?:the\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_MONTH.replace('?P<month>', '?P<month2>')})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
+
+
+def weekday_pairs(text: str) -> list[tuple[int, int, int]]:
+    """(month, day, ISO weekday) of every weekday written with a year-less day ("Tuesday,
+    Nov. 4"): the evidence of its period an undated text holds. Impossible days are left out."""
+    out = []
+    for m in _WEEKDAY_PAIR.finditer(text):
+        month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            out.append((month, day, WEEKDAYS[m.group("wd").lower()] + 1))
+    return out
+
+
+def pair_day(pair: tuple[int, int, int], today: dt.date) -> dt.date | None:
+    """The latest day not after `today` on which (month, day) falls on the ISO weekday;
+    None when none does within CALENDAR_CYCLE_YEARS (a wrong weekday)."""
+    month, day, weekday = pair
+    for y in range(today.year, today.year - CALENDAR_CYCLE_YEARS - 1, -1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d <= today and d.isoweekday() == weekday:
+            return d
+    return None
 
 
 def _find_iso(s: str):

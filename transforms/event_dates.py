@@ -10,8 +10,10 @@ previous Monday-Sunday; "earlier this month" the 1st .. the day before; "since O
 not its first day. An event never ends after
 publication. A report that names no time at all is no evidence of any day: its event has no
 `date`, only the lookback window before publication as [date_min, date_max], marked `inferred`.
-Undated articles: their events lie in the window before the run day (`Window.of_run_day`),
-marked `unknown`; it depends on the run day alone, never on the other files of the run.
+Undated articles: their events lie in the window of the article's own evidence of its period
+(`Window.of_document`: a weekday written with a day, a day written with its year), else in
+the window before the run day (`Window.of_run_day`), marked `unknown`; it depends on the
+document and the run day alone, never on the other files of the run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms import dates
 from transforms.timex import Timex, tag_timexes
 from transforms.timex_vocab import vocabulary
 
@@ -33,6 +36,8 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^\d{4}$")
 _DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")  # "Oct. 7, 2023", "07/10/2023", "2023-10-07"
 _EXPLICIT_DAY = re.compile(r"\b\d{1,2}\b")  # a month-day written out pins a day even without a year
 _SINCE = re.compile(r"\b(since|from)\s+(?:last\s+)?$", re.I)
 _PAST = re.compile(r"\b(past|last|previous|recent)\b", re.I)
@@ -69,6 +74,25 @@ class Window:
         """[today - DEFAULT_LOOKBACK_DAYS, today]: a file with no readable date is taken for recent
         news; its events are marked `unknown`, never dated after the run day."""
         return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
+
+    @classmethod
+    def of_document(cls, body: str, today: dt.date) -> "Window":
+        """The window of an undated article by its own evidence of its period, never by the other
+        files of its run. A weekday written with a day ("Tuesday, Nov. 4": `dates.weekday_pairs`)
+        fixes the latest such day not after `today`; news writes it of the days just past, so the
+        window is that day and DEFAULT_LOOKBACK_DAYS after it. A day written with its year ("on
+        Oct. 7, 2023") only bounds it below (news writes the year of older days too): from the
+        latest such day to `today`. `of_run_day` when the text fixes no day."""
+        paired = [d for d in (dates.pair_day(p, today) for p in dates.weekday_pairs(body)) if d]
+        written = [dt.date.fromisoformat(t.value) for t in tag_timexes(body, today)
+                   if t.type == "DATE" and _FULL_DAY.fullmatch(t.value) and _YEAR_WRITTEN.search(t.text)]
+        written = [d for d in written if d <= today]
+        if not paired and not written:
+            return cls.of_run_day(today)
+        start = max(paired + written)
+        if paired and max(paired) == start:
+            return cls(start, min(start + dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today))
+        return cls(start, today)
 
     @classmethod
     def of(cls, published: list[dt.date], today: dt.date) -> "Window":

@@ -163,13 +163,14 @@ def parse_article(text: str) -> Article:
             body_start = i + 1
         body_lines = lines[body_start:]
 
-    if published is not None and published.order_ambiguous:
-        # 05/11/2023 that its own line leaves open: the header's URL or publisher may tell the order
-        hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed if r.startswith("url: ")])
-        published = dates.parse_header_date(published_text, hint) if hint else published
-
     paragraphs, cut = _clean_paragraphs(body_lines)
     removed.extend(cut)
+    if published is not None and published.order_ambiguous:
+        # 05/11/2023 that its own line leaves open: the header's URL or publisher may tell the
+        # order, else the article's own text (a stated convention, another date with a part over 12)
+        hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed if r.startswith("url: ")]) \
+            or dates.numeric_order_in_text("\n".join(paragraphs))
+        published = dates.parse_header_date(published_text, hint) if hint else published
     dateline = None
     source = "header" if published else "none"
     if paragraphs:

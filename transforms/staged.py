@@ -101,7 +101,7 @@ def from_documents(table: pa.Table) -> tuple[list[Draft], dict[str, tuple]]:
 def _stored_header(text: str | None, source: str) -> dates.HeaderDate | None:
     if not text:
         return None
-    if source == "dateline":
+    if source in ("dateline", "inferred"):  # "inferred": a year-less dateline, its year the run's
         # the stored dateline lacks the dash that ends it in the body, and a dateline is read
         # only with its dash ("BAGHDAD, Nov. 14 (Reuters) - ...": dates.parse_dateline)
         found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - ")

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tests.conftest import SAMPLES_INBOX
+from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY
 
 pytestmark = [pytest.mark.slow]
 runner = CliRunner()
@@ -43,14 +43,16 @@ def chromium() -> str:
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory, prefect_harness) -> Path:
     data = tmp_path_factory.mktemp("ops") / "data"
-    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data)])
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(data),
+                                 "--today", SAMPLES_RUN_DAY.isoformat()])
     assert result.exit_code == 0, result.output
     return data
 
 
 def test_run_reports_progress_as_plain_lines_off_a_terminal(loaded):
     # CliRunner's stderr is not a terminal: one line per batch, with counts
-    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded.parent / "again")])
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded.parent / "again"),
+                                 "--today", SAMPLES_RUN_DAY.isoformat()])
     assert result.exit_code == 0
     assert "10/10 files" in result.stderr
 
@@ -73,7 +75,8 @@ def test_each_run_publishes_a_summary_and_the_weekly_counts_as_artifacts(loaded)
 def test_an_idle_run_keeps_the_last_useful_summary(loaded):
     from prefect.artifacts import Artifact
 
-    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded)])
+    result = runner.invoke(app, ["run", "--inbox", str(SAMPLES_INBOX), "--data-dir", str(loaded),
+                                 "--today", SAMPLES_RUN_DAY.isoformat()])
     assert result.exit_code == 0
     idle, summary = Artifact.get("sitrep-idle-run"), Artifact.get("sitrep-run-summary")
     assert idle is not None and "nothing_new" in idle.data

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SAMPLES_INBOX
+from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY
 from warehouse.exceptions import WarehouseBusy, WarehouseError
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
@@ -28,6 +28,8 @@ RUN_COLUMNS = {"run_id", "ingested_at", "pipeline_version"}
 
 def ingest(inbox, data_dir, **kw):
     from flows.ingest import ingest_inbox
+
+    kw.setdefault("today", SAMPLES_RUN_DAY)
 
     return ingest_inbox(inbox=str(inbox), data_dir=str(data_dir), **kw)
 

@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from transforms.dates import LANGUAGES, HeaderDate, choose_year, parse_dateline, parse_header_date
+from transforms.dates import LANGUAGES, HeaderDate, choose_year, pair_day, parse_dateline, parse_header_date, weekday_pairs
 from transforms.parse import parse_article
 from transforms.timex_vocab import vocabulary
 
@@ -35,14 +35,27 @@ def test_dateline_without_year_leaves_the_year_open():
     assert label == "WASHINGTON, Oct. 20 (Reuters)" and h.year is None and (h.month, h.day) == (10, 20)
 
 
-def test_year_of_a_yearless_date_is_the_one_nearest_the_reference():
+def test_year_of_a_yearless_date_is_the_latest_not_after_the_run_day():
     h = HeaderDate("x", 12, 30, None)
-    assert choose_year(h, [], dt.date(2024, 1, 3), dt.date(2026, 1, 1)) == 2023
+    assert choose_year(h, dt.date(2026, 1, 1)) == 2025
+    assert choose_year(h, dt.date(2026, 12, 30)) == 2026
 
 
 def test_year_of_a_yearless_date_is_never_in_the_future():
     h = HeaderDate("x", 11, 30, None)
-    assert choose_year(h, [], None, dt.date(2026, 11, 22)) == 2025
+    assert choose_year(h, dt.date(2026, 11, 22)) == 2025
+    assert choose_year(HeaderDate("x", 2, 29, None), dt.date(2026, 6, 1)) == 2024  # the last leap day
+
+
+def test_a_weekday_written_with_a_day_fixes_the_year_of_a_dateline():
+    # "on Tuesday, Dec. 2": Dec. 2 was a Tuesday in 2025 and in 2014, 2008, ...; run on 2031-01-10, a
+    # dateline "Dec. 3" without that evidence would be 2030's
+    pairs = weekday_pairs("The talks opened on Tuesday, Dec. 2, in the capital; on Friday 5 December they ended.")
+    assert pairs == [(12, 2, 2), (12, 5, 5)]
+    assert pair_day(pairs[0], dt.date(2031, 1, 10)) == dt.date(2025, 12, 2)
+    assert choose_year(HeaderDate("x", 12, 3, None), dt.date(2031, 1, 10), pairs) == 2025
+    assert choose_year(HeaderDate("x", 12, 3, None), dt.date(2031, 1, 10)) == 2030
+    assert weekday_pairs("On Monday, March 3, 2025 the court sat.") == []  # a year is written: no inference
 
 
 @pytest.mark.parametrize("line, day, stamp", [
@@ -149,3 +162,36 @@ def test_a_wire_label_in_capitals_is_no_dateline():
 
     assert parse_dateline("BREAKING - Gunmen stormed a hotel") is None
     assert parse_dateline("SPECIAL REPORT - How the war came") is None
+
+
+def _body_examples():
+    from transforms.dates import HEADER_RULES
+
+    return HEADER_RULES["body_examples"]
+
+
+@pytest.mark.parametrize("example", _body_examples(), ids=lambda e: e["text"][:40])
+def test_the_order_an_article_states_or_shows_for_its_numeric_dates(example):
+    from transforms.dates import numeric_order_in_text
+
+    assert numeric_order_in_text(example["text"]) == example["order"]
+
+
+def test_a_body_date_is_read_by_the_documents_evidence_not_the_default():
+    from transforms.dates import document_numeric_order
+    from transforms.timex import tag_timexes
+
+    body = "Shelling on 25/11/2023 killed three. The market was hit again on 05/12/2023."
+    order = document_numeric_order(None, body)
+    assert order == "day-first"
+    assert [t.value for t in tag_timexes(body, dt.date(2023, 12, 8), numeric_order=order)] == ["2023-11-25", "2023-12-05"]
+    # a header decided by its own line wins; a US publisher decides when the text does not
+    assert document_numeric_order(parse_header_date("05/11/2023 14:02 GMT"), "On 04/03/2024 ...") == "day-first"
+    assert document_numeric_order(None, "On 04/03/2024 ...", "CNN") == "month-first"
+    assert document_numeric_order(None, "On 04/03/2024 ...") is None
+
+
+def test_an_ambiguous_header_follows_the_convention_its_article_states():
+    article = parse_article("Clashes in the south\n05/11/2023\n\nNote: dates in this report are day/month/year. "
+                            "Clashes broke out on 03/11/2023 near the border.\n")
+    assert article.published.date == dt.date(2023, 11, 5) and not article.published.order_ambiguous

@@ -135,3 +135,18 @@ def test_a_day_named_later_in_the_paragraph_dates_an_undated_event_inside_the_lo
     assert (r.date, r.precision) == (D("2023-11-12"), "day")
     # a day outside the lookback window, or in another paragraph, is no evidence
     assert day_told_later(timexes, text, text.index("\n"), PUB, Window(PUB, PUB)) is None
+
+
+def test_an_undated_articles_window_comes_from_its_own_evidence():
+    from transforms.event_dates import Window
+
+    run_day = dt.date(2025, 3, 10)
+    # a weekday written with a day fixes the year (Dec. 31 was a Tuesday in 2024): the week after it
+    assert Window.of_document("On Tuesday, Dec. 31, a drone hit the depot.", run_day) == \
+        Window(dt.date(2024, 12, 31), dt.date(2025, 1, 7))
+    # a day written with its year only bounds it below: news writes the year of older days too
+    assert Window.of_document("The group, founded on 3 March 2014, claimed the attack.", run_day) == \
+        Window(dt.date(2014, 3, 3), run_day)
+    # nothing fixed: the run day's lookback; an impossible day is no evidence
+    assert Window.of_document("A drone hit the depot on Tuesday.", run_day) == Window.of_run_day(run_day)
+    assert Window.of_document("On Tuesday, Feb. 30, a drone hit the depot.", run_day) == Window.of_run_day(run_day)

@@ -47,3 +47,6 @@ def test_stored_documents_give_the_drafts_and_dates_the_run_loaded():
                if d.article.published else None for d in drafts if d.published_date]
     assert [(d.article.published.month, d.article.published.day, d.article.published.numeric_order)
             if d.article.published else None for d in back if published[d.doc_id][0]] == headers
+    # a year-less dateline is stored as inferred and read again as a dateline
+    assert "inferred" in [d.published_source for d in drafts]
+    assert [d.article.published_source for d in back] == [d.published_source for d in drafts]

@@ -7,7 +7,7 @@ two attacks of one sentence on two days, "the day before yesterday", "the previo
 
 The table is tests/transforms/data/unseen_article_dates.jsonl (one article a line: its text, the
 day it is run on, and the date of each event the pipeline should find, in order: "YYYY-MM-DD", or
-[min, max] for a range). Each article runs alone through the pure batch stages, as a run of one
+[min, max] for a range; optionally "published": [date, published_source]). Each article runs alone through the pure batch stages, as a run of one
 file would. The sentences are written for this test; none comes from ../shared.
 """
 
@@ -26,23 +26,26 @@ TABLE = Path(__file__).parent / "data" / "unseen_article_dates.jsonl"
 ARTICLES = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _event_dates(name: str, text: str, run_day: dt.date) -> tuple[dt.date | None, list]:
+def _event_dates(name: str, text: str, run_day: dt.date) -> tuple[batch.Draft, list]:
     data = text.encode("utf-8")
     drafts, _ = batch.decode_stage([batch.SourceFile(f"{name}.txt", hashlib.sha256(data).hexdigest(), data)], 10_000_000)
     drafts, _ = batch.parse_stage(drafts)
     drafts = batch.dates_stage(drafts, run_day, None)
     window = batch.undated_window([d.published_date for d in drafts], run_day)
     (draft,) = batch.events_stage(batch.entities_stage(drafts), window)
-    return draft.published_date, [e.event_date.isoformat() if e.event_date else [e.date_min.isoformat(), e.date_max.isoformat()]
+    return draft, [e.event_date.isoformat() if e.event_date else [e.date_min.isoformat(), e.date_max.isoformat()]
                                   for e in draft.events]
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[a["name"] for a in ARTICLES])
 def test_unseen_article_events_are_dated_as_written(article):
     run_day = dt.date.fromisoformat(article["run_day"])
-    published, got = _event_dates(article["name"], article["text"], run_day)
+    draft, got = _event_dates(article["name"], article["text"], run_day)
+    published = draft.published_date
     assert got == article["expect"], f"published {published}"
     assert published is None or published <= run_day
+    if "published" in article:  # optional: the publication date and where it comes from
+        assert [published and published.isoformat(), draft.published_source] == article["published"]
 
 
 def test_the_table_covers_at_least_ten_styles():
