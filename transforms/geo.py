@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context
+from transforms.country_evidence import country_evidence
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
@@ -39,18 +40,22 @@ COMPONENT = "geo.v1"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
+_CITY = 100_000  # the population of a town no text calls a village
+_ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
-# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri") never ends it ("Aden as a base")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
+# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri", "Valle del Cauca") never ends it ("Aden as a base")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
                    r"[A-Z][\w'’]*){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
-# ("between Oursi and Sokoundou": both names stand where only a place can)
+# ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
 _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between)\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
-                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+)$")
+                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+|"
+                        # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
+                        r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -110,6 +115,23 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _village_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after, before, natural): "X village", "the villages of X and Y", "X Forest"."""
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    after = re.compile(rf"\s+(?:{alt(raw['village_nouns'])})\b", re.I)
+    before = re.compile(rf"\b(?:{alt(raw['village_nouns'])})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                        rf"\s*(?:,|\band\b|\bor\b)\s+)*$", re.I)
+    natural = re.compile(rf"\s+(?:{alt(raw['natural_nouns'])})\b", re.I)
+    return after, before, natural
+
+
+def _called_village(body: str, start: int, end: int) -> bool:
+    after, before, _ = _village_words()
+    return bool(after.match(body, end) or before.search(body, max(0, start - 80), start))
 
 
 @cache
@@ -276,7 +298,8 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
                       actors: dict[str, float] | None = None) -> dict[str, float]:
     """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
     places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
-    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25). `actors`, if
+    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25); an origin
+    ("raiders from Tanzania") is no evidence. `actors`, if
     given, receives the part of each weight that came from demonyms, actors and the dateline (who
     acts, and where the reporter files from: not where anything happened)."""
     out: dict[str, float] = {}
@@ -287,6 +310,8 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         if e.source in _REDO_SOURCES and not e.is_country:
             continue
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
+        if context.is_origin(body, m):
+            continue  # "raiders from Tanzania": where they came from, so rather not where they struck
         if context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
             weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where; "the Kenya-Somalia border": which side?
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
@@ -343,6 +368,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
+    for cc in _evidence_countries(body):
+        # a national force, institution or currency ("KDF", "FARDC", "naira"): who acts, once, as an organisation
+        support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
+        said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
     said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
     weights: dict[str, float] = {}
     for s, e, certain in spans:
@@ -382,6 +411,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         own = {f.country_code for f in options}
         # what the name itself added to its countries (nothing, for a spelling variant)
         self_share = 0.0 if not found.get(name_key(body[s:e])) else weights[name_key(body[s:e])] / len(own)
+        village = _called_village(body, s, e)
+        if village:  # "the villages of Sana and Belehede": no capital city, no province
+            options = [f for f in options if f.level == PLACE and f.population < _CITY]
+            if not options:
+                continue
+        has_primary = any(f.primary for f in options)
         inside = qualifiers.get((s, e), [])
         is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
@@ -397,6 +432,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
+            value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
@@ -413,11 +449,15 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE and name_key(best.name) == name_key(body[s:e])
-                     or not any(v > 0.01 for cc, v in support.items() if cc not in own)):
+                and (best.level in (ADMIN1, ADMIN2) or best.population >= _CITY and name_key(best.name) == name_key(body[s:e])
+                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own)) \
+                and not (village and len({f.country_code for f in options}) > 1) \
+                and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
-            # hamlet abroad, or a town known by another name ("Boni", an old name of Bonn), only while the
-            # article hints at no other country ("Kain" with Burkinabe forces)
+            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town), or
+            # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
+            # other country ("Kain" with Burkinabe forces); a village named in several
+            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
@@ -655,6 +695,8 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
         # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
         votes[cc] = votes.get(cc, 0.0) + 0.5
+    for cc in _evidence_countries(body):
+        votes[cc] = votes.get(cc, 0.0) + 0.5  # a national force or currency ("KDF", "naira"), once, as an armed group
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
@@ -662,6 +704,11 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _evidence_countries(body: str) -> set[str]:
+    """The countries the article's national forces, institutions and currencies name (`country_evidence`)."""
+    return {cc for _, _, cc, _ in country_evidence(body)}
 
 
 def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
