@@ -21,26 +21,37 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|[a-z]+
 
 
 @cache
-def _table() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    by_alias: dict[str, tuple[str, str]] = {}
+def _table() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], str]]]:
+    by_alias: dict[str, tuple[tuple[str, ...], str]] = {}
     for row in csv_rows("country_evidence.csv"):
         for alias in row["aliases"].split("|"):
             if alias:
-                by_alias.setdefault(alias, (row["country_code"], row["kind"]))
+                by_alias.setdefault(alias, (tuple(row["country_code"].split("|")), row["kind"]))
     # after the name a hyphen may follow ("M23-held"); a straight apostrophe matches a curly one too
     alternatives = trie_pattern(by_alias, {"'": "['’]"})
     return re.compile(rf"(?<![\w'’]){alternatives}(?![\w'’])"), by_alias
 
 
-def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, ISO2 country code, kind) of each name of body[start:end] that says its country
-    without naming a place; kind is data/country_evidence.csv's (forces, police, institution,
-    group, currency). Matches are exact and case-sensitive."""
+def evidence_weights(body: str) -> dict[str, float]:
+    """Country -> weight (at most 1) of the article's evidence without a place: each distinct name
+    counts once, shared among its countries ("JNIM": a third each to Mali, Burkina Faso, Niger)."""
+    out: dict[str, float] = {}
+    for countries in {(body[s:e], cc) for s, e, cc, _ in country_evidence(body)}:
+        for cc in countries[1]:
+            out[cc] = min(1.0, out.get(cc, 0.0) + 1.0 / len(countries[1]))
+    return out
+
+
+def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, tuple[str, ...], str]]:
+    """(start, end, ISO2 country codes, kind) of each name of body[start:end] that says its country
+    without naming a place (several codes for a group that fights in a few neighbouring
+    countries); kind is data/country_evidence.csv's (forces, police, institution, group,
+    currency). Matches are exact and case-sensitive."""
     pattern, by_alias = _table()
     out = []
     for m in pattern.finditer(body, start, len(body) if end is None else end):
-        cc, kind = by_alias[m.group(0).replace("’", "'")]
+        countries, kind = by_alias[m.group(0).replace("’", "'")]
         if kind == "currency" and not _AMOUNT_BEFORE.search(body[max(0, m.start() - 25):m.start()]):
             continue
-        out.append((m.start(), m.end(), cc, kind))
+        out.append((m.start(), m.end(), countries, kind))
     return out

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context
-from transforms.country_evidence import country_evidence
+from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
@@ -368,10 +368,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
-    for cc in _evidence_countries(body):
+    for cc, w in evidence_weights(body).items():
         # a national force, institution or currency ("KDF", "FARDC", "naira"): who acts, once, as an organisation
-        support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
-        said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
+        support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR * w
+        said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR * w
     said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
     weights: dict[str, float] = {}
     for s, e, certain in spans:
@@ -695,8 +695,8 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
         # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
         votes[cc] = votes.get(cc, 0.0) + 0.5
-    for cc in _evidence_countries(body):
-        votes[cc] = votes.get(cc, 0.0) + 0.5  # a national force or currency ("KDF", "naira"), once, as an armed group
+    for cc, w in evidence_weights(body).items():
+        votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
@@ -704,11 +704,6 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
-
-
-def _evidence_countries(body: str) -> set[str]:
-    """The countries the article's national forces, institutions and currencies name (`country_evidence`)."""
-    return {cc for _, _, cc, _ in country_evidence(body)}
 
 
 def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
