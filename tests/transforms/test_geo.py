@@ -364,3 +364,9 @@ def test_a_long_article_resolves_in_about_linear_time():
     run(50)  # warm the caches
     small, large = run(400), run(4000)
     assert large < 30 * small + 1.0  # ten times the names: about ten times the time, not a hundred
+
+
+def test_iraqs_kurdistan_region_named_alone_is_in_iraq():
+    # GeoNames' "Kurdistan" is an Iranian province; the news' "Kurdistan Region" is Iraq's (curated gazetteer)
+    (draft,) = _run(_article("A drone attack hit an oil field in the Kurdistan Region on Monday, wounding two workers."))
+    assert [e.country_code for e in draft.events] == ["IQ"]
