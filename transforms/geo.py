@@ -226,8 +226,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 spans.append((start, end, False))
             continue
         text = match.group(0)
-        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
-            continue
+        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)
+                                                                              or _whole_qualifier(body, start, end)):
+            continue  # (a common word that is a whole qualifier of a name is an area: "Ngouboua (Lac)", "(Baidoa, Bay)")
         if text.isupper() and len(text) <= 5 and not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
             # "in IFO 1", "by SAF", "(HQ of the minister)": an acronym is a unit, a camp or a group rather
             # than a town, unless it is a whole qualifier ("(Afgooye, RDA)")
@@ -236,11 +237,32 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
+    spans += _joined_names(body)
     spans += _shorter_readings(body, spans)
     certain = {(s, e) for s, e, sure in spans if sure}
     articles = _articles()  # "Al" of "Al Dhala'a" read alone by the model is no name
     return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)  # each span once
             if body[s:e].lower() not in articles]
+
+
+_JOINED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?![\w'’])")
+
+
+def _whole_qualifier(body: str, start: int, end: int) -> bool:
+    """ "Ngouboua (Lac)", "(Baidoa, Bay)": the name fills a bracket, or a comma-separated part of one,
+    right after another name; such a name qualifies that name."""
+    if not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
+        return False
+    return _qualifying(body, start) or bool(re.search(r"[A-Z][\w'’-]*\s*\($", body[max(0, start - 40):start]))
+
+
+def _joined_names(body: str) -> list[tuple[int, int, bool]]:
+    """Names of two words joined by "and" that are one area's name ("Rask (Sistan and Baluchestan)",
+    "Sistan and Baluchestan province"): a whole qualifier in a bracket (certain) or a name before an
+    area noun; `resolve_article` keeps the whole only where GeoNames knows it, its parts otherwise."""
+    area, _, _ = _words()
+    return [(m.start(), m.end(), True) if _whole_qualifier(body, m.start(), m.end()) else (m.start(), m.end(), False)
+            for m in _JOINED.finditer(body) if _whole_qualifier(body, m.start(), m.end()) or area.match(body, m.end())]
 
 
 def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
