@@ -44,6 +44,16 @@ _BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*[-–/]\s*[A-Z][\w'’]*(?:\s[A-Z
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:[A-Z][\w'’]*\s+(?:and|or)\s+)?$")
 
 
+# "raiders from Tanzania", "fighters who came out of Somalia": where the attackers came from, not where
+# they struck; "15 km from Garissa" measures a distance from a place and is not an origin
+_ORIGIN_BEFORE = re.compile(r"(?<!\bkm\s)(?<!\bmiles\s)(?<!\bmetres\s)(?<!\bmeters\s)\b(?:from|out\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def is_origin(text: str, m: Mention) -> bool:
+    """ "Armed raiders from Tanzania": the place names where an actor came from."""
+    return bool(_ORIGIN_BEFORE.search(text[max(0, m.start - 20):m.start]))
+
+
 def is_border(text: str, m: Mention) -> bool:
     """ "the Kenya - Somalia border", "its border with Somalia": a country named as one side of a border."""
     return bool(_BORDER_AFTER.match(text, m.end) or _BORDER_BEFORE.search(text[max(0, m.start - 40):m.start]))

@@ -22,6 +22,7 @@ places are data (data/geo_admin_affixes.json).
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -29,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import context
+from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
@@ -38,20 +40,49 @@ COMPONENT = "geo.v1"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
+_CITY = 100_000  # the population of a town no text calls a village
+_ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
-# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri") never ends it ("Aden as a base")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
+# a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri", "Valle del Cauca") never ends it ("Aden as a base")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
                    r"[A-Z][\w'’]*){0,4}"
                    r"(?![\w'’])")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
-# ("between Oursi and Sokoundou": both names stand where only a place can)
+# ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
 _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between)\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
-                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+)$")
+                        r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+|"
+                        # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
+                        r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
+
+
+class _Spans:
+    """Character spans (start, end), sorted, for overlap queries. A name is short, so a query looks
+    only at the spans that start within the longest span's length before it: an article of
+    thousands of names is read in n log n, not n² (a 20,000-sentence file took minutes)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(set(spans))
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that share at least one character with [start, end)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[lo:hi] if e > start]
+
+    def around(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that hold [start, end) and are longer."""
+        return [(s, e) for s, e in self.overlapping(start, end) if s <= start and end <= e and (s, e) != (start, end)]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that [start, end) holds, other than itself."""
+        return [(s, e) for s, e in self.overlapping(start, end) if start <= s and e <= end and (s, e) != (start, end)]
 
 
 @dataclass(frozen=True)
@@ -84,6 +115,23 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _village_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after, before, natural): "X village", "the villages of X and Y", "X Forest"."""
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    after = re.compile(rf"\s+(?:{alt(raw['village_nouns'])})\b", re.I)
+    before = re.compile(rf"\b(?:{alt(raw['village_nouns'])})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                        rf"\s*(?:,|\band\b|\bor\b)\s+)*$", re.I)
+    natural = re.compile(rf"\s+(?:{alt(raw['natural_nouns'])})\b", re.I)
+    return after, before, natural
+
+
+def _called_village(body: str, start: int, end: int) -> bool:
+    after, before, _ = _village_words()
+    return bool(after.match(body, end) or before.search(body, max(0, start - 80), start))
 
 
 @cache
@@ -166,11 +214,11 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         noun = _trailing_noun().search(body, m.start, m.end)
         spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
                       _bracketed(body, m.start) or _qualifying(body, m.start)))
-    taken = [(m.start, m.end) for m in mentions if m not in misread]
+    taken = _Spans((m.start, m.end) for m in mentions if m not in misread)
     stop = _stop()
     for match in _NAME.finditer(body):
         start, end = match.span()
-        inside = [(s, e) for s, e in taken if s < end and start < e]
+        inside = taken.overlapping(start, end)
         if inside:
             # "Sheikh Othman" read by the model as two names: the longer name is looked up too (it wins
             # over its parts when GeoNames knows it, `resolve_article`)
@@ -178,8 +226,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 spans.append((start, end, False))
             continue
         text = match.group(0)
-        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)):
-            continue
+        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)
+                                                                              or _whole_qualifier(body, start, end)):
+            continue  # (a common word that is a whole qualifier of a name is an area: "Ngouboua (Lac)", "(Baidoa, Bay)")
         if text.isupper() and len(text) <= 5 and not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
             # "in IFO 1", "by SAF", "(HQ of the minister)": an acronym is a unit, a camp or a group rather
             # than a town, unless it is a whole qualifier ("(Afgooye, RDA)")
@@ -188,11 +237,32 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
         elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
             spans.append((start, end, False))
+    spans += _joined_names(body)
     spans += _shorter_readings(body, spans)
     certain = {(s, e) for s, e, sure in spans if sure}
     articles = _articles()  # "Al" of "Al Dhala'a" read alone by the model is no name
     return [(s, e, (s, e) in certain) for s, e in dict.fromkeys((s, e) for s, e, _ in spans)  # each span once
             if body[s:e].lower() not in articles]
+
+
+_JOINED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?![\w'’])")
+
+
+def _whole_qualifier(body: str, start: int, end: int) -> bool:
+    """ "Ngouboua (Lac)", "(Baidoa, Bay)": the name fills a bracket, or a comma-separated part of one,
+    right after another name; such a name qualifies that name."""
+    if not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
+        return False
+    return _qualifying(body, start) or bool(re.search(r"[A-Z][\w'’-]*\s*\($", body[max(0, start - 40):start]))
+
+
+def _joined_names(body: str) -> list[tuple[int, int, bool]]:
+    """Names of two words joined by "and" that are one area's name ("Rask (Sistan and Baluchestan)",
+    "Sistan and Baluchestan province"): a whole qualifier in a bracket (certain) or a name before an
+    area noun; `resolve_article` keeps the whole only where GeoNames knows it, its parts otherwise."""
+    area, _, _ = _words()
+    return [(m.start(), m.end(), True) if _whole_qualifier(body, m.start(), m.end()) else (m.start(), m.end(), False)
+            for m in _JOINED.finditer(body) if _whole_qualifier(body, m.start(), m.end()) or area.match(body, m.end())]
 
 
 def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -208,8 +278,10 @@ def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tup
         if len(words) >= 2 and words[-1].group(0) in compass:
             out.append((s, s + words[-2].end(), certain))
         cut = body.rfind("-", s, e)
+        if cut <= s:
+            continue  # (not body[s:-1]: a copy of the rest of the article per name)
         head, tail = body[s:cut], body[cut + 1:e]
-        if cut > s and len(head) >= 4 and len(tail) >= 4 and head[:1].isupper() and tail[:1].isupper() \
+        if len(head) >= 4 and len(tail) >= 4 and head[:1].isupper() and tail[:1].isupper() \
                 and " " not in tail and head.lower() not in _articles():
             out += [(s, cut, certain), (cut + 1, e, certain)]
     return out
@@ -248,7 +320,8 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
                       actors: dict[str, float] | None = None) -> dict[str, float]:
     """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
     places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
-    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25). `actors`, if
+    an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25); an origin
+    ("raiders from Tanzania") is no evidence. `actors`, if
     given, receives the part of each weight that came from demonyms, actors and the dateline (who
     acts, and where the reporter files from: not where anything happened)."""
     out: dict[str, float] = {}
@@ -259,6 +332,8 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         if e.source in _REDO_SOURCES and not e.is_country:
             continue
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
+        if context.is_origin(body, m):
+            continue  # "raiders from Tanzania": where they came from, so rather not where they struck
         if context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
             weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where; "the Kenya-Somalia border": which side?
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
@@ -285,16 +360,18 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
-    parts = {(s, e) for s, e, _ in spans if any(ks <= s and e <= ke and (ks, ke) != (s, e) for ks, ke in known)}
+    known_spans = _Spans(known)
+    parts = {(s, e) for s, e, _ in spans if known_spans.around(s, e)}
     # and a longer name GeoNames lacks is read as the names inside it it knows ("Baringo North", "Pobe-Mengao-Soum")
-    wholes = {(s, e) for s, e, _ in spans if (s, e) not in known
-              and any(s <= ks and ke <= e and (ks, ke) != (s, e) and (ks, ke) not in parts for ks, ke in known)}
+    known_set = set(known)
+    wholes = {(s, e) for s, e, _ in spans if (s, e) not in known_set
+              and any(inner not in parts for inner in known_spans.within(s, e))}
     spans = [sp for sp in spans if sp[:2] not in parts | wholes]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
     compass = _compass()
+    whole_spans = _Spans(wholes)
     for (s, e), options in cands.items():
-        if any(ws <= s and e <= we and (ws, we) != (s, e) and {body[ws:s].strip(), body[e:we].strip()} & compass
-               for ws, we in wholes):
+        if any({body[ws:s].strip(), body[e:we].strip()} & compass for ws, we in whole_spans.around(s, e)):
             # "Baringo North" read as Baringo: a guess, kept only for a province or an area of note
             cands[(s, e)] = [f for f in options if f.level == ADMIN1 or f.population >= _NOTABLE]
     for s, e, _ in spans:
@@ -313,6 +390,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
+    for cc, w in evidence_weights(body).items():
+        # a national force, institution or currency ("KDF", "FARDC", "naira"): who acts, once, as an organisation
+        support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR * w
+        said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR * w
     said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
     weights: dict[str, float] = {}
     for s, e, certain in spans:
@@ -352,6 +433,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         own = {f.country_code for f in options}
         # what the name itself added to its countries (nothing, for a spelling variant)
         self_share = 0.0 if not found.get(name_key(body[s:e])) else weights[name_key(body[s:e])] / len(own)
+        village = _called_village(body, s, e)
+        if village:  # "the villages of Sana and Belehede": no capital city, no province
+            options = [f for f in options if f.level == PLACE and f.population < _CITY]
+            if not options:
+                continue
+        has_primary = any(f.primary for f in options)
         inside = qualifiers.get((s, e), [])
         is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
@@ -367,6 +454,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
+            value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
@@ -383,19 +471,23 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE and name_key(best.name) == name_key(body[s:e])
-                     or not any(v > 0.01 for cc, v in support.items() if cc not in own)):
+                and (best.level in (ADMIN1, ADMIN2) or best.population >= _CITY and name_key(best.name) == name_key(body[s:e])
+                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own)) \
+                and not (village and len({f.country_code for f in options}) > 1) \
+                and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
-            # hamlet abroad, or a town known by another name ("Boni", an old name of Bonn), only while the
-            # article hints at no other country ("Kain" with Burkinabe forces)
+            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town), or
+            # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
+            # other country ("Kain" with Burkinabe forces); a village named in several
+            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
-    chosen = {(s, e): f for (s, e), f in chosen.items()
-              if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce in chosen)}
-    rejected |= {(m.start, m.end) for m in mentions
-                 if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in chosen)}
+    chosen_spans = _Spans(chosen)
+    chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}
+    chosen_spans = _Spans(chosen)
+    rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
     return _rewrite(body, mentions, lookup_entity, chosen, rejected)
 
 
@@ -452,8 +544,10 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
     that qualify each name (the areas it should lie in, the town it is part of: `_within`)."""
     out: dict[tuple[int, int], list[Feature]] = {}
     ordered = sorted((s, e) for s, e, _ in spans)
+    starts = [s for s, _ in ordered]
     for i, (s, e) in enumerate(ordered):
-        rest = [(qs, qe) for qs, qe in ordered[i + 1:] if qs >= e][:2]
+        first = bisect.bisect_left(starts, e, i + 1)  # the next two names after it (sorted by start)
+        rest = ordered[first:first + 2]
         quals = []
         cursor = e
         for qs, qe in rest:
@@ -483,12 +577,13 @@ def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[i
     features: dict[str, Feature] = {}
     out = []
     covered = set()
+    chosen_spans = _Spans(chosen)
     for m in mentions:
         f = chosen.get((m.start, m.end))
         if f is None and (m.start, m.end) in rejected:
             continue
         if f is None:
-            if not any(m.start <= s and e <= m.end for s, e in chosen):
+            if not any(m.start <= s and e <= m.end for s, e in chosen_spans.overlapping(m.start, m.end)):
                 out.append(m)  # kept unless some part of it was resolved
             continue
         covered.add((m.start, m.end))
@@ -534,13 +629,15 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     country is the location's country."""
     known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
              **features}
-    places = [m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY]
+    places = sorted((m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY),
+                    key=lambda m: m.start)
+    starts = [m.start for m in places]  # each event's sentence's places by bisection, not a scan of the article
     article_country = _article_country(body, mentions, gazetteer, places, known, dateline_end)
     out: list[tuple[str | None, str | None, EventPlace]] = []
     for e in events:
         loc = e.location_id
         feature = known.get(loc) if loc else None
-        in_sentence = [m for m in places if e.start_char <= m.start < e.end_char]
+        in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
         unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
@@ -620,6 +717,8 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
         # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
         votes[cc] = votes.get(cc, 0.0) + 0.5
+    for cc, w in evidence_weights(body).items():
+        votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0

