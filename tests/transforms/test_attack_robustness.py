@@ -241,3 +241,40 @@ def test_places_named_apart_are_an_event_each(text, places, dead):
     got = events(text)
     assert tuple(e.location_id for e in got) == places
     assert tuple(e.fatalities for e in got) == dead
+
+
+# a fifth table (#12, session 5): a place is never an actor, whatever type the model gives it
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen attacked a convoy near Djibo on Monday, killing three soldiers.", "Djibo"),
+    ("Jihadists killed four civilians outside Gorom on Tuesday.", "Gorom"),
+    ("Border guards shot dead a migrant in the village of Kanda on Monday.", "Kanda"),
+    ("Soldiers fired on Shaykh area on Monday, killing a farmer.", "Shaykh"),
+    ("Students from Nyeri Town attacked and injured two teachers on Monday.", "Nyeri Town"),
+])
+def test_a_place_the_model_typed_a_person_or_an_organisation_is_never_an_actor(text, name):
+    import datetime as dt
+    from collections import ChainMap
+
+    from transforms.attacks import extract_attacks
+    from transforms.entities import Mention, default_matcher
+    from transforms.event_dates import Window, tag_article
+    from transforms.gazetteer import Entity, load_gazetteer
+    from transforms.sentences import split_sentences
+
+    day = dt.date(2023, 11, 14)
+    at = text.index(name)
+    found = []
+    for label in ("PERSON", "ORG"):  # what the model made of the place name
+        entity = Entity(f"{label.lower()}:x", name, label, None, None, None, (name,), "ner")
+        mentions = sorted(default_matcher().find(text) + [Mention(entity.entity_id, name, at, at + len(name))],
+                          key=lambda m: m.start)
+        got = extract_attacks(text, split_sentences(text), mentions, ChainMap({entity.entity_id: entity}, load_gazetteer()),
+                              day, Window(day, day), tag_article(text, day, Window(day, day)))
+        assert got, text
+        found += [a for e in got for a in (e.attacker_id, e.target_id) if a == entity.entity_id]
+    assert found == []
+
+
+def test_a_country_where_an_attack_lands_is_no_actor_but_a_state_that_attacks_is():
+    assert [e.attacker_id for e in events("Russia launched drones at Kyiv overnight on Monday.")] == ["gpe:ru"]
+    assert all(e.target_id != "gpe:ml" for e in events("Soldiers fired mortars into Mali on Monday, killing two."))
