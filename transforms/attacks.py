@@ -403,7 +403,14 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     r = rules()
     attacks = group_attacks(doc, clauses, r)
     spans = [(start + min(c.span(doc)[0] for c in g), start + max(c.span(doc)[1] for c in g)) for g in attacks]
-    own_whens = event_dates.clause_dates(spans, own_dated, start) if own_dated and len(attacks) > 1 else [None] * len(attacks)
+    if own_dated and len(attacks) > 1:
+        own_whens = event_dates.clause_dates(spans, own_dated, start)
+    elif own_dated and len(own_dated) > 1:  # "X on Tuesday condemned the bombing on Monday": the trigger's own words date it
+        words = [t for c in attacks[0] for t in doc[c.trigger].subtree]
+        own_whens = event_dates.clause_dates([(start + min(t.idx for t in words),
+                                               start + max(t.idx + len(t) for t in words))], own_dated, start)
+    else:
+        own_whens = [None] * len(attacks)
     tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()

@@ -278,3 +278,28 @@ def test_a_place_the_model_typed_a_person_or_an_organisation_is_never_an_actor(t
 def test_a_country_where_an_attack_lands_is_no_actor_but_a_state_that_attacks_is():
     assert [e.attacker_id for e in events("Russia launched drones at Kyiv overnight on Monday.")] == ["gpe:ru"]
     assert all(e.target_id != "gpe:ml" for e in events("Soldiers fired mortars into Mali on Monday, killing two."))
+
+
+# an attack reported inside a condemnation or a protest is an event when the text tells it as one:
+# a toll, a day or a target with its place of its own; a bare topic of reaction stays none (wire, NGO, local press)
+@pytest.mark.parametrize("text, types, day", [
+    ("The UN condemned Sunday's drone strike on a market in Kidal that killed 12 civilians.", ("Air/drone strike",), 12),
+    ("The regional bloc denounced the shelling of Beni, which left four people dead.",
+     ("Shelling/artillery/missile attack",), None),
+    ("A rights group on Tuesday condemned the bombing of a school in Maiduguri on Monday that killed seven children.",
+     ("Remote explosive/landmine/IED",), 13),
+    ("The governor strongly condemned Friday's attack by gunmen on a church in Owo, in which 40 worshippers were killed.",
+     ("Attack",), 10),
+    ("Residents protested on Monday against the killing of three farmers by militiamen in the village on Saturday.",
+     ("Attack",), 11),
+    ("The EU deplored Thursday's airstrike on a camp for displaced people near Dori.", ("Air/drone strike",), 9),
+    ("The minister condemned the attacks.", NONE, None),
+    ("Students protest the Garissa attack in Nairobi, calling for more security.", NONE, None),
+    ("Protesters rallied in the capital on Monday to condemn last year's massacre in the village.", NONE, None),
+    ("Police arrested three men over the bombing of the market on Sunday.", NONE, None),
+])
+def test_an_attack_told_inside_a_reaction_is_an_event(text, types, day):
+    got = events(text)
+    assert tuple(e.sub_event_type for e in got) == types
+    if day is not None:
+        assert got[0].event_date.day == day
