@@ -22,7 +22,7 @@ from functools import cache
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
-from transforms.attack_groups import apart, own_places, says_another, toll_owners
+from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
@@ -401,7 +401,7 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     date of its own clause (`event_dates.clause_dates` over `own_dated`, the sentence's resolved
     expressions), else `when`."""
     r = rules()
-    attacks = group_attacks(doc, clauses, r)
+    attacks = [item for g in group_attacks(doc, clauses, r) for item in enumerated(doc, g, r)]
     spans = [(start + min(c.span(doc)[0] for c in g), start + max(c.span(doc)[1] for c in g)) for g in attacks]
     if own_dated and len(attacks) > 1:
         own_whens = event_dates.clause_dates(spans, own_dated, start)
@@ -434,6 +434,17 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
         previous = found[0].weapons if found else weapons_of(doc, group, r)
         events += found
     return events
+
+
+def _own_places_first(doc, start: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
+    """The places of the sentence's one attack: those its own clause names ("fighting erupted in
+    A while the army bombed B": B), else, when its clause names a place of its own the
+    gazetteer lacks ("bombed Tessalit"), none, else every place of the sentence ("the attack
+    took place in A")."""
+    owned = [m for m, k in zip(places, _mention_owners(doc, start, [group], places)) if k == 0]
+    if owned:
+        return owned
+    return [] if own_places(doc, group) else places
 
 
 def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
@@ -472,6 +483,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     if typing.target_kind == "unknown" and target in armed_groups.kinds():  # "attacked ISWAP": what the group is
         typing = replace(typing, target_kind="military" if armed_groups.kinds()[target] == "State forces" else "armed group")
     places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
+    if single:
+        places = _own_places_first(doc, start, group, places)
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it

@@ -303,3 +303,54 @@ def test_an_attack_told_inside_a_reaction_is_an_event(text, types, day):
     assert tuple(e.sub_event_type for e in got) == types
     if day is not None:
         assert got[0].event_date.day == day
+
+
+# each attack takes its own clause's place and type: a scene told beside another ("while", "as") is its own
+@pytest.mark.parametrize("text, rows", [
+    ("Clashes erupted in Mosul as warplanes bombed Kirkuk on Monday.",
+     (("Armed clash", "gpe:mosul"), ("Air/drone strike", "gpe:kirkuk"))),
+    ("Heavy fighting was reported in Mosul on Tuesday, while artillery shelled Kirkuk.",
+     (("Shelling/artillery/missile attack", "gpe:kirkuk"),)),
+    ("Militants fought troops near Erbil on Tuesday, while a bomb exploded in Baghdad.",
+     (("Remote explosive/landmine/IED", "gpe:baghdad"),)),
+    ("Fighting raged in Aden as missiles struck Taiz, killing two civilians.",
+     (("Shelling/artillery/missile attack", "gpe:geonames-70225"),)),
+])
+def test_each_attack_takes_its_own_clauses_place_and_type(text, rows):
+    assert tuple((e.sub_event_type, e.location_id) for e in events(text)) == rows
+
+
+def test_a_toll_of_the_fighting_is_not_the_bombing_told_beside_it():
+    got = events("Heavy fighting erupted in Kidal on Monday, killing three soldiers, while the army bombed Tessalit.")
+    assert [(e.sub_event_type, e.fatalities) for e in got] == [("Armed clash", 3), ("Attack", None)]
+
+
+# a list of attacks after a colon or a comma ("one ... another", "a bomb at ..., a grenade at ..."), in wire,
+# NGO and live-blog styles: one row per item, each with its own place, weapon and toll
+@pytest.mark.parametrize("text, rows", [
+    ("Two blasts hit the city on Monday: one at a market in Mosul and another at a bus station in Kirkuk.",
+     (("Remote explosive/landmine/IED", "gpe:mosul"), ("Remote explosive/landmine/IED", "gpe:kirkuk"))),
+    ("Three attacks on Sunday: a bomb at a checkpoint in Baidoa, a grenade at a hotel in Kismayo and a mortar strike "
+     "on the airport in Mogadishu.", (("Remote explosive/landmine/IED", None), ("Grenade", None),
+                                      ("Shelling/artillery/missile attack", "gpe:geonames-53654"))),
+    ("Two car bombs exploded in Baghdad on Sunday, one near a hospital and the other at a market.",
+     (("Remote explosive/landmine/IED", "gpe:baghdad"), ("Remote explosive/landmine/IED", "gpe:baghdad"))),
+    ("Two explosions rocked the port on Tuesday, one near the gate and one outside a mosque.",
+     (("Remote explosive/landmine/IED", None), ("Remote explosive/landmine/IED", None))),
+])
+def test_a_list_of_attacks_is_a_row_per_item(text, rows):
+    assert tuple((e.sub_event_type, e.location_id) for e in events(text)) == rows
+
+
+def test_each_item_of_a_list_keeps_its_own_toll():
+    got = events("Militants carried out two attacks on Friday: an ambush on a convoy near Kandahar that killed four "
+                 "soldiers, and a rocket strike on a base in Helmand.")
+    assert [(e.weapons, e.fatalities) for e in got] == [(("unknown",), 4), (("rocket",), None)]
+
+
+@pytest.mark.parametrize("text", [
+    "10:02 Drone strikes fuel depot in Hodeidah\n\n10:45 Second drone strikes market in Taiz",
+    "Drone strikes fuel depot in Hodeidah on Monday. Second drone strikes market in Taiz.",
+])
+def test_a_live_blogs_time_stamp_is_no_count_and_a_second_strike_is_a_row(text):
+    assert [e.sub_event_type for e in events(text)] == ["Air/drone strike", "Air/drone strike"]
