@@ -11,8 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.attack_detect import Clause, arguments, lemma_of, sentence_lemmas
-from transforms import timex_vocab
+from transforms.attack_detect import Clause, arguments, is_time, lemma_of, sentence_lemmas
 from transforms.attack_rules import Rules, _path, rules
 from transforms.resources import data_text
 
@@ -93,21 +92,6 @@ def target_nouns(doc, clauses: list[Clause]) -> list:
             if lemma_of(t) in ("target", "kill", "injure", "wound", "hit") and t.i != trigger.i:
                 out += arguments(t, ("dobj",)) + [c for c in t.children if c.dep_ == "nsubjpass"]
     return [n for n in out if not is_time(n) and lemma_of(n) not in rules().triggers]
-
-
-def is_time(noun) -> bool:
-    """ "Monday", "3 May", "dawn", "the night of 3 May": a temporal noun (the timex vocabulary and
-    attack_words.json `temporal_nouns`) or a number standing alone."""
-    return noun.like_num or lemma_of(noun) in _temporal_words() or noun.lower_ in _temporal_words()
-
-
-@cache
-def _temporal_words() -> frozenset[str]:
-    vocabulary = timex_vocab.vocabulary()
-    words = {w for key in ("month", "month_abbr", "weekday", "weekday_abbr", "unit", "part_of_day", "season")
-             for w in vocabulary[key]}
-    words |= {w + "s" for w in vocabulary["weekday"]}  # "on Mondays"
-    return frozenset(words | set(json.loads(data_text(_path("attack_words.json")))["temporal_nouns"]))
 
 
 def _kind_of(noun, rules: Rules, depth: int = 0) -> str | None:

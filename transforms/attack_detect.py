@@ -14,9 +14,13 @@ builder turns into rows; weapons and roles are read inside them, not in the whol
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 
-from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule
+from transforms import timex_vocab
+from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule, _path
+from transforms.resources import data_text
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "advmod"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -26,6 +30,7 @@ _SENSE = "non-violent sense"
 _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon"), "pobj_into": ("in", "into"),
                       "pobj_from": ("from",)}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
+_TARGET_PREPOSITIONS = frozenset({"on", "at", "against"})
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
@@ -199,11 +204,68 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
             continue
         scope = scopes.get(cue.scope) or scopes[cue.through_coordination]
         hit = next((x for x in scope if _cue_holds(cue, x, token)), None)
+        if hit is not None and cue.unless_stated and told_as_event(token, hit, rules):
+            continue  # "X condemned Sunday's strike on a market that killed 12": the attack is reported
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
             return cue.reason
     return None
+
+
+def told_as_event(trigger, cue, rules: Rules) -> bool:
+    """Whether the words from the trigger up to the cue word above it (its noun, that noun's
+    object) tell the attack as an event that happened, not as a topic: a relative clause with
+    a toll ("the strike that killed 12", "which left four dead", "in which 40 were killed"), a
+    day of its own ("Sunday's bombing", "the shelling on Monday") or a target with a named place
+    ("the attack on a market in Kidal"). Source: #12, attacks reported inside a condemnation or a protest."""
+    path, x = [], trigger
+    while x.i != cue.i and x.head.i != x.i:
+        path.append(x)
+        x = x.head
+    return any(_states_event(n, rules) for n in path if n.pos_ in _NOMINAL or n.tag_ == "VBG")
+
+
+def _states_event(noun, rules: Rules) -> bool:
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and any(lemma_of(t) in rules.harm for t in c.subtree) and not _negated(c):
+            return True  # "that killed 12", "which left four people dead"
+        if c.dep_ in ("poss", "npadvmod") and is_time(c) and not c.like_num:
+            return True  # "Sunday's drone strike"
+        if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS | {"on"}:
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                if is_time(g) and not g.like_num or lemma_of(c) in _TARGET_PREPOSITIONS and _placed(g):
+                    return True  # "the shelling on Monday", "the strike on a market in Kidal"
+        if c.dep_ == "prep" and lemma_of(c) in ("of", "on", "against"):
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                if any(r.dep_ == "relcl" and any(lemma_of(t) in rules.harm for t in r.subtree) and not _negated(r)
+                       for r in g.children):
+                    return True  # "the shelling of Beni, which left four dead": the toll hangs on its object
+    return False
+
+
+def _placed(noun) -> bool:
+    """A common noun with a named place after "in"/"at"/"near" ("a market in Kidal"): a target
+    and where it is. A place alone ("the attack in Nairobi") may be where the reaction is."""
+    return noun.tag_ in ("NN", "NNS") and any(
+        c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS") and not is_time(g) for g in c.children)
+        for c in noun.subtree if c.i != noun.i)  # "a camp for displaced people near Dori"
+
+
+def is_time(noun) -> bool:
+    """ "Monday", "3 May", "dawn", "the night of 3 May": a temporal noun (the timex vocabulary and
+    attack_words.json `temporal_nouns`) or a number standing alone."""
+    return noun.like_num or lemma_of(noun) in _temporal_words() or noun.lower_ in _temporal_words()
+
+
+@cache
+def _temporal_words() -> frozenset[str]:
+    vocabulary = timex_vocab.vocabulary()
+    words = {w for key in ("month", "month_abbr", "weekday", "weekday_abbr", "unit", "part_of_day", "season")
+             for w in vocabulary[key]}
+    words |= {w + "s" for w in vocabulary["weekday"]}  # "on Mondays"
+    return frozenset(words | set(json.loads(data_text(_path("attack_words.json")))["temporal_nouns"]))
 
 
 def _governors(token, through_coordination: bool = False) -> list:

@@ -11,9 +11,12 @@ is never counted twice.
 
 from __future__ import annotations
 
-from transforms.acled_types import is_time
-from transforms.attack_detect import Clause, lemma_of
-from transforms.attack_rules import Rules
+import json
+from functools import cache
+
+from transforms.attack_detect import Clause, is_time, lemma_of
+from transforms.attack_rules import Rules, _path
+from transforms.resources import data_text
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "within", "around", "across"})
 _NAMES = frozenset({"NNP", "NNPS"})
@@ -56,12 +59,100 @@ def says_another(doc, group: list[Clause], rules: Rules) -> bool:
 
 def apart(doc, earlier: list[Clause], later: list[Clause], rules: Rules) -> bool:
     """Whether `later`, a clause group apart from `earlier` in the parse, is an attack of its
-    own even though it names no weapon the earlier one does not: it says it is another, or both
-    name places and none is shared."""
-    if says_another(doc, later, rules):
+    own even though it names no weapon the earlier one does not: it says it is another, it is a
+    scene told beside the earlier one (`beside`), or both name places and none is shared."""
+    if says_another(doc, later, rules) or beside(doc, earlier, later):
         return True
     mine, theirs = own_places(doc, later), own_places(doc, earlier)
     return bool(mine and theirs and mine.isdisjoint(theirs))
+
+
+def beside(doc, earlier: list[Clause], later: list[Clause]) -> bool:
+    """Whether `later` is a clause with its own subject set beside the scene it hangs on by
+    "while", "as", "whereas" (attack_words.json `apart_marks`): "fighting erupted in A, killing
+    three, while the army bombed B". Not when it hangs on a trigger of `earlier` ("three were
+    killed as gunmen attacked": how the harm came about)."""
+    heads = {c.trigger for c in earlier}
+    for c in later:
+        t = doc[c.trigger]
+        if t.dep_ == "advcl" and t.head.i not in heads and any(k.dep_ in _SUBJECTS for k in t.children) \
+                and any(k.dep_ == "mark" and lemma_of(k) in _apart_marks() for k in t.children):
+            return True
+    return False
+
+
+@cache
+def _apart_marks() -> frozenset[str]:
+    return frozenset(json.loads(data_text(_path("attack_words.json")))["apart_marks"])
+
+
+def enumerated(doc, group: list[Clause], rules: Rules) -> list[list[Clause]]:
+    """The attacks a list names one by one after a plural attack ("two blasts hit the city: one
+    at a market in A and another at a bus station in B"; "three attacks on Sunday: a bomb at
+    ..., a grenade at ... and a mortar strike on ..."; "two explosions rocked the town, one near
+    the port and one outside a mosque"): one group per item, each its own words (its place,
+    target, weapon and toll) with the plural attack's words (its trigger and their modifiers,
+    for the weapon "one" stands for). `[group]` when the group names no such list: a list is
+    two or more items after a colon, a comma or a dash, then after "and" or commas, each "one",
+    "another", "the other", "a second" ... (attack_words.json `anaphora.new_event`) or an attack
+    or weapon noun, with a preposition or clause of its own."""
+    frames = [doc[c.trigger] for c in group if _plural(doc[c.trigger])]
+    if not frames:
+        return [group]
+    frame = frames[0]
+    own = {i for c in group for i in c.tokens}
+    if frame.dep_ in _SUBJECTS and frame.head.i != frame.i:  # "two explosions rocked the town, one near ...": the verb's words
+        own |= {t.i for t in frame.head.subtree}
+    starts = []
+    for t in doc:
+        if t.i <= frame.i or t.i not in own or not _item_head(t, rules) or t.head.i == t.i:
+            continue
+        lead = t.left_edge.i
+        before = doc[lead - 1] if lead > 0 else None
+        if before is None:
+            continue
+        if not starts and before.text in (":", ",", ";", "-", "–", "—") and t.head.i < lead:
+            starts.append(lead)
+        elif starts and lead > starts[-1] and (before.lower_ in ("and", ",", ";") or before.text == ","):
+            starts.append(lead)
+    if len(starts) < 2:
+        return [group]
+    ends = starts[1:] + [len(doc)]
+    items = [[i for i in range(lo, hi) if not doc[i].is_punct and not (doc[i].lower_ == "and" and i == hi - 1)
+              and i in own] for lo, hi in zip(starts, ends)]
+    if sum(any(doc[i].dep_ == "prep" or doc[i].dep_ == "relcl" for i in item) for item in items) < 2:
+        return [group]
+    # the plural's own words: "two car bombs", or the subject of "two car bombs exploded"
+    nouns = [frame] + [c for c in frame.children if c.dep_ in _SUBJECTS and frame.pos_ == "VERB"]
+    frame_words = [n.i for n in nouns] + [c.i for n in nouns for c in n.children if c.dep_ in ("compound", "amod", "nummod")]
+    trigger = next(c for c in group if c.trigger == frame.i)
+    out = []
+    for item in items:
+        head = next((doc[i] for i in item if doc[i].head.i not in item), doc[item[0]])
+        inner = [c for c in group if c.trigger in item]
+        out.append([Clause(head.i, (inner or [trigger])[0].lemma, (inner or [trigger])[0].kind,
+                           tuple(sorted(set(item) | set(frame_words))))])
+    return out
+
+
+def _plural(token) -> bool:
+    """ "two blasts", "attacks", "explosions": a plural or counted trigger noun, or the plural
+    subject of a trigger verb ("two car bombs exploded")."""
+    if token.tag_ == "NNS" or any(c.dep_ == "nummod" and not c.lower_ == "one" for c in token.children):
+        return True
+    return any(c.dep_ in _SUBJECTS and c.tag_ == "NNS" for c in token.children)
+
+
+def _item_head(t, rules: Rules) -> bool:
+    """Whether `t` heads one item of a list of attacks: "one", "another", "the other", or a noun
+    of an attack or a weapon without a definite article ("a grenade", "a mortar strike")."""
+    if t.dep_ not in ("appos", "conj", "npadvmod", "dep", "attr"):
+        return False
+    if lemma_of(t) not in rules.new_event and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite
+                                                  for c in t.children):
+        return False  # "a response to ..., the airstrikes and the killing": attacks known already, not a list of new ones
+    return lemma_of(t) in rules.new_event or lemma_of(t) in rules.triggers and t.pos_ == "NOUN" or \
+        t.pos_ == "NOUN" and any(p.fullmatch(t.text) or p.search(t.lower_) for p in rules.weapons.values())
 
 
 def toll_owners(doc, attacks: list[list[Clause]], rules: Rules) -> dict[frozenset[int], int | None]:

@@ -27,8 +27,9 @@ def headline_verb(doc, rules: Rules) -> int | None:
     """The index of the word that is the verb of a headline-style sentence, or None: the last
     present-tense form of a trigger verb (`Rules.past`) that the tagger read as a noun, an
     adjective or a bare infinitive, right after a noun (its subject's head) and before another
-    word, with no auxiliary in the sentence and no finite verb before it (the tagger may take a
-    noun after it for the verb: "Armed group fire mortar rounds")."""
+    word, with no auxiliary in the sentence, no finite verb before it (the tagger may take a
+    noun after it for the verb: "Armed group fire mortar rounds") and no past tense after it
+    ("Two car bombs exploded": the noun of a compound before the sentence's own verb)."""
     if any(t.tag_ == "MD" or t.tag_ in _FINITE and t.lemma_ in _AUXILIARIES for t in doc):
         return None
     found = None
@@ -38,6 +39,8 @@ def headline_verb(doc, rules: Rules) -> int | None:
         if (t.tag_ in _MISREAD_TAGS and t.lower_ in rules.past and doc[t.i - 1].tag_ in _NOUN_TAGS
                 and not doc[t.i + 1].is_punct):
             found = t.i
+    if found is not None and any(t.tag_ == "VBD" and not _reduced_relative(t) for t in doc[found + 1:]):
+        return None  # "Two car bombs exploded ...": a past-tense verb after it is the sentence's own; no headline
     return found
 
 

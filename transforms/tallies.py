@@ -29,8 +29,9 @@ _QUALIFIERS = {"at least": "at least", "more than": "more than", "over": "more t
                "around": "about", "roughly": "about", "some": "about", "an estimated": "about", "up to": "up to"}
 # A four-digit number from 1900 to 2099 written without a thousands separator is a year ("the
 # 2002 Bali bombings", "the 1998 embassy attacks"), never a count: news writes counts that large
-# with a separator ("2,002 attacks").
-_NUM = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])(?!(?:19|20)\d\d(?!\d))\d+|a dozen|two dozen|a hundred|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + ")"
+# with a separator ("2,002 attacks"). Digits after a colon or a point are the minutes of a clock
+# time or decimals ("10:02 Drone strikes ...": a live blog's time stamp), never a count.
+_NUM = r"(?P<n>(?<![\d,:.])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,:.])(?!(?:19|20)\d\d(?!\d))\d+|a dozen|two dozen|a hundred|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + ")"
 _QUAL = r"(?:(?P<q>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|missile|and|or|,)\s+){0,4}"
                       r"(?P<unit>attacks|strikes|incidents|times)\b", re.I)

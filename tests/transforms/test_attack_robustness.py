@@ -241,3 +241,116 @@ def test_places_named_apart_are_an_event_each(text, places, dead):
     got = events(text)
     assert tuple(e.location_id for e in got) == places
     assert tuple(e.fatalities for e in got) == dead
+
+
+# a fifth table (#12, session 5): a place is never an actor, whatever type the model gives it
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen attacked a convoy near Djibo on Monday, killing three soldiers.", "Djibo"),
+    ("Jihadists killed four civilians outside Gorom on Tuesday.", "Gorom"),
+    ("Border guards shot dead a migrant in the village of Kanda on Monday.", "Kanda"),
+    ("Soldiers fired on Shaykh area on Monday, killing a farmer.", "Shaykh"),
+    ("Students from Nyeri Town attacked and injured two teachers on Monday.", "Nyeri Town"),
+])
+def test_a_place_the_model_typed_a_person_or_an_organisation_is_never_an_actor(text, name):
+    import datetime as dt
+    from collections import ChainMap
+
+    from transforms.attacks import extract_attacks
+    from transforms.entities import Mention, default_matcher
+    from transforms.event_dates import Window, tag_article
+    from transforms.gazetteer import Entity, load_gazetteer
+    from transforms.sentences import split_sentences
+
+    day = dt.date(2023, 11, 14)
+    at = text.index(name)
+    found = []
+    for label in ("PERSON", "ORG"):  # what the model made of the place name
+        entity = Entity(f"{label.lower()}:x", name, label, None, None, None, (name,), "ner")
+        mentions = sorted(default_matcher().find(text) + [Mention(entity.entity_id, name, at, at + len(name))],
+                          key=lambda m: m.start)
+        got = extract_attacks(text, split_sentences(text), mentions, ChainMap({entity.entity_id: entity}, load_gazetteer()),
+                              day, Window(day, day), tag_article(text, day, Window(day, day)))
+        assert got, text
+        found += [a for e in got for a in (e.attacker_id, e.target_id) if a == entity.entity_id]
+    assert found == []
+
+
+def test_a_country_where_an_attack_lands_is_no_actor_but_a_state_that_attacks_is():
+    assert [e.attacker_id for e in events("Russia launched drones at Kyiv overnight on Monday.")] == ["gpe:ru"]
+    assert all(e.target_id != "gpe:ml" for e in events("Soldiers fired mortars into Mali on Monday, killing two."))
+
+
+# an attack reported inside a condemnation or a protest is an event when the text tells it as one:
+# a toll, a day or a target with its place of its own; a bare topic of reaction stays none (wire, NGO, local press)
+@pytest.mark.parametrize("text, types, day", [
+    ("The UN condemned Sunday's drone strike on a market in Kidal that killed 12 civilians.", ("Air/drone strike",), 12),
+    ("The regional bloc denounced the shelling of Beni, which left four people dead.",
+     ("Shelling/artillery/missile attack",), None),
+    ("A rights group on Tuesday condemned the bombing of a school in Maiduguri on Monday that killed seven children.",
+     ("Remote explosive/landmine/IED",), 13),
+    ("The governor strongly condemned Friday's attack by gunmen on a church in Owo, in which 40 worshippers were killed.",
+     ("Attack",), 10),
+    ("Residents protested on Monday against the killing of three farmers by militiamen in the village on Saturday.",
+     ("Attack",), 11),
+    ("The EU deplored Thursday's airstrike on a camp for displaced people near Dori.", ("Air/drone strike",), 9),
+    ("The minister condemned the attacks.", NONE, None),
+    ("Students protest the Garissa attack in Nairobi, calling for more security.", NONE, None),
+    ("Protesters rallied in the capital on Monday to condemn last year's massacre in the village.", NONE, None),
+    ("Police arrested three men over the bombing of the market on Sunday.", NONE, None),
+])
+def test_an_attack_told_inside_a_reaction_is_an_event(text, types, day):
+    got = events(text)
+    assert tuple(e.sub_event_type for e in got) == types
+    if day is not None:
+        assert got[0].event_date.day == day
+
+
+# each attack takes its own clause's place and type: a scene told beside another ("while", "as") is its own
+@pytest.mark.parametrize("text, rows", [
+    ("Clashes erupted in Mosul as warplanes bombed Kirkuk on Monday.",
+     (("Armed clash", "gpe:mosul"), ("Air/drone strike", "gpe:kirkuk"))),
+    ("Heavy fighting was reported in Mosul on Tuesday, while artillery shelled Kirkuk.",
+     (("Shelling/artillery/missile attack", "gpe:kirkuk"),)),
+    ("Militants fought troops near Erbil on Tuesday, while a bomb exploded in Baghdad.",
+     (("Remote explosive/landmine/IED", "gpe:baghdad"),)),
+    ("Fighting raged in Aden as missiles struck Taiz, killing two civilians.",
+     (("Shelling/artillery/missile attack", "gpe:geonames-70225"),)),
+])
+def test_each_attack_takes_its_own_clauses_place_and_type(text, rows):
+    assert tuple((e.sub_event_type, e.location_id) for e in events(text)) == rows
+
+
+def test_a_toll_of_the_fighting_is_not_the_bombing_told_beside_it():
+    got = events("Heavy fighting erupted in Kidal on Monday, killing three soldiers, while the army bombed Tessalit.")
+    assert [(e.sub_event_type, e.fatalities) for e in got] == [("Armed clash", 3), ("Attack", None)]
+
+
+# a list of attacks after a colon or a comma ("one ... another", "a bomb at ..., a grenade at ..."), in wire,
+# NGO and live-blog styles: one row per item, each with its own place, weapon and toll
+@pytest.mark.parametrize("text, rows", [
+    ("Two blasts hit the city on Monday: one at a market in Mosul and another at a bus station in Kirkuk.",
+     (("Remote explosive/landmine/IED", "gpe:mosul"), ("Remote explosive/landmine/IED", "gpe:kirkuk"))),
+    ("Three attacks on Sunday: a bomb at a checkpoint in Baidoa, a grenade at a hotel in Kismayo and a mortar strike "
+     "on the airport in Mogadishu.", (("Remote explosive/landmine/IED", None), ("Grenade", None),
+                                      ("Shelling/artillery/missile attack", "gpe:geonames-53654"))),
+    ("Two car bombs exploded in Baghdad on Sunday, one near a hospital and the other at a market.",
+     (("Remote explosive/landmine/IED", "gpe:baghdad"), ("Remote explosive/landmine/IED", "gpe:baghdad"))),
+    ("Two explosions rocked the port on Tuesday, one near the gate and one outside a mosque.",
+     (("Remote explosive/landmine/IED", None), ("Remote explosive/landmine/IED", None))),
+])
+def test_a_list_of_attacks_is_a_row_per_item(text, rows):
+    assert tuple((e.sub_event_type, e.location_id) for e in events(text)) == rows
+
+
+def test_each_item_of_a_list_keeps_its_own_toll():
+    got = events("Militants carried out two attacks on Friday: an ambush on a convoy near Kandahar that killed four "
+                 "soldiers, and a rocket strike on a base in Helmand.")
+    assert [(e.weapons, e.fatalities) for e in got] == [(("unknown",), 4), (("rocket",), None)]
+
+
+@pytest.mark.parametrize("text", [
+    "10:02 Drone strikes fuel depot in Hodeidah\n\n10:45 Second drone strikes market in Taiz",
+    "Drone strikes fuel depot in Hodeidah on Monday. Second drone strikes market in Taiz.",
+])
+def test_a_live_blogs_time_stamp_is_no_count_and_a_second_strike_is_a_row(text):
+    assert [e.sub_event_type for e in events(text)] == ["Air/drone strike", "Air/drone strike"]

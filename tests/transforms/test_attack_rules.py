@@ -121,3 +121,25 @@ def test_each_role_rule_names_the_attacker_of_its_example(rule):
     [role] = [r for r in lexicon().roles if r.rule == rule["rule"]]
     assert [m.entity_id for m in default_matcher().find(text) if role.names(text, 0, m)][:1] == [rule["attacker"]]
     assert events(text)[0].attacker_id == rule["attacker"]
+
+
+@pytest.mark.parametrize("rule", lines("armed_groups.jsonl"), ids=lambda r: r["id"])
+def test_each_armed_group_is_the_attacker_of_its_example(rule):
+    assert rule["id"] in [e.attacker_id for e in events(rule["example"])]
+
+
+@pytest.mark.parametrize("surface", ["al-Shabaab", "Al Shabaab", "AL-SHABAAB", "al shabaab", "Al-Shabab"])
+def test_an_armed_group_is_named_whatever_its_case_and_hyphens(surface):
+    from transforms.entities import default_matcher
+
+    text = f"Fighters of {surface} attacked the town."
+    assert [(m.entity_id, m.surface) for m in default_matcher().find(text)] == [("org:al-shabaab", surface)]
+
+
+def test_an_armed_groups_acronym_matches_only_as_written():
+    from transforms.entities import default_matcher
+
+    assert [m.entity_id for m in default_matcher().find("RSF fighters shelled the market.")] == ["org:rsf"]
+    assert default_matcher().find("The rsf value was low.") == []
+    # "pro-Shabaab", "anti-boko haram": a stance, not the group
+    assert [m.entity_id for m in default_matcher().find("Pro-shabaab and anti-boko haram voices.")] == []

@@ -1,0 +1,67 @@
+"""Armed groups and forces as gazetteer entities, named regardless of case (component `attacks.v2`).
+
+The NER model misses or mistypes the names of many armed groups: lower-case ("al-Shabaab"),
+acronyms ("JNIM", "ISWAP"), names with digits ("M23") or Arabic particles ("Hayat Tahrir
+al-Sham" read as the place "Sham"). transforms/data/<lang>/armed_groups.jsonl lists them, with
+their ACLED actor category, for many conflicts: an EntityRuler-style addition to the
+gazetteer, so that they are organisations, and actors, whatever the model makes of them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.gazetteer import Entity
+from transforms.resources import jsonl
+from transforms.wordtrie import trie_pattern
+
+LANGUAGE = "en"
+_SEPARATOR = re.compile(r"[\s\-‐‑–]+")
+# a space or a hyphen of an alias matches either in the text; either apostrophe matches
+_SPELLED = {" ": r"[\s\-‐‑–]+", "'": "['’]"}
+
+
+def caseless_key(surface: str) -> str:
+    """How a caseless alias and a surface that matches it compare: lower case, one space for
+    each run of spaces and hyphens, straight apostrophes ("Al-Shabaab" -> "al shabaab")."""
+    return _SEPARATOR.sub(" ", surface.replace("’", "'")).lower()
+
+
+@cache
+def _lines() -> tuple[dict, ...]:
+    return jsonl(f"{LANGUAGE}/armed_groups.jsonl")
+
+
+def entities() -> list[Entity]:
+    """One ORG entity per line, with its `exact` aliases (matched as written) and its name;
+    source "armed_groups"; no country (an organisation's country hints where the article's
+    places lie, and armed groups cross borders). Its caseless aliases are `caseless_aliases`' business."""
+    return [Entity(r["id"], r["name"], "ORG", None, None, None,
+                   tuple(dict.fromkeys([r["name"], *r.get("exact", [])])), "armed_groups") for r in _lines()]
+
+
+@cache
+def kinds() -> dict[str, str]:
+    """entity id -> ACLED actor category (State forces, Rebel group, Political militia,
+    Identity militia, External/Other forces)."""
+    return {r["id"]: r["kind"] for r in _lines()}
+
+
+@cache
+def caseless_aliases() -> dict[str, str]:
+    """`caseless_key` of each alias matched regardless of case -> entity id."""
+    out: dict[str, str] = {}
+    for r in _lines():
+        for alias in r.get("aliases", []):
+            out.setdefault(caseless_key(alias), r["id"])
+    return out
+
+
+@cache
+def caseless_pattern() -> re.Pattern | None:
+    """One case-insensitive pattern of every caseless alias (whole words), or None when none."""
+    keys = caseless_aliases()
+    if not keys:
+        return None
+    return re.compile(rf"(?<![\w'’-]){trie_pattern(keys, _SPELLED)}(?![\w]|['’](?!s\b)|-[A-Za-z])", re.I)
