@@ -9,6 +9,7 @@ holds only a few batches in memory. Callable from Python with the CLI's paramete
 
 
 import datetime as dt
+import gc
 import math
 import threading
 import time
@@ -21,6 +22,7 @@ from prefect.utilities.annotations import opaque
 
 from expectations.exceptions import ValidationFailed
 from flows import progress, tasks
+from flows.memory import release_memory
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
 from flows.runners import PrefectApi, analysis_pool, cpu_workers, local_pool, preload_validation, task_runner, worth_a_pool
@@ -265,7 +267,6 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     stages it; then the NLP of the staged batches, `workers` at a time, each written to the lake
     in order. Returns the files rejected on the way (not those `discover` rejected unread, which
     the first batch's quarantine rows include)."""
-    log = get_run_logger()
     settings, run_id = ctx.settings, ctx.run_id
     surveyed = tasks.survey(opaque(found.new), ctx.batch_size, settings.max_file_bytes, str(settings.lake), run_id,
                             ctx.today, found.prior_dates)
@@ -275,6 +276,24 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     # fills the duplicate index
     found.new.clear()
     found.scan.candidates.clear()
+    # The run's long-lived records (stamps, publication headers: millions of objects at 100,000
+    # files) are frozen out of the cyclic collector for the analysis: a full collection then
+    # walks only what the batches make, so each batch's cyclic garbage (Prefect's states and
+    # contexts, the drafts they reach) is collected after the batch instead of piling up for
+    # minutes until the collector's rare full pass (it waits for 25% more long-lived objects).
+    gc.collect()
+    gc.freeze()
+    try:
+        return _analyze_batches(ctx, surveyed, rejected)
+    finally:
+        gc.unfreeze()
+
+
+def _analyze_batches(ctx: RunContext, surveyed: tasks.Survey, rejected: list[batch.Rejected]) -> Analysis:
+    """The NLP of the staged batches, `workers` at a time, each deduplicated against the run and
+    the warehouse and written to the lake in order."""
+    log = get_run_logger()
+    settings, run_id = ctx.settings, ctx.run_id
     for r in rejected:
         log.warning("quarantined %s: %s", r.path, r.reason)
     # Drafts go to tasks `opaque`: Prefect would otherwise walk every mention looking for futures.
@@ -307,6 +326,8 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
             log.warning("quarantined %s: %s", r.path, r.reason)
         late_total += late + broken
         progress.reporter.advance(len(drafts) + len(late) + len(broken))
+        del drafts, done
+        release_memory()  # this batch's drafts and cyclic garbage, before the next arrives
     progress.reporter.finish()
     return Analysis(surveyed.rejected + late_total, rows, len(parts))
 

@@ -16,14 +16,14 @@ up front and exports its URL, which the workers inherit.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+from flows.memory import release_memory
 
 # A run with fewer new files than this does its NLP in the flow's own process: starting
 # workers (a few seconds each) would cost more than they save.
@@ -98,7 +98,8 @@ def analysis_pool(workers: int):
         if _pool is not None:  # started by an enclosing `local_pool`: the analysis is its last use
             _pool.shutdown(cancel_futures=True)
             _pool = None
-        _release_memory()
+        # the NLP's drafts came back from the workers as many mid-sized strings: hand their pages back
+        release_memory()
 
 
 def kill_local_pool() -> None:
@@ -131,16 +132,6 @@ def stop_temporary_api(now: bool = False) -> None:
                 server.stop()
         except Exception:  # already gone: nothing to stop
             pass
-
-
-def _release_memory() -> None:
-    """Hand freed memory back to the system after the analysis: the NLP's drafts came back from
-    the workers as many mid-sized strings that glibc keeps in its heap unless trimmed."""
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, musl): the allocator keeps it, no harm
-        pass
 
 
 def in_local_pool(fn, *args):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flows.memory import release_memory
 from transforms import batch, staged
 from warehouse import inbox, lake
 
@@ -44,6 +45,7 @@ class Staged:
 def stage_batch(job: StageJob) -> Staged:
     """Read, decode and parse a batch of files once, stage the parsed documents in the run's
     staging partition and return their publication headers (dating the run needs them all)."""
+    release_memory(collect=False)  # the previous batch's documents, freed since it was handed back
     drafts, undecodable = batch.decode_stage(read_sources(job.files), job.max_bytes)
     drafts, unparsed = batch.parse_stage(drafts)
     kept, datings, undatable = [], [], []
@@ -61,6 +63,7 @@ def stage_batch(job: StageJob) -> Staged:
 def analyze_staged(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Publication],
                    ctx: batch.AnalysisContext) -> tuple[list[batch.Draft], list[batch.Rejected]]:
     """The analysis of one staged batch: its parsed documents, dated as the run dated them."""
+    release_memory(collect=False)  # the previous batch's drafts, freed once they were handed back
     drafts = staged.from_arrow(lake.read_staged(lake_uri, run_id, part))
     return batch.analysis_stage(drafts, published, ctx)
 
