@@ -382,3 +382,10 @@ def test_a_whole_bracket_qualifier_is_an_area_even_a_common_word_or_two_names_jo
     (draft,) = _run(f" date 2025-01-10\n\n{note}\n")
     assert [e.country_code for e in draft.events] == [country]
     assert draft.places[0].admin1 is not None
+
+
+def test_a_lone_homonym_goes_to_the_country_a_national_force_points_to():
+    # GeoNames' larger Banki is Indian; beside Nigeria's Civilian JTF it is the Nigerian town of Borno
+    (draft,) = _run(" date 2025-05-05\n\nOn 4 May 2025, Civilian JTF members were attacked by insurgents in Banki, killing two.\n")
+    assert [e.country_code for e in draft.events] == ["NG"]
+    assert draft.places[0].admin1 == "Borno"
