@@ -389,3 +389,18 @@ def test_a_lone_homonym_goes_to_the_country_a_national_force_points_to():
     (draft,) = _run(" date 2025-05-05\n\nOn 4 May 2025, Civilian JTF members were attacked by insurgents in Banki, killing two.\n")
     assert [e.country_code for e in draft.events] == ["NG"]
     assert draft.places[0].admin1 == "Borno"
+
+
+def test_a_dictionary_word_in_a_locative_position_is_a_town_the_article_backs():
+    # "Timbuktu" is an English word too (WordNet): looked up near a place word, taken where Malian soldiers back it
+    d = _run(_wire("DAKAR", "Jihadists attacked an army camp near Timbuktu on Thursday, killing ten Malian soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["ML"]
+    # a month is never a town ("March" is an English town), whatever the article's countries
+    d = _run(_article("On 2 March 2025, British troops were attacked in March with mortars near Basra, killing one."))[0]
+    assert all(e.country_code != "GB" for e in d.events)
+
+
+def test_the_dateline_and_its_agency_veto_no_town_found_by_another_name():
+    # "Al Fashir" is an alternate name of El Fasher; Geneva and Reuters say where the reporter files from
+    d = _run(_wire("GENEVA (Reuters)", "An airstrike on a crowded market in Al Fashir killed at least 20 people on Sunday."))[0]
+    assert [e.country_code for e in d.events] == ["SD"]
