@@ -404,3 +404,9 @@ def test_the_dateline_and_its_agency_veto_no_town_found_by_another_name():
     # "Al Fashir" is an alternate name of El Fasher; Geneva and Reuters say where the reporter files from
     d = _run(_wire("GENEVA (Reuters)", "An airstrike on a crowded market in Al Fashir killed at least 20 people on Sunday."))[0]
     assert [e.country_code for e in d.events] == ["SD"]
+
+
+def test_a_feature_found_by_an_alternate_name_is_marked_so():
+    # GeoNames lists "Eastleigh" among Orkney's (South Africa) alternate names; England's Eastleigh is its own name
+    found = {(f.name, f.country_code): f.primary for f in candidates("Eastleigh") if f.level == PLACE}
+    assert found[("Orkney", "ZA")] is False and found[("Eastleigh", "GB")] is True
