@@ -171,6 +171,13 @@ def _stop() -> frozenset[str]:
 
 
 @cache
+def _calendar_words() -> frozenset[str]:
+    """ "in March", "on Sunday": month, weekday and season names are never looked up as places."""
+    raw = json.loads(data_text("en/timex/vocabulary.json"))
+    return frozenset(w for key in ("month", "month_abbr", "weekday", "weekday_abbr", "season") for w in raw[key])
+
+
+@cache
 def _function_words() -> frozenset[str]:
     """ "The", "This", "Its": never a place name, not even before "area" (spaCy's English stop words)."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -226,9 +233,15 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 spans.append((start, end, False))
             continue
         text = match.group(0)
-        if text.lower() in _function_words() or text.lower() in stop and not (area.match(body, end) or place.match(body, end)
-                                                                              or _whole_qualifier(body, start, end)):
-            continue  # (a common word that is a whole qualifier of a name is an area: "Ngouboua (Lac)", "(Baidoa, Bay)")
+        if text.lower() in _function_words() or text.lower() in _calendar_words():
+            continue
+        if text.lower() in stop and not (area.match(body, end) or place.match(body, end) or _whole_qualifier(body, start, end)):
+            # (a common word that is a whole qualifier of a name is an area: "Ngouboua (Lac)", "(Baidoa, Bay)");
+            # a capitalized word of the dictionary where only a place can stand ("near Timbuktu": WordNet has
+            # place names) is looked up, and taken only where the article backs its country (`resolve_article`)
+            if " " not in text and before.search(body[max(0, start - 40):start]):
+                spans.append((start, end, False))
+            continue
         if text.isupper() and len(text) <= 5 and not (_bracketed(body, start) and re.match(r"\s*[,)]", body[end:end + 3])):
             # "in IFO 1", "by SAF", "(HQ of the minister)": an acronym is a unit, a camp or a group rather
             # than a town, unless it is a whole qualifier ("(Afgooye, RDA)")
@@ -386,8 +399,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     for cc, w in explicit.items():
         support[cc] += 2.0 * w
     for cc in {e.country_code for m in mentions if (e := lookup_entity.get(m.entity_id)) is not None
-               and e.entity_type == "ORG" and e.country_code}:
-        # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym
+               and e.entity_type == "ORG" and e.country_code and m.start >= dateline_end}:
+        # an organisation of the article ("Houthi forces") hints where it is, once, no more than an actor's demonym;
+        # not the agency credited in the dateline ("GENEVA (Reuters) -")
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR
     for cc, w in evidence_weights(body).items():
@@ -408,6 +422,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         feats = [] if key in outside else found.get(key, [])
         for cc in {f.country_code for f in feats}:
             support[cc] = support.get(cc, 0.0) + weight / len({f.country_code for f in feats})
+    # the countries only the dateline's name backs: where the reporter files from ("GENEVA (Reuters) - ...
+    # in Al Fashir") is no other country the article is about
+    body_keys = {name_key(body[s:e]) for s, e, _ in spans if s >= dateline_end}
+    filed_only = {f.country_code for s, e, _ in spans if e <= dateline_end for f in found.get(name_key(body[s:e]), ())} \
+        - {f.country_code for key in body_keys for f in found.get(key, ())} - set(explicit)
     if romanized:
         _romanized_candidates(body, spans, cands, romanized, support, weights, outside)
         found = {**found, **{name_key(body[s:e]): cands[(s, e)] for s, e, _ in spans
@@ -458,12 +477,17 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
+        if not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place) \
+                and not (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE):
+            continue  # "near Timbuktu" (a dictionary word) is a town of note the article backs, or nothing
         if inside and not any(
                 _within(q, best) for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
+        elif not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place):
+            pass  # a dictionary word named alone is a place only where the article backs its country
         elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1 and not placed_abroad - own:
             # "Idlib province": a province of one country is no homonym of a place abroad, unless the article
             # places things in another country ("near Erbil airport ... the Kurdistan Region's ministry")
@@ -472,7 +496,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
                 and (best.level in (ADMIN1, ADMIN2) or best.population >= _CITY and name_key(best.name) == name_key(body[s:e])
-                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own)) \
+                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
