@@ -436,15 +436,18 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     return events
 
 
-def _own_places_first(doc, start: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
+def _own_places_first(doc, start: int, end: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
     """The places of the sentence's one attack: those its own clause names ("fighting erupted in
     A while the army bombed B": B), else, when its clause names a place of its own the
     gazetteer lacks ("bombed Tessalit"), none, else every place of the sentence ("the attack
-    took place in A")."""
-    owned = [m for m, k in zip(places, _mention_owners(doc, start, [group], places)) if k == 0]
+    took place in A"). A place from before the sentence ("targeted the base": the base named
+    before it) stays one of them."""
+    inside = [m for m in places if start <= m.start < end]
+    before = [m for m in places if not start <= m.start < end]
+    owned = [m for m, k in zip(inside, _mention_owners(doc, start, [group], inside)) if k == 0]
     if owned:
-        return owned
-    return [] if own_places(doc, group) else places
+        return owned + before
+    return before if own_places(doc, group) else places
 
 
 def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
@@ -482,10 +485,9 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
         return []
     if typing.target_kind == "unknown" and target in armed_groups.kinds():  # "attacked ISWAP": what the group is
         typing = replace(typing, target_kind="military" if armed_groups.kinds()[target] == "State forces" else "armed group")
-    places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
-    if single:
-        places = _own_places_first(doc, start, group, places)
-    seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
+    named = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
+    places = _own_places_first(doc, start, end, group, named) if single else named
+    seas = [m for m in named if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}

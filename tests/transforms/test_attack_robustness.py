@@ -354,3 +354,11 @@ def test_each_item_of_a_list_keeps_its_own_toll():
 ])
 def test_a_live_blogs_time_stamp_is_no_count_and_a_second_strike_is_a_row(text):
     assert [e.sub_event_type for e in events(text)] == ["Air/drone strike", "Air/drone strike"]
+
+
+def test_a_base_named_before_and_the_sea_stay_places_of_a_clause_that_names_a_country():
+    text = ("Drones targeted Ain al-Asad air base on Sunday. On Monday rockets targeted the base, which hosts "
+            "US forces in western Iraq.")
+    assert [e.location_id for e in events(text)] == ["fac:ain-al-asad", "fac:ain-al-asad"]
+    [e] = events("A warship near Yemen intercepted three missiles launched by the Houthis in the Red Sea on Monday.")
+    assert e.location_id == "loc:red-sea"
