@@ -28,6 +28,7 @@ from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.ner import common_words
 from transforms.resources import data_text, jsonl
 from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
@@ -642,7 +643,8 @@ def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
     place stands ("near Djibo", "in the village of X", "Shaykh area": attack_lexicon.json
     `place_before_actor`, `place_after_actor`; for a country also "at", "into": `place_before_country`),
     whatever type the model gave it. A place below a country (a city, a district, a base, a
-    sea) is never an actor: a named ship is a target of its own kind (`_ship_target`).
+    sea) is never an actor: a named ship is a target of its own kind (`_ship_target`); nor is a
+    name the model found that is one ordinary word ("Bandits attacked ...": `ner.common_words`).
     `floor`: where the sentence starts (the text looked at before the name does not cross it)."""
     e = gazetteer[m.entity_id]
     if e.entity_type in _PLACE_TYPES and not e.is_country:
@@ -653,7 +655,15 @@ def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
         return False
     if e.source == "ner" and " " in m.surface and lex.place_after_actor.match(" " + m.surface.split()[-1]):
         return False  # "Nyeri Town", "Samburu West Sub County": a name the model read with its place noun
+    if e.source == "ner" and " " not in m.surface and _common_word(m.surface):
+        return False  # "Bandits attacked ...", "a Toyota": a common word the model took for a name
     return not (e.is_country and lex.place_before_country.search(before))
+
+
+def _common_word(word: str) -> bool:
+    """Whether a word, or its singular, is an ordinary English word (`ner.common_words`)."""
+    lower = word.lower()
+    return lower in common_words() or lower.endswith("s") and lower[:-1] in common_words()
 
 
 def _country_id(demonym: Entity, gazetteer) -> str | None:
