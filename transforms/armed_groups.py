@@ -34,11 +34,12 @@ def _lines() -> tuple[dict, ...]:
 
 
 def entities() -> list[Entity]:
-    """One ORG entity per line, with its `exact` aliases (matched as written) and its name;
+    """One ORG entity per line, with its `exact` aliases (matched as written; its name matches
+    only as one of its aliases: "National Liberation Army" is more than one group);
     source "armed_groups"; no country (an organisation's country hints where the article's
     places lie, and armed groups cross borders). Its caseless aliases are `caseless_aliases`' business."""
-    return [Entity(r["id"], r["name"], "ORG", None, None, None,
-                   tuple(dict.fromkeys([r["name"], *r.get("exact", [])])), "armed_groups") for r in _lines()]
+    return [Entity(r["id"], r["name"], "ORG", None, None, None, tuple(r.get("exact", [])), "armed_groups")
+            for r in _lines()]
 
 
 @cache

@@ -28,6 +28,7 @@ from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.ner import common_words
 from transforms.resources import data_text, jsonl
 from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
@@ -436,15 +437,18 @@ def _events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, c
     return events
 
 
-def _own_places_first(doc, start: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
+def _own_places_first(doc, start: int, end: int, group: list[Clause], places: list[Mention]) -> list[Mention]:
     """The places of the sentence's one attack: those its own clause names ("fighting erupted in
     A while the army bombed B": B), else, when its clause names a place of its own the
     gazetteer lacks ("bombed Tessalit"), none, else every place of the sentence ("the attack
-    took place in A")."""
-    owned = [m for m, k in zip(places, _mention_owners(doc, start, [group], places)) if k == 0]
+    took place in A"). A place from before the sentence ("targeted the base": the base named
+    before it) stays one of them."""
+    inside = [m for m in places if start <= m.start < end]
+    before = [m for m in places if not start <= m.start < end]
+    owned = [m for m, k in zip(inside, _mention_owners(doc, start, [group], inside)) if k == 0]
     if owned:
-        return owned
-    return [] if own_places(doc, group) else places
+        return owned + before
+    return before if own_places(doc, group) else places
 
 
 def _mention_owners(doc, start: int, attacks: list[list[Clause]], mentions: list[Mention]) -> list[int | None]:
@@ -482,10 +486,9 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
         return []
     if typing.target_kind == "unknown" and target in armed_groups.kinds():  # "attacked ISWAP": what the group is
         typing = replace(typing, target_kind="military" if armed_groups.kinds()[target] == "State forces" else "armed group")
-    places = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
-    if single:
-        places = _own_places_first(doc, start, group, places)
-    seas = [m for m in places if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
+    named = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
+    places = _own_places_first(doc, start, end, group, named) if single else named
+    seas = [m for m in named if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(sentence):
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}
@@ -640,7 +643,8 @@ def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
     place stands ("near Djibo", "in the village of X", "Shaykh area": attack_lexicon.json
     `place_before_actor`, `place_after_actor`; for a country also "at", "into": `place_before_country`),
     whatever type the model gave it. A place below a country (a city, a district, a base, a
-    sea) is never an actor: a named ship is a target of its own kind (`_ship_target`).
+    sea) is never an actor: a named ship is a target of its own kind (`_ship_target`); nor is a
+    name the model found that is one ordinary word ("Bandits attacked ...": `ner.common_words`).
     `floor`: where the sentence starts (the text looked at before the name does not cross it)."""
     e = gazetteer[m.entity_id]
     if e.entity_type in _PLACE_TYPES and not e.is_country:
@@ -651,7 +655,15 @@ def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
         return False
     if e.source == "ner" and " " in m.surface and lex.place_after_actor.match(" " + m.surface.split()[-1]):
         return False  # "Nyeri Town", "Samburu West Sub County": a name the model read with its place noun
+    if e.source == "ner" and " " not in m.surface and _common_word(m.surface):
+        return False  # "Bandits attacked ...", "a Toyota": a common word the model took for a name
     return not (e.is_country and lex.place_before_country.search(before))
+
+
+def _common_word(word: str) -> bool:
+    """Whether a word, or its singular, is an ordinary English word (`ner.common_words`)."""
+    lower = word.lower()
+    return lower in common_words() or lower.endswith("s") and lower[:-1] in common_words()
 
 
 def _country_id(demonym: Entity, gazetteer) -> str | None:

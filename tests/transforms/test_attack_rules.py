@@ -143,3 +143,10 @@ def test_an_armed_groups_acronym_matches_only_as_written():
     assert default_matcher().find("The rsf value was low.") == []
     # "pro-Shabaab", "anti-boko haram": a stance, not the group
     assert [m.entity_id for m in default_matcher().find("Pro-shabaab and anti-boko haram voices.")] == []
+
+
+def test_a_groups_name_that_is_also_a_surname_needs_the_noun_news_puts_after_it():
+    from transforms.entities import default_matcher
+
+    assert [m.entity_id for m in default_matcher().find("Wagner mercenaries killed 12 villagers.")] == ["org:wagner"]
+    assert "org:wagner" not in [m.entity_id for m in default_matcher().find("Senator Ann Wagner said on Monday.")]
