@@ -66,8 +66,9 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
         dask_workers: Optional[int] = typer.Option(None, min=1, metavar="N", help="Run the NLP batches on a local Dask cluster of N workers."),
         lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, metavar="URI", help="Lake location: a folder or a URI such as "
                                            "s3://bucket/prefix. [default: DATA_DIR/lake]"),
-        today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="The run day: no date after it is "
-                                            "believed; year-less datelines and undated articles are dated by it. [default: the clock's date]"),
+        today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD",
+                                            help="The run day: no date after it is believed; year-less datelines and "
+                                                 "undated articles are dated by it. [default: the clock's date]"),
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
 

@@ -243,8 +243,9 @@ def default_range(published: dt.date, until: dt.date | None = None) -> EventDate
 
 
 def _resolve_undated(timex: Timex | None, window: Window) -> EventDate:
-    """No publication date: only a written-out month and day pins a day (the tagger took the
-    year nearest the reference date); anything vaguer leaves the wide window."""
+    """No publication date: only a written-out month and day pins a day (the tagger placed a
+    year-less one on or before the window's end, `Window.of_document`); anything vaguer leaves
+    the wide window."""
     if timex is not None:
         day = _DAY.match(timex.value)
         if day and timex.type == "DATE" and _EXPLICIT_DAY.search(timex.text):

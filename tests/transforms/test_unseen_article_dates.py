@@ -7,8 +7,8 @@ two attacks of one sentence on two days, "the day before yesterday", "the previo
 
 The table is tests/transforms/data/unseen_article_dates.jsonl (one article a line: its text, the
 day it is run on, and the date of each event the pipeline should find, in order: "YYYY-MM-DD", or
-[min, max] for a range; optionally "published": [date, published_source]). Each article runs alone through the pure batch stages, as a run of one
-file would. The sentences are written for this test; none comes from ../shared.
+[min, max] for a range; optionally "published": [date, published_source]). Each article runs
+alone through the pure batch stages, as a run of one file would. The sentences are written for this test; none comes from ../shared.
 """
 
 from __future__ import annotations
