@@ -33,6 +33,12 @@ err = Console(stderr=True, soft_wrap=True)  # an error stays one line whatever t
 _debug = False
 plain_argument_metavars()
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "inbox"
+# the day the bundled samples were written as of: the demo runs on it, so their year-less
+# datelines ("BAGHDAD, Oct. 18") read as their authors meant, whatever the clock says
+SAMPLES_RUN_DAY = SAMPLES.parent / "run_day.txt"
+Today = typer.Option(None, "--today", metavar="YYYY-MM-DD",
+                     help="The run day: no date after it is believed; year-less datelines and "
+                          "undated articles are dated by it. [default: the clock's date]")
 
 DataDir = typer.Option(None, "--data-dir", envvar=ENV_DATA_DIR, metavar="DIR", help="Lake, warehouse and reports. [default: ./data]")
 Inbox = typer.Option(None, "--inbox", envvar=ENV_INBOX, metavar="DIR", help="Folder of .txt articles. [default: DATA_DIR/inbox]")
@@ -66,9 +72,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
         dask_workers: Optional[int] = typer.Option(None, min=1, metavar="N", help="Run the NLP batches on a local Dask cluster of N workers."),
         lake: Optional[str] = typer.Option(None, envvar=ENV_LAKE, metavar="URI", help="Lake location: a folder or a URI such as "
                                            "s3://bucket/prefix. [default: DATA_DIR/lake]"),
-        today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD",
-                                            help="The run day: no date after it is believed; year-less datelines and "
-                                                 "undated articles are dated by it. [default: the clock's date]"),
+        today: Optional[str] = Today,
         as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON.")) -> None:
     """Ingest the new files of the inbox once.
 
@@ -78,10 +82,7 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     """
     if dask_address and dask_workers:
         raise typer.BadParameter("give --dask-address or --dask-workers, not both")
-    try:
-        run_day = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        raise typer.BadParameter(f"--today {today!r} is no date: use YYYY-MM-DD")
+    run_day = _run_day(today)
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox)
     _check_inbox(settings.inbox)
     _check_free(settings.data_dir, wait)
@@ -249,13 +250,16 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
         if not (settings.inbox / src.name).exists():
             shutil.copy2(src, settings.inbox / src.name)
             copied += 1
-    console.print(f"[bold]sitrep demo[/]: {copied} sample article(s) copied to {settings.inbox}")
+    run_day = dt.date.fromisoformat(SAMPLES_RUN_DAY.read_text(encoding="utf-8").strip())
+    console.print(f"[bold]sitrep demo[/]: {copied} sample article(s) copied to {settings.inbox}; "
+                  f"run day {run_day} (the samples' own day: their year-less datelines read as of it)")
     from flows.ingest import run_ingest
     from warehouse.query import weekly_counts
 
     # the samples were copied whole just now: no need to wait for them to settle
     with _interrupts(), _one_line_failures():
-        summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0)
+        summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0,
+                             today=run_day)
     _print_summary(summary)
     emit(weekly_counts(settings.warehouse_path), "table", None, None, title="Attack incidents per week")
     console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
@@ -268,7 +272,8 @@ def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="G
           data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="DIR", help="Warehouse to score. [default: ./data/eval/GOLD-NAME]"),
           rerun: bool = typer.Option(False, "--rerun", help="Ingest the inbox even if the warehouse holds it."),
           as_json: bool = typer.Option(False, "--json", help="Print the whole report as JSON."),
-          minimum: list[str] = typer.Option([], "--min", metavar="METRIC=VALUE", help="Fail (exit 1) below a metric, e.g. --min event_f1=0.85.")) -> None:
+          minimum: list[str] = typer.Option([], "--min", metavar="METRIC=VALUE", help="Fail (exit 1) below a metric, e.g. --min event_f1=0.85."),
+          today: Optional[str] = Today) -> None:
     """Score the warehouse built from INBOX against a gold file: publication dates, entities,
     events (with date, country, weapon accuracy), tallies, duplicates, weekly incidents.
 
@@ -278,7 +283,7 @@ def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="G
 
     target = data_dir or Path("data") / "eval" / gold.stem
     with _interrupts():
-        report = evaluate(gold, inbox, target, rerun=rerun)
+        report = evaluate(gold, inbox, target, rerun=rerun, today=_run_day(today))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=1) + "\n")
     else:
@@ -449,6 +454,14 @@ def _check_inbox(inbox: Path) -> None:
     from warehouse.inbox import require_folder
 
     require_folder(inbox)
+
+
+def _run_day(today: Optional[str]) -> Optional[dt.date]:
+    """--today as a date (None: the clock's), or a usage error."""
+    try:
+        return dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        raise typer.BadParameter(f"--today {today!r} is no date: use YYYY-MM-DD") from None
 
 
 def _check_free(data_dir: Path, wait_seconds: float) -> None:

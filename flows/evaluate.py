@@ -4,6 +4,7 @@ the article gold of ../shared/gold (expectations.gold) or the document-level att
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -35,9 +36,9 @@ def read_gold(path: Path) -> list[dict]:
     return golds
 
 
-def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) -> dict:
-    """Score DATA_DIR's warehouse against the gold file; ingest INBOX first when the warehouse
-    does not hold every gold document yet (or when `rerun`)."""
+def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False, today: dt.date | None = None) -> dict:
+    """Score DATA_DIR's warehouse against the gold file; ingest INBOX first, on run day `today`
+    (None: the clock's), when the warehouse does not hold every gold document yet (or when `rerun`)."""
     golds = read_gold(gold_path)
     warehouse = data_dir / "warehouse.duckdb"
     rows = contract_rows(warehouse) if warehouse.exists() and not rerun else None
@@ -46,7 +47,7 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False) 
     if rows is None or _missing(golds, rows):
         from flows.ingest import run_ingest
 
-        run_ingest(inbox=str(inbox), data_dir=str(data_dir))
+        run_ingest(inbox=str(inbox), data_dir=str(data_dir), today=today)
         rows = contract_rows(warehouse)
     if is_dev_events_gold(golds):  # ../shared/dev/events/gold.jsonl: one label per file
         return score_dev_events(golds, rows)

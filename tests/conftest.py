@@ -17,7 +17,7 @@ SAMPLES_INBOX = REPO / "samples" / "inbox"
 # The run day the sample inboxes (bundled, customer, tests/gold/dev) are ingested on in tests, after
 # all their dates: their year-less datelines ("BAGHDAD, Oct. 18 (Reuters)") take the latest such day
 # not after the run day, so a test on the clock's day would move them to the clock's year.
-SAMPLES_RUN_DAY = dt.date(2023, 12, 10)
+SAMPLES_RUN_DAY = dt.date.fromisoformat((REPO / "samples" / "run_day.txt").read_text(encoding="utf-8").strip())
 
 needs_shared = pytest.mark.skipif(not SHARED_INBOX.is_dir(), reason="../shared/samples/inbox is absent (customer data lives beside the repo)")
 

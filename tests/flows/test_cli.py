@@ -135,3 +135,23 @@ def test_eval_refuses_a_gold_file_without_records(tmp_path, content):
     result = runner.invoke(app, ["eval", "--gold", str(gold), "--inbox", str(tmp_path), "--data-dir", str(tmp_path / "d")])
     assert isinstance(result.exception, SitrepError)  # the CLI's main prints it as one line, exit 2
     assert "gold file" in str(result.exception) and not (tmp_path / "d").exists()
+
+
+@pytest.mark.slow
+def test_demo_reads_the_samples_as_of_their_own_day(tmp_path, prefect_harness):
+    """`sitrep demo` runs on samples/run_day.txt, not the clock's day: the year-less dateline of
+    01_wire_dateline_oct18.txt ("BAGHDAD, Oct. 18") stays in the samples' year."""
+    import duckdb
+
+    result = runner.invoke(app, ["demo", "--data-dir", str(tmp_path / "data")])
+    assert result.exit_code == 0, result.output
+    assert f"run day {SAMPLES_RUN_DAY}" in " ".join(result.output.split())
+    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
+    try:
+        published = dict(con.execute("select source_path, published_date from documents").fetchall())
+        weeks = {w for (w,) in con.execute("select week_start from weekly_attack_counts").fetchall()}
+    finally:
+        con.close()
+    dateline = next(d for path, d in published.items() if path.endswith("01_wire_dateline_oct18.txt"))
+    assert dateline.isoformat() == f"{SAMPLES_RUN_DAY.year}-10-18"
+    assert weeks and all(w <= SAMPLES_RUN_DAY for w in weeks)
