@@ -7,6 +7,7 @@ from expectations.validate import (resolve_kwargs, run_identifier, suite_columns
                                   validate_tables)
 from sitrep.schema import contract
 from transforms.batch import SourceFile, decode_stage, dates_stage, entities_stage, events_stage, parse_stage
+from transforms.event_dates import Window
 from transforms.tables import build_tables
 
 TODAY = dt.date(2026, 11, 22)
@@ -17,7 +18,7 @@ TEXT = (" date 2023-11-14 On Thursday, rockets struck Ain al-Asad air base in Ir
 def tables():
     drafts, rejected = decode_stage([SourceFile("a.txt", "a" * 64, TEXT)], 10**6)
     drafts, _ = parse_stage(drafts)
-    drafts = events_stage(entities_stage(dates_stage(drafts, TODAY, None)), TODAY)
+    drafts = events_stage(entities_stage(dates_stage(drafts, TODAY, None)), Window.of_run_day(TODAY))
     return build_tables(drafts, rejected, "r1", "v", dt.datetime(2026, 11, 22))
 
 
