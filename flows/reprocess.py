@@ -137,6 +137,8 @@ def _analyze(docs, dating: dict, today: dt.date, workers: int) -> tuple[list[bat
     for done, failed in map_local(work.analyze_drafts, jobs):
         out += done
         late += failed
+    out, unsigned = batch.signed_stage(out)  # here, not on the workers (see `batch.analysis_stage`)
+    late += unsigned
     order = {d.doc_id: at for at, d in enumerate(drafts)}
     return sorted(out, key=lambda d: order[d.doc_id]), late
 

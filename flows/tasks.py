@@ -189,6 +189,9 @@ def analyze(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Pu
     from the lake)."""
     began = time.monotonic()
     drafts, late = runners.in_local_pool(work.analyze_staged, lake_uri, run_id, part, published, ctx)
+    # signed here, on the task runner's thread: an NLP worker then never loads the MinHash library
+    drafts, unsigned = batch.signed_stage(drafts)
+    late = late + unsigned
     get_run_logger().info("analyze: %d document(s), %d quarantined, in %.1f s", len(drafts), len(late),
                           time.monotonic() - began)
     return drafts, late

@@ -65,10 +65,11 @@ def analyze_staged(lake_uri: str, run_id: str, part: int, published: dict[str, b
     """The analysis of one staged batch: its parsed documents, dated as the run dated them."""
     release_memory(collect=False)  # the previous batch's drafts, freed once they were handed back
     drafts = staged.from_arrow(lake.read_staged(lake_uri, run_id, part))
-    return batch.analysis_stage(drafts, published, ctx)
+    return batch.analysis_stage(drafts, published, ctx, sign=False)  # the run's process signs
 
 
 def analyze_drafts(job: tuple[list[batch.Draft], dict[str, batch.Publication], batch.AnalysisContext]
                    ) -> tuple[list[batch.Draft], list[batch.Rejected]]:
-    """The analysis of parsed drafts handed over whole (`sitrep reprocess`: stored documents)."""
-    return batch.analysis_stage(*job)
+    """The analysis of parsed drafts handed over whole (`sitrep reprocess`: stored documents),
+    signatures left to the caller."""
+    return batch.analysis_stage(*job, sign=False)

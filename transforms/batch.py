@@ -366,15 +366,24 @@ class AnalysisContext:
 
 
 def analysis_stage(drafts: list[Draft], published: dict[str, Publication],
-                   ctx: AnalysisContext) -> tuple[list[Draft], list[Rejected]]:
+                   ctx: AnalysisContext, sign: bool = True) -> tuple[list[Draft], list[Rejected]]:
     """The stages after parsing, for parsed drafts (staged by the run's first pass, or rebuilt
     from stored documents): dates (computed once by the run, `published`), entities, events,
-    signatures. A document that breaks a stage is rejected alone."""
+    and, with `sign`, signatures (`signed_stage`). A document that breaks a stage is rejected
+    alone. An NLP worker passes sign=False and the run's process signs: the MinHash library
+    then loads in that process only (with SciPy, ~55 MiB a process)."""
     drafts, undated = isolated("dates", dated_stage, drafts, published)
     drafts, no_entities = isolated("entities", entities_stage, drafts)
     drafts, no_events = isolated("events", events_stage, drafts, ctx.window)
-    drafts, unsigned = isolated("signatures", sign_stage, drafts)
+    if not sign:
+        return drafts, undated + no_entities + no_events
+    drafts, unsigned = signed_stage(drafts)
     return drafts, undated + no_entities + no_events + unsigned
+
+
+def signed_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
+    """`sign_stage` with a document whose signature cannot be made rejected alone."""
+    return isolated("signatures", sign_stage, drafts)
 
 
 def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,

@@ -13,8 +13,6 @@ import re
 
 from functools import cache
 
-from datasketch import MinHash, MinHashLSH
-
 COMPONENT = "dedup.v1"
 NUM_PERM = 64
 SHINGLE_WORDS = 5
@@ -25,6 +23,10 @@ _TOKEN = re.compile(r"\w+")
 
 
 def minhash_signature(body: str) -> list[int]:
+    # imported here, not at the top: datasketch's package imports SciPy (for MinHashLSH's band
+    # optimizer), ~55 MiB that an NLP worker, which imports this module but signs nothing, spares
+    from datasketch import MinHash
+
     words = _TOKEN.findall(body.lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -140,6 +142,8 @@ def link_duplicates(new: list[tuple[str, list[int]]], prior: list[tuple[str, lis
 def lsh_bands() -> tuple[int, int]:
     """(bands, rows per band) of the LSH index at THRESHOLD: two signatures are candidates when
     one band is equal, which the warehouse can test in SQL (`store.similar_documents`)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
