@@ -29,15 +29,17 @@ ELLIPSIS = "…"
 def flatten_nested(table: pa.Table) -> pa.Table:
     """The same table with every list, struct or map column JSON-encoded as a string column
     (DuckDB's `to_json`, vectorized); other columns unchanged, column order kept."""
-    nested = [f.name for f in table.schema if pa.types.is_nested(f.type)]
-    if not nested:
+    if not any(pa.types.is_nested(f.type) for f in table.schema):
         return table
+    # columns by position (c0, c1, ...): a result's names may hold quotes ('"left"(evidence, 10)')
+    # or repeat, neither of which survives as an SQL identifier
+    names = table.column_names
     con = duckdb.connect()
     try:
-        con.register("result", table)
-        columns = ", ".join(f'to_json("{f.name}")::varchar as "{f.name}"' if f.name in nested else f'"{f.name}"'
-                            for f in table.schema)
-        return con.sql(f"select {columns} from result").to_arrow_table()
+        con.register("result", table.rename_columns([f"c{i}" for i in range(len(names))]))
+        columns = ", ".join(f"to_json(c{i})::varchar as c{i}" if pa.types.is_nested(f.type) else f"c{i}"
+                            for i, f in enumerate(table.schema))
+        return con.sql(f"select {columns} from result").to_arrow_table().rename_columns(names)
     finally:
         con.close()
 
