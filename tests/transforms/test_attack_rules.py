@@ -53,6 +53,8 @@ def test_each_non_violent_sense_leaves_no_attack_in_its_example(rule):
 @pytest.mark.parametrize("rule", lines("attack_weapons.jsonl"), ids=lambda r: r["weapon"])
 def test_each_weapon_pattern_matches_its_example(rule):
     assert rules().weapons[rule["weapon"]].search(rule["example"])
+    if "not" in rule:  # a sentence whose look-alike word is no such weapon ("storage tanks")
+        assert not rules().weapons[rule["weapon"]].search(rule["not"])
 
 
 @pytest.mark.parametrize("rule", lines("acled_subtypes.jsonl"), ids=lambda r: r["example"][:30])
