@@ -234,7 +234,7 @@ def _states_event(noun, rules: Rules) -> bool:
             return True  # "Sunday's drone strike"
         if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS | {"on"}:
             for g in (g for g in c.children if g.dep_ == "pobj"):
-                if is_time(g) and not g.like_num or lemma_of(c) in _TARGET_PREPOSITIONS and _placed(g):
+                if is_time(g) and not g.like_num or lemma_of(c) in _TARGET_PREPOSITIONS and _placed(g) and _specific(noun):
                     return True  # "the shelling on Monday", "the strike on a market in Kidal"
         if c.dep_ == "prep" and lemma_of(c) in ("of", "on", "against"):
             for g in (g for g in c.children if g.dep_ == "pobj"):
@@ -242,6 +242,13 @@ def _states_event(noun, rules: Rules) -> bool:
                        for r in g.children):
                     return True  # "the shelling of Beni, which left four dead": the toll hangs on its object
     return False
+
+
+def _specific(noun) -> bool:
+    """A singular noun, or a plural one with a determiner, number or possessor ("the strikes",
+    "two strikes"): a bare plural ("condemned air strikes on civilian areas in X") names a kind
+    of act, not one that happened."""
+    return noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _placed(noun) -> bool:
