@@ -129,6 +129,11 @@ CASES = [
     ("The minister came under attack from opposition lawmakers on Monday.", NONE),
     ("Locusts attacked crops across the province last week.", NONE),
     ("Their winger scored with a stunning strike from 25 yards on Saturday.", NONE),
+    ("Yesterday Peru's national football team attacked relentlessly but lost 1-0 to Ecuador in a friendly.", NONE),
+    ("The rugby side attacked from the first whistle in Suva on Saturday.", NONE),
+    ("Shelling hit a football pitch in the town on Sunday, killing two boys.", ("Shelling/artillery/missile attack",)),
+    ("A fuel truck overturned and exploded on the highway on Sunday, killing 9. The blast was caused by a "
+     "collision with a bus.", NONE),
 ]
 
 
