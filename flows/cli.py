@@ -433,7 +433,12 @@ def main() -> None:
 
         # typer 0.29 raises its vendored click's exceptions, not click's: recognise them by shape
         if isinstance(exc, click.ClickException) or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
-            exc.show()
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+                exc.show()  # a bare `sitrep`: the help is the answer
+            else:  # one line, as every other error, with where to look
+                where = f" (`{ctx.command_path} -h` for help)" if ctx is not None else ""
+                err.print(f"[red]error:[/] {escape(_one_line(exc.format_message()))}{escape(where)}")
             sys.exit(exc.exit_code)
         if _debug:
             raise

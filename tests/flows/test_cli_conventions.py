@@ -250,9 +250,10 @@ def test_bare_sitrep_prints_help_without_a_traceback():
 
 
 @pytest.mark.parametrize("args", [["nosuch"], ["sql", "--nosuch"], ["runs", "--limit", "x"]])
-def test_usage_errors_exit_2_without_a_traceback(args):
+def test_usage_errors_exit_2_with_one_line(args):
     out = _sitrep(*args)
-    assert out.returncode == 2 and "Traceback" not in out.stderr and "Error" in out.stderr
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.count("\n") == 1 and out.stderr.startswith("error: ") and "-h` for help" in out.stderr, out.stderr
 
 
 def test_an_error_is_one_line_that_keeps_its_bracketed_values(data_dir):
