@@ -258,6 +258,12 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
+        if found and own is None and len(events) > paragraph_first and _only_toll(doc, clauses) \
+                and not _places(body, start, inside, gazetteer, lex):
+            # "11 killed.", "The man holding the device was killed instantly.": the toll of the
+            # attack the paragraph just told, with no day, place or weapon of its own
+            events[-1] = _with_toll(events[-1], found)
+            continue
         if lex.disputed.search(told):
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
@@ -316,6 +322,14 @@ def _points_back(doc, lemmas: set[str], r: Rules) -> bool:
     nouns = lemmas | r.event_nouns
     return any(lemma_of(t) in nouns and any(c.dep_ == "det" and lemma_of(c) in r.definite for c in t.children)
                and not any(lemma_of(c) in r.new_event for c in t.children) for t in doc)
+
+
+def _with_toll(last: AttackEvent, found: list[AttackEvent]) -> AttackEvent:
+    """`last` with the fatalities and injured a toll sentence states where `last` states none."""
+    dead = next((e.fatalities for e in found if e.fatalities is not None), None)
+    hurt = next((e.injured for e in found if e.injured is not None), None)
+    return replace(last, fatalities=last.fatalities if last.fatalities is not None else dead,
+                   injured=last.injured if last.injured is not None else hurt)
 
 
 def _only_toll(doc, clauses: list[Clause]) -> bool:

@@ -373,3 +373,17 @@ def test_a_base_named_before_and_the_sea_stay_places_of_a_clause_that_names_a_co
     assert [e.location_id for e in events(text)] == ["fac:ain-al-asad", "fac:ain-al-asad"]
     [e] = events("A warship near Yemen intercepted three missiles launched by the Houthis in the Red Sea on Monday.")
     assert e.location_id == "loc:red-sea"
+
+
+# a sentence that only gives a toll, with no day, place or weapon of its own, is the toll of the
+# attack its paragraph just told: no second event (it counted as a second incident), its count
+# kept where the first sentence gave none (local press, NGO note, wire)
+@pytest.mark.parametrize("text, rows", [
+    ("Gunmen attacked a bus on the road to Gao on Monday. Five passengers were killed.", [("Attack", 5)]),
+    ("A roadside bomb hit an army patrol near Beledweyne on Monday. The man carrying the device was killed instantly.",
+     [("Remote explosive/landmine/IED", 1)]),
+    ("A drone struck a market in Idlib on Monday, killing 5. Three more were killed in Ariha on Tuesday.",
+     [("Air/drone strike", 5), ("Attack", 3)]),
+])
+def test_a_toll_sentence_is_the_toll_of_the_attack_just_told(text, rows):
+    assert [(e.sub_event_type, e.fatalities) for e in events(text)] == rows
