@@ -67,9 +67,26 @@ def test_a_common_word_in_a_sentence_does_not_become_a_place():
     assert not any(m.surface in ("Police", "Union") and m.entity_id.startswith("gpe:") for m in d.mentions)
 
 
-def test_a_sea_named_beside_a_town_takes_the_town_country():
-    d = _run(_article("On 2 March 2025, a drone was shot down over the Red Sea near Eilat, the army said."))[0]
-    assert [e.country_code for e in d.events] == ["IL"]
+# one article, the countries of its events: the place evidence each kind of sentence gives
+@pytest.mark.parametrize("text, countries", [
+    pytest.param("On 2 March 2025, a drone was shot down over the Red Sea near Eilat, the army said.",
+                 ["IL"], id="a_sea_named_beside_a_town_takes_the_town_country"),
+    pytest.param("On 2 March 2025, militants fired mortar shells at an army post between Oursi and Gorom-Gorom, "
+                 "wounding a soldier.",
+                 ["BF"], id="names_between_two_places_are_places"),
+    pytest.param("On 2 March 2025, a roadside bomb hit a police truck in Mandera, close to the Kenya-Somalia "
+                 "border, killing three officers.",
+                 ["KE"], id="the_countries_of_a_border_are_no_second_event"),
+    pytest.param("On 2 March 2025, a car bomb hit a compound of Emirati backed troops in the Crater district "
+                 "of Aden city, killing four soldiers.",
+                 ["YE"], id="an_actors_demonym_does_not_veto_a_city_the_article_names"),
+    pytest.param("On 2 March 2025, Houthi forces fired artillery shells at Saudi-affiliated troops in the "
+                 "Zubayra desert, wounding two fighters.",
+                 ["YE"], id="an_armed_group_outweighs_a_targets_demonym_when_no_place_is_known"),
+])
+def test_the_events_of_an_article_take_the_country_its_places_give(text, countries):
+    d = _run(_article(text))[0]
+    assert [e.country_code for e in d.events] == countries
 
 
 def test_an_event_without_a_place_takes_the_place_of_the_attack_it_continues():
@@ -169,18 +186,6 @@ def test_a_district_is_placed_at_the_town_of_its_name():
     assert (district.latitude, district.longitude) == (town.latitude, town.longitude)
 
 
-def test_names_between_two_places_are_places():
-    d = _run(_article("On 2 March 2025, militants fired mortar shells at an army post between Oursi and Gorom-Gorom, "
-                      "wounding a soldier."))[0]
-    assert [e.country_code for e in d.events] == ["BF"]
-
-
-def test_the_countries_of_a_border_are_no_second_event():
-    d = _run(_article("On 2 March 2025, a roadside bomb hit a police truck in Mandera, close to the Kenya-Somalia "
-                      "border, killing three officers."))[0]
-    assert [e.country_code for e in d.events] == ["KE"]
-
-
 def test_a_hyphenated_run_of_town_and_province_qualifies_the_name_before_it():
     # GeoNames has no Bani in Burkina Faso (only larger ones abroad); Soum is the province of the run
     d = _run(_article("On 2 March 2025, gunmen shot a herder dead near the hamlet of Bani (Pobe-Mengao-Soum)."))[0]
@@ -192,12 +197,6 @@ def test_an_area_with_a_compass_word_is_found_without_it():
     d = _run(_article("On 2 March 2025, cattle raiders shot two herders dead at Kaptir in Baringo North."))[0]
     assert [e.country_code for e in d.events] == ["KE"]
     assert d.places[0].admin1 == "Baringo" and d.places[0].geo_precision >= 2
-
-
-def test_an_actors_demonym_does_not_veto_a_city_the_article_names():
-    d = _run(_article("On 2 March 2025, a car bomb hit a compound of Emirati backed troops in the Crater district "
-                      "of Aden city, killing four soldiers."))[0]
-    assert [e.country_code for e in d.events] == ["YE"]
 
 
 def test_a_hamlet_abroad_is_not_taken_while_the_article_hints_at_another_country():
@@ -265,12 +264,6 @@ def test_a_name_before_an_office_is_its_town_and_the_article_level_place():
     d = _run(_article("On 2 March 2025, gunmen shot at the car of the Kitui mayor along a highway, wounding his driver."))[0]
     assert [e.country_code for e in d.events] == ["KE"]
     assert d.places[0].geo_precision == 3
-
-
-def test_an_armed_group_outweighs_a_targets_demonym_when_no_place_is_known():
-    d = _run(_article("On 2 March 2025, Houthi forces fired artillery shells at Saudi-affiliated troops in the "
-                      "Zubayra desert, wounding two fighters."))[0]
-    assert [e.country_code for e in d.events] == ["YE"]
 
 
 def test_a_site_named_after_a_town_is_in_that_town_and_an_old_name_abroad_needs_backing():
