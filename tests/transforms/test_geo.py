@@ -83,10 +83,28 @@ def test_a_common_word_in_a_sentence_does_not_become_a_place():
     pytest.param("On 2 March 2025, Houthi forces fired artillery shells at Saudi-affiliated troops in the "
                  "Zubayra desert, wounding two fighters.",
                  ["YE"], id="an_armed_group_outweighs_a_targets_demonym_when_no_place_is_known"),
+    # "Somali residents", "a Somali national": a person's nationality, said above all of people abroad
+    pytest.param("On 2 March 2025, a grenade was thrown at a bus carrying Somali residents, wounding three.",
+                 [None], id="a_persons_nationality_is_no_country_of_the_event"),
+    pytest.param("On 2 March 2025, gunmen shot dead two Chinese workers at a mine near Birnin Gwari, wounding a guard.",
+                 ["NG"], id="a_place_outweighs_the_nationality_of_the_victims"),
 ])
 def test_the_events_of_an_article_take_the_country_its_places_give(text, countries):
     d = _run(_article(text))[0]
     assert [e.country_code for e in d.events] == countries
+
+
+@pytest.mark.parametrize("text, where", [
+    # "Midi" is an English word too: the natural feature and the place noun after it say it is a place
+    pytest.param("On 2 March 2025, rebels fired rockets at soldiers in the Midi desert area of Hajjah, wounding three.",
+                 (16.32, 42.81), id="a_name_before_a_natural_feature_and_a_place_noun_is_a_place"),
+    # the coder's own placing of an unnamed site ("coded as X"): a place where only a place can stand
+    pytest.param("On 2 March 2025, an airstrike hit militants at an unspecified location in northern Burkina Faso "
+                 "(coded as Djibo at geoprecision 3).", (14.10, -1.63), id="the_place_an_event_is_coded_as_is_its_place"),
+])
+def test_the_event_is_placed_at_the_most_specific_place_named(text, where):
+    d = _run(_article(text))[0]
+    assert (d.places[0].latitude, d.places[0].longitude) == (pytest.approx(where[0], abs=0.1), pytest.approx(where[1], abs=0.1))
 
 
 def test_an_event_without_a_place_takes_the_place_of_the_attack_it_continues():
@@ -241,7 +259,8 @@ def test_a_dateline_is_not_glued_to_the_name_after_it_and_is_the_fallback_place(
 
 def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_country():
     # invented for sitrep (data/geo_unseen_regions.jsonl): Myanmar, DR Congo, Syria, Colombia, Mali, Niger,
-    # Nigeria, Mozambique, Sudan, Ukraine, Iraq, Pakistan; actors of other countries, datelines far away
+    # Nigeria, Mozambique, Sudan, Ukraine, Iraq, Pakistan, Libya, Chad, Cameroon, South Sudan, the Philippines,
+    # Thailand, India; actors of other countries, victims of other nationalities, datelines far away
     import json
     from pathlib import Path
 
