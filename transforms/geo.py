@@ -149,11 +149,28 @@ def _office() -> re.Pattern:
 
 
 @cache
-def _nationality_noun() -> re.Pattern:
-    """ "Somali residents", "a Somali national", "French militaries": a demonym that says whose
-    nationality a person has, used above all of people away from their country."""
+def _nationality_noun() -> tuple[re.Pattern, re.Pattern]:
+    """(after, before): "Somali residents", "a Somali and two Kenyan nationals", "8 Yemeni nationals
+    and one Somali": a demonym that says whose nationality a person has, used above all of people
+    away from their country."""
     nouns = json.loads(data_text("geo_admin_affixes.json"))["nationality_nouns"]
-    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b", re.I)
+    alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    # ("Somali and two Kenyan nationals": the demonyms coordinated before the noun share it)
+    after = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?:{alt})\b", re.I)
+    before = re.compile(rf"\b(?:{alt})\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?$", re.I)
+    return after, before
+
+
+def _nationality(body: str, m: Mention) -> bool:
+    """Whether the demonym `m` names a person's nationality (`_nationality_noun`)."""
+    after, before = _nationality_noun()
+    if after.match(body, m.end):
+        return True
+    # "nationals and one Somali in ...": a demonym after them that is a noun itself (a punctuation mark or
+    # a function word follows it), not "residents and a Kenyan soldier"
+    word = re.match(r"\s*(?:[,.;:)]|$|([a-z]+))", body[m.end:m.end + 20])
+    nominal = word is not None and (word.group(1) is None or word.group(1) in _function_words())
+    return nominal and bool(before.search(body[max(0, m.start - 40):m.start]))
 
 
 @cache
@@ -359,7 +376,7 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
         if context.is_origin(body, m):
             continue  # "raiders from Tanzania": where they came from, so rather not where they struck
-        if e.entity_type == "NORP" and _nationality_noun().match(body, m.end):
+        if e.entity_type == "NORP" and _nationality(body, m):
             if not nationals:
                 continue  # who the victims or suspects are, not where they were
             weight = _ACTOR

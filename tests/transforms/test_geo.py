@@ -92,6 +92,8 @@ def test_a_common_word_in_a_sentence_does_not_become_a_place():
     # "Somali residents", "a Somali national": a person's nationality, said above all of people abroad
     pytest.param("On 2 March 2025, a grenade was thrown at a bus carrying Somali residents, wounding three.",
                  [None], id="a_persons_nationality_is_no_country_of_the_event"),
+    pytest.param("On 2 March 2025, gunmen shot dead a Somali and two Kenyan nationals in a bus, wounding three.",
+                 [None], id="coordinated_nationalities_are_no_country_of_the_event"),
     pytest.param("On 2 March 2025, gunmen shot dead two Chinese workers at a mine near Birnin Gwari, wounding a guard.",
                  ["NG"], id="a_place_outweighs_the_nationality_of_the_victims"),
 ])
