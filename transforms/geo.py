@@ -52,7 +52,7 @@ _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
 # ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
-_IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between)\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
+_IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|to))\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
                         r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+|"
                         # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
                         r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
@@ -110,7 +110,9 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     raw = json.loads(data_text("geo_admin_affixes.json"))
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
     area = re.compile(rf"\s+(?:{alt(raw['area_nouns'])})\b", re.I)
-    place = re.compile(rf"\s+(?:{alt(raw['place_nouns'] + raw['facility_nouns'])})\b", re.I)
+    # ("Midi desert area", "Tora Bora mountain region": a natural feature named after the place may stand between)
+    place = re.compile(rf"\s+(?:(?:{alt(raw['natural_nouns'])})\s+(?=(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\b))?"
+                       rf"(?:{alt(raw['place_nouns'] + raw['facility_nouns'])})\b", re.I)
     # "in southeastern Shabwah", "in the area of X": a compass word or a place noun may stand between
     before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
@@ -144,6 +146,31 @@ def _office() -> re.Pattern:
     """ "the Kitui mayor", "Bungoma senator-elect": a name with a town's or area's office after it."""
     nouns = json.loads(data_text("geo_admin_affixes.json"))["office_nouns"]
     return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b")
+
+
+@cache
+def _nationality_noun() -> tuple[re.Pattern, re.Pattern]:
+    """(after, before): "Somali residents", "a Somali and two Kenyan nationals", "8 Yemeni nationals
+    and one Somali": a demonym that says whose nationality a person has, used above all of people
+    away from their country."""
+    nouns = json.loads(data_text("geo_admin_affixes.json"))["nationality_nouns"]
+    alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    # ("Somali and two Kenyan nationals": the demonyms coordinated before the noun share it)
+    after = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?:{alt})\b", re.I)
+    before = re.compile(rf"\b(?:{alt})\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?$", re.I)
+    return after, before
+
+
+def _nationality(body: str, m: Mention) -> bool:
+    """Whether the demonym `m` names a person's nationality (`_nationality_noun`)."""
+    after, before = _nationality_noun()
+    if after.match(body, m.end):
+        return True
+    # "nationals and one Somali in ...": a demonym after them that is a noun itself (a punctuation mark or
+    # a function word follows it), not "residents and a Kenyan soldier"
+    word = re.match(r"\s*(?:[,.;:)]|$|([a-z]+))", body[m.end:m.end + 20])
+    nominal = word is not None and (word.group(1) is None or word.group(1) in _function_words())
+    return nominal and bool(before.search(body[max(0, m.start - 40):m.start]))
 
 
 @cache
@@ -330,11 +357,13 @@ def _bracketed(body: str, start: int) -> bool:
 
 
 def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_end: int = 0,
-                      actors: dict[str, float] | None = None) -> dict[str, float]:
+                      actors: dict[str, float] | None = None, nationals: bool = True) -> dict[str, float]:
     """Country -> weight of the article's explicit evidence: countries named (1), demonyms (0.5),
     places of the curated gazetteer (1), the dateline's place (2); a name that modifies a noun or
     an affiliation ("US forces", "Saudi-led") rather says who acts than where (0.25); an origin
-    ("raiders from Tanzania") is no evidence. `actors`, if
+    ("raiders from Tanzania") is no evidence. A person's nationality ("Somali residents of X",
+    "the body of a Somali national") counts as an actor's (0.25), or not at all when `nationals`
+    is False: such words are used of people away from their country. `actors`, if
     given, receives the part of each weight that came from demonyms, actors and the dateline (who
     acts, and where the reporter files from: not where anything happened)."""
     out: dict[str, float] = {}
@@ -347,7 +376,11 @@ def context_countries(body: str, mentions: list[Mention], gazetteer, dateline_en
         weight = 2.0 if m.start < dateline_end else 0.5 if e.entity_type == "NORP" else 1.0
         if context.is_origin(body, m):
             continue  # "raiders from Tanzania": where they came from, so rather not where they struck
-        if context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
+        if e.entity_type == "NORP" and _nationality(body, m):
+            if not nationals:
+                continue  # who the victims or suspects are, not where they were
+            weight = _ACTOR
+        elif context.is_modifier(body, m) or context.is_affiliation(body, m) or context.is_border(body, m):
             weight = _ACTOR  # "US forces", "Saudi-led": rather who acts than where; "the Kenya-Somalia border": which side?
         out[e.country_code] = out.get(e.country_code, 0.0) + weight
         if actors is not None and (weight == _ACTOR or e.entity_type == "NORP" or m.start < dateline_end):
@@ -735,7 +768,7 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
 def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:
     """The country an article is about, for an event that names no place: the one its countries,
     demonyms, organisations and resolved places name most (None on a tie or when none is named)."""
-    votes = context_countries(body, mentions, gazetteer, dateline_end)
+    votes = context_countries(body, mentions, gazetteer, dateline_end, nationals=False)
     for cc in {e.country_code for m in mentions if m.entity_id in _armed_groups()
                and (e := gazetteer.get(m.entity_id)) is not None and e.country_code}:
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,

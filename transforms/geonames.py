@@ -206,11 +206,18 @@ def _build_table() -> pl.DataFrame:
     frames = [f.with_columns(pl.col("level").cast(pl.Int8), pl.col("admin1_id").cast(pl.Int64),
                              pl.col("admin2_id").cast(pl.Int64), pl.col("pop").cast(pl.Int64)) for f in (admins, places, nations)]
     named = (pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
+             # news drops the ayn and hamza marks of a transliteration inside a word: "Khabb wa ash Sha‘af"
+             # is written "Shaaf", "Ma’rib" "Marib" (the mark would otherwise split the name key in two)
+             .with_columns(pl.concat_list(pl.col("alias"), pl.col("alias").str.replace_all(_IN_WORD_MARK, "$1$2"))
+                           .list.unique().alias("alias")).explode("alias")
              .with_columns(_key_expr("alias").alias("key")).drop("alias")
              .filter(pl.col("key") != "")
              # a feature found by its own name and by an alternate of the same key is found by its name
              .sort("primary", descending=True).unique(["key", "gid", "level"], keep="first", maintain_order=True))
     return _district_seats(named)
+
+
+_IN_WORD_MARK = r"(\p{L})['’‘ʿʾ`](\p{L})"  # a letter, an ayn or hamza mark, a letter
 
 
 def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
