@@ -208,6 +208,8 @@ def short_year(m, ctx):
 def anchor_period(m, ctx):
     """"earlier that day", "later that year": the day, month or year the text last named (`Context.reference`)."""
     unit = (m.group("unit") or "day").lower()
+    if unit == "quarter" and ctx.quarter:  # "that quarter": the one the text last named
+        return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
     return "DATE", shift_period(ctx.reference(unit), unit, 0)
 
 
