@@ -200,8 +200,9 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
                 if header is not None and header.order_ambiguous else ()
             # a year-less dateline's year is the pipeline's inference, not the text's: marked so
             inferred = header is not None and header.year is None
-            guessed = (f"year of '{header.text}' inferred: {day.year} (the latest such day not after the run day)",) \
-                if inferred else ()
+            why = "a weekday written with a day fixes it" if inferred and dates.fixed_by_pair(day, dates.weekday_pairs(d.body)) \
+                else "the latest such day not after the run day"
+            guessed = (f"year of '{header.text}' inferred: {day.year} ({why})",) if inferred else ()
             out.append(replace(d, published_date=day, published_at=at,
                                published_source="inferred" if inferred else d.article.published_source,
                                notes=d.notes + ambiguous + guessed))

@@ -290,6 +290,20 @@ def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int,
     return years[0]
 
 
+def fixed_by_pair(day: dt.date, pairs: list[tuple[int, int, int]]) -> bool:
+    """Whether a weekday written with a day (`weekday_pairs`) falls on its weekday within
+    PAIR_REACH_DAYS of `day`: the evidence `choose_year` took the year of `day` from."""
+    for month, d, weekday in pairs:
+        for y in (day.year - 1, day.year, day.year + 1):
+            try:
+                paired = dt.date(y, month, d)
+            except ValueError:
+                continue
+            if paired.isoweekday() == weekday and abs((paired - day).days) <= PAIR_REACH_DAYS:
+                return True
+    return False
+
+
 # The Gregorian weekdays repeat every 28 years (between century years): a weekday and a day
 # fix the year within that span. A pair fixes a dateline's year only near it.
 CALENDAR_CYCLE_YEARS = 28

@@ -4,7 +4,8 @@ from importlib import resources
 
 import pytest
 
-from transforms.dates import LANGUAGES, HeaderDate, choose_year, pair_day, parse_dateline, parse_header_date, weekday_pairs
+from transforms.dates import (LANGUAGES, HeaderDate, choose_year, fixed_by_pair, pair_day, parse_dateline, parse_header_date,
+                             weekday_pairs)
 from transforms.parse import parse_article
 from transforms.timex_vocab import vocabulary
 
@@ -70,6 +71,9 @@ def test_a_bare_weekday_before_a_number_and_a_verb_is_no_pair_and_fixes_no_year(
     # a weekday written with its day does fix it: Tuesday, May 14 was last a Tuesday in 2024
     assert choose_year(dateline, today, weekday_pairs("The bomber struck on Tuesday, May 14.")) == 2024
     assert weekday_pairs("TUESDAY, MAY 14") == [(5, 14, 2)]
+    # the note says which evidence the year came from
+    assert fixed_by_pair(dt.date(2024, 5, 16), [(5, 14, 2)])
+    assert not fixed_by_pair(dt.date(2026, 5, 16), [(5, 14, 2)])  # May 14, 2026 is a Thursday
 
 
 @pytest.mark.parametrize("line, day, stamp", [

@@ -49,6 +49,15 @@ def test_unseen_article_events_are_dated_as_written(article):
         assert [published and published.isoformat(), draft.published_source] == article["published"]
 
 
+def test_an_inferred_dateline_year_is_noted_with_its_evidence():
+    by_name = {a["name"]: a for a in ARTICLES}
+    for name, why in (("wire_yearless_weekday_day_pair", "a weekday written with a day fixes it"),
+                      ("wire_yearless_bare_weekday_may_verb", "the latest such day not after the run day")):
+        article = by_name[name]
+        draft, _ = _event_dates(name, article["text"], dt.date.fromisoformat(article["run_day"]))
+        assert any(why in note for note in draft.notes), draft.notes
+
+
 def test_the_table_covers_at_least_ten_styles():
     assert len(ARTICLES) >= 10 and len({a["name"] for a in ARTICLES}) == len(ARTICLES)
 
