@@ -49,6 +49,7 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], dict[str, float], int, i
     from flows.work import read_sources
     from transforms import batch
     from transforms.dedup import DuplicateIndex
+    from transforms.event_dates import Window
     from transforms.tables import build_tables
     from warehouse.inbox import scan_inbox
 
@@ -72,11 +73,10 @@ def stage_times(inbox: Path) -> tuple[dict[str, float], dict[str, float], int, i
     drafts, _ = timed("parse", batch.parse_stage, drafts)
     drafts = timed("stage", staged_round_trip, drafts, inbox.parent / "lake")
     datings = [batch.dating_of(d) for d in drafts]
-    reference = batch.reference_date(datings)
-    published = {d.doc_id: batch.publication(x, reference, TODAY) for d, x in zip(drafts, datings)}
+    published = {d.doc_id: batch.publication(x, TODAY) for d, x in zip(drafts, datings)}
     drafts = timed("dates", batch.dated_stage, drafts, published)
     drafts = timed("entities", batch.entities_stage, drafts)
-    window = batch.undated_window([d.published_date for d in drafts], TODAY)
+    window = Window.of_run_day(TODAY)
     drafts = timed("events", batch.events_stage, drafts, window)
     drafts = timed("signatures", batch.sign_stage, drafts)
     drafts = timed("dedup", batch.dedup_stage, drafts, DuplicateIndex())

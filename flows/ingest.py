@@ -274,7 +274,7 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     the first batch's quarantine rows include)."""
     settings, run_id = ctx.settings, ctx.run_id
     surveyed = tasks.survey(opaque(found.new), ctx.batch_size, settings.max_file_bytes, str(settings.lake), run_id,
-                            ctx.today, found.prior_dates)
+                            ctx.today)
     rejected = list(found.rejected) + surveyed.rejected
     # the survey staged every new file: their scan records are done with (the summary has the
     # counts, the load needs only the stamps); freed now, ~0.5 kB a file, before the analysis

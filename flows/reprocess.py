@@ -22,6 +22,7 @@ from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
 from transforms import batch, components, staged
 from transforms.dedup import DuplicateIndex
+from transforms.event_dates import Window
 from transforms.tables import build_tables
 from warehouse import reprocess as stored, store
 from warehouse.lock import run_lock
@@ -121,15 +122,15 @@ def _rebuild(con, settings: Settings, ids: list[str], everything: bool, summary:
 
 def _analyze(docs, dating: dict, today: dt.date, workers: int) -> tuple[list[batch.Draft], list[batch.Rejected]]:
     """The stages after parsing for stored documents, run by run: each loading run's window of
-    undated articles, as that run computed it (its publication dates, its start day)."""
+    undated articles, as that run computed it (the lookback before its start day)."""
     drafts, published = staged.from_documents(docs)
     by_run: dict[str, list[batch.Draft]] = {}
     for d, run_id in zip(drafts, docs.column("run_id").to_pylist()):
         by_run.setdefault(run_id, []).append(d)
     jobs = []
     for run_id, group in by_run.items():
-        days, started = dating.get(run_id, ([], today))
-        ctx = batch.AnalysisContext(started, batch.undated_window(days, started))
+        started = dating.get(run_id, today)
+        ctx = batch.AnalysisContext(started, Window.of_run_day(started))
         step = max(1, math.ceil(len(group) / workers))  # every worker busy on a batch
         jobs += [(part, {d.doc_id: published[d.doc_id] for d in part}, ctx)
                  for part in (group[i:i + step] for i in range(0, len(group), step))]

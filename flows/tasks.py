@@ -35,7 +35,6 @@ class Discovery:
     new: list[inbox.Candidate]  # files to read, in name order
     rejected: list[batch.Rejected]  # files quarantined unread (symlinks, oversized, unreadable)
     stamps: list[tuple[str, str, inbox.FileStamp]]  # hashes taken this run, to remember
-    prior_dates: list[dt.date] = field(default_factory=list)
     finished_runs: set[str] = field(default_factory=set)  # runs whose load committed
 
 
@@ -46,7 +45,6 @@ class Survey:
     documents: int  # documents staged and dated
     rejected: list[batch.Rejected]
     published: dict[str, batch.Publication]  # doc_id -> publication, computed once for the run
-    reference: dt.date | None
     window: Window
 
 
@@ -55,12 +53,11 @@ def discover(settings: Settings, now: float) -> Discovery:
     """Scan the inbox, trusting recorded hashes of unchanged files; keep candidates whose content
     is neither loaded nor quarantined, and only the first of several files with the same bytes."""
     folder = str(settings.inbox)
-    state = {"stamps": {}, "dates": [], "runs": set()}
+    state = {"stamps": {}, "runs": set()}
     con = _read_warehouse(settings)
     try:
         if con:
-            state = {"stamps": store.file_stamps(con, folder), "dates": store.prior_publication_dates(con),
-                     "runs": store.loaded_run_ids(con)}
+            state = {"stamps": store.file_stamps(con, folder), "runs": store.loaded_run_ids(con)}
         scan = inbox.scan_inbox(settings.inbox, settings.max_file_bytes, settings.settle_seconds, now, state["stamps"])
         known = store.known_hashes(con, [c.sha256 for c in scan.candidates]) if con else set()
     finally:
@@ -81,7 +78,7 @@ def discover(settings: Settings, now: float) -> Discovery:
     get_run_logger().info("discover: %d file(s) in %s, %d to read, %d rejected unread, %d deferred, %d ignored in %.1f s",
                           scan.seen, folder, len(new), len(unread), len(scan.deferred), len(scan.ignored),
                           time.time() - now)
-    return Discovery(scan, new, unread, stamps, state["dates"], state["runs"])
+    return Discovery(scan, new, unread, stamps, state["runs"])
 
 
 def _read_warehouse(settings: Settings):
@@ -132,11 +129,12 @@ def quarantine_failed(lake_uri: str, run_id: str, report: ValidationReport, star
 
 @stage(name="survey")
 def survey(files: list[inbox.Candidate], batch_size: int, max_bytes: int, lake_uri: str, run_id: str,
-           today: dt.date, prior_dates: list[dt.date]) -> Survey:
+           today: dt.date) -> Survey:
     """The one read, decode and parse of every new file, batch by batch (on the NLP workers when
     there are): the parsed documents are staged in the run's staging partition for the analysis,
-    their publication headers come back. Then the run's dating, once: the year reference of
-    year-less datelines and the window of undated articles need every header of the run."""
+    their publication headers come back. Then the run's dating, once: each document's publication
+    date from its own header and the run day (`batch.publication`); undated articles are placed in
+    the run day's lookback (`Window.of_run_day`)."""
     began = time.monotonic()
     jobs = [work.StageJob(files[i:i + batch_size], max_bytes, lake_uri, run_id, part)
             for part, i in enumerate(range(0, len(files), batch_size))]
@@ -145,35 +143,16 @@ def survey(files: list[inbox.Candidate], batch_size: int, max_bytes: int, lake_u
         parts[done.part] = [doc_id for doc_id, *_ in done.datings]
         rejected += done.rejected
         datings += done.datings
-    # a header that breaks dating quarantines its own file, not the run (one at a time: the
-    # reference date depends on every header, and these files are rare)
-    while True:
+    # a header that breaks dating quarantines its own file, not the run
+    published = {}
+    for doc_id, path, sha, x in datings:
         try:
-            reference = batch.reference_date([x for *_, x in datings], prior_dates)
+            published[doc_id] = batch.publication(x, today)
         except Exception as exc:
-            at = _first_failing(datings, lambda x: batch.reference_date([x[-1]]))
-            rejected.append(_dating_crash(datings.pop(at), exc))
-            continue
-        published = {}
-        for doc_id, path, sha, x in datings:
-            try:
-                published[doc_id] = batch.publication(x, reference, today)
-            except Exception as exc:
-                rejected.append(_dating_crash((doc_id, path, sha, x), exc))
-        get_run_logger().info("survey: %d file(s) read, decoded, parsed and staged in %d batch(es), %d quarantined, "
-                              "year reference %s, in %.1f s", len(published), len(parts), len(rejected), reference,
-                              time.monotonic() - began)
-        window = batch.undated_window([day for day, _, _ in published.values()], today)
-        return Survey(parts, len(published), rejected, published, reference, window)
-
-
-def _first_failing(items: list, fn) -> int:
-    for at, item in enumerate(items):
-        try:
-            fn(item)
-        except Exception:
-            return at
-    raise RuntimeError("a failure that no single item reproduces")
+            rejected.append(_dating_crash((doc_id, path, sha, x), exc))
+    get_run_logger().info("survey: %d file(s) read, decoded, parsed and staged in %d batch(es), %d quarantined, in %.1f s",
+                          len(published), len(parts), len(rejected), time.monotonic() - began)
+    return Survey(parts, len(published), rejected, published, Window.of_run_day(today))
 
 
 def _dating_crash(staged: tuple, exc: Exception) -> batch.Rejected:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
 
@@ -160,19 +159,12 @@ def dating_of(d: Draft) -> Dating:
                   d.article.published_source)
 
 
-def reference_date(datings: list[Dating], prior_dates: list[dt.date] = ()) -> dt.date | None:
-    """The median of the run's and the warehouse's recent full publication dates (the run logs
-    it). It no longer dates anything: a year-less dateline takes its year from its document and
-    the run day alone (`publication`)."""
-    return _median_date([x.header.date for x in datings if x.header and x.header.date] + list(prior_dates))
-
-
-def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
+def publication(dating: Dating, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
     """(date, timestamp, None) of a document, or (None, None, why) when it has none or an
     implausible one. A date after today (a typo, a wrong clock) is dropped, not kept. A
-    year-less dateline takes its year from the document and the run day (`dates.choose_year`:
-    the latest such day not after today); `reference` (the run's median date) is accepted for
-    callers and no longer used: it made a document's date depend on the files run with it."""
+    year-less dateline takes its year from the document and the run day alone (`dates.choose_year`:
+    a weekday written with a day, else the latest such day not after today), never from the
+    other files of the run."""
     header = dating.header
     if header is None:
         return None, None, None
@@ -186,9 +178,9 @@ def publication(dating: Dating, reference: dt.date | None, today: dt.date) -> tu
 Publication = tuple  # (date | None, timestamp | None, problem | None), as `publication` returns it
 
 
-def dates_stage(drafts: list[Draft], today: dt.date, reference: dt.date | None) -> list[Draft]:
-    """Publication dates (`publication`); `reference` is accepted for callers and unused."""
-    return dated_stage(drafts, {d.doc_id: publication(dating_of(d), reference, today) for d in drafts})
+def dates_stage(drafts: list[Draft], today: dt.date) -> list[Draft]:
+    """Publication dates (`publication`) of a batch on its own (tests, one-off use)."""
+    return dated_stage(drafts, {d.doc_id: publication(dating_of(d), today) for d in drafts})
 
 
 def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[Draft]:
@@ -208,19 +200,13 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
                 if header is not None and header.order_ambiguous else ()
             # a year-less dateline's year is the pipeline's inference, not the text's: marked so
             inferred = header is not None and header.year is None
-            guessed = (f"year of '{header.text}' inferred: {day.year} (the latest such day not after the run day)",) \
-                if inferred else ()
+            why = "a weekday written with a day fixes it" if inferred and dates.fixed_by_pair(day, dates.weekday_pairs(d.body)) \
+                else "the latest such day not after the run day"
+            guessed = (f"year of '{header.text}' inferred: {day.year} ({why})",) if inferred else ()
             out.append(replace(d, published_date=day, published_at=at,
                                published_source="inferred" if inferred else d.article.published_source,
                                notes=d.notes + ambiguous + guessed))
     return out
-
-
-def undated_window(dated: list[dt.date | None], today: dt.date) -> Window:
-    """When the run's undated articles were written: the lookback before the run day
-    (`Window.of_run_day`). `dated` (the run's publication dates) no longer moves it: an undated
-    article's event dates depend on the document and the run day alone."""
-    return Window.of_run_day(today)
 
 
 def entities_stage(drafts: list[Draft]) -> list[Draft]:
@@ -386,17 +372,16 @@ def signed_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
     return isolated("signatures", sign_stage, drafts)
 
 
-def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, reference: dt.date | None,
-                  window: Window) -> tuple[list[Draft], list[Rejected]]:
+def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, window: Window) -> tuple[list[Draft], list[Rejected]]:
     """Every per-document stage of one batch on its own, decode to signatures (tests, one-off
-    use; a run stages the parsed documents first and dates them with the whole run's headers).
+    use; a run stages the parsed documents first and dates them once, before the NLP).
     Linking duplicates needs the documents before the batch, so it is left to the caller."""
     drafts, rejected = decode_stage(files, max_bytes)
     drafts, unparsed = parse_stage(drafts)
     published, undated = {}, []
     for d in drafts:
         try:
-            published[d.doc_id] = publication(dating_of(d), reference, today)
+            published[d.doc_id] = publication(dating_of(d), today)
         except Exception as exc:  # one odd header costs its document alone
             undated.append(Rejected(d.source_path, d.source_sha256, crash_reason("dates", exc), "dates"))
     drafts, late = analysis_stage(drafts, published, AnalysisContext(today, window))
@@ -414,12 +399,6 @@ def _dateline_end(d: Draft) -> int:
     while end < len(d.body) and d.body[end] in " -–—":
         end += 1
     return end
-
-
-def _median_date(days: list[dt.date]) -> dt.date | None:
-    if not days:
-        return None
-    return dt.date.fromordinal(int(statistics.median(d.toordinal() for d in days)))
 
 
 # The components of a run, in pipeline order, with the Draft fields each reads and fills

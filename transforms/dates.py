@@ -290,17 +290,39 @@ def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int,
     return years[0]
 
 
+def fixed_by_pair(day: dt.date, pairs: list[tuple[int, int, int]]) -> bool:
+    """Whether a weekday written with a day (`weekday_pairs`) falls on its weekday within
+    PAIR_REACH_DAYS of `day`: the evidence `choose_year` took the year of `day` from."""
+    for month, d, weekday in pairs:
+        for y in (day.year - 1, day.year, day.year + 1):
+            try:
+                paired = dt.date(y, month, d)
+            except ValueError:
+                continue
+            if paired.isoweekday() == weekday and abs((paired - day).days) <= PAIR_REACH_DAYS:
+                return True
+    return False
+
+
 # The Gregorian weekdays repeat every 28 years (between century years): a weekday and a day
 # fix the year within that span. A pair fixes a dateline's year only near it.
 CALENDAR_CYCLE_YEARS = 28
 PAIR_REACH_DAYS = 31
 
 _WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# The months of the weekdays' language as written in running text: capitalized ("Dec.", "December")
+# or in capitals. A lower-case "may" or "march" after a number is a verb ("on Tuesday 15 may have
+# died", "on Monday 12 march through the city"), and another language's month is no English date
+# ("on Tuesday 3 Mars rovers"): a bare weekday followed by them is no pair and fixes no year.
+_PAIR_MONTH_WORDS = "|".join(
+    f"{re.escape(w.capitalize())}|{re.escape(w.upper())}"
+    for w in sorted([*vocabulary()["month"], *vocabulary()["month_abbr"]], key=len, reverse=True))
+_PAIR_MONTH = rf"(?-i:(?P<month>{_PAIR_MONTH_WORDS}))(?![^\W\d_])\.?"
 # "Tuesday, Nov. 4", "Tuesday 4 November", "Tuesday the 4th of November": a weekday and a
 # year-less day of the month, in either order of day and month (no year after them)
 _WEEKDAY_PAIR = re.compile(
-    rf"\b(?P<wd>{_WEEKDAY_WORDS}),?\s+(?:the\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"{_MONTH.replace('?P<month>', '?P<month2>')})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
+    rf"\b(?P<wd>{_WEEKDAY_WORDS}),?\s+(?:the\s+)?(?:{_PAIR_MONTH}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_PAIR_MONTH.replace('?P<month>', '?P<month2>')})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 
 
 def weekday_pairs(text: str) -> list[tuple[int, int, int]]:

@@ -94,13 +94,6 @@ class Window:
             return cls(start, min(start + dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today))
         return cls(start, today)
 
-    @classmethod
-    def of(cls, published: list[dt.date], today: dt.date) -> "Window":
-        """The window of a run's undated articles: `of_run_day(today)`. `published` (the run's
-        publication dates) is accepted for callers of the earlier, batch-wide window and ignored:
-        it made an undated article's dates depend on which files were run with it."""
-        return cls.of_run_day(today)
-
 
 def tag_article(body: str, published: dt.date | None, window: Window,
                 numeric_order: str | None = None) -> list[Timex]:

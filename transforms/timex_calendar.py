@@ -85,7 +85,10 @@ def points_ahead(ctx: Context, start: int, end: int | None = None) -> bool:
         return True  # "extended until Tuesday"; not "had filed reports by Wednesday"
     if end is not None and _cue("future_after", before=r"^[^.;!?\n,]{0,25}?\b").search(after):
         return True
-    future = [m.end() for m in _cue("future", before=_FUTURE_BEFORE).finditer(window)]
+    # a cue a past perfect governs ("had been due to expire", "had planned to") looked ahead from a
+    # time now past
+    future = [m.end() for m in _cue("future", before=_FUTURE_BEFORE).finditer(window)
+              if not _PAST_PERFECT_BEFORE.search(window, max(0, m.start() - 40), m.start())]
     if not future:
         return False
     return not any(p >= future[-1] for p in past)
@@ -125,6 +128,7 @@ def clause_tense(ctx: Context, start: int, end: int | None = None) -> str | None
     return None
 
 
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad(?:[^\S\n]+[\w']+){0,3}[^\S\n]+$", re.I)
 _PASSIVE_PRESENT = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+|not\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^[^.;!?\n]{0,15}?\b(?:had|was|were|did)\b", re.I)
 
@@ -198,7 +202,7 @@ def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | Non
         return ctx.dct + dt.timedelta(days=ahead_days or 7)
     # only a future cue moves a bare weekday ahead: read by the nearest verb's tense, present and
     # infinitive clauses ("meet Monday", "decided to meet Monday") lose more than they gain on TBAQ
-    if end is not None and _PAST_VERB_NEXT.match(ctx.text, end):
+    if end is not None and _PAST_VERB_NEXT.match(ctx.text, end) or _past_verb_before(ctx, start):
         return ctx.dct - dt.timedelta(days=back)
     if points_ahead(ctx, start) or end is not None and _leads_a_future_clause(ctx, start, end):
         return ctx.dct + dt.timedelta(days=ahead_days)
@@ -222,6 +226,38 @@ _PLAIN_FUTURE = re.compile(r"will|'ll|shall|(?:is|are)\s+to|plans?\s+to|intends?
 # planned for Saturday was canceled", "Saddam Hussein on Friday tried"); a cue after it ("Friday
 # as the deadline") moves nothing.
 _PAST_VERB_NEXT = re.compile(r",?[^\S\n]+(?:had|was|were|did|[a-z]{2,}(?<!e)ed)\b")
+
+
+@cache
+def _past_verb_right_before() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a verb right before an expression, optionally "on" / "late" / "early" between; the helpers
+    that make that verb a participle or an infinitive; the future cues of cues.json)."""
+    c = cues()
+    verb = r"(?:" + "|".join(c["past_verb"]) + r"|(?-i:[a-z]{2,})(?<!e)ed)"
+    found = re.compile(r"(?:\b(?P<before>[\w']+)[^\S\n]+)?\b(?P<verb>" + verb +
+                       r")[^\S\n]+(?:on[^\S\n]+)?(?:(?:late|early)[^\S\n]+)?$", re.I)
+    helper = re.compile(r"(?:be|been|being|is|are|am|to|will|would|shall|should|could|can|may|might|must|'ll|'s|'re)",
+                        re.I)
+    future = re.compile(r"(?:" + "|".join(c["future"]) + r")", re.I)
+    return found, helper, future
+
+
+def _past_verb_before(ctx: Context, start: int) -> bool:
+    """Whether a simple past verb governs the expression from right before it ("Cuba predicted
+    Wednesday", "the king met on Monday", "police announced late Tuesday"): not a participle after
+    "be", "to" or a modal ("is expected Tuesday", "to be released Friday"), nor a future cue itself
+    ("scheduled Friday")."""
+    found, helper, future = _past_verb_right_before()
+    m = found.search(ctx.text, max(0, start - 40), start)
+    if not m or future.fullmatch(m.group("verb")):
+        return False
+    if _TEMPORAL_CLAUSE.search(ctx.text, max(0, m.start("verb") - 30), m.start("verb")):
+        return False  # "would buy as soon as trading opened Monday": a backshifted tense, not the past
+    return not (m.group("before") and helper.fullmatch(m.group("before")))
+
+
+_TEMPORAL_CLAUSE = re.compile(r"\b(?:as\s+soon\s+as|once|when|until|till|after|before|by\s+the\s+time|if|unless)\b[^.;!?\n]*$",
+                              re.I)
 
 
 def shift_period(day: dt.date, unit: str, shift: int) -> str:

@@ -146,8 +146,8 @@ def day_range(m, ctx):
 def month_of_year(m, ctx):
     month = month_value(m.group("month"))
     groups = m.re.groupindex
-    if "year" in groups and m.group("year"):
-        return "DATE", f"{int(m.group('year')):04d}-{month:02d}"
+    if _written_year(m):
+        return "DATE", f"{_written_year(m):04d}-{month:02d}"
     rel = re.sub(r"\s+", " ", m.group("rel").lower()) if "rel" in groups and m.group("rel") else ""
     if rel and "year" in m.group("x").lower():
         year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
@@ -173,13 +173,27 @@ def year(m, ctx):
 
 
 def spelled_year(m, ctx):
-    words = re.sub(r"\b(?:hundred|and)\b", " ", m.group("words").lower())
+    found = _spelled_year_value(m.group("words"))
+    return ("DATE", str(found)) if found else None
+
+
+def _spelled_year_value(words: str) -> int | None:
+    """"nineteen ninety-one" -> 1991, "two thousand and one" -> 2001; None when unreadable."""
+    words = re.sub(r"\b(?:hundred|and)\b", " ", words.lower())
     parts = re.split(r"[-\s]+", words.strip())
     if parts[0] == "nineteen":
         rest = number_value(" ".join(parts[1:]))
-        return ("DATE", str(1900 + int(rest))) if rest is not None and rest < 100 else None
+        return 1900 + int(rest) if rest is not None and rest < 100 else None
     value = number_value(" ".join(parts))
-    return ("DATE", str(int(value))) if value else None
+    return int(value) if value else None
+
+
+def _written_year(m) -> int | None:
+    """The year a rule's match writes, in digits (group `year`) or words (group `year_words`)."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    return _spelled_year_value(groups["year_words"]) if groups.get("year_words") else None
 
 
 def period(m, ctx):
@@ -194,6 +208,8 @@ def short_year(m, ctx):
 def anchor_period(m, ctx):
     """"earlier that day", "later that year": the day, month or year the text last named (`Context.reference`)."""
     unit = (m.group("unit") or "day").lower()
+    if unit == "quarter" and ctx.quarter:  # "that quarter": the one the text last named
+        return "DATE", f"{ctx.quarter[0]}-Q{ctx.quarter[1]}"
     return "DATE", shift_period(ctx.reference(unit), unit, 0)
 
 
@@ -317,10 +333,10 @@ def season(m, ctx):
     code = value_of("season", m.group("season"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     word = m.group("season").lower()
-    if word == "fall" and not rel and not m.group("year"):
+    if word == "fall" and not rel and not _written_year(m):
         return None  # "fall" alone is the verb
-    if m.group("year"):
-        return "DATE", f"{int(m.group('year'))}-{code}"
+    if _written_year(m):
+        return "DATE", f"{_written_year(m)}-{code}"
     order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     year_ = ctx.dct.year
     if rel == "last":  # TimeBank: "last spring" said in October is the spring of the year before
@@ -568,14 +584,27 @@ def duration(m, ctx):
 
 
 def set_(m, ctx):
+    """"every week", "twice a week", "$1 billion a year", "50,000 discs a year", "daily": a rate
+    (TimeML SET). "a year" needs a count or an amount before it (else "a year" is a duration or
+    nothing); "daily" before a capitalized name is a newspaper ("the party daily Granma")."""
     words = m.group("x").lower()
     if words.startswith(("a ", "an ")):
-        if not re.search(r"(\d|\b(?:times|twice|once))\s*$", ctx.text[max(0, m.start() - 20):m.start()]):
+        if not _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
             return None
+    if m.group("adverb") and (_NAME_AFTER.match(ctx.text, m.end()) or re.search(r"\b(?:the|a)\s+$", text_before(ctx, m, 6))
+                              and not re.match(r"[^\S\n]+[a-z]", ctx.text[m.end():m.end() + 3])):
+        return None  # "the party daily Granma", "a daily." (a newspaper), not "the daily tally"
     unit = m.group("unit") or m.group("unit2") or value_of("set_adverb", m.group("adverb"))
     if unit == "night":
         return "SET", "XXXX-XX-XXTNI"
     return "SET", duration_value(1, unit.lower())
+
+
+# A count or an amount, and at most two words after it, before "a year": "twice a week", "$1.76 a
+# share a year", "$1 billion a year", "50,000 discs a year".
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:times|twice|once|hundred|thousand|million|billion|trillion|dozen)s?)"
+                          r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*$", re.I)
+_NAME_AFTER = re.compile(r"[^\S\n]+(?-i:[A-Z])")
 
 
 def present(m, ctx):

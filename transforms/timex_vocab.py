@@ -82,6 +82,11 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
         "tz": rf"(?-i:{_alternation(v['time_zone'])})",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
         "year4": r"(?:1[5-9]\d\d|20\d\d)",
+        # a year as broadcast transcripts spell it: "nineteen ninety-four", "two thousand and one"
+        "spelled_year": r"(?:nineteen[- ](?:hundred(?:[- ]and)?[- ])?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                        r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two[- ]thousand"
+                        r"(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
     }
     return out
 

@@ -66,13 +66,12 @@ def documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pa.Table:
                            from reprocess_ids i join documents d using (doc_id) order by i.at""").to_arrow_table()
 
 
-def run_dating(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[list[dt.date], dt.date]]:
-    """Per loading run: its documents' publication dates and its start day (what the run dated
-    its undated articles by: `transforms.batch.undated_window`)."""
-    rows = con.execute("""select d.run_id, list(d.published_date) filter (where d.published_date is not null),
-                                 coalesce(any_value(r.started_at), max(d.ingested_at))::date
+def run_dating(con: duckdb.DuckDBPyConnection) -> dict[str, dt.date]:
+    """Per loading run: its start day, the run day its undated articles were dated by
+    (`transforms.event_dates.Window.of_run_day`)."""
+    rows = con.execute("""select d.run_id, coalesce(any_value(r.started_at), max(d.ingested_at))::date
                           from documents d left join runs r using (run_id) group by d.run_id""").fetchall()
-    return {run_id: (list(days or []), day) for run_id, days, day in rows}
+    return dict(rows)
 
 
 def prior_signatures(con: duckdb.DuckDBPyConnection, excluded: list[str]) -> list[tuple[str, list[int], object]]:

@@ -136,13 +136,6 @@ def known_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str], pipeline_ver
     return {r[0] for r in rows}
 
 
-def prior_publication_dates(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list:
-    """The most recent loaded publication dates (the year reference of year-less datelines)."""
-    rows = con.execute("select published_date from documents where published_date is not null "
-                       "order by ingested_at desc limit ?", [limit]).fetchall()
-    return [r[0] for r in rows]
-
-
 def file_stamps(con: duckdb.DuckDBPyConnection, folder: str) -> dict[str, FileStamp]:
     """What earlier runs recorded of the files in `folder`: name -> (size, mtime, hash)."""
     rows = con.execute("select name, size, mtime_ns, sha256 from sitrep_file_stamps where folder = ?", [folder]).fetchall()

@@ -18,7 +18,7 @@ TEXT = (" date 2023-11-14 On Thursday, rockets struck Ain al-Asad air base in Ir
 def tables():
     drafts, rejected = decode_stage([SourceFile("a.txt", "a" * 64, TEXT)], 10**6)
     drafts, _ = parse_stage(drafts)
-    drafts = events_stage(entities_stage(dates_stage(drafts, TODAY, None)), Window.of_run_day(TODAY))
+    drafts = events_stage(entities_stage(dates_stage(drafts, TODAY)), Window.of_run_day(TODAY))
     return build_tables(drafts, rejected, "r1", "v", dt.datetime(2026, 11, 22))
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import SHARED
 from transforms import batch
+from transforms.event_dates import Window
 
 CASES = SHARED / "cases"
 RUN_DAY = dt.date(2026, 11, 29)  # the day the cases were run (expected.md)
@@ -26,8 +27,8 @@ def _run(case: str) -> dict[str, batch.Draft]:
              for p in sorted(inbox.iterdir()) if p.is_file() and p.suffix == ".txt"]
     drafts, _ = batch.decode_stage(files, 10_000_000)
     drafts, _ = batch.parse_stage(drafts)
-    drafts = batch.dates_stage(drafts, RUN_DAY, None)
-    window = batch.undated_window([d.published_date for d in drafts], RUN_DAY)
+    drafts = batch.dates_stage(drafts, RUN_DAY)
+    window = Window.of_run_day(RUN_DAY)
     drafts = batch.events_stage(batch.entities_stage(drafts), window)
     return {p.split("/")[-1]: d for p, d in ((d.source_path, d) for d in drafts)}
 

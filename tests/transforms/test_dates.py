@@ -4,7 +4,8 @@ from importlib import resources
 
 import pytest
 
-from transforms.dates import LANGUAGES, HeaderDate, choose_year, pair_day, parse_dateline, parse_header_date, weekday_pairs
+from transforms.dates import (LANGUAGES, HeaderDate, choose_year, fixed_by_pair, pair_day, parse_dateline, parse_header_date,
+                             weekday_pairs)
 from transforms.parse import parse_article
 from transforms.timex_vocab import vocabulary
 
@@ -56,6 +57,23 @@ def test_a_weekday_written_with_a_day_fixes_the_year_of_a_dateline():
     assert choose_year(HeaderDate("x", 12, 3, None), dt.date(2031, 1, 10), pairs) == 2025
     assert choose_year(HeaderDate("x", 12, 3, None), dt.date(2031, 1, 10)) == 2030
     assert weekday_pairs("On Monday, March 3, 2025 the court sat.") == []  # a year is written: no inference
+
+
+def test_a_bare_weekday_before_a_number_and_a_verb_is_no_pair_and_fixes_no_year():
+    # "may" and "march" after a number are verbs; "Mars" is another language's month (or a planet)
+    for text in ("Officials said on Wednesday 15 may have died in the blast.",
+                 "On Monday 12 march through the city, organisers said.",
+                 "On Tuesday 3 Mars rovers were shown."):
+        assert weekday_pairs(text) == [], text
+    dateline = HeaderDate("x", 5, 16, None)
+    today = dt.date(2026, 11, 30)
+    assert choose_year(dateline, today, weekday_pairs("Officials said on Wednesday 15 may have died.")) == 2026
+    # a weekday written with its day does fix it: Tuesday, May 14 was last a Tuesday in 2024
+    assert choose_year(dateline, today, weekday_pairs("The bomber struck on Tuesday, May 14.")) == 2024
+    assert weekday_pairs("TUESDAY, MAY 14") == [(5, 14, 2)]
+    # the note says which evidence the year came from
+    assert fixed_by_pair(dt.date(2024, 5, 16), [(5, 14, 2)])
+    assert not fixed_by_pair(dt.date(2026, 5, 16), [(5, 14, 2)])  # May 14, 2026 is a Thursday
 
 
 @pytest.mark.parametrize("line, day, stamp", [

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 
 from transforms import batch
+from transforms.event_dates import Window
 from transforms.tables import build_tables
 
 TODAY = dt.date(2026, 11, 1)
@@ -20,7 +21,7 @@ ARTICLES = [
 def tables(drafts=None):
     if drafts is None:
         files = [batch.SourceFile(f"{i}.txt", hashlib.sha256(data).hexdigest(), data) for i, data in enumerate(ARTICLES)]
-        drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, None, batch.undated_window([], TODAY))
+        drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, Window.of_run_day(TODAY))
         assert not rejected
     return drafts, build_tables(drafts, [], "r1", "v", dt.datetime(2026, 11, 1))
 

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from transforms import batch
+from transforms.event_dates import Window
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key
 
 TODAY = dt.date(2026, 11, 1)
@@ -18,8 +19,8 @@ def _run(*texts: str) -> list[batch.Draft]:
     files = [batch.SourceFile(f"doc{i}.txt", hashlib.sha256(t.encode()).hexdigest(), t.encode()) for i, t in enumerate(texts)]
     drafts, _ = batch.decode_stage(files, 10 ** 6)
     drafts, _ = batch.parse_stage(drafts)
-    drafts = batch.dates_stage(drafts, TODAY, None)
-    window = batch.undated_window([d.published_date for d in drafts], TODAY)
+    drafts = batch.dates_stage(drafts, TODAY)
+    window = Window.of_run_day(TODAY)
     return batch.events_stage(batch.entities_stage(drafts), window)
 
 

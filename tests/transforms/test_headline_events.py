@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from transforms import batch
+from transforms.event_dates import Window
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -15,8 +16,8 @@ TODAY = dt.date(2026, 11, 1)
 def _events(text: str):
     drafts, _ = batch.decode_stage([batch.SourceFile("flash.txt", "f" * 64, text.encode())], 10 ** 6)
     drafts, _ = batch.parse_stage(drafts)
-    drafts = batch.dates_stage(drafts, TODAY, None)
-    (draft,) = batch.events_stage(batch.entities_stage(drafts), batch.undated_window([d.published_date for d in drafts], TODAY))
+    drafts = batch.dates_stage(drafts, TODAY)
+    (draft,) = batch.events_stage(batch.entities_stage(drafts), Window.of_run_day(TODAY))
     return draft.events
 
 

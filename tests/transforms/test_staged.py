@@ -37,7 +37,7 @@ def test_stored_documents_give_the_drafts_and_dates_the_run_loaded():
     import datetime as dt
 
     today = dt.date(2026, 11, 22)
-    drafts = batch.dates_stage(parsed(), today, None)
+    drafts = batch.dates_stage(parsed(), today)
     docs = build_tables(drafts, [], "r1", "v", dt.datetime(2026, 11, 22))["documents"]
     back, published = staged.from_documents(docs)
     assert [d.body for d in back] == [d.body for d in drafts]

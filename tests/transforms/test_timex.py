@@ -147,6 +147,13 @@ THURSDAY = dt.date(2023, 11, 9)
     ("On Thursday, the league plans to hold a news conference.", TUESDAY, ("Thursday", "DATE", "2023-11-16")),
     ("On Thursday, the league planned to hold a news conference.", TUESDAY, ("Thursday", "DATE", "2023-11-09")),
     ("Allies hope he will help. So the envoy on Friday tried to calm them.", TUESDAY, ("Friday", "DATE", "2023-11-10")),
+    # a simple past verb right before a bare weekday governs it; a participle or a past perfect does not look ahead
+    ("Officials would appeal, the mayor predicted Friday.", TUESDAY, ("Friday", "DATE", "2023-11-10")),
+    ("A ruling is expected Friday.", TUESDAY, ("Friday", "DATE", "2023-11-17")),
+    ("He would sell as soon as trading opened Monday.", TUESDAY, ("Monday", "DATE", "2023-11-20")),
+    ("The truce had been due to expire Saturday evening.", TUESDAY, ("Saturday evening", "TIME", "2023-11-11TEV")),
+    # the month May is no modal "may": it moves no weekday ahead
+    ("KABUL, May 16 - A bomber struck a post on Tuesday.", dt.date(2026, 5, 16), ("Tuesday", "DATE", "2026-05-12")),
     ("No woman has led a mission until now.", TUESDAY, ("now", "DATE", "PRESENT_REF")),
     ("The quake hit the city two weeks ago.", TUESDAY, ("two weeks ago", "DATE", "2023-10-31")),
     ("It was the third walkout in the past decade.", TUESDAY, ("the past decade", "DATE", "201")),

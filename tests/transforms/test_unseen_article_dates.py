@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from transforms import batch
+from transforms.event_dates import Window
 
 TABLE = Path(__file__).parent / "data" / "unseen_article_dates.jsonl"
 ARTICLES = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -30,8 +31,8 @@ def _event_dates(name: str, text: str, run_day: dt.date) -> tuple[batch.Draft, l
     data = text.encode("utf-8")
     drafts, _ = batch.decode_stage([batch.SourceFile(f"{name}.txt", hashlib.sha256(data).hexdigest(), data)], 10_000_000)
     drafts, _ = batch.parse_stage(drafts)
-    drafts = batch.dates_stage(drafts, run_day, None)
-    window = batch.undated_window([d.published_date for d in drafts], run_day)
+    drafts = batch.dates_stage(drafts, run_day)
+    window = Window.of_run_day(run_day)
     (draft,) = batch.events_stage(batch.entities_stage(drafts), window)
     return draft, [e.event_date.isoformat() if e.event_date else [e.date_min.isoformat(), e.date_max.isoformat()]
                                   for e in draft.events]
@@ -48,6 +49,15 @@ def test_unseen_article_events_are_dated_as_written(article):
         assert [published and published.isoformat(), draft.published_source] == article["published"]
 
 
+def test_an_inferred_dateline_year_is_noted_with_its_evidence():
+    by_name = {a["name"]: a for a in ARTICLES}
+    for name, why in (("wire_yearless_weekday_day_pair", "a weekday written with a day fixes it"),
+                      ("wire_yearless_bare_weekday_may_verb", "the latest such day not after the run day")):
+        article = by_name[name]
+        draft, _ = _event_dates(name, article["text"], dt.date.fromisoformat(article["run_day"]))
+        assert any(why in note for note in draft.notes), draft.notes
+
+
 def test_the_table_covers_at_least_ten_styles():
     assert len(ARTICLES) >= 10 and len({a["name"] for a in ARTICLES}) == len(ARTICLES)
 
@@ -56,8 +66,8 @@ def _run(articles: dict[str, str], run_day: dt.date) -> dict[str, batch.Draft]:
     files = [batch.SourceFile(f"{name}.txt", hashlib.sha256(text.encode()).hexdigest(), text.encode())
              for name, text in articles.items()]
     drafts, _ = batch.decode_stage(files, 10_000_000)
-    drafts = batch.dates_stage(batch.parse_stage(drafts)[0], run_day, None)
-    window = batch.undated_window([d.published_date for d in drafts], run_day)
+    drafts = batch.dates_stage(batch.parse_stage(drafts)[0], run_day)
+    window = Window.of_run_day(run_day)
     return {d.source_path[:-4]: d for d in batch.events_stage(batch.entities_stage(drafts), window)}
 
 

@@ -12,6 +12,7 @@ import pytest
 from tests.warehouse.test_store import run_row
 from transforms import batch
 from transforms.dedup import DuplicateIndex
+from transforms.event_dates import Window
 from transforms.tables import build_tables
 from warehouse import store
 
@@ -23,7 +24,7 @@ def _tables(names: list[str], run_id: str) -> dict:
     files = [batch.SourceFile(n, hashlib.sha256((CASES / n).read_bytes()).hexdigest(), (CASES / n).read_bytes())
              for n in names]
     # every case article states its date: the window for undated ones does not matter
-    drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, None, batch.undated_window([], TODAY))
+    drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, Window.of_run_day(TODAY))
     drafts = batch.dedup_stage(drafts, DuplicateIndex())
     return build_tables(drafts, rejected, run_id, "test", dt.datetime(2026, 1, 1))
 
