@@ -172,6 +172,10 @@ def finish(con: duckdb.DuckDBPyConnection, run_row: dict, everything: bool) -> N
         raise WarehouseError(f"reprocess run {run_row['run_id']} could not finish: {exc}") from exc
 
 
+def _columns(table: str) -> str:
+    return ", ".join(f'"{c}"' for c in contract()[table].column_names)
+
+
 class _ids:
     """Register `reprocess_ids` (doc_id, at) for the duration of a query."""
 
@@ -200,9 +204,11 @@ def sync_lake(con: duckdb.DuckDBPyConnection, lake_uri: str, run_id: str, doc_id
     written: set[str] = set()
     for part, first in enumerate(range(0, len(doc_ids), chunk)):
         with _ids(con, doc_ids[first:first + chunk]):
-            tables = {name: con.sql(f"select * from {name} where doc_id in (select doc_id from reprocess_ids)")
-                      .to_arrow_table() for name in ("documents", *DERIVED_TABLES)}
-            entities = con.sql("""select * from entities where entity_id in (
+            # the contract's column order: a migrated warehouse has the columns it gained at the end
+            tables = {name: con.sql(f"select {_columns(name)} from {name} where doc_id in "
+                                    "(select doc_id from reprocess_ids)").to_arrow_table()
+                      for name in ("documents", *DERIVED_TABLES)}
+            entities = con.sql(f"""select {_columns("entities")} from entities where entity_id in (
                                       select entity_id from mentions where doc_id in (select doc_id from reprocess_ids))
                                   """).to_arrow_table()
         ids = entities.column("entity_id").to_pylist()

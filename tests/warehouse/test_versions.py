@@ -177,3 +177,21 @@ def test_a_version_6_warehouse_gains_superseded_by_filled_from_its_rows(con):
     assert _marks(con) == {v1["doc_id"]: v2["doc_id"], v2["doc_id"]: None, other["doc_id"]: None}
     assert con.execute("select duplicate_of from documents where doc_id = ?", [v2["doc_id"]]).fetchone() == (None,)
     assert 6 in migrations.MIGRATIONS
+
+
+def test_reprocess_writes_the_lake_of_a_migrated_warehouse_whose_new_columns_came_last(con, tmp_path):
+    # a migration appends its columns (superseded_by after pipeline_version); the lake is written
+    # in the contract's order all the same (pyarrow casts by position, not by name)
+    from warehouse import lake, reprocess
+
+    v1, v2 = _doc("story.txt", V1, "r1", 1), _doc("story.txt", V2, "r2", 2)
+    _load(con, "r1", [v1], [4])
+    _load(con, "r2", [v2], [5])
+    con.execute("create temp table marks as select doc_id, superseded_by from documents")
+    con.execute("alter table documents drop column superseded_by")
+    con.execute("alter table documents add column superseded_by varchar")
+    con.execute("update documents set superseded_by = m.superseded_by from marks m where documents.doc_id = m.doc_id")
+    reprocess.sync_lake(con, str(tmp_path / "lake"), "r3", [v1["doc_id"], v2["doc_id"]], everything=False)
+    docs = lake.read_run(str(tmp_path / "lake"), "r3", tables=["documents"])["documents"]
+    assert dict(zip(docs.column("doc_id").to_pylist(), docs.column("superseded_by").to_pylist())) == \
+        {v1["doc_id"]: v2["doc_id"], v2["doc_id"]: None}
