@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
+
+from tests.flows.test_ingest_flow import query as _query
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 
@@ -29,14 +30,6 @@ def _ingest(inbox, data_dir):
     from flows.ingest import ingest_inbox
 
     return ingest_inbox(inbox=str(inbox), data_dir=str(data_dir), today=TODAY)
-
-
-def _query(data_dir, sql):
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _state(data_dir) -> dict:
