@@ -239,7 +239,7 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
         run_row = {**run_row, "rows_written": written}
         _insert_run(con, run_row)
         _record_stamps(con, stamps)
-        _mark_versions(con, stamps, tables.get("documents"))
+        _mark_versions(con, stamps, run_row["run_id"])
         con.execute("commit")
     except duckdb.Error as exc:
         con.execute("rollback")
@@ -295,15 +295,11 @@ def record_run(con: duckdb.DuckDBPyConnection, run_row: dict, stamps: list[tuple
         raise WarehouseError(f"recording run {run_row['run_id']} rolled back: {exc}") from exc
 
 
-def _mark_versions(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]], documents=None) -> None:
+def _mark_versions(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]],
+                   run_id: str | None = None) -> None:
     """Mark which version of each file the run saw is current (`documents.superseded_by`,
-    warehouse/versions.py): from the files it hashed and the documents it loaded."""
-    seen = [(stamp_path(folder, name), stamp.sha256) for folder, name, stamp in stamps]
-    if documents is not None:
-        con.register("incoming_versions", documents)
-        seen += con.execute("select source_path, source_sha256 from incoming_versions").fetchall()
-        con.unregister("incoming_versions")
-    mark_current(con, seen)
+    warehouse/versions.py): from the files it hashed and the documents run `run_id` loaded."""
+    mark_current(con, [(stamp_path(folder, name), stamp.sha256) for folder, name, stamp in stamps], run_id)
 
 
 def _record_stamps(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]]) -> None:

@@ -38,21 +38,29 @@ def stamp_path(folder: str, name: str) -> str:
     return os.path.join(folder, name)
 
 
-def mark_current(con: duckdb.DuckDBPyConnection, seen: Iterable[tuple[str, str]]) -> int:
-    """Set `superseded_by` for the documents of the file paths in `seen` ((source_path, sha256)
-    pairs: a run's loaded documents and the files it hashed) and for the documents whose content
-    one of them holds; call inside the load's transaction, after the run's documents and file
-    stamps are written. Returns the documents whose mark changed."""
-    pairs = list(dict.fromkeys(seen))
-    if not pairs:
-        return 0
-    con.register("version_keys", pa.table({"source_path": pa.array([p for p, _ in pairs], pa.string()),
-                                           "sha256": pa.array([s for _, s in pairs], pa.string())}))
+def mark_current(con: duckdb.DuckDBPyConnection, stamped: Iterable[tuple[str, str]], run_id: str | None = None) -> int:
+    """Set `superseded_by` for the documents of the file paths a run saw, and for the documents
+    whose content one of those files holds: `stamped` are (source_path, sha256) of the files the
+    run hashed, `run_id` the run whose documents were just loaded (their paths and contents
+    count as seen, read in SQL: a 100,000-document load copies nothing into Python). Call inside
+    the load's transaction, after the run's documents and file stamps are written. Returns the
+    documents whose mark changed."""
+    pairs = list(dict.fromkeys(stamped))
+    con.register("version_stamps", pa.table({"source_path": pa.array([p for p, _ in pairs], pa.string()),
+                                             "sha256": pa.array([s for _, s in pairs], pa.string())}))
     try:
-        return _apply(con, "select distinct source_path from version_keys",
-                      "select sha256 from version_keys")
+        con.execute("""create or replace temp table version_keys as
+                       select source_path, sha256 from version_stamps
+                       union select source_path, source_sha256 from documents where run_id = $run_id""",
+                    {"run_id": run_id})
     finally:
-        con.unregister("version_keys")
+        con.unregister("version_stamps")
+    try:
+        if not con.execute("select count(*) from version_keys").fetchone()[0]:
+            return 0
+        return _apply(con, "select distinct source_path from version_keys", "select sha256 from version_keys")
+    finally:
+        con.execute("drop table if exists version_keys")
 
 
 def mark_all(con: duckdb.DuckDBPyConnection) -> int:
