@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from expectations import examples as ex
+
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _WEAPON_SYNONYMS = {"one-way attack drone": "drone", "uav": "drone", "uas": "drone", "ballistic missile": "missile",
@@ -74,8 +76,12 @@ def date_within(pred: dict, gold: dict) -> bool | None:
     return pmin is not None and pmax is not None and lo <= pmin and pmax <= hi
 
 
-def score(golds: list[dict], pred: Prediction) -> dict:
+def score(golds: list[dict], pred: Prediction, examples: int = 0) -> dict:
+    """The report (figures keyed as score_warehouse.py's); with `examples` > 0 also `examples`:
+    up to that many events of each kind of error (missed, spurious, wrong_date, wrong_country;
+    `expectations.examples`), with the document, the gold's values and the warehouse's."""
     counts = defaultdict(int)
+    errors: list[dict] = []
     gold_weeks: dict[dt.date, set] = defaultdict(set)
     pred_weeks: dict[dt.date, set] = defaultdict(set)
     doc_name = {d["doc_id"]: name for name, d in pred.documents.items()}
@@ -86,7 +92,7 @@ def score(golds: list[dict], pred: Prediction) -> dict:
         counts["docs_missing"] += doc is None
         counts["pub_ok"] += _publication_ok(g, doc)
         _score_entities(g["entities"], pred.mentions.get(doc_id, set()), pred.entities, counts)
-        _score_events(g, events, counts)
+        _score_events(g, events, counts, errors)
         _score_tallies(g["tallies"], pred.tallies.get(doc_id, []), counts)
         _score_duplicate(g.get("duplicate_of"), doc_name.get(doc["duplicate_of"]) if doc and doc["duplicate_of"] else None, counts)
         for ge in g["attack_events"]:
@@ -95,7 +101,10 @@ def score(golds: list[dict], pred: Prediction) -> dict:
         for p in events:
             if p.get("event_date"):
                 pred_weeks[_monday(as_day(p["event_date"]))].add(p.get("incident_id") or p.get("event_id"))
-    return _report(len(golds), counts, gold_weeks, pred_weeks)
+    report = _report(len(golds), counts, gold_weeks, pred_weeks)
+    if examples > 0:
+        report["examples"] = ex.pick(errors, examples)
+    return report
 
 
 def _publication_ok(g: dict, doc: dict | None) -> bool:
@@ -124,7 +133,9 @@ def _score_entities(gold_entities: list[dict], predicted: set[str], entities: di
     counts["ent_fn"] += len(forms) - len(matched)
 
 
-def _score_events(g: dict, preds: list[dict], counts) -> None:
+def _score_events(g: dict, preds: list[dict], counts, errors: list[dict] | None = None) -> None:
+    """Match predicted to gold events, count them; append the errors to `errors` (examples)."""
+    errors = [] if errors is None else errors
     gold = g["attack_events"]
     text = lambda x: x["evidence"] if isinstance(x, dict) else x  # noqa: E731
     non_events = [normalize(text(s)) for s in g.get("non_events") or []]
@@ -151,11 +162,14 @@ def _score_events(g: dict, preds: list[dict], counts) -> None:
             counts["ev_ignored"] += 1
             continue
         counts["ev_fp"] += 1
+        errors.append(_error("spurious", g, {"attack": False}, [p]))
         on_gold = any(same_sentence(p.get("evidence"), s) for ss in sentences for s in ss)
         if not on_gold and any(evidence and (evidence in s or s in evidence) for s in non_events):
             counts["ev_fp_nonevent"] += 1
     counts["ev_tp"] += len(pred_to_gold)
     counts["ev_fn"] += len(gold) - len(gold_taken)
+    unmatched = [p for pi, p in enumerate(preds) if pi not in pred_to_gold]
+    errors += [_error("missed", g, _gold_event(ge), unmatched) for gi, ge in enumerate(gold) if gi not in gold_taken]
     counts["non_events"] += len(non_events)
     for pi, gi in pred_to_gold.items():
         p, ge = preds[pi], gold[gi]
@@ -163,12 +177,26 @@ def _score_events(g: dict, preds: list[dict], counts) -> None:
         if ok is not None:
             counts["date_n"] += 1
             counts["date_ok"] += ok
+            if not ok:
+                errors.append(_error("wrong_date", g, _gold_event(ge), [p]))
         if ge.get("country") and len(ge["country"]) == 2:
             counts["country_n"] += 1
             counts["country_ok"] += p.get("country_code") == ge["country"]
+            if p.get("country_code") != ge["country"]:
+                errors.append(_error("wrong_country", g, _gold_event(ge), [p]))
         if weapons_of(ge.get("weapons")):
             counts["weapon_n"] += 1
             counts["weapon_ok"] += bool(weapons_of(ge.get("weapons")) & weapons_of(p.get("weapons")))
+
+
+def _gold_event(ge: dict) -> dict:
+    """The gold values of one attack a reader compares with the warehouse's."""
+    keys = ("date", "date_min", "date_max", "country", "weapons", "evidence")
+    return {k: ge[k] for k in keys if ge.get(k) not in (None, "", [])}
+
+
+def _error(kind: str, g: dict, expected: dict, preds: list[dict]) -> dict:
+    return {"kind": kind, "document": g["doc_id"], "expected": expected, "produced": ex.produced(preds)}
 
 
 def _score_tallies(gold: list[dict], preds: list[dict], counts) -> None:

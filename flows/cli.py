@@ -273,9 +273,11 @@ def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="G
           rerun: bool = typer.Option(False, "--rerun", help="Ingest the inbox even if the warehouse holds it."),
           as_json: bool = typer.Option(False, "--json", help="Print the whole report as JSON."),
           minimum: list[str] = typer.Option([], "--min", metavar="METRIC=VALUE", help="Fail (exit 1) below a metric, e.g. --min event_f1=0.85."),
+          examples: int = typer.Option(0, "--examples", metavar="N", min=0, help="List up to N missed, spurious, wrong-date and wrong-country attacks each, with the document, the gold's values and the warehouse's (also in the JSON report)."),
           today: Optional[str] = Today) -> None:
     """Score the warehouse built from INBOX against a gold file: publication dates, entities,
-    events (with date, country, weapon accuracy), tallies, duplicates, weekly incidents.
+    events (with date, country, weapon accuracy), tallies, duplicates, weekly incidents; with
+    --examples N, the items behind the event figures.
 
     Example: sitrep eval --gold ../shared/gold/seeds_gold.jsonl --inbox ../shared/samples/inbox
     """
@@ -283,7 +285,7 @@ def eval_(gold: Path = typer.Option(..., "--gold", metavar="FILE.jsonl", help="G
 
     target = data_dir or Path("data") / "eval" / gold.stem
     with _interrupts():
-        report = evaluate(gold, inbox, target, rerun=rerun, today=_run_day(today))
+        report = evaluate(gold, inbox, target, rerun=rerun, today=_run_day(today), examples=examples)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=1) + "\n")
     else:

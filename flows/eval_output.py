@@ -3,12 +3,15 @@
 Shapes read (flows.evaluate): scalar figures (int, float 0..1 or None); per-sub-type tallies
 {sub_type: [hits, total, rate]}; other dicts of lists ({week: [predicted, gold]} of the article
 gold); and, for the dev-events gold, `by_split` {part: figures} whose parts are shown as columns
-beside "all". Lists of rows are left to --json.
+beside "all"; `examples` ({kind: {"count", "items"}}, expectations.examples) as one table per
+kind: the document, what the gold expects, what the warehouse produced. Other lists of rows are
+left to --json.
 """
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 DIGITS = 3  # rates and scores: three decimals tell 0.987 from 0.990, more is noise on ~900 notes
 
@@ -26,9 +29,30 @@ def eval_tables(report: dict, title: str) -> list[Table]:
         figures.add_row(key, *(_cell(p.get(key)) for p in parts.values()))
     tables = [figures]
     for key, value in report.items():
-        if isinstance(value, dict) and key != "by_split":
+        if isinstance(value, dict) and key not in ("by_split", "examples"):
             tables.append(_tally_table(key, parts))
+    for kind, found in report.get("examples", {}).items():
+        tables.append(_examples_table(kind, found))
     return tables
+
+
+def _examples_table(kind: str, found: dict) -> Table:
+    items = found["items"]
+    t = Table(title=f"{kind.replace('_', ' ')}: {found['count']} (showing {len(items)})")
+    t.add_column("document")
+    t.add_column("expected")
+    t.add_column("produced")
+    for item in items:
+        events = "\n\n".join(_values(e) for e in item["produced"]) or "no event"
+        # Text, not markup: evidence and file names may hold "[...]"
+        t.add_row(Text(item["document"]), Text(_values(item["expected"])), Text(events))
+    return t
+
+
+def _values(values: dict) -> str:
+    """`key: value` pairs on one line each; lists joined with '/'."""
+    return "\n".join(f"{k}: {'/'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in values.items()
+                     if v not in (None, [], ""))
 
 
 def _tally_table(key: str, parts: dict[str, dict]) -> Table:

@@ -36,9 +36,11 @@ def read_gold(path: Path) -> list[dict]:
     return golds
 
 
-def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False, today: dt.date | None = None) -> dict:
+def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False, today: dt.date | None = None,
+             examples: int = 0) -> dict:
     """Score DATA_DIR's warehouse against the gold file; ingest INBOX first, on run day `today`
-    (None: the clock's), when the warehouse does not hold every gold document yet (or when `rerun`)."""
+    (None: the clock's), when the warehouse does not hold every gold document yet (or when `rerun`).
+    `examples` > 0 adds the report's `examples`: that many items of each kind of error."""
     golds = read_gold(gold_path)
     warehouse = data_dir / "warehouse.duckdb"
     rows = contract_rows(warehouse) if warehouse.exists() and not rerun else None
@@ -50,8 +52,8 @@ def evaluate(gold_path: Path, inbox: Path, data_dir: Path, rerun: bool = False, 
         run_ingest(inbox=str(inbox), data_dir=str(data_dir), today=today)
         rows = contract_rows(warehouse)
     if is_dev_events_gold(golds):  # ../shared/dev/events/gold.jsonl: one label per file
-        return score_dev_events(golds, rows)
-    return score(golds, prediction_from_rows(rows))
+        return score_dev_events(golds, rows, examples=examples)
+    return score(golds, prediction_from_rows(rows), examples=examples)
 
 
 def _check_same_inbox(rows: dict[str, list[dict]], inbox: Path, data_dir: Path) -> None:

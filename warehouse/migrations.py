@@ -14,7 +14,6 @@ from typing import Callable
 import duckdb
 
 
-
 def _quarantine_as_a_queue(con: duckdb.DuckDBPyConnection) -> None:
     """1 -> 2: `quarantine` gains `quarantined_at` (the start of the run that quarantined the
     file, from `runs`) and `stage` ('unknown' for rows made before stages were recorded)."""
@@ -58,5 +57,19 @@ def _event_anchors(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"alter table attack_events add column if not exists {column} {kind}")
 
 
+def _document_versions(con: duckdb.DuckDBPyConnection) -> None:
+    """6 -> 7 (#17): documents gain `superseded_by`, filled from the rows already there: of the
+    documents loaded from one inbox path, the one whose content the file holds now (the file
+    stamps), else the latest loaded, is current and the others point at it; a document whose
+    content another file holds now stays current (warehouse/versions.py). A new version that
+    was marked a near-duplicate of an older version of its own file takes that version's
+    `duplicate_of` instead."""
+    from warehouse.versions import mark_all
+
+    con.execute("alter table documents add column if not exists superseded_by VARCHAR")
+    mark_all(con)
+
+
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places, 4: _components_on_record, 5: _event_anchors}
+    1: _quarantine_as_a_queue, 2: _attack_typing, 3: _event_places, 4: _components_on_record, 5: _event_anchors,
+    6: _document_versions}

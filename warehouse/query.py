@@ -108,31 +108,45 @@ def weekly_counts(path: Path) -> pa.Table:
 
 
 def contract_rows(path: Path) -> dict[str, list[dict]]:
-    """Every row of the contract tables a scorer reads, as dicts (read-only)."""
+    """Every row of the contract tables a scorer reads, as dicts (read-only): the current
+    documents (`superseded_by` NULL, on a warehouse that has the column) and their rows."""
+    current = ("where doc_id in (select doc_id from documents where superseded_by is null)"
+               if _has_column(path, "documents", "superseded_by") else "")
     sql = {
-        "documents": "select doc_id, source_path, source_sha256, published_date, published_source, duplicate_of from documents",
+        "documents": "select doc_id, source_path, source_sha256, published_date, published_source, duplicate_of "
+                     f"from documents {current}",
         "entities": "select entity_id, name, entity_type, aliases, latitude, longitude from entities",
-        "mentions": "select doc_id, entity_id from mentions",
-        "attack_events": "select * from attack_events",
-        "tallies": "select * from tallies",
+        "mentions": f"select doc_id, entity_id from mentions {current}",
+        "attack_events": f"select * from attack_events {current}",
+        "tallies": f"select * from tallies {current}",
     }
     return {name: table.to_pylist() for name, table in run_queries(path, sql).items()}
 
 
 def report_rows(path: Path) -> dict:
-    """What the data-quality report shows, read in one go (one connection, one state)."""
+    """What the data-quality report shows, read in one go (one connection, one state); the
+    totals count current documents (`superseded_by` NULL) and their rows."""
+    current = ("where doc_id in (select doc_id from documents where superseded_by is null)"
+               if _has_column(path, "documents", "superseded_by") else "")
     tables = run_queries(path, {
         "runs": "select * from runs order by started_at desc limit 200",
         "quarantine": "select * from quarantine order by run_id desc, source_path",
         "weekly": "select * from weekly_attack_counts",
         "tallies": "select * from reported_tallies",
-        "counts": """select (select count(*) from documents) as documents,
-            (select count(distinct incident_id) from attack_events) as incidents,
-            (select count(*) from attack_events) as event_mentions, (select count(*) from tallies) as tallies,
+        "counts": f"""select (select count(*) from documents {current}) as documents,
+            (select count(distinct incident_id) from attack_events {current}) as incidents,
+            (select count(*) from attack_events {current}) as event_mentions,
+            (select count(*) from tallies {current}) as tallies,
             (select count(*) from entities) as entities, (select count(*) from quarantine) as quarantined_files""",
     })
     rows = {name: table.to_pylist() for name, table in tables.items()}
     return {**rows, "counts": rows["counts"][0], "warehouse": path}
+
+
+def _has_column(path: Path, table: str, column: str) -> bool:
+    """Whether the warehouse has `table.column` (one made before a contract change may lack it)."""
+    return run_query(path, f"select 1 from information_schema.columns where table_name = '{table}' "
+                           f"and column_name = '{column}'").num_rows > 0
 
 
 def run_history(path: Path, limit: int = 20, on_wait=None) -> pa.Table:

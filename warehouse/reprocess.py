@@ -5,7 +5,8 @@ incidents, duplicates) with those of the current components.
 Each batch is one transaction: the batch's documents lose their old mentions, events and
 tallies and gain the new ones, their `minhash`, `duplicate_of` and `story_id` are rewritten, and
 they (and every new row) carry the reprocess run's `run_id` and the current `pipeline_version`.
-Their header facts (title, publisher, publication date, body) stay: the body is what every
+Their header facts (title, publisher, publication date, body) and version marks
+(`superseded_by`: which files they came from does not change) stay: the body is what every
 offset points into. Event, tally and incident ids are content-derived, so they stay where the
 facts do. `finish` then links incidents once over all the rebuilt events (as one run's load
 does) and, after `--all`, replaces the entities table by the entities the rebuilt rows use.
@@ -22,6 +23,7 @@ import pyarrow as pa
 from sitrep.schema import contract
 from warehouse.exceptions import WarehouseError
 from warehouse.incidents import link_incidents
+from warehouse.versions import unpair_versions
 
 # The stored document columns a rebuild reads (transforms.staged.from_documents).
 DOCUMENT_COLUMNS = ("doc_id", "source_path", "source_sha256", "encoding", "title", "publisher", "section", "dateline",
@@ -110,6 +112,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], run_
                               run_id = i.run_id, pipeline_version = i.pipeline_version
                        from incoming_documents i where documents.doc_id = i.doc_id""")
         con.unregister("incoming_documents")
+        unpair_versions(con, run_id)  # as a load does: a new version of a file is no copy of the old one
         con.register("incoming", tables["entities"])
         con.execute(f"insert into {_ENTITIES} by name select * from incoming")
         con.execute("""insert into entities by name select * from incoming
@@ -168,6 +171,10 @@ def finish(con: duckdb.DuckDBPyConnection, run_row: dict, everything: bool) -> N
         raise WarehouseError(f"reprocess run {run_row['run_id']} could not finish: {exc}") from exc
 
 
+def _columns(table: str) -> str:
+    return ", ".join(f'"{c}"' for c in contract()[table].column_names)
+
+
 class _ids:
     """Register `reprocess_ids` (doc_id, at) for the duration of a query."""
 
@@ -196,9 +203,11 @@ def sync_lake(con: duckdb.DuckDBPyConnection, lake_uri: str, run_id: str, doc_id
     written: set[str] = set()
     for part, first in enumerate(range(0, len(doc_ids), chunk)):
         with _ids(con, doc_ids[first:first + chunk]):
-            tables = {name: con.sql(f"select * from {name} where doc_id in (select doc_id from reprocess_ids)")
-                      .to_arrow_table() for name in ("documents", *DERIVED_TABLES)}
-            entities = con.sql("""select * from entities where entity_id in (
+            # the contract's column order: a migrated warehouse has the columns it gained at the end
+            tables = {name: con.sql(f"select {_columns(name)} from {name} where doc_id in "
+                                    "(select doc_id from reprocess_ids)").to_arrow_table()
+                      for name in ("documents", *DERIVED_TABLES)}
+            entities = con.sql(f"""select {_columns("entities")} from entities where entity_id in (
                                       select entity_id from mentions where doc_id in (select doc_id from reprocess_ids))
                                   """).to_arrow_table()
         ids = entities.column("entity_id").to_pylist()

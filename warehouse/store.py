@@ -17,6 +17,7 @@ from warehouse.comments import apply_comments
 from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
 from warehouse.incidents import link_incidents
 from warehouse.inbox import FileStamp
+from warehouse.versions import mark_current, stamp_path, unpair_versions
 
 # Tables loaded from a run's lake partition, in dependency order.
 LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies", "quarantine")
@@ -224,11 +225,14 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
                 inserted = con.execute(f"insert into {name} by name select * from incoming")
             written += inserted.fetchone()[0]  # the statement's count of rows inserted (or merged)
             con.unregister("incoming")
+            if name == "documents":  # before incidents and stories, which read duplicate_of
+                unpair_versions(con, run_row["run_id"])
             if name == "attack_events":
                 link_incidents(con, run_row["run_id"])  # one attack in several articles: one incident
         run_row = {**run_row, "rows_written": written}
         _insert_run(con, run_row)
         _record_stamps(con, stamps)
+        _mark_versions(con, stamps, run_row["run_id"])
         con.execute("commit")
     except duckdb.Error as exc:
         con.execute("rollback")
@@ -274,9 +278,21 @@ def _incoming_keys(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]):
 def record_run(con: duckdb.DuckDBPyConnection, run_row: dict, stamps: list[tuple[str, str, FileStamp]] = ()) -> None:
     """A run that loads nothing (nothing new, or failed validation) is still recorded."""
     con.execute("begin")
-    _insert_run(con, {**run_row, "rows_written": 0})
-    _record_stamps(con, stamps)
-    con.execute("commit")
+    try:
+        _insert_run(con, {**run_row, "rows_written": 0})
+        _record_stamps(con, stamps)
+        _mark_versions(con, stamps)  # a file changed back to content loaded before: that version is current again
+        con.execute("commit")
+    except duckdb.Error as exc:
+        con.execute("rollback")
+        raise WarehouseError(f"recording run {run_row['run_id']} rolled back: {exc}") from exc
+
+
+def _mark_versions(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]],
+                   run_id: str | None = None) -> None:
+    """Mark which version of each file the run saw is current (`documents.superseded_by`,
+    warehouse/versions.py): from the files it hashed and the documents run `run_id` loaded."""
+    mark_current(con, [(stamp_path(folder, name), stamp.sha256) for folder, name, stamp in stamps], run_id)
 
 
 def _record_stamps(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, str, FileStamp]]) -> None:

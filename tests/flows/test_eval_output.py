@@ -31,3 +31,16 @@ def test_a_report_without_splits_is_one_column_and_skips_lists():
 def test_the_article_golds_weekly_counts_are_a_table_of_predicted_and_gold():
     text = rendered({"docs": 5, "weekly": {"2023-11-06": [5, 4]}})
     assert "2023-11-06" in text and "5 / 4" in text
+
+
+def test_examples_are_a_table_per_kind_with_document_expected_and_produced():
+    item = {"kind": "wrong_country", "document": "note[7].txt", "expected": {"country_code": "KE"},
+            "produced": [{"event_date": "2025-03-11", "country_code": "SO", "weapons": ["grenade", "gunfire"],
+                          "evidence": "A grenade [sic] was thrown."}]}
+    missed = {"kind": "missed", "document": "n1.txt", "expected": {"attack": True}, "produced": []}
+    text = rendered({"docs": 2, "f1": 0.5, "examples": {"missed": {"count": 4, "items": [missed]},
+                                                        "wrong_country": {"count": 1, "items": [item]}}})
+    assert "missed: 4 (showing 1)" in text and "wrong country: 1 (showing 1)" in text
+    assert "note[7].txt" in text and "country_code: KE" in text and "country_code: SO" in text
+    assert "grenade/gunfire" in text and "[sic]" in text and "no event" in text
+    assert "examples" not in text.split("missed:")[0], "no tally table of the examples dict"

@@ -100,3 +100,21 @@ def test_eval_command_prints_a_report_and_gates_on_minimums(tmp_path, dev_wareho
                                       "--data-dir", str(data), "--json", "--min", "event_f1=0.99"])
     assert json.loads(result.stdout)["docs"] == 10
     assert result.exit_code == 1  # event F1 is below 0.99 on the dev gold
+
+
+def test_eval_examples_list_the_wrong_items_in_the_table_and_the_json(dev_warehouse):
+    # #17: the items behind the figures, as the reference scorer's --examples lists them
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    args = ["eval", "--gold", str(DEV / "dev_gold.jsonl"), "--inbox", str(DEV / "inbox"),
+            "--data-dir", str(dev_warehouse.parent), "--examples", "2"]
+    as_json = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    plain = report(dev_warehouse, DEV / "dev_gold.jsonl")
+    assert {k: v for k, v in as_json.items() if k != "examples"} == plain
+    fp = plain["event_p"] < 1 and as_json["examples"]["spurious"]
+    assert fp and len(fp["items"]) == min(2, fp["count"]) and fp["items"][0]["produced"][0]["evidence"]
+    assert {i["document"] for i in fp["items"]} <= {p.name for p in (DEV / "inbox").iterdir()}
+    table = CliRunner().invoke(app, args).stdout
+    assert f"spurious: {fp['count']} (showing {len(fp['items'])})" in table

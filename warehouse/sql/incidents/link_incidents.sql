@@ -6,10 +6,11 @@
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
 -- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
 -- event (a range of more than 3 days, or no coordinates) links only on the same place, or on the
--- same day with a known weapon of the same family.
+-- same day with a known weapon of the same family. Two versions of one inbox file link as
+-- near-duplicates do.
 create or replace temporary table incident_links as
 with events as (
-    select e.*, d.ingested_at, d.duplicate_of, (e.date_max - e.date_min) as days,
+    select e.*, d.ingested_at, d.duplicate_of, d.source_path, (e.date_max - e.date_min) as days,
            list_transform(e.weapons, lambda w: case
                when w in ('rocket', 'missile', 'ballistic missile', 'cruise missile', 'artillery', 'mortar') then 'projectile'
                when w in ('drone', 'one-way attack drone') then 'drone'
@@ -45,6 +46,7 @@ pairs as (
                   and n.event_date = c.event_date and list_has_any(n.families, c.families)
                   and not list_contains(n.weapons, 'unknown') and not list_contains(c.weapons, 'unknown')
               or n.duplicate_of = c.doc_id or c.duplicate_of = n.doc_id
+              or n.source_path = c.source_path  -- two versions of one inbox file (documents.superseded_by)
           )
       )
 )

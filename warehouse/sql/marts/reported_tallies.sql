@@ -5,9 +5,11 @@
 -- split ("24 in Iraq and 22 in Syria" under "46 attacks"). A headline figure is the unit's series
 -- whether its sentence names the region ("Iraq and Syria") or not, so the Pentagon's running
 -- count is one line, not dots scattered over "attacks (Iraq and Syria)" and "attacks (none)".
+-- Only current documents: a superseded version of a file (documents.superseded_by) states nothing now.
 create or replace view reported_tallies as
 with tallies as (
     select * from tallies
+    where doc_id in (select doc_id from documents where superseded_by is null)
 ),
 stated_by as (
     select entity_id, name from entities
