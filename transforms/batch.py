@@ -294,10 +294,16 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         sentences = list(d.sentences)
         header = d.article.published
         # an undated article's period: its own evidence, else the run day's lookback
-        own = window if d.published_date else Window.of_document(d.body, window.end)
         # 05/11/2023 in the body is read by the document's evidence, as its header is
         order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article))
-        timexes = tag_article(d.body, d.published_date, own, order)
+        if d.published_date:
+            own = window
+            timexes = tag_article(d.body, d.published_date, own, order)
+        else:  # tagged against the run day once; again only when the article's own window ends earlier
+            timexes = tag_article(d.body, None, window, order)
+            own = Window.of_document(d.body, window.end, timexes)
+            if own.anchor != window.anchor:
+                timexes = tag_article(d.body, None, own, order)
         title_end = _headline_end(d)
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,

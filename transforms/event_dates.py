@@ -76,15 +76,17 @@ class Window:
         return cls(today - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS), today)
 
     @classmethod
-    def of_document(cls, body: str, today: dt.date) -> "Window":
+    def of_document(cls, body: str, today: dt.date, timexes: list[Timex] | None = None) -> "Window":
         """The window of an undated article by its own evidence of its period, never by the other
         files of its run. A weekday written with a day ("Tuesday, Nov. 4": `dates.weekday_pairs`)
         fixes the latest such day not after `today`; news writes it of the days just past, so the
         window is that day and DEFAULT_LOOKBACK_DAYS after it. A day written with its year ("on
         Oct. 7, 2023") only bounds it below (news writes the year of older days too): from the
-        latest such day to `today`. `of_run_day` when the text fixes no day."""
+        latest such day to `today`. `of_run_day` when the text fixes no day. `timexes`: the body's
+        expressions already tagged against `today` (the caller's, so the text is tagged once)."""
         paired = [d for d in (dates.pair_day(p, today) for p in dates.weekday_pairs(body)) if d]
-        written = [dt.date.fromisoformat(t.value) for t in tag_timexes(body, today)
+        tagged = tag_timexes(body, today) if timexes is None else timexes
+        written = [dt.date.fromisoformat(t.value) for t in tagged
                    if t.type == "DATE" and _FULL_DAY.fullmatch(t.value) and _YEAR_WRITTEN.search(t.text)]
         written = [d for d in written if d <= today]
         if not paired and not written:
