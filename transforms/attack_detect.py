@@ -15,6 +15,7 @@ builder turns into rows; weapons and roles are read inside them, not in the whol
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,8 @@ _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon
                       "pobj_from": ("from",)}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
 _TARGET_PREPOSITIONS = frozenset({"on", "at", "against"})
+# a match result: two small scores ("2-0", "3 - 1"), not a year, a range of years or a date
+_SCORE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.]|\s?[-–]\s?\d)")
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
@@ -300,6 +303,13 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
                                                  for c in x.children)))
     if cue.on and lemma_of(x) not in cue.on:
         return False
+    if cue.test == "inverted":  # "Had the bomb exploded, ...": an auxiliary before the subject, no "if"
+        subjects = [c.i for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and x.dep_ in ("advcl", "ccomp", "conj") and any(
+            c.dep_ in ("aux", "auxpass") and (lemma_of(c) in cue.lemmas or c.lower_ in cue.lemmas) and c.i < min(subjects)
+            for c in x.children)
+    if cue.also_deps and not any(c.dep_ in cue.also_deps and lemma_of(c) in cue.also_lemmas for c in x.children):
+        return False
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
             continue
@@ -307,12 +317,19 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
             continue
         if cue.tags and c.tag_ not in cue.tags:
             continue
-        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in c.children):
+        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in _modifiers(c)):
             continue
         if cue.unless_over and x.i != trigger.i and lemma_of(c) in cue.unless_over:
             continue  # "the attack caused no casualties": what is negated is the outcome
         return True
     return False
+
+
+def _modifiers(token) -> list:
+    """The children of a token and those of its compound and adjective children: the parser may
+    hang the determiner of "No mortar rounds" on "mortar", not on "rounds"."""
+    kids = list(token.children)
+    return kids + [g for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for g in c.children]
 
 
 def _phrasal(token) -> str:
@@ -364,6 +381,13 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
         heads = [token] + ([token.head] if token.dep_ in ("nsubj", "nsubjpass") else [])  # "the blast occurred in ..."
         return any(_is_place(g, sense) for h in heads for c in h.children
                    if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS for g in c.children if g.dep_ == "pobj")
+    if sense.test == "scoreline":  # "beat Chile 2-0", "a 3-1 win": a result, not a fight
+        return bool(_SCORE.search(doc.text)) and not words.isdisjoint(sentence_lemmas(doc))
+    if sense.test == "quality":  # "Argentina's attack was toothless": a side's play, described, not a strike on anyone
+        head = token.head
+        return (token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(c.dep_ == "poss" for c in token.children)
+                and lemma_of(head) in words and any(c.dep_ in ("acomp", "oprd") for c in head.children)
+                and not any(c.dep_ == "prep" and lemma_of(c) in _TARGET_PREPOSITIONS for c in token.children))
     if sense.test == "own_device":
         return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")

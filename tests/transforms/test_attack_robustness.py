@@ -224,7 +224,9 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
      "org:islamic-state", None, "civilian"),
     ("A bombing that killed five soldiers in the town on Monday was blamed on Hezbollah.", "org:hezbollah", None, "military"),
     ("Police blamed Hamas for the grenade attack on a bar in the old town on Saturday.", "org:hamas", None, "facility"),
-    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", None, None, "military"),
+    # a claim in a later paragraph is of the nearest attack told before it
+    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", "org:houthis",
+     None, "military"),
     ("Gunmen shot dead two police officers at a checkpoint on Monday. The Houthis claimed the attack.", "org:houthis",
      None, "military"),
 ])
