@@ -33,7 +33,7 @@ _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
 _TARGET_PREPOSITIONS = frozenset({"on", "at", "against"})
 # a match result: two small scores ("2-0", "3 - 1"), not a year, a range of years or a date
-_SCORE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.]|\s?[-–]\s?\d)")
+_SCORE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/]|\.\d|\s?[-–]\s?\d)")
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
@@ -357,7 +357,7 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "modifier":
         return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
     if sense.test == "argument":
-        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles))
+        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles) + _shared_subject(token, sense))
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
@@ -391,6 +391,15 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "own_device":
         return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def _shared_subject(token, sense: SenseRule) -> list:
+    """The subject a participle or coordinated trigger without one of its own shares with the verb
+    it hangs on ("Wildfires ravaged the hills, killing two firefighters"), when the rule reads subjects."""
+    if "nsubj" not in sense.roles or token.dep_ not in ("advcl", "conj", "xcomp") or token.tag_ not in ("VBG", "VBD", "VBN") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return []
+    return [c for c in token.head.children if c.dep_ == "nsubj"]
 
 
 def _describes_another_noun(t, doc, rules: Rules) -> bool:
