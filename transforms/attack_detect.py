@@ -381,6 +381,10 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
         heads = [token] + ([token.head] if token.dep_ in ("nsubj", "nsubjpass") else [])  # "the blast occurred in ..."
         return any(_is_place(g, sense) for h in heads for c in h.children
                    if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS for g in c.children if g.dep_ == "pobj")
+    if sense.test == "particle":  # "prices shot up"
+        return any(c.dep_ == "prt" and c.lower_ in words for c in token.children)
+    if sense.test == "purpose":  # "fired tear gas to disperse the crowd"
+        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in words for c in token.children)
     if sense.test == "scoreline":  # "beat Chile 2-0", "a 3-1 win": a result, not a fight
         return bool(_SCORE.search(doc.text)) and not words.isdisjoint(sentence_lemmas(doc))
     if sense.test == "quality":  # "Argentina's attack was toothless": a side's play, described, not a strike on anyone
@@ -470,10 +474,13 @@ def harm_stated(doc, rules: Rules) -> bool:
 
 
 def _negated(token) -> bool:
+    """Whether a harm word is negated: "not", "no", "without" on it or on one of the three words
+    above it, or a subject that is nobody ("no one was injured", "nobody was hurt")."""
     for x in [token, *list(token.ancestors)[:3]]:
         if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in x.children) or lemma_of(x) == "without":
             return True
-    return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
 def arguments(token, roles) -> list:

@@ -57,7 +57,7 @@ class CueRule:
 @dataclass(frozen=True)
 class SenseRule:
     sense: str
-    test: str  # modifier | argument | sentence | cause | caused_by | under | child_prep | head | coordinated | place | own_device | scoreline | quality
+    test: str  # modifier | argument | sentence | cause | caused_by | under | child_prep | head | coordinated | place | own_device | scoreline | quality | particle | purpose
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]

@@ -162,6 +162,18 @@ CASES = [
      ("Shelling/artillery/missile attack", "Suicide bomb")),
     ("Junta jets dropped bombs on a village in Sagaing region on Tuesday, killing nine people.", ("Air/drone strike",)),
     ("Suspected separatists shot dead a district officer in Bamenda on Friday.", ("Attack",)),
+    # figurative shooting, natural hazards, crowd control with nobody hurt, aerial bombs
+    ("Fuel prices shot up in Kabul on Monday after the border crossing closed.", NONE),
+    ("The bill was shot down by the senate in Manila on Tuesday.", NONE),
+    ("Cyclone Mocha hit the coast of Rakhine state on Sunday, killing at least six people.", NONE),
+    ("Police in Lima fired rubber bullets and tear gas to disperse protesters on Thursday; no one was injured.", NONE),
+    ("The Kremlin denied striking a children's hospital in Kyiv on Monday, blaming Ukrainian air defences.", NONE),
+    ("The striker's penalty hit the bar in the 90th minute and Senegal lost 1-0 to Egypt in Cairo.", NONE),
+    ("A Russian glide bomb hit a residential building in Kharkiv on Sunday, killing five people.",
+     ("Air/drone strike",)),
+    ("A female suicide bomber blew herself up at a market in Maiduguri on Saturday, killing eight people.",
+     ("Suicide bomb",)),
+    ("Unknown attackers stabbed a pastor to death in Lilongwe on Sunday.", ("Attack",)),
 ]
 
 
