@@ -174,6 +174,9 @@ CASES = [
     ("A female suicide bomber blew herself up at a market in Maiduguri on Saturday, killing eight people.",
      ("Suicide bomb",)),
     ("Unknown attackers stabbed a pastor to death in Lilongwe on Sunday.", ("Attack",)),
+    # translated text: "a post of the gendarmerie" is a military target, as "a gendarmerie post" is
+    ("The terrorists carried out an attack against a post of the gendarmerie in the locality of Seytenga this "
+     "Monday, making several dead among the elements.", ("Armed clash",)),
 ]
 
 
