@@ -177,6 +177,11 @@ CASES = [
     # translated text: "a post of the gendarmerie" is a military target, as "a gendarmerie post" is
     ("The terrorists carried out an attack against a post of the gendarmerie in the locality of Seytenga this "
      "Monday, making several dead among the elements.", ("Armed clash",)),
+    ("Neither side fired on the other along the Line of Control on Sunday, the army said.", NONE),
+    ("The city has not been shelled since the ceasefire took effect in March, residents said on Monday.", NONE),
+    ("A court in The Hague on Thursday sentenced a former militia leader for the massacre of 200 villagers in 2003.",
+     NONE),
+    ("Mali's football team attacked from the start and beat Burkina Faso 2-1 in Yamoussoukro on Tuesday.", NONE),
 ]
 
 
@@ -292,6 +297,12 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
      "org:boko-haram", None, None),
     ("An Israeli strike on a car in southern Lebanon killed two Hezbollah members on Wednesday.", "gpe:il",
      "org:hezbollah", None),
+    ("Gunmen killed three farmers near Bunia on Tuesday. Residents said the attackers were ADF fighters.", "org:adf",
+     None, "civilian"),
+    ("Attackers on motorcycles killed 11 villagers in Seno province on Friday. Officials attributed the killings to "
+     "jihadists linked to the Islamic State.", "org:islamic-state", None, "civilian"),
+    ("Four soldiers died when their vehicle hit a landmine in Kachin state on Monday. The military blamed the Kachin "
+     "Independence Army.", "org:kia", None, None),
 ])
 def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
     e = events(text)[0]
