@@ -306,8 +306,8 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
     if cue.test == "inverted":  # "Had the bomb exploded, ...": an auxiliary before the subject, no "if"
         subjects = [c.i for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         return bool(subjects) and x.dep_ in ("advcl", "ccomp", "conj") and any(
-            c.dep_ in ("aux", "auxpass") and (lemma_of(c) in cue.lemmas or c.lower_ in cue.lemmas) and c.i < min(subjects)
-            for c in x.children)
+            c.dep_ in ("aux", "auxpass") and (lemma_of(c) in cue.lemmas or c.lower_ in cue.lemmas)
+            and c.i < min(subjects) for c in x.children)
     if cue.also_deps and not any(c.dep_ in cue.also_deps and lemma_of(c) in cue.also_lemmas for c in x.children):
         return False
     for c in x.children:
@@ -357,7 +357,8 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "modifier":
         return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
     if sense.test == "argument":
-        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles) + _shared_subject(token, sense))
+        return any(lemma_of(a) in words or a.lower_ in words
+                   for a in arguments(token, sense.roles) + _shared_subject(token, sense))
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
@@ -400,8 +401,8 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
 def _shared_subject(token, sense: SenseRule) -> list:
     """The subject a participle or coordinated trigger without one of its own shares with the verb
     it hangs on ("Wildfires ravaged the hills, killing two firefighters"), when the rule reads subjects."""
-    if "nsubj" not in sense.roles or token.dep_ not in ("advcl", "conj", "xcomp") or token.tag_ not in ("VBG", "VBD", "VBN") \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+    if "nsubj" not in sense.roles or token.dep_ not in ("advcl", "conj", "xcomp") \
+            or token.tag_ not in ("VBG", "VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return []
     return [c for c in token.head.children if c.dep_ == "nsubj"]
 

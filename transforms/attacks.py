@@ -229,7 +229,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if events and (not clauses or refers_back(doc, clauses, rules())):
             # "Hamas claimed the attack.", "Police suspect M23 rebels.", in its paragraph or a later
             # one: who did the attack told last
-            _credit_last(events, _claimed(body, start, end, mentions, gazetteer, lex, every_rule=True))
+            _credit_last(events, _claimed(body, start, end, inside, gazetteer, lex, every_rule=True))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -241,8 +241,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
+        said_when = None if _under_claim(doc, clauses, rules()) else own  # "claimed the ambush on Wednesday": the claim's day
         if events and refers_back(doc, clauses, rules()) and not _contradicts(
-                events[-1], None if _under_claim(doc, clauses, rules()) else own, body, start, inside, gazetteer, lex, doc, clauses):
+                events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
             continue  # "the blast in the district shook homes": the attack just reported, told again
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
@@ -774,9 +775,10 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
               hit: frozenset[int] = frozenset()) -> str | None:
     """Who attacked: the U.S. when it "carried out strikes"; an armed group named in the
     sentence (not as a target, nor starting at one of `hit`, the body offsets of the words naming
-    what the attack hit or who it hurt: "killed two Hezbollah members"); else the actor named just before the attack verb
-    ("Russia launched", "Russian artillery shelling", "The Sudanese army carried out"), or
-    another way of attack_roles.jsonl `within` "sentence" ("X said its fighters ambushed ...")."""
+    what the attack hit or who it hurt: "killed two Hezbollah members"); else the actor named
+    just before the attack verb ("Russia launched", "Russian artillery shelling", "The Sudanese
+    army carried out"), or another way of attack_roles.jsonl `within` "sentence" ("X said its
+    fighters ambushed ...")."""
     if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
