@@ -499,7 +499,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     hit = _phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
     attacker = _attacker(body, start, end, mentions, gazetteer, lex, hit) or _parsed_actor(
-        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or claimed
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or _possessing_state(
+        doc, start, group, mentions, gazetteer) or claimed
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
@@ -632,6 +633,21 @@ def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
     t = doc[c.trigger]
     return (t.dep_ == "advcl" and t.head.i == x.trigger and x.lemma in r.harm
             and any(k.dep_ == "advmod" or k.dep_ == "mark" for k in t.children if lemma_of(k) in r.same_event_marks))
+
+
+def _possessing_state(doc, start: int, group: list[Clause], mentions: list[Mention], gazetteer) -> str | None:
+    """ "Russia's missile attack on Kyiv": a state named as the possessor of an attack noun made
+    the attack (it is no place of it)."""
+    for c in group:
+        t = doc[c.trigger]
+        if t.pos_ != "NOUN":
+            continue
+        for p in (x for x in t.children if x.dep_ == "poss"):
+            lo = start + min(x.idx for x in p.subtree)
+            found = next((m.entity_id for m in mentions if m.start == lo and gazetteer[m.entity_id].is_country), None)
+            if found:
+                return found
+    return None
 
 
 def _phrase_starts(doc, start: int, nouns: list) -> frozenset[int]:

@@ -182,6 +182,9 @@ CASES = [
     ("A court in The Hague on Thursday sentenced a former militia leader for the massacre of 200 villagers in 2003.",
      NONE),
     ("Mali's football team attacked from the start and beat Burkina Faso 2-1 in Yamoussoukro on Tuesday.", NONE),
+    # the figurative and crowd-control senses stand back when someone is hurt or a weapon is named
+    ("Gunmen shot up a nightclub in Pattaya on Sunday, killing five people.", ("Attack",)),
+    ("Police fired live rounds to disperse protesters in Conakry on Tuesday, killing two.", ("Attack",)),
 ]
 
 
@@ -303,6 +306,8 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
      "jihadists linked to the Islamic State.", "org:islamic-state", None, "civilian"),
     ("Four soldiers died when their vehicle hit a landmine in Kachin state on Monday. The military blamed the Kachin "
      "Independence Army.", "org:kia", None, None),
+    # a state as the possessor of the attack noun made it, and is no place of it
+    ("Russia's missile attack on Kyiv on Monday killed 11 people.", "gpe:ru", None, "civilian"),
 ])
 def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
     e = events(text)[0]
