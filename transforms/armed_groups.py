@@ -66,3 +66,18 @@ def caseless_pattern() -> re.Pattern | None:
     if not keys:
         return None
     return re.compile(rf"(?<![\w'’-]){trie_pattern(keys, _SPELLED)}(?![\w]|['’](?!s\b)|-[A-Za-z])", re.I)
+
+
+@cache
+def country_evidence() -> dict[str, tuple[str, ...]]:
+    """Surface -> the ISO2 codes of the countries the group fights in (`countries` of
+    armed_groups.jsonl), for every name, alias and exact alias of a group that has them: a
+    group's name in a text that names no place is evidence of the event's country ("JNIM":
+    Mali, Burkina Faso, Niger). The one source of that knowledge; data/country_evidence.csv's
+    group rows must agree with it until they are derived from it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in _lines():
+        if r.get("countries"):
+            for surface in [r["name"], *r.get("aliases", []), *r.get("exact", [])]:
+                out.setdefault(surface, tuple(r["countries"]))
+    return out

@@ -15,6 +15,7 @@ builder turns into rows; weapons and roles are read inside them, not in the whol
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,8 @@ _ROLE_PREPOSITIONS = {"agent": ("by",), "pobj_on": ("on", "against", "at", "upon
                       "pobj_from": ("from",)}
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "on", "within", "near"})
 _TARGET_PREPOSITIONS = frozenset({"on", "at", "against"})
+# a match result: two small scores ("2-0", "3 - 1"), not a year, a range of years or a date
+_SCORE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/]|\.\d|\s?[-–]\s?\d)")
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _HEAD_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "oprd", "acomp", "xcomp", "ccomp", "attr"})
 
@@ -300,6 +303,13 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
                                                  for c in x.children)))
     if cue.on and lemma_of(x) not in cue.on:
         return False
+    if cue.test == "inverted":  # "Had the bomb exploded, ...": an auxiliary before the subject, no "if"
+        subjects = [c.i for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and x.dep_ in ("advcl", "ccomp", "conj") and any(
+            c.dep_ in ("aux", "auxpass") and (lemma_of(c) in cue.lemmas or c.lower_ in cue.lemmas)
+            and c.i < min(subjects) for c in x.children)
+    if cue.also_deps and not any(c.dep_ in cue.also_deps and lemma_of(c) in cue.also_lemmas for c in x.children):
+        return False
     for c in x.children:
         if cue.deps and c.dep_ not in cue.deps:
             continue
@@ -307,12 +317,19 @@ def _cue_holds(cue: CueRule, x, trigger) -> bool:
             continue
         if cue.tags and c.tag_ not in cue.tags:
             continue
-        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in c.children):
+        if cue.then_deps and not any(g.dep_ in cue.then_deps and lemma_of(g) in cue.then_lemmas for g in _modifiers(c)):
             continue
         if cue.unless_over and x.i != trigger.i and lemma_of(c) in cue.unless_over:
             continue  # "the attack caused no casualties": what is negated is the outcome
         return True
     return False
+
+
+def _modifiers(token) -> list:
+    """The children of a token and those of its compound and adjective children: the parser may
+    hang the determiner of "No mortar rounds" on "mortar", not on "rounds"."""
+    kids = list(token.children)
+    return kids + [g for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for g in c.children]
 
 
 def _phrasal(token) -> str:
@@ -340,7 +357,8 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "modifier":
         return any(c.dep_ in _MODIFIER_DEPS and (lemma_of(c) in words or c.lower_ in words) for c in token.children)
     if sense.test == "argument":
-        return any(lemma_of(a) in words or a.lower_ in words for a in arguments(token, sense.roles))
+        return any(lemma_of(a) in words or a.lower_ in words
+                   for a in arguments(token, sense.roles) + _shared_subject(token, sense))
     if sense.test == "sentence":
         return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
@@ -364,9 +382,29 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
         heads = [token] + ([token.head] if token.dep_ in ("nsubj", "nsubjpass") else [])  # "the blast occurred in ..."
         return any(_is_place(g, sense) for h in heads for c in h.children
                    if c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS for g in c.children if g.dep_ == "pobj")
+    if sense.test == "particle":  # "prices shot up"
+        return any(c.dep_ == "prt" and c.lower_ in words for c in token.children)
+    if sense.test == "purpose":  # "fired tear gas to disperse the crowd"
+        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in words for c in token.children)
+    if sense.test == "scoreline":  # "beat Chile 2-0", "a 3-1 win": a result, not a fight
+        return bool(_SCORE.search(doc.text)) and not words.isdisjoint(sentence_lemmas(doc))
+    if sense.test == "quality":  # "Argentina's attack was toothless": a side's play, described, not a strike on anyone
+        head = token.head
+        return (token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(c.dep_ == "poss" for c in token.children)
+                and lemma_of(head) in words and any(c.dep_ in ("acomp", "oprd") for c in head.children)
+                and not any(c.dep_ == "prep" and lemma_of(c) in _TARGET_PREPOSITIONS for c in token.children))
     if sense.test == "own_device":
         return any(_own_device(t, doc, words, rules) for t in token.subtree)
     raise ValueError(f"unknown non-violent sense test {sense.test!r}")
+
+
+def _shared_subject(token, sense: SenseRule) -> list:
+    """The subject a participle or coordinated trigger without one of its own shares with the verb
+    it hangs on ("Wildfires ravaged the hills, killing two firefighters"), when the rule reads subjects."""
+    if "nsubj" not in sense.roles or token.dep_ not in ("advcl", "conj", "xcomp") \
+            or token.tag_ not in ("VBG", "VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return []
+    return [c for c in token.head.children if c.dep_ == "nsubj"]
 
 
 def _describes_another_noun(t, doc, rules: Rules) -> bool:
@@ -437,10 +475,13 @@ def harm_stated(doc, rules: Rules) -> bool:
 
 
 def _negated(token) -> bool:
+    """Whether a harm word is negated: "not", "no", "without" on it or on one of the three words
+    above it, or a subject that is nobody ("no one was injured", "nobody was hurt")."""
     for x in [token, *list(token.ancestors)[:3]]:
         if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in x.children) or lemma_of(x) == "without":
             return True
-    return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
 def arguments(token, roles) -> list:

@@ -36,7 +36,7 @@ class TriggerRule:
 class CueRule:
     reason: str
     scope: str  # self | clause | ancestors | noun_ancestors
-    test: str  # child | token
+    test: str  # child | token | inverted
     deps: frozenset[str]
     lemmas: frozenset[str]
     tags: frozenset[str]
@@ -50,12 +50,14 @@ class CueRule:
     on: frozenset[str] = frozenset()  # test "child": the scope token itself has one of these lemmas
     if_head: frozenset[str] = frozenset()  # test "token": the token governing the cue token has one of these lemmas
     unless_stated: bool = False  # the cue does not hold over an attack told as an event (a toll, a day, a place of its own)
+    also_deps: frozenset[str] = frozenset()  # test "child": the scope token also has a child of these deps ...
+    also_lemmas: frozenset[str] = frozenset()  # ... with one of these lemmas ("A year after ... killed": mark + npadvmod)
 
 
 @dataclass(frozen=True)
 class SenseRule:
     sense: str
-    test: str  # modifier | argument | sentence | cause | caused_by | under | child_prep | head | coordinated | place | own_device
+    test: str  # modifier | argument | sentence | cause | caused_by | under | child_prep | head | coordinated | place | own_device | scoreline | quality | particle | purpose
     lemmas: frozenset[str]  # the triggers it applies to (empty: all)
     words: frozenset[str]
     roles: frozenset[str]
@@ -126,6 +128,7 @@ class Rules:
     event_nouns: frozenset[str]  # nouns that point back at an event just told ("the incident")
     vague: frozenset[str]  # modifiers that say nothing of whose side an actor is on ("suspected", "armed")
     past: dict[str, str] = field(default_factory=dict)  # present form of a trigger verb -> its past tense (headlines)
+    claim_verbs: frozenset[str] = frozenset()  # "claimed the ambush on Wednesday": the day is the claim's, not the attack's
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -157,7 +160,8 @@ def rules() -> Rules:
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
-                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")))
+                         r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")),
+                         _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),
@@ -181,7 +185,7 @@ def rules() -> Rules:
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
                  frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),
                  frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]),
-                 past)
+                 past, frozenset(extra["claim_verbs"]))
 
 
 @cache
@@ -198,10 +202,10 @@ def lemma_table() -> dict[str, str]:
                 words.update([value] if isinstance(value, str) else value)
             for form in r.get("forms", []):
                 table.setdefault(form.lower(), r["lemma"])
-            for key in ("child", "then"):
+            for key in ("child", "then", "also"):
                 words.update((r.get(key) or {}).get("lemma") or [])
     extra = json.loads(data_text(_path("attack_words.json")))
-    for key in ("harm", "killed", "injured", "conduct_verbs"):
+    for key in ("harm", "killed", "injured", "conduct_verbs", "claim_verbs"):
         words.update(extra[key])
     table.update(extra["irregular_forms"])
     words |= {part for w in words if " " in w for part in w.split()}  # "step up": step, stepped, stepping

@@ -21,7 +21,7 @@ from functools import cache
 
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back
+from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_parse import parse_sentences
@@ -80,7 +80,7 @@ class Lexicon:
     us_attacker: re.Pattern
     origin_before: re.Pattern
     target_before: re.Pattern
-    armed_groups: frozenset[str]
+    armed_groups: frozenset[str]  # ids of data/en/armed_groups.jsonl
     disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
     roles: tuple[RoleRule, ...]  # who attacked: "Islamic State claimed responsibility", "blamed on ..."
     not_actor_after: re.Pattern  # "Greek-flagged", "Iranian-made": a demonym in a compound adjective is no actor
@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
         us_attacker=re.compile(raw["us_attacker"]),
         origin_before=rx(raw["origin_before_place"]),
         target_before=rx(raw["target_before_place"]),
-        armed_groups=frozenset(raw["armed_groups"]),
+        armed_groups=frozenset(armed_groups.kinds()),
         disputed=rx(raw["disputed"]),
         roles=tuple(RoleRule(r["rule"], r["within"], rx(r["before"]) if r.get("before") else None,
                              rx(r["after"]) if r.get("after") else None) for r in jsonl("en/attack_roles.jsonl")),
@@ -226,9 +226,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
                                         for e in events[paragraph_first:]]
-        if doc is not None and len(events) > paragraph_first and (not clauses or refers_back(doc, clauses, rules())):
-            # "Hamas claimed the attack.": who did what the paragraph just told
-            _credit_last(events, paragraph_first, _claimed(body, start, end, mentions, gazetteer, lex))
+        if events and (not clauses or refers_back(doc, clauses, rules())):
+            # "Hamas claimed the attack.", "Police suspect M23 rebels.", in its paragraph or a later
+            # one: who did the attack told last
+            _credit_last(events, _claimed(body, start, end, inside, gazetteer, lex, every_rule=True))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -240,8 +241,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
-        if events and refers_back(doc, clauses, rules()) and not _contradicts(events[-1], own, body, start, inside,
-                                                                             gazetteer, lex, doc, clauses):
+        said_when = None if _under_claim(doc, clauses, rules()) else own  # "claimed the ambush on Wednesday": the claim's day
+        if events and refers_back(doc, clauses, rules()) and not _contradicts(
+                events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
             continue  # "the blast in the district shook homes": the attack just reported, told again
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
@@ -286,13 +288,14 @@ def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
     return out
 
 
-def _credit_last(events: list[AttackEvent], paragraph_first: int, attacker: str | None) -> None:
-    """Give the events of the last reporting sentence of the paragraph that name no attacker the
-    one a later sentence names ("Hamas claimed the attack.")."""
+def _credit_last(events: list[AttackEvent], attacker: str | None) -> None:
+    """Give the events of the last reporting sentence that name no attacker the one a later
+    sentence, of its paragraph or of one after it, names ("Hamas claimed the attack.": the
+    nearest attack told before the claim)."""
     if attacker is None:
         return
     last = events[-1].start_char
-    for i in range(paragraph_first, len(events)):
+    for i in range(len(events)):
         if events[i].start_char == last and events[i].attacker_id is None and events[i].target_id != attacker:
             events[i] = replace(events[i], attacker_id=attacker)
 
@@ -322,6 +325,16 @@ def _points_back(doc, lemmas: set[str], r: Rules) -> bool:
     nouns = lemmas | r.event_nouns
     return any(lemma_of(t) in nouns and any(c.dep_ == "det" and lemma_of(c) in r.definite for c in t.children)
                and not any(lemma_of(c) in r.new_event for c in t.children) for t in doc)
+
+
+def _under_claim(doc, clauses: list[Clause], r: Rules) -> bool:
+    """Whether every attack word of the sentence hangs on a verb of claiming or blaming
+    (attack_words.json `claim_verbs`: "JNIM claimed the ambush on Wednesday", "claimed
+    responsibility for the attack"): a day the sentence names is the claim's, not the attack's."""
+    def verb_above(token):
+        return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return bool(clauses) and all((v := verb_above(doc[c.trigger])) is not None and lemma_of(v) in r.claim_verbs
+                                 for c in clauses)
 
 
 def _with_toll(last: AttackEvent, found: list[AttackEvent]) -> AttackEvent:
@@ -484,8 +497,10 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     sentence = body[start:end]
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
-    attacker = _attacker(body, start, end, mentions, gazetteer, lex) or _parsed_actor(
-        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or claimed
+    hit = _phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
+    attacker = _attacker(body, start, end, mentions, gazetteer, lex, hit) or _parsed_actor(
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or _possessing_state(
+        doc, start, group, mentions, gazetteer) or claimed
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
     if attacker == "gpe:us":
@@ -620,13 +635,48 @@ def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
             and any(k.dep_ == "advmod" or k.dep_ == "mark" for k in t.children if lemma_of(k) in r.same_event_marks))
 
 
+def _possessing_state(doc, start: int, group: list[Clause], mentions: list[Mention], gazetteer) -> str | None:
+    """ "Russia's missile attack on Kyiv": a state named as the possessor of an attack noun made
+    the attack (it is no place of it)."""
+    for c in group:
+        t = doc[c.trigger]
+        if t.pos_ != "NOUN":
+            continue
+        for p in (x for x in t.children if x.dep_ == "poss"):
+            lo = start + min(x.idx for x in p.subtree)
+            found = next((m.entity_id for m in mentions if m.start == lo and gazetteer[m.entity_id].is_country), None)
+            if found:
+                return found
+    return None
+
+
+def _phrase_starts(doc, start: int, nouns: list) -> frozenset[int]:
+    """The body offsets of the words of each noun's phrase, without the clauses that describe it
+    ("missiles fired by the Houthis": the Houthis fired them, they were not hit)."""
+    out: set[int] = set()
+
+    def walk(t):
+        out.add(start + t.idx)
+        for c in t.children:
+            if c.dep_ not in ("acl", "relcl", "agent"):
+                walk(c)
+    for n in nouns:
+        walk(n)
+    return frozenset(out)
+
+
 def _agent_nouns(doc, group: list[Clause]) -> list:
-    """Who did it: the subject of an active trigger, "by ..." of a passive one or of a noun; a
-    coordinated trigger or a participle clause without a subject of its own shares its head's."""
+    """Who did it: the subject of an active trigger, "by ..." of a passive one or of a noun, the
+    name or demonym a trigger noun is modified by ("an Israeli strike", "Russia's attack", "a
+    Hamas attack"); a coordinated trigger or a participle clause without a subject of its own
+    shares its head's."""
     out = []
     for c in group:
         t = doc[c.trigger]
         out += [x for x in t.children if x.dep_ == "nsubj"]
+        if t.pos_ == "NOUN":
+            out += [x for x in t.children if x.dep_ in ("poss", "amod", "compound", "nmod") and x.pos_ in ("PROPN", "ADJ")
+                    and x.i < t.i]
         out += [g for x in t.children if x.dep_ in ("agent", "prep") and x.lower_ == "by" for g in x.children]
         if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and \
                 not any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
@@ -737,15 +787,19 @@ def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexico
                 or lex.target_before.search(before) and m.entity_id.startswith("gpe:il"))
 
 
-def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
+def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon,
+              hit: frozenset[int] = frozenset()) -> str | None:
     """Who attacked: the U.S. when it "carried out strikes"; an armed group named in the
-    sentence (not as a target); else the actor named just before the attack verb ("Russia
-    launched", "Russian artillery shelling", "The Sudanese army carried out"), or another way of
-    attack_roles.jsonl `within` "sentence" ("X said its fighters ambushed ...")."""
+    sentence (not as a target, nor starting at one of `hit`, the body offsets of the words naming
+    what the attack hit or who it hurt: "killed two Hezbollah members"); else the actor named
+    just before the attack verb ("Russia launched", "Russian artillery shelling", "The Sudanese
+    army carried out"), or another way of attack_roles.jsonl `within` "sentence" ("X said its
+    fighters ambushed ...")."""
     if lex.us_attacker.search(body, start, end):
         return "gpe:us"
     groups = [m.entity_id for m in mentions if m.entity_id in lex.armed_groups
               and not _NOT_PERPETRATOR_BEFORE.search(body[max(start, m.start - 20):m.start])
+              and m.start not in hit
               and may_act(body, start, m, gazetteer)]
     if groups:
         return groups[0]
@@ -759,14 +813,20 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
     return None
 
 
-def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon) -> str | None:
+def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer, lex: Lexicon,
+             every_rule: bool = False) -> str | None:
     """Who the text says did the attack told in body[start:end] (its sentence and the sentences
     after it that report no attack): "Islamic State claimed responsibility", "was blamed on ...",
-    "claimed by ..." (attack_roles.jsonl rules `within` "told"); the first rule that finds a name wins."""
+    "claimed by ...", "police suspect ..." (attack_roles.jsonl rules `within` "told"); the first
+    rule that finds a name wins. `every_rule`: body[start:end] is a later sentence that reports
+    no attack of its own, where the rules of an attack's own sentence count too ("X said its
+    fighters carried out the attack"), after those of "told"."""
     names = [m for m in mentions if start <= m.start and m.end <= end
              and gazetteer[m.entity_id].entity_type in ("ORG", "PERSON", "GPE", "NORP") and may_act(body, start, m, gazetteer)]
-    for rule in lex.roles:
-        if rule.within != "told":
+    if not names:
+        return None
+    for rule in sorted(lex.roles, key=lambda r: r.within != "told"):
+        if rule.within != "told" and not every_rule:
             continue
         for m in names:
             if rule.names(body, start, m) and (actor := _actor_id(body, m, gazetteer, lex)):

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import context
+from transforms import armed_groups, context
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
@@ -136,9 +136,9 @@ def _called_village(body: str, start: int, end: int) -> bool:
     return bool(after.match(body, end) or before.search(body, max(0, start - 80), start))
 
 
-@cache
-def _armed_groups() -> frozenset[str]:
-    return frozenset(json.loads(data_text("en/attack_lexicon.json"))["armed_groups"])
+def _armed_groups() -> dict[str, str]:
+    """Ids of the armed groups and forces of data/en/armed_groups.jsonl (`armed_groups.kinds`)."""
+    return armed_groups.kinds()
 
 
 @cache

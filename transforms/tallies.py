@@ -54,8 +54,21 @@ _DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
 _CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
                          r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
                          r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
-_SPLIT_BEFORE = re.compile(r"(?P<n>\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) + r")\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
-                           re.I)
+_SPLIT_BEFORE = re.compile(r"(?P<n>(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) +
+                           r")\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
+# Where a figure applies: a place after a preposition of place or of target ("in Mali", "strikes on
+# Ukraine", "across Nigeria, Niger and Chad"), not the actor before its verb ("Russia has carried out
+# ...") nor the place a statement was made in ("the UN said in Geneva", "Kyiv said").
+_DIRECTION = r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|eastern|western)\s+)?"
+_LOCATED_BEFORE = re.compile(r"\b(?:in|on|at|across|against|into|inside|within|throughout|of)\s+(?:the\s+)?" + _DIRECTION +
+                             r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\band\s+|\bor\s+))*$")
+_STATED_IN = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|briefing|conference)\s+(?:\w+\s+){0,2}?"
+                        r"(?:in|at|from)\s+(?:the\s+)?$", re.I)
+# "300 militants and 90 soldiers had been killed", "killed 1,200 Israelis and more than 30,000
+# Palestinians": counts of two sides coordinated, each a figure of its own (the text states no sum)
+_SIDE = r"(?:(?!(?:and|or|of|in|on|at|by|since|during|the|have|has|had|were|was|been|attacks|strikes|incidents|times)\b)[A-Za-z-]+)"
+_SIDES = re.compile(_QUAL + _NUM + r"\s+" + _SIDE + r"(?:\s+" + _SIDE + r")?\s*(?:,\s*and|,|and)\s+" +
+                    _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\s+" + _SIDE, re.I)
 # One named day: a count of attacks on it is the report of those attacks ("killed three people in two
 # attacks on Monday"), not a tally; the day a figure was said on ("said on Tuesday") does not count.
 _ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|"
@@ -137,12 +150,16 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
             period_start = _period_start(body, start, end, timexes, published)
-            scope = _scope(body, inside, gazetteer)
+            parts = _split_parts(body, start + m.end(), inside, gazetteer)
+            scope = _scope(body, inside, gazetteer, start + m.end(), parts)
             stated_by = _stated_by(sentence, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
-            if unit == "attacks":
-                for count, place in _split_parts(body, start + m.end(), inside, gazetteer):
-                    out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
+            if unit == "deaths":
+                for n, q in _other_sides(sentence, m):  # "300 militants and 90 soldiers had been killed"
+                    out.append(Tally(n, _QUALIFIERS.get((q or "").lower(), "exact"), unit, period_start, published, scope,
+                                     stated_by, sentence, start, end))
+            for count, place, _ in parts:
+                out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
     return out
 
 
@@ -155,15 +172,31 @@ def _number_and_qualifier(m: re.Match) -> tuple[str, str | None]:
     raise ValueError(f"no number in {m.group(0)!r}")
 
 
-def _split_parts(body: str, after: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> list[tuple[int, str]]:
-    """ "61 attacks, 29 in Iraq and 32 in Syria": (29, Iraq), (32, Syria), for any place named."""
+def _split_parts(body: str, after: int, mentions: list[Mention],
+                 gazetteer: dict[str, Entity]) -> list[tuple[int, str, int]]:
+    """ "61 attacks, 29 in Iraq and 32 in Syria", "150 killed, 60 of them in Cauca": (29, Iraq,
+    offset of "29"), (32, Syria, ...), for any place named after `after` (a body offset)."""
     parts = []
     for m in mentions:
         if m.start >= after and gazetteer[m.entity_id].entity_type in ("GPE", "LOC"):
-            hit = _SPLIT_BEFORE.search(body, max(after, m.start - 30), m.start)
+            lo = max(after, m.start - 30)
+            hit = _SPLIT_BEFORE.search(body, lo, m.start)
             if hit and _number(hit.group("n")) > 0:
-                parts.append((_number(hit.group("n")), gazetteer[m.entity_id].name))
+                parts.append((_number(hit.group("n")), gazetteer[m.entity_id].name, hit.start()))
     return parts
+
+
+def _other_sides(sentence: str, m: re.Match) -> list[tuple[int, str | None]]:
+    """The counts coordinated with the matched death count ("300 militants and 90 soldiers had
+    been killed"): (count, qualifier) of each other one, in the sentence's order."""
+    n_at = next(m.start(k) for k in ("n", "n2", "n3") if m.groupdict().get(k))
+    out = []
+    for pair in _SIDES.finditer(sentence):
+        if pair.start("n") == n_at:
+            out.append((_number(pair.group("n2")), pair.group("q2")))
+        elif pair.start("n2") == n_at:
+            out.append((_number(pair.group("n")), pair.group("q")))
+    return [(n, q) for n, q in out if n >= 2]
 
 
 def _is_split_part(sentence: str, m: re.Match) -> bool:
@@ -206,10 +239,23 @@ def _since_start(t: Timex, body: str, published: dt.date) -> dt.date | None:
     return first if first <= published else None
 
 
-def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
-    names = [gazetteer[m.entity_id].name for m in mentions
-             if gazetteer[m.entity_id].entity_type in ("GPE", "LOC")
-             and not context.is_affiliation(body, m) and not context.is_modifier(body, m)]
+def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity], after: int = 0,
+           parts: list[tuple[int, str, int]] = ()) -> str | None:
+    """Where a figure applies, its places joined with "and" ("Ukraine and Russia"): those after a
+    preposition of place or target ("in Mali", "strikes on Ukraine"), else any the sentence names,
+    never the place a statement was made in ("said in Geneva"). A place of a split part ("60 of
+    them in Cauca") is that part's, not the whole's, unless only parts name places ("46 attacks,
+    24 in Iraq and 22 in Syria": Iraq and Syria); places between the figure (`after`, a body
+    offset) and its first part are the figure's own ("2,500 killed in Mali and 3,000 in Burkina Faso": Mali)."""
+    places = [m for m in mentions if gazetteer[m.entity_id].entity_type in ("GPE", "LOC")
+              and not context.is_affiliation(body, m) and not context.is_modifier(body, m)
+              and not _STATED_IN.search(body, max(0, m.start - 40), m.start)]
+    first_part = min((at for _, _, at in parts), default=None)
+    part_names = {name for _, name, _ in parts}
+    own = [m for m in places if first_part is not None and after <= m.start < first_part]
+    whole = [m for m in places if gazetteer[m.entity_id].name not in part_names]
+    located = [m for m in whole if _LOCATED_BEFORE.search(body, max(0, m.start - 80), m.start)]
+    names = [gazetteer[m.entity_id].name for m in own or located or whole] or [name for _, name, _ in parts]
     names = list(dict.fromkeys(names))
     return " and ".join(names) if names else None
 

@@ -134,6 +134,57 @@ CASES = [
     ("Shelling hit a football pitch in the town on Sunday, killing two boys.", ("Shelling/artillery/missile attack",)),
     ("A fuel truck overturned and exploded on the highway on Sunday, killing 9. The blast was caused by a "
      "collision with a bus.", NONE),
+    # a sixth table (#12, session 6), conflicts outside the dev notes: a country's side in sport, a match result,
+    # counterfactuals, "since" and "a year after" clauses, exercises, negative subjects, hazards, new verbs
+    ("Colombia attacked relentlessly and beat Chile 2-0 in Barranquilla on Tuesday.", NONE),
+    ("Argentina's attack was toothless on Sunday as Brazil held on in Rio.", NONE),
+    ("Italy shelled the Welsh line with kicks and crushed Wales 40-6 in Rome on Saturday.", NONE),
+    ("Brazil's forwards stormed the box and Vinicius fired home in the 80th minute to beat Uruguay 2-1.", NONE),
+    ("Had the bomb exploded, dozens would have died, police in Manila said on Monday.", NONE),
+    ("Should the militants attack the dam, thousands of people downstream would be at risk, engineers warned.", NONE),
+    ("Families in Mumbai on Sunday marked 15 years since gunmen attacked hotels and a railway station in the city.", NONE),
+    ("A year after a drone strike on a wedding in Tigray killed 40 people, survivors are still waiting for answers.",
+     NONE),
+    ("Twenty years after militants attacked a school in Beslan, parents still visit the gym every September.", NONE),
+    ("Troops staged a mock attack on a hijacked bus during a counter-terrorism drill in Manila on Tuesday.", NONE),
+    ("Warships fired missiles at floating targets during a naval exercise off Sicily on Tuesday.", NONE),
+    ("No mortar rounds hit the base in Kidal on Monday, contrary to posts on social media, the UN mission said.", NONE),
+    ("Nobody was shot at the rally in Caracas on Saturday, police insisted.", NONE),
+    ("Wildfires ravaged the hills outside Athens on Monday, killing two firefighters.", NONE),
+    ("Jihadists set off an explosive device under a bridge near Mopti on Tuesday.", ("Remote explosive/landmine/IED",)),
+    ("Gunmen sprayed a minibus with bullets on the highway near Reynosa on Sunday, killing four passengers.",
+     ("Attack",)),
+    ("On Sunday, French forces conducted an aerial operation against a gathering of militants near the border.",
+     ("Air/drone strike",)),
+    ("Russian forces shelled Kherson on Monday while a drone hit a bus in Nikopol, killing two.",
+     ("Shelling/artillery/missile attack", "Air/drone strike")),
+    ("Militants fired rockets at the airport and a suicide bomber struck a checkpoint in the city on Monday.",
+     ("Shelling/artillery/missile attack", "Suicide bomb")),
+    ("Junta jets dropped bombs on a village in Sagaing region on Tuesday, killing nine people.", ("Air/drone strike",)),
+    ("Suspected separatists shot dead a district officer in Bamenda on Friday.", ("Attack",)),
+    # figurative shooting, natural hazards, crowd control with nobody hurt, aerial bombs
+    ("Fuel prices shot up in Kabul on Monday after the border crossing closed.", NONE),
+    ("The bill was shot down by the senate in Manila on Tuesday.", NONE),
+    ("Cyclone Mocha hit the coast of Rakhine state on Sunday, killing at least six people.", NONE),
+    ("Police in Lima fired rubber bullets and tear gas to disperse protesters on Thursday; no one was injured.", NONE),
+    ("The Kremlin denied striking a children's hospital in Kyiv on Monday, blaming Ukrainian air defences.", NONE),
+    ("The striker's penalty hit the bar in the 90th minute and Senegal lost 1-0 to Egypt in Cairo.", NONE),
+    ("A Russian glide bomb hit a residential building in Kharkiv on Sunday, killing five people.",
+     ("Air/drone strike",)),
+    ("A female suicide bomber blew herself up at a market in Maiduguri on Saturday, killing eight people.",
+     ("Suicide bomb",)),
+    ("Unknown attackers stabbed a pastor to death in Lilongwe on Sunday.", ("Attack",)),
+    # translated text: "a post of the gendarmerie" is a military target, as "a gendarmerie post" is
+    ("The terrorists carried out an attack against a post of the gendarmerie in the locality of Seytenga this "
+     "Monday, making several dead among the elements.", ("Armed clash",)),
+    ("Neither side fired on the other along the Line of Control on Sunday, the army said.", NONE),
+    ("The city has not been shelled since the ceasefire took effect in March, residents said on Monday.", NONE),
+    ("A court in The Hague on Thursday sentenced a former militia leader for the massacre of 200 villagers in 2003.",
+     NONE),
+    ("Mali's football team attacked from the start and beat Burkina Faso 2-1 in Yamoussoukro on Tuesday.", NONE),
+    # the figurative and crowd-control senses stand back when someone is hurt or a weapon is named
+    ("Gunmen shot up a nightclub in Pattaya on Sunday, killing five people.", ("Attack",)),
+    ("Police fired live rounds to disperse protesters in Conakry on Tuesday, killing two.", ("Attack",)),
 ]
 
 
@@ -224,13 +275,50 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
      "org:islamic-state", None, "civilian"),
     ("A bombing that killed five soldiers in the town on Monday was blamed on Hezbollah.", "org:hezbollah", None, "military"),
     ("Police blamed Hamas for the grenade attack on a bar in the old town on Saturday.", "org:hamas", None, "facility"),
-    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", None, None, "military"),
+    # a claim in a later paragraph is of the nearest attack told before it
+    ("Gunmen shot dead two police officers at a checkpoint on Monday.\nThe Houthis claimed the attack.", "org:houthis",
+     None, "military"),
     ("Gunmen shot dead two police officers at a checkpoint on Monday. The Houthis claimed the attack.", "org:houthis",
      None, "military"),
+    # session 6: responsibility told later (a claim, a suspicion, a statement), in the next sentence or paragraph,
+    # in other conflicts; a group among the victims is no attacker; a demonym on the attack noun is
+    ("A car bomb exploded outside a police station in Cucuta on Tuesday, wounding 12 people. The ELN later claimed "
+     "responsibility.", "org:eln", None, None),
+    ("Two traders were shot dead in the market of Rutshuru on Monday night. Police suspect M23 rebels.", "org:m23", None,
+     "civilian"),
+    ("An explosion ripped through a bus in Quetta on Friday, killing six passengers.\n\nNo group has claimed the "
+     "attack, but authorities suspect the Balochistan Liberation Army.", "org:bla", None, "civilian"),
+    ("Militants attacked an army post in North Waziristan on Sunday, killing three soldiers. In a statement, the "
+     "Pakistani Taliban said its fighters carried out the attack.", "org:ttp", None, "military"),
+    ("Mortar rounds struck a camp for displaced people in Ituri on Wednesday, killing nine.\n\nLocal officials blamed "
+     "CODECO militiamen for the shelling.", "org:codeco", None, "facility"),
+    ("Gunmen killed four soldiers at a checkpoint near Tumaco on Saturday. The army blamed FARC dissidents for the "
+     "attack.", "org:farc-dissidents", None, "military"),
+    ("A roadside bomb hit a military truck in Cabo Delgado on Thursday.\n\nThe Islamic State group claimed "
+     "responsibility on Friday.", "org:islamic-state", None, "military"),
+    ("A bomb exploded at a bus station on Friday, killing four. Police believe Boko Haram was behind the blast.",
+     "org:boko-haram", None, None),
+    ("An Israeli strike on a car in southern Lebanon killed two Hezbollah members on Wednesday.", "gpe:il",
+     "org:hezbollah", None),
+    ("Gunmen killed three farmers near Bunia on Tuesday. Residents said the attackers were ADF fighters.", "org:adf",
+     None, "civilian"),
+    ("Attackers on motorcycles killed 11 villagers in Seno province on Friday. Officials attributed the killings to "
+     "jihadists linked to the Islamic State.", "org:islamic-state", None, "civilian"),
+    ("Four soldiers died when their vehicle hit a landmine in Kachin state on Monday. The military blamed the Kachin "
+     "Independence Army.", "org:kia", None, None),
+    # a state as the possessor of the attack noun made it, and is no place of it
+    ("Russia's missile attack on Kyiv on Monday killed 11 people.", "gpe:ru", None, "civilian"),
 ])
 def test_roles_name_any_actor_the_text_ties_to_the_attack(text, attacker, target, kind):
     e = events(text)[0]
-    assert (e.attacker_id, e.target_id, e.target_kind) == (attacker, target, kind)
+    assert (e.attacker_id, e.target_id) == (attacker, target)
+    assert kind is None or e.target_kind == kind
+
+
+def test_a_claim_dated_by_its_own_day_is_no_second_attack():
+    got = events("Suspected jihadists ambushed a convoy near Mopti on Tuesday, killing seven soldiers. JNIM claimed "
+                 "the ambush on Wednesday in a message on Telegram.")
+    assert [(e.attacker_id, e.fatalities) for e in got] == [("org:jnim", 7)]
 
 
 @pytest.mark.parametrize("text, places, dead", [

@@ -173,3 +173,12 @@ def test_a_related_stories_box_mid_article_drops_its_teasers_and_keeps_the_rest(
     assert "kidnap" not in a.body and "Airstrike" not in a.body
     assert a.body.endswith("The attackers fled into the forest before reinforcements arrived, a police spokesman "
                            "said on Tuesday.")
+
+
+def test_a_teaser_headline_with_its_label_on_one_line_is_dropped_and_the_article_goes_on():
+    text = ("Roadside bomb wounds soldiers\n\nA roadside bomb wounded four soldiers near the town on Monday.\n\n"
+            "READ MORE: Airstrike kills 20 at monastery\n\nAlso read: Rebels shell market in the east\n\n"
+            "The army blamed rebels for the attack, a spokesman said on Tuesday.\n")
+    a = parse_article(text)
+    assert "monastery" not in a.body and "shell market" not in a.body
+    assert a.body.endswith("The army blamed rebels for the attack, a spokesman said on Tuesday.")

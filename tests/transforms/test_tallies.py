@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from transforms.entities import default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.gazetteer import load_gazetteer
@@ -98,3 +100,32 @@ def test_issue12_a_count_of_attacks_on_one_day_is_their_report_not_a_tally():
                      "The governor said on Friday that bandits had carried out 40 attacks this year.",
                      "Officials reported 12 attacks on Monday, bringing the total since March to 90."):
         assert is_tally_sentence(sentence), sentence
+
+
+# #12, sixth session: a figure's scope is where it applies, by kind (wire, NGO, local press)
+@pytest.mark.parametrize("text, rows", [
+    # the actor before its verb and the capital that speaks are no scope; the target after "on" is
+    ("Russia has carried out more than 3,000 air strikes on Ukraine since the invasion began, Kyiv said.",
+     [(3000, "attacks", "Ukraine")]),
+    # a figure that sums two places applies to both
+    ("Over 10,000 civilians have been killed in Ukraine and Russia since the war began, the UN said.",
+     [(10000, "deaths", "Ukraine and Russia")]),
+    # a total split by place: a row per part, the total over the parts' places
+    ("At least 120 people have been killed since May, 80 in Ukraine and 40 in Russia, officials said.",
+     [(120, "deaths", "Ukraine and Russia"), (80, "deaths", "Ukraine"), (40, "deaths", "Russia")]),
+    # two figures, each with its own place: no sum, no shared scope
+    ("Since 2015, at least 2,500 people have been killed in Mali and 3,000 in Burkina Faso in jihadist violence.",
+     [(2500, "deaths", "Mali"), (3000, "deaths", "Burkina Faso")]),
+    # two sides counted apart are two figures
+    ("The fighting has killed 1,200 soldiers and more than 3,000 civilians since October, officials say.",
+     [(1200, "deaths", None), (3000, "deaths", None)]),
+    ("Officials said 300 militants and 90 soldiers had been killed in clashes in Nigeria since January.",
+     [(90, "deaths", "Nigeria"), (300, "deaths", "Nigeria")]),
+    # the place a statement was made in is not where the figure applies
+    ("The UN said in Geneva that 25 attacks on health facilities had been recorded in Sudan since April.",
+     [(25, "attacks", "Sudan")]),
+    ("Since 2009, attacks by the group have killed more than 35,000 people in Nigeria, Niger, Chad and Cameroon.",
+     [(35000, "deaths", "Nigeria and Niger and Chad and Cameroon")]),
+])
+def test_a_figures_scope_is_where_it_applies(text, rows):
+    assert [(t.count, t.unit, t.scope) for t in tallies(text)] == rows
