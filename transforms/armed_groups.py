@@ -60,12 +60,38 @@ def caseless_aliases() -> dict[str, str]:
 
 
 @cache
+def caseless_alternatives() -> str | None:
+    """The regex, without flags or word boundaries, of every caseless alias as `caseless_key`
+    spells it (a space or hyphen for either, either apostrophe); to be compiled with re.I;
+    None when there is none. Its match's `caseless_key` is a key of `caseless_aliases`."""
+    keys = caseless_aliases()
+    return trie_pattern(keys, _SPELLED) if keys else None
+
+
+@cache
 def caseless_pattern() -> re.Pattern | None:
     """One case-insensitive pattern of every caseless alias (whole words), or None when none."""
-    keys = caseless_aliases()
-    if not keys:
+    alternatives = caseless_alternatives()
+    if alternatives is None:
         return None
-    return re.compile(rf"(?<![\w'’-]){trie_pattern(keys, _SPELLED)}(?![\w]|['’](?!s\b)|-[A-Za-z])", re.I)
+    return re.compile(rf"(?<![\w'’-]){alternatives}(?![\w]|['’](?!s\b)|-[A-Za-z])", re.I)
+
+
+@cache
+def exact_aliases() -> dict[str, str]:
+    """Each `exact` alias, as written (straight apostrophes) -> entity id."""
+    out: dict[str, str] = {}
+    for r in _lines():
+        for alias in r.get("exact", []):
+            out.setdefault(alias, r["id"])
+    return out
+
+
+@cache
+def countries() -> dict[str, tuple[str, ...]]:
+    """entity id -> the ISO2 codes of the countries the group fights in (`countries` of
+    armed_groups.jsonl), for each group that has them (they are few)."""
+    return {r["id"]: tuple(r["countries"]) for r in _lines() if r.get("countries")}
 
 
 @cache
@@ -73,8 +99,8 @@ def country_evidence() -> dict[str, tuple[str, ...]]:
     """Surface -> the ISO2 codes of the countries the group fights in (`countries` of
     armed_groups.jsonl), for every name, alias and exact alias of a group that has them: a
     group's name in a text that names no place is evidence of the event's country ("JNIM":
-    Mali, Burkina Faso, Niger). The one source of that knowledge; data/country_evidence.csv's
-    group rows must agree with it until they are derived from it."""
+    Mali, Burkina Faso, Niger). The one source of that knowledge: transforms/country_evidence.py
+    finds it in a text through `caseless_alternatives` and `exact_aliases`."""
     out: dict[str, tuple[str, ...]] = {}
     for r in _lines():
         if r.get("countries"):
