@@ -154,16 +154,18 @@ def test_a_groups_name_that_is_also_a_surname_needs_the_noun_news_puts_after_it(
     assert "org:wagner" not in [m.entity_id for m in default_matcher().find("Senator Ann Wagner said on Monday.")]
 
 
-def test_country_evidence_of_armed_groups_agrees_with_armed_groups_jsonl():
-    """Armed-group knowledge has one source, armed_groups.jsonl: a group name that
-    data/country_evidence.csv also lists must give the same countries there."""
+def test_armed_groups_countries_have_one_source_armed_groups_jsonl():
+    """data/country_evidence.csv lists no armed group (their countries are armed_groups.jsonl's),
+    and a name of a force that both files know gives the same countries in each."""
     from transforms import armed_groups
     from transforms.armed_groups import caseless_key
     from transforms.resources import csv_rows
 
     known = {caseless_key(k): v for k, v in armed_groups.country_evidence().items()}
     assert known
-    for row in csv_rows("country_evidence.csv"):
+    rows = csv_rows("country_evidence.csv")
+    assert [r["aliases"] for r in rows if r["kind"] == "group"] == []
+    for row in rows:
         for alias in row["aliases"].split("|"):
             if caseless_key(alias) in known:
                 assert set(known[caseless_key(alias)]) == set(row["country_code"].split("|")), alias

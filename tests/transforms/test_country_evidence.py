@@ -1,4 +1,5 @@
-"""Evidence of a country that names no place (#14): data/country_evidence.csv and its matcher."""
+"""Evidence of a country that names no place (#14): data/country_evidence.csv, the armed groups'
+`countries` of data/en/armed_groups.jsonl, and their matcher."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pycountry
 import pytest
 
 from transforms.country_evidence import country_evidence, evidence_weights
-from transforms.resources import csv_rows
+from transforms.resources import csv_rows, jsonl
 
 
 def test_every_row_names_one_valid_country_and_a_known_kind_and_no_alias_twice():
@@ -16,15 +17,42 @@ def test_every_row_names_one_valid_country_and_a_known_kind_and_no_alias_twice()
     assert len({r["country_code"] for r in rows}) >= 25  # many countries, not the dev set's few
     for r in rows:
         assert all(pycountry.countries.get(alpha_2=cc) is not None for cc in r["country_code"].split("|")), r
-        assert r["kind"] in {"forces", "police", "institution", "group", "currency"}, r
+        assert r["kind"] in {"forces", "police", "institution", "currency"}, r
     aliases = Counter(a for r in rows for a in r["aliases"].split("|") if a)
     assert [a for a, n in aliases.items() if n > 1] == []
 
 
-def test_forces_and_groups_are_found_whole_and_case_sensitive():
-    text = "FARDC soldiers and M23-held hills; People’s Defence Force fighters; the fardc and XKDF are not"
+def test_forces_are_found_whole_and_case_sensitive():
+    text = "FARDC soldiers near the KDF’s camp and KDF-held hills; the fardc and XKDF are not"
+    assert [(text[s:e], cc, kind) for s, e, cc, kind in country_evidence(text)] == [
+        ("FARDC", ("CD",), "forces"), ("KDF", ("KE",), "forces"), ("KDF", ("KE",), "forces")]
+
+
+def test_a_group_is_found_as_armed_groups_matches_it():
+    """Aliases regardless of case, hyphens and spaces; `exact` aliases only as written; a group of
+    no listed countries ("Islamic State") says none; a hyphenated compound still names the group."""
+    text = ("AL-SHABAAB fighters, M23-held hills, the m23 road, Islamic State cells, "
+            "anti-Boko Haram patrols and People’s Defense Forces units")
+    assert [(text[s:e], cc, kind) for s, e, cc, kind in country_evidence(text)] == [
+        ("AL-SHABAAB", ("SO", "KE"), "group"), ("M23", ("CD",), "group"),
+        ("Boko Haram", ("NG", "NE", "CM", "TD"), "group"), ("People’s Defense Forces", ("MM",), "group")]
+
+
+def test_the_longest_name_wins_where_names_overlap():
+    text = "Uganda People's Defence Forces and Islamic State West Africa Province fighters"
     assert [(text[s:e], cc) for s, e, cc, _ in country_evidence(text)] == [
-        ("FARDC", ("CD",)), ("M23", ("CD",)), ("People’s Defence Force", ("MM",))]
+        ("Uganda People's Defence Forces", ("UG",)), ("Islamic State West Africa Province", ("NG", "NE", "CM", "TD"))]
+
+
+GROUPS_WITH_COUNTRIES = [r for r in jsonl("en/armed_groups.jsonl") if r.get("countries")]
+
+
+@pytest.mark.parametrize("line", GROUPS_WITH_COUNTRIES, ids=lambda r: r["id"])
+def test_every_name_of_a_group_with_countries_is_evidence_of_them(line):
+    for surface in [*line.get("aliases", []), *line.get("exact", [])]:
+        text = f"Witnesses said {surface} fighters were seen."
+        found = [(text[s:e], set(cc)) for s, e, cc, _ in country_evidence(text)]
+        assert found == [(surface, set(line["countries"]))]
 
 
 def test_a_currency_counts_only_after_an_amount():
