@@ -41,6 +41,39 @@ def may_match(needs: frozenset[str] | None, folded: str) -> bool:
     return needs is None or any(s in folded for s in needs)
 
 
+# How far a match may reach before or after the required literal it contains, in characters.
+# A temporal expression is a few words; a match longer than this could be found differently.
+MARGIN = 120
+
+
+def scan_regions(needs: frozenset[str] | None, folded: str, text_length: int) -> list[tuple[int, int]]:
+    """The (start, end) stretches of a text a pattern with these required literals has to be
+    tried on: MARGIN characters around each occurrence of a literal, overlapping stretches merged;
+    the whole text when the pattern has none (or the folded text is not aligned with the text).
+    `pattern.finditer(text, start, end)` over them finds what a scan of the whole text finds for
+    every match shorter than MARGIN, whose literal lies inside it by definition; the regex engine
+    then tries a fraction of the positions ("days" and "years" are in most articles, a duration's
+    optional words before them would be tried at every word)."""
+    if needs is None or len(folded) != text_length:
+        return [(0, text_length)]
+    hits = sorted((i, i + len(word)) for word in needs for i in _occurrences(folded, word))
+    regions: list[tuple[int, int]] = []
+    for start, end in hits:
+        start, end = max(0, start - MARGIN), min(text_length, end + MARGIN)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return regions
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 # An item of a parsed pattern is ("exact", S): it matches exactly one string of S; ("needs", S):
 # each of its matches contains a string of S; or (None, None): nothing is known.
 def _sequence(items) -> tuple[str | None, frozenset[str] | None]:

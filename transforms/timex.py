@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.regex_gate import fold, may_match, required_literals
+from transforms.regex_gate import fold, may_match, required_literals, scan_regions
 from transforms.resources import jsonl
 from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
@@ -85,8 +85,9 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             folded[flags] = fold(text, rule.pattern)
         if not may_match(rule.needs, folded[flags]):
             continue
-        for m in rule.pattern.finditer(text):
-            candidates.append((m.start(), -(m.end() - m.start()), index, m, rule))
+        for start, end in scan_regions(rule.needs, folded[flags], len(text)):
+            for m in rule.pattern.finditer(text, start, end):
+                candidates.append((m.start(), -(m.end() - m.start()), index, m, rule))
     candidates.sort(key=lambda c: c[:3])
     out: list[Timex] = []
     last_end = -1

@@ -8,7 +8,7 @@ import pytest
 
 from transforms import timex
 from transforms.attack_rules import rules as attack_rules
-from transforms.regex_gate import fold, may_match, required_literals
+from transforms.regex_gate import MARGIN, fold, may_match, required_literals, scan_regions
 
 
 @pytest.mark.parametrize("pattern, flags, needs", [
@@ -66,3 +66,26 @@ def test_the_timex_tagger_is_unchanged_by_its_gate(monkeypatch):
     ungated = tuple(timex.Rule(r.name, r.pattern, r.norm, r.example, None) for r in timex.rules())
     monkeypatch.setattr(timex, "rules", lambda lang=timex.LANGUAGE: ungated)
     assert [timex.tag_timexes(t, timex.dt.date(2023, 11, 14)) for t in texts] == gated
+
+
+def test_scan_regions_surround_each_literal_and_merge():
+    text = "x" * 1000 + " days " + "x" * 50 + " weeks " + "y" * 1000
+    day = text.index("days")
+    regions = scan_regions(frozenset({"day", "week"}), text, len(text))
+    assert regions == [(day - MARGIN, text.index("weeks") + len("week") + MARGIN)]
+    assert scan_regions(None, text, len(text)) == [(0, len(text))]
+    assert scan_regions(frozenset({"month"}), text, len(text)) == []
+
+
+def test_the_timex_tagger_is_unchanged_by_its_scan_regions(monkeypatch):
+    """Long texts whose expressions lie far apart: scanning the regions around each rule's words
+    finds what scanning every position finds."""
+    rng = random.Random(5)
+    filler = "the officials said that talks would go on and a statement was issued".split()
+    texts = [" ".join(rng.choice(filler) if rng.random() < 0.9 else t for t in _texts()[i].split())
+             + " " + " ".join(rng.choice(filler) for _ in range(rng.randint(40, 120))) + " " + _texts()[i + 1]
+             for i in range(0, 300, 2)]
+    dct = timex.dt.date(2023, 11, 14)
+    scanned = [timex.tag_timexes(t, dct) for t in texts]
+    monkeypatch.setattr(timex, "scan_regions", lambda needs, folded, n: [(0, n)])
+    assert [timex.tag_timexes(t, dct) for t in texts] == scanned
