@@ -1,6 +1,8 @@
 -- incidents: each attack event of run $run_id takes the incident_id of the earliest compatible
--- event before it (earlier runs first, then the run's own events in event_id order); `parent`
--- holds that event, its incident is copied until no id changes (warehouse/incidents.py).
+-- event before it; `parent` holds that event, its incident is copied until no id changes
+-- (warehouse/incidents.py). "Earliest" and "before" follow one order: earlier runs first, then
+-- documents by ingested_at, then event_id (in a run every document has the run's ingested_at,
+-- so within a run this is event_id order).
 -- Compatible (both events): another document (one article's events are distinct attacks, as
 -- the event extractor decided); the same country; overlapping date ranges;
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
@@ -8,46 +10,200 @@
 -- event (a range of more than 3 days, or no coordinates) links only on the same place, or on the
 -- same day with a known weapon of the same family. Two versions of one inbox file link as
 -- near-duplicates do.
+--
+-- Why classes: in a dense warehouse (one busy war: hundreds of reports of one base a day)
+-- every event is compatible with thousands of others, and listing every compatible pair is
+-- quadratic. The rules read only a few attributes, so events with equal attributes (a class)
+-- are interchangeable, and of a class only the first event of each of its first two documents
+-- can be an answer (the first one unless it is the asking event's own document). Classes are
+-- paired by selective keys (the day; the place, a 0.5 x 1 degree grid cell and its neighbours
+-- for "within 40 km", the admin1, the event day), each asking class keeps the first events of
+-- the first two documents over all classes it matches, and each event picks from those.
+-- tests/warehouse/test_incident_rules.py holds this to the pair-by-pair reading of the rules.
 create or replace temporary table incident_links as
 with events as (
-    select e.*, d.ingested_at, d.duplicate_of, d.source_path, (e.date_max - e.date_min) as days,
-           list_transform(e.weapons, lambda w: case
+    select e.event_id, e.doc_id, e.country_code, e.location_id, e.latitude, e.longitude, e.admin1,
+           e.geo_precision, e.event_date, e.date_min, e.date_max, e.attacker_id, e.target_id,
+           (e.run_id = $run_id) as same_run, d.ingested_at, d.duplicate_of, d.source_path,
+           (e.date_max - e.date_min) <= 3 as short,
+           list_sort(list_distinct(list_transform(e.weapons, lambda w: case
                when w in ('rocket', 'missile', 'ballistic missile', 'cruise missile', 'artillery', 'mortar') then 'projectile'
                when w in ('drone', 'one-way attack drone') then 'drone'
                when w in ('bomb', 'ied', 'grenade') then 'explosive'
-               else w end) as families
+               else w end))) as families,
+           list_contains(e.weapons, 'unknown') as unknown
     from attack_events e join documents d using (doc_id)
+    -- an event without a country or dates links to nothing (the rules compare them)
+    where e.country_code is not null and e.date_min is not null and e.date_max is not null
 ),
-fresh as (select * from events where run_id = $run_id),
-window_ as (select min(date_min) as lo, max(date_max) as hi from fresh),
-earlier as (select events.* from events, window_ where date_max >= lo and date_min <= hi),
-pairs as (
-    select n.event_id, c.event_id as parent,
-           row_number() over (partition by n.event_id
-                              order by (c.run_id = $run_id), c.ingested_at, c.event_id) as rank_
-    from fresh n join earlier c
-      on n.country_code = c.country_code
-     and c.date_min <= n.date_max and n.date_min <= c.date_max
-     and n.doc_id <> c.doc_id
-     and (c.run_id <> $run_id or c.event_id < n.event_id)
+window_ as (select min(date_min) as lo, max(date_max) as hi from events where same_run),
+earlier as materialized (
+    select events.*, row_number() over (order by same_run, ingested_at, event_id) as ord
+    from events, window_ where date_max >= lo and date_min <= hi
+),
+-- an event of at most 3 days, once per day it may fall on: ranges overlap iff they share a day
+days as materialized (
+    select *, date_min + unnest(range(0, (date_max - date_min)::integer + 1))::integer as day
+    from earlier where short
+),
+-- fine classes (every attribute the rules of two short events read) and coarse ones (what the
+-- rules read when one event is vague: the place, the profile, the day)
+fine as materialized (
+    select *, dense_rank() over (order by country_code, day, location_id, latitude, longitude, admin1, geo_precision,
+                                          event_date, attacker_id, target_id, families, unknown) as cls
+    from days
+),
+coarse as materialized (
+    select *, dense_rank() over (order by country_code, day, location_id, attacker_id, target_id, families, unknown) as cls
+    from days where location_id is not null
+),
+vague as materialized (
+    select *, dense_rank() over (order by country_code, location_id, date_min, date_max, attacker_id, target_id,
+                                          families, unknown) as cls
+    from earlier where not short and location_id is not null
+),
+-- of each class, the first event of each of its first two documents
+fine_reps as (
+    select cls, event_id, doc_id, ord from (select * from fine qualify row_number() over (partition by cls, doc_id order by ord) = 1)
+    qualify row_number() over (partition by cls order by ord) <= 2
+),
+coarse_reps as (
+    select cls, event_id, doc_id, ord from (select * from coarse qualify row_number() over (partition by cls, doc_id order by ord) = 1)
+    qualify row_number() over (partition by cls order by ord) <= 2
+),
+vague_reps as (
+    select cls, event_id, doc_id, ord from (select * from vague qualify row_number() over (partition by cls, doc_id order by ord) = 1)
+    qualify row_number() over (partition by cls order by ord) <= 2
+),
+fine_cls as materialized (
+    select distinct cls, country_code, day, location_id, latitude, longitude, admin1, geo_precision, event_date,
+           attacker_id, target_id, families, unknown, floor(latitude / 0.5)::integer as band,
+           -- cells 1 degree of longitude wide (at least 54 km up to 60.5 degrees), one cell per band beyond
+           case when abs(floor(latitude / 0.5) * 0.5 + 0.25) < 60 then 360 else 1 end as cells,
+           bool_or(same_run) over (partition by cls) as asks
+    from fine
+),
+coarse_cls as materialized (
+    select distinct cls, country_code, day, location_id, attacker_id, target_id, families, unknown,
+           bool_or(same_run) over (partition by cls) as asks
+    from coarse
+),
+vague_cls as materialized (
+    select distinct cls, country_code, location_id, date_min, date_max, attacker_id, target_id, families, unknown,
+           bool_or(same_run) over (partition by cls) as asks
+    from vague
+),
+-- a fine class in the cells of its band and the bands beside it (each cut the way that band is cut)
+grid as (
+    select c.cls, c.country_code, c.day, c.band + b.d as band,
+           ((floor((c.longitude + 180) / 360 * n.cells)::integer + l.d + n.cells) % n.cells) as cell
+    from fine_cls c, (values (-1), (0), (1)) b(d), (values (-1), (0), (1)) l(d),
+         lateral (select case when abs((c.band + b.d) * 0.5 + 0.25) < 60 then 360 else 1 end as cells) n
+    where c.latitude is not null
+),
+-- short with short: class pairs by selective keys, then the rules
+fine_keys as (
+    select n.cls as ncls, c.cls as ccls from fine_cls n join fine_cls c using (country_code, day, location_id) where n.asks
+    union
+    select n.cls, g.cls from fine_cls n join grid g
+        on g.country_code = n.country_code and g.day = n.day and g.band = n.band
+       and g.cell = floor((n.longitude + 180) / 360 * n.cells)::integer % n.cells
+    where n.asks and n.latitude is not null
+    union
+    select n.cls, c.cls from fine_cls n join fine_cls c using (country_code, day, admin1)
+    where n.asks and (n.geo_precision = 3 or c.geo_precision = 3)
+    union
+    select n.cls, c.cls from fine_cls n join fine_cls c using (country_code, day, event_date)
+    where n.asks and (n.latitude is null or c.latitude is null)
+),
+fine_pairs as (
+    select k.ncls, k.ccls from fine_keys k join fine_cls n on n.cls = k.ncls join fine_cls c on c.cls = k.ccls
     where (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
       and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
-      and (list_has_any(n.families, c.families) or list_contains(n.weapons, 'unknown')
-           or list_contains(c.weapons, 'unknown'))
+      and (list_has_any(n.families, c.families) or n.unknown or c.unknown)
       and (
-          n.location_id = c.location_id and (n.days <= 3 and c.days <= 3 or list_has_any(n.families, c.families))
-          or n.days <= 3 and c.days <= 3 and (
-              n.latitude is not null and c.latitude is not null
-                  and 2 * 6371 * asin(sqrt(power(sin(radians(c.latitude - n.latitude) / 2), 2)
-                      + cos(radians(n.latitude)) * cos(radians(c.latitude))
-                      * power(sin(radians(c.longitude - n.longitude) / 2), 2))) <= 40
-              or n.admin1 = c.admin1 and (n.geo_precision = 3 or c.geo_precision = 3)
-              or (n.latitude is null or c.latitude is null)
-                  and n.event_date = c.event_date and list_has_any(n.families, c.families)
-                  and not list_contains(n.weapons, 'unknown') and not list_contains(c.weapons, 'unknown')
-              or n.duplicate_of = c.doc_id or c.duplicate_of = n.doc_id
-              or n.source_path = c.source_path  -- two versions of one inbox file (documents.superseded_by)
-          )
+          n.location_id = c.location_id
+          or n.latitude is not null and c.latitude is not null
+              and 2 * 6371 * asin(sqrt(power(sin(radians(c.latitude - n.latitude) / 2), 2)
+                  + cos(radians(n.latitude)) * cos(radians(c.latitude))
+                  * power(sin(radians(c.longitude - n.longitude) / 2), 2))) <= 40
+          or n.admin1 = c.admin1 and (n.geo_precision = 3 or c.geo_precision = 3)
+          or (n.latitude is null or c.latitude is null)
+              and n.event_date = c.event_date and list_has_any(n.families, c.families)
+              and not n.unknown and not c.unknown
       )
+),
+-- a vague event on either side: the same location and a weapon family in common
+vague_pairs as (
+    select 'vague' as nkind, n.cls as ncls, 'vague' as ckind, c.cls as ccls
+    from vague_cls n join vague_cls c using (country_code, location_id)
+    where n.asks and c.date_min <= n.date_max and n.date_min <= c.date_max
+      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
+      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
+      and list_has_any(n.families, c.families)
+    union all
+    select 'vague', n.cls, 'coarse', c.cls
+    from vague_cls n join coarse_cls c using (country_code, location_id)
+    where n.asks and c.day between n.date_min and n.date_max
+      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
+      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
+      and list_has_any(n.families, c.families)
+    union all
+    select 'coarse', n.cls, 'vague', c.cls
+    from coarse_cls n join vague_cls c using (country_code, location_id)
+    where n.asks and n.day between c.date_min and c.date_max
+      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
+      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
+      and list_has_any(n.families, c.families)
+),
+-- what each asking class may link to, cut to the first events of its first two documents
+offers as (
+    select 'fine' as nkind, p.ncls, r.event_id, r.doc_id, r.ord from fine_pairs p join fine_reps r on r.cls = p.ccls
+    union all
+    select p.nkind, p.ncls, r.event_id, r.doc_id, r.ord from vague_pairs p join vague_reps r on r.cls = p.ccls
+    where p.ckind = 'vague'
+    union all
+    select p.nkind, p.ncls, r.event_id, r.doc_id, r.ord from vague_pairs p join coarse_reps r on r.cls = p.ccls
+    where p.ckind = 'coarse'
+),
+best as (
+    select nkind, ncls, event_id, doc_id, ord
+    from (select * from offers qualify row_number() over (partition by nkind, ncls, doc_id order by ord) = 1)
+    qualify row_number() over (partition by nkind, ncls order by ord) <= 2
+),
+-- documents of the run and their kin: the near-duplicate either way, another version of the file
+run_docs as (select distinct doc_id, duplicate_of, source_path from earlier where same_run),
+kin as (
+    select doc_id, duplicate_of as other from run_docs where duplicate_of is not null
+    union
+    select r.doc_id, d.doc_id from run_docs r join documents d on d.duplicate_of = r.doc_id
+    union
+    select r.doc_id, d.doc_id from run_docs r join documents d using (source_path) where d.doc_id <> r.doc_id
+),
+-- (materialized: joined in one step, the planner would pair events by country first)
+kin_events as materialized (
+    select k.other, n.* from kin k join earlier n using (doc_id) where n.same_run and n.short
+),
+-- each event of the run: the classes it asks from
+asking as (
+    select 'fine' as nkind, cls, event_id, doc_id, ord from fine where same_run
+    union all
+    select 'coarse', cls, event_id, doc_id, ord from coarse where same_run
+    union all
+    select 'vague', cls, event_id, doc_id, ord from vague where same_run
+),
+candidates as (
+    select a.event_id, b.event_id as parent, b.ord
+    from asking a join best b on b.nkind = a.nkind and b.ncls = a.cls
+    where b.doc_id <> a.doc_id and b.ord < a.ord
+    union all
+    -- near-duplicates and versions of one file: few pairs, the rules event by event
+    select n.event_id, c.event_id, c.ord
+    from kin_events n join earlier c on c.doc_id = n.other and c.country_code = n.country_code
+    where c.short and c.ord < n.ord
+      and c.date_min <= n.date_max and n.date_min <= c.date_max
+      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
+      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
+      and (list_has_any(n.families, c.families) or n.unknown or c.unknown)
 )
-select event_id, parent from pairs where rank_ = 1
+select event_id, arg_min(parent, ord) as parent from candidates group by event_id

@@ -1,27 +1,46 @@
 -- stories: a document of run $run_id whose attack events all belong to incidents that one
 -- earlier document reported too, published within 3 days of it, is a rewrite of that story and
--- takes its story_id (the earliest such document; earlier runs first). Documents without events
--- keep their own story (or their near-duplicate's).
+-- takes its story_id (the earliest such document; "earlier" and "earliest" follow one order:
+-- earlier runs first, then ingested_at, then doc_id). Documents without events keep their own
+-- story (or their near-duplicate's).
+--
+-- Why classes: one incident of a busy war is reported by thousands of documents, so pairing
+-- documents through their incidents is quadratic. A document is read through its incidents
+-- (those the run's documents report too) and its publication day; documents with equal ones
+-- are interchangeable, and of those only the first two can be an answer (the first unless it is
+-- the asking document itself).
 create or replace temporary table story_links as
-with fresh as (
-    select d.doc_id, d.published_date, e.incident_id
-    from documents d join attack_events e using (doc_id)
-    where d.run_id = $run_id
+with run_incidents as (
+    select distinct e.incident_id from attack_events e join documents d using (doc_id) where d.run_id = $run_id
 ),
-events_per_doc as (
-    select doc_id, count(distinct incident_id) as incidents from fresh group by doc_id
+reporting as (
+    select d.doc_id, d.published_date as pub, (d.run_id = $run_id) as same_run, d.ingested_at,
+           list_sort(list(distinct e.incident_id)) as incidents
+    from documents d join attack_events e using (doc_id) semi join run_incidents using (incident_id)
+    where d.published_date is not null
+    group by d.doc_id, d.published_date, d.run_id, d.ingested_at
 ),
-shared as (
-    select f.doc_id, o.doc_id as other, count(distinct f.incident_id) as incidents,
-           min(od.ingested_at) as ingested_at, (od.run_id = $run_id) as same_run
-    from fresh f
-    join attack_events o on o.incident_id = f.incident_id and o.doc_id <> f.doc_id
-    join documents od on od.doc_id = o.doc_id
-    where (od.run_id <> $run_id or od.doc_id < f.doc_id)
-      and abs(datediff('day', od.published_date, f.published_date)) <= 3
-    group by f.doc_id, o.doc_id, od.run_id
+docs as materialized (
+    select *, row_number() over (order by same_run, ingested_at, doc_id) as ord,
+           dense_rank() over (order by incidents, pub) as cls
+    from reporting
+),
+classes as materialized (
+    select cls, any_value(incidents) as incidents, any_value(pub) as pub, bool_or(same_run) as asks from docs group by cls
+),
+reps as (select cls, doc_id, ord from docs qualify row_number() over (partition by cls order by ord) <= 2),
+-- a class that holds every incident of an asking class, published within 3 days of it
+pairs as (
+    select n.cls as ncls, c.cls as ccls
+    from classes n join (select cls, unnest(incidents) as incident_id from classes) k on k.incident_id = n.incidents[1]
+    join classes c on c.cls = k.cls
+    where n.asks and list_has_all(c.incidents, n.incidents) and abs(datediff('day', c.pub, n.pub)) <= 3
+),
+best as (
+    select p.ncls, r.doc_id, r.ord from pairs p join reps r on r.cls = p.ccls
+    qualify row_number() over (partition by p.ncls order by r.ord) <= 2
 )
-select s.doc_id, arg_min(s.other, (s.same_run, s.ingested_at, s.other)) as parent
-from shared s join events_per_doc n using (doc_id)
-where s.incidents = n.incidents
-group by s.doc_id
+select d.doc_id, arg_min(b.doc_id, b.ord) as parent
+from docs d join best b on b.ncls = d.cls
+where d.same_run and b.doc_id <> d.doc_id and b.ord < d.ord
+group by d.doc_id
