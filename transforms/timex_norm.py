@@ -323,7 +323,7 @@ def quarter(m, ctx):
 
 def half(m, ctx):
     h = 1 if m.group("ord").lower() == "first" else 2  # "second" or "last"
-    found = _rel_year(m, ctx)
+    found = _rel_year(m, ctx) or _rel_year(m, ctx, "year1", "rel1")
     if found is None:
         found = ctx.dct.year - (h == 2 and ctx.dct.month <= 6 and not points_ahead(ctx, m.start()))
     return "DATE", f"{found}-H{h}"
