@@ -481,7 +481,11 @@ def ago(m, ctx):
     if unit == "year" and n == 1 and _recent_quarter(ctx, m) and not forward:
         y, q = ctx.quarter
         return "DATE", f"{y - 1}-Q{q}"
-    base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else ctx.anchor
+    # "ago" counts from the dct; "a year later" from the point the narrative last named, at the
+    # unit's grain ("arrested in 2019 ... a year later": 2020, not a year after the last full day);
+    # "a year earlier" from the last day named (results news compares with the period reported)
+    base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else \
+        ctx.reference(unit) if forward else ctx.anchor
     days = {"year": 365.25, "month": 30.44, "week": 7, "day": 1, "decade": 3652.5, "century": 36525,
             "quarter": 91.3, "fortnight": 14, "hour": 1 / 24, "minute": 1 / 1440, "second": 0}[unit] * n
     if unit == "month":

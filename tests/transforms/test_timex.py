@@ -45,6 +45,14 @@ def test_the_same_day_refers_to_the_day_last_mentioned():
     assert values("It began on Nov. 2. Rockets fell the same day.")[-1][2] == "2023-11-02"
 
 
+def test_a_count_later_counts_from_the_point_the_narrative_last_named():
+    # forward from the year the text named, not from the dct or the last full day
+    assert values("He was arrested in 2019. A year later he was released.")[-1][1:] == ("DATE", "2020")
+    assert values("The raid on March 3, 2021 killed ten. A week later, the group claimed it.")[-1][2] == "2021-03-10"
+    # a comparison "a year earlier" counts back from the last day named, here the dct
+    assert values("Net rose to $5 million from $4 million a year earlier.")[-1][2] == "2022"
+
+
 def test_numbers_that_are_not_years_are_not_dates():
     assert values("The Russell 2000 fell; 2000 people marched; it cost $2019.") == []
 
