@@ -187,6 +187,10 @@ def test_timeml_semantics_that_generalize(text, dct, expected):
     ("Talks were held Nov. 2-4 in Doha.", "2023-11-02", "2023-11-04"),
     ("Fighting raged between Oct. 30 and Nov. 1.", "2023-10-30", "2023-11-01"),
     ("Kopp crossed the border from 1994 to 1997.", "1994", "1997"),
+    ("Violence spiked in 2015-2016.", "2015", "2016"),
+    # alone, Nov. 24 (past tense, after the dct) would be last year's: a range runs forward
+    ("The offensive lasted from Oct. 7 to Nov. 24.", "2023-10-07", "2023-11-24"),
+    ("Shelling went on from Tuesday to Monday.", "2023-11-14", None),  # no year apart: never moved
 ])
 def test_ranges_are_linked_not_collapsed(text, first, end):
     opening = tag_timexes(text, TUESDAY)[0]
