@@ -257,10 +257,13 @@ def year_end(m, ctx):
     return "DATE", str(ctx.dct.year - (1 if back else 0))
 
 
-def year_before(m, ctx):
+def period_before(m, ctx):
     """"the year before": the year before the one the text last spoke of ("$118 billion last
-    year, $19.8 billion less than the year previous" -> two years back), else before the dct's."""
-    return "DATE", str(ctx.reference("year").year - 1)
+    year, $19.8 billion less than the year previous" -> two years back), else before the dct's;
+    "the month before", "the week before" likewise (TimeML anchors them on the narrative's
+    reference time). Not "the week before the vote": an event's week is not known."""
+    unit = m.group("unit").lower()
+    return "DATE", shift_period(ctx.reference(unit), unit, -1)
 
 
 @cache
