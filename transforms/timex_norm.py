@@ -120,6 +120,9 @@ def the_period(m, ctx):
         return "DATE", completed
     if unit == "year" and mod == "latest":  # "the latest fiscal year": the last one completed
         return "DATE", shift_period(ctx.dct, unit, -1)
+    if unit == "year" and mod != "current" and _recent_quarter(ctx, m):
+        # "a loss in the fourth quarter of 2005 and for the entire year": the year of that quarter
+        return "DATE", str(ctx.quarter[0])
     return "DATE", shift_period(ctx.dct, unit, 0)
 
 

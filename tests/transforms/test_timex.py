@@ -53,6 +53,13 @@ def test_a_count_later_counts_from_the_point_the_narrative_last_named():
     assert values("Net rose to $5 million from $4 million a year earlier.")[-1][2] == "2022"
 
 
+def test_the_entire_year_after_a_quarter_is_that_quarters_year():
+    # a January results report: the year it sums up is the one its quarter ended
+    got = values("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+                 dt.date(2006, 1, 27))
+    assert ("the entire year", "DATE", "2005") in got
+
+
 def test_numbers_that_are_not_years_are_not_dates():
     assert values("The Russell 2000 fell; 2000 people marched; it cost $2019.") == []
 
