@@ -175,6 +175,20 @@ def year(m, ctx):
     return "DATE", m.group("year")
 
 
+def fiscal_year(m, ctx):
+    """"FY2024", "FY 24": the fiscal year, written as its year (TimeBank: "fiscal 1989" is 1989)."""
+    if m.group("year"):
+        return "DATE", m.group("year")
+    return "DATE", str(dates.two_digit_year(int(m.group("yy")), ctx.dct.year))
+
+
+def quarter_code(m, ctx):
+    """"Q3 2023", "3Q 2023", "Q3 FY2023": results news' shorthand for the quarter of a written year."""
+    q, y = int(m.group("q") or m.group("q2")), int(m.group("year"))
+    ctx.quarter = (y, q)
+    return "DATE", f"{y}-Q{q}"
+
+
 def spelled_year(m, ctx):
     found = _spelled_year_value(m.group("words"))
     return ("DATE", str(found)) if found else None
@@ -418,6 +432,20 @@ def tomorrow(m, ctx):
     if m.group("part"):
         return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
     return "DATE", day.isoformat()
+
+
+def season_set(m, ctx):
+    """"every summer": the season of every year (TimeML SET XXXX-SU)."""
+    return "SET", f"XXXX-{value_of('season', m.group('season'))}"
+
+
+def every_n(m, ctx):
+    """"every three days" P3D, "every other week" P2W, "every few days" PXD: a SET whose period is
+    that many units."""
+    count = "X" if m.group("vague") else 2 if m.group("other") else number_value(m.group("n"))
+    if count is None or count != "X" and count <= 0:
+        return None
+    return "SET", duration_value(count, unit_name(m.group("unit")))
 
 
 def month_set(m, ctx):
