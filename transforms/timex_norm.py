@@ -469,8 +469,9 @@ def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
     ctx.anchor = day
-    if m.group("part"):
-        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    part = m.group("part") or m.group("pre")  # "Saturday night", "overnight Saturday"
+    if part:
+        return "TIME", f"{day.isoformat()}T{_part_code(part)}"
     return "DATE", day.isoformat()
 
 
