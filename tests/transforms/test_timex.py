@@ -60,6 +60,16 @@ def test_the_entire_year_after_a_quarter_is_that_quarters_year():
     assert ("the entire year", "DATE", "2005") in got
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The vote is this Sunday.", "2023-11-12"),  # the day of the dct's week (a Wednesday)
+    ("Clashes erupted this Sunday.", "2023-11-05"),  # a past tense: the one just gone
+    ("Talks will be held this Monday.", "2023-11-13"),  # a future: the coming one
+    ("Jets struck overnight Saturday.", "2023-11-04TNI"),
+])
+def test_this_weekday_is_in_the_dcts_week_unless_the_tense_says_otherwise(text, value):
+    assert values(text, dt.date(2023, 11, 8))[0][2] == value
+
+
 def test_numbers_that_are_not_years_are_not_dates():
     assert values("The Russell 2000 fell; 2000 people marched; it cost $2019.") == []
 
