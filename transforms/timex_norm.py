@@ -30,6 +30,14 @@ def date_ymd(m, ctx):
     return ("DATE", day.isoformat()) if day else None
 
 
+def iso_datetime(m, ctx):
+    """"2023-11-08T14:05:00Z": a clock time on its day, to the minute (TIMEX3 TIME; Z for UTC)."""
+    day = safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    if day is None:
+        return None
+    return "TIME", f"{day.isoformat()}T{m.group('hh')}:{m.group('mm')}" + ("Z" if m.group("z") else "")
+
+
 def date_numeric(m, ctx):
     """05/11/2023 in the article's order; a dotted 05.11.2023 is day-first wherever it stands
     (dates.DAY_FIRST_SEPARATOR), as the header reader takes it."""
