@@ -594,7 +594,10 @@ def weekend(m, ctx):
     return "DATE", f"{iso.year}-W{iso.week:02d}-WE"
 
 
-_TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|after|of|only|least|most|by)\s+$")
+# The words after which "a year", "a day" is a span of time: prepositions, hedges and the verbs
+# whose object is a duration ("lasted a week", "spent a year in prison", "took a month").
+_TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|after|of|only|least|most|by|"
+                      r"last(?:s|ed|ing)?|sp[ea]nt|spends?|spending|t[ao]ok|takes?|taking)\s+$")
 
 
 def duration(m, ctx):
@@ -609,8 +612,9 @@ def duration(m, ctx):
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:
             # "the year", "last year": references, dated by other rules
-            # "the past year" is a date (TimeBank: 1997 said in 1998), dated by relative_period
-            if not re.search(r"\b(first|following|coming)\b", words) or unit in ("second", "quarter"):
+            # "the past year" is a date (TimeBank: 1997 said in 1998), dated by relative_period;
+            # "a month-long siege" is one month
+            if not re.search(r"\b(first|following|coming)\b|[- ]long$", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
         else:
@@ -618,6 +622,8 @@ def duration(m, ctx):
     if m.group("vague"):
         return "DURATION", duration_value("X", unit)
     adjectival = "-" in words and not words.endswith("-long")
+    if n.lower() in ("a", "an") and words.endswith("-long"):  # "a month-long siege": the article is not in it
+        return [("DURATION", duration_value(1, unit), (m.start("unit"), m.end("x")))]
     relative = re.match(r"\s+(?:after|before|later|earlier)\b", ctx.text[m.end():m.end() + 10], re.I)
     if n.lower() in ("a", "an", "one") and not adjectival and not relative and (unit in ("second", "quarter") or not _TAKES_A.search(
             text_before(ctx, m)) and not words.startswith(("for ", "in ", "over ", "within "))):
@@ -625,7 +631,7 @@ def duration(m, ctx):
     count = number_value(n)
     if count is None or (re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and unit != "year"):
         return None  # "the 1988 second quarter": a year, not 1988 seconds
-    if m.group("half"):
+    if m.group("half") or m.group("half2"):  # "two and a half years", "a year and a half"
         count += 0.5
     return "DURATION", duration_value(count, unit)
 

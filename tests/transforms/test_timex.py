@@ -70,6 +70,20 @@ def test_this_weekday_is_in_the_dcts_week_unless_the_tense_says_otherwise(text, 
     assert values(text, dt.date(2023, 11, 8))[0][2] == value
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The truce held for half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+    ("A month-long siege ended.", ("month-long", "DURATION", "P1M")),
+    ("He spent a year in prison.", ("a year", "DURATION", "P1Y")),
+])
+def test_durations_written_around_their_unit(text, expected):
+    assert values(text) == [expected]
+
+
+def test_a_second_attempt_is_no_duration():
+    assert values("It will take a second attempt.") == []
+
+
 def test_numbers_that_are_not_years_are_not_dates():
     assert values("The Russell 2000 fell; 2000 people marched; it cost $2019.") == []
 
