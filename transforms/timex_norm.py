@@ -606,8 +606,8 @@ def duration(m, ctx):
     if unit == "quarter" and "-" in words and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three-quarters of the vote": a fraction
     n = m.group("n")
-    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)\s+$", text_before(ctx, m, 8)):
-        return None  # "in the early hours of Thursday": a part of the night, not a duration
+    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)(?:\s+morning)?\s+$", text_before(ctx, m, 16)):
+        return None  # "in the early (morning) hours of Thursday": a part of the night, not a duration
     if n is None and m.group("vague") is None:
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:
@@ -729,6 +729,21 @@ def time_of_day(m, ctx):
         day = safe_date(y, month, d) if y else None
         day = day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+def clock_words(m, ctx):
+    """"eight o'clock", "at 10 in the evening", "8:30 in the morning": a clock time on the day
+    the text last named, the part of the day telling a.m. from p.m. ("2 in the night" is 02:00)."""
+    hour = int(m.group("hw")) if m.group("hw").isdigit() else number_value(m.group("hw"))
+    minute = int(m.groupdict().get("mw") or 0)
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    part = (m.group("part") or "").lower()
+    if part in ("afternoon", "evening") or part == "night" and 6 <= hour < 12:
+        hour = hour % 12 + 12
+    elif part:
+        hour %= 12
+    return "TIME", f"{ctx.anchor.isoformat()}T{int(hour):02d}:{minute:02d}"
 
 
 def time_on_day(m, ctx):
