@@ -380,11 +380,14 @@ def season(m, ctx):
 
 def holiday(m, ctx):
     """Fixed days (12-25), nth weekdays (11-4-4: fourth Thursday of November), last weekdays
-    (05-last-1) and offsets (11-1-1+1: the day after the first Monday), from vocabulary.json."""
+    (05-last-1), offsets (11-1-1+1: the day after the first Monday) and days from Easter
+    (easter+-2: Good Friday), from vocabulary.json."""
     rule = value_of("holiday", m.group("name"))
 
     def on(year_: int) -> dt.date | None:
         spec, _, offset = rule.partition("+")
+        if spec == "easter":
+            return _easter(year_) + dt.timedelta(days=int(offset or 0))
         parts = spec.split("-")
         month = int(parts[0])
         if len(parts) == 2:
@@ -408,6 +411,19 @@ def holiday(m, ctx):
         this = on(ctx.dct.year)
         found = this if this <= ctx.dct or points_ahead(ctx, m.start()) else on(ctx.dct.year - 1)
     return ("DATE", found.isoformat()) if found else None
+
+
+def _easter(year_: int) -> dt.date:
+    """Western Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year_ % 19, year_ // 100, year_ % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m_ + 90) // 25
+    return dt.date(year_, month, (h + l_ - 7 * m_ + 33 * month + 19) % 32)
 
 
 def _part_code(word: str) -> str:
