@@ -173,19 +173,44 @@ _RANGEABLE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 def _link_ranges(text: str, timexes: list[Timex], lang: str) -> list[Timex]:
     """"A-B", "A to B", "from A until B", "between A and B": A opens a range that B closes
-    (both dates of the same granularity, B not before A; "A and B" only after "between")."""
+    (both dates of the same granularity; "A and B" only after "between"); a B the year-less
+    reading put before A follows A (`_end_after_the_start`)."""
     out = list(timexes)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.type != "DATE" or b.type != "DATE" or not _RANGEABLE.match(a.value) or len(a.value) != len(b.value):
             continue
         gap = text[a.end:b.start]
-        if not _joiner(lang).fullmatch(gap) or b.value <= a.value:
+        if not _joiner(lang).fullmatch(gap):
             continue
         if gap.strip().lower() == "and" and not re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start], re.I):
             continue
+        if b.value <= a.value:
+            b = _end_after_the_start(a, b)
+            if b is None:
+                continue
+            out[i + 1] = b
         out[i] = Timex(a.start, a.end, a.text, a.type, a.value, range_end=b.value)
     return out
+
+
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _end_after_the_start(a: Timex, b: Timex) -> Timex | None:
+    """"from Nov. 10 to Nov. 20" read on Nov. 14: placed alone, the start is this year's and the
+    end, in a past-tense clause and after the dct, last year's; a range runs forward, so an end
+    whose year the text does not write follows the start ("from Dec. 28 to Jan. 3": the next
+    year). Event dates then cap it at publication (transforms/event_dates.py). None when the
+    end's year is written or both ends already share a year ("from Tuesday to Monday")."""
+    if _WRITTEN_YEAR.search(b.text) or len(b.value) < 7 or a.value[:4] == b.value[:4]:
+        return None
+    year = int(a.value[:4])
+    for y in (year, year + 1):
+        value = f"{y}{b.value[4:]}"
+        if value > a.value:
+            return Timex(b.start, b.end, b.text, b.type, value, b.range_end)
+    return None
 
 
 def parse_dct(value: str) -> dt.date:

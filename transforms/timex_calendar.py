@@ -189,9 +189,9 @@ PROSPECTIVE_MONTHS = 6
 
 def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | None = None) -> dt.date:
     """ISO weekday `target` relative to the dct: "last" strictly before (never the dct itself),
-    "next" strictly after, "the previous" strictly before the day the text last named (TimeML
-    anchors it on the narrative's reference time), bare or "this" by the tense of the clause
-    around [start, end) ("Saturday was canceled" is the one before)."""
+    "next" strictly after, "this" in the dct's ISO week, "the previous" strictly before the day
+    the text last named (TimeML anchors it on the narrative's reference time), bare by the tense
+    of the clause around [start, end) ("Saturday was canceled" is the one before)."""
     back = (ctx.dct.isoweekday() - target) % 7
     ahead_days = (target - ctx.dct.isoweekday()) % 7
     if rel in ("the previous", "previous", "the prior"):
@@ -200,6 +200,16 @@ def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | Non
         return ctx.dct - dt.timedelta(days=back or 7)
     if rel in ("next", "this coming"):
         return ctx.dct + dt.timedelta(days=ahead_days or 7)
+    if rel == "this":  # HeidelTime: the day of the dct's (ISO) week, "this Sunday" said on a Wednesday is
+        # ahead; but a past tense speaks of the one just gone ("clashes erupted this Sunday") and a
+        # future of the coming one ("talks will be held this Monday")
+        day = ctx.dct + dt.timedelta(days=target - ctx.dct.isoweekday())
+        tense = clause_tense(ctx, start, end)
+        if day > ctx.dct and tense == "past":
+            return day - dt.timedelta(days=7)
+        if day < ctx.dct and tense == "future":
+            return day + dt.timedelta(days=7)
+        return day
     # only a future cue moves a bare weekday ahead: read by the nearest verb's tense, present and
     # infinitive clauses ("meet Monday", "decided to meet Monday") lose more than they gain on TBAQ
     if end is not None and _PAST_VERB_NEXT.match(ctx.text, end) or _past_verb_before(ctx, start):

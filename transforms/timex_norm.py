@@ -30,6 +30,14 @@ def date_ymd(m, ctx):
     return ("DATE", day.isoformat()) if day else None
 
 
+def iso_datetime(m, ctx):
+    """"2023-11-08T14:05:00Z": a clock time on its day, to the minute (TIMEX3 TIME; Z for UTC)."""
+    day = safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    if day is None:
+        return None
+    return "TIME", f"{day.isoformat()}T{m.group('hh')}:{m.group('mm')}" + ("Z" if m.group("z") else "")
+
+
 def date_numeric(m, ctx):
     """05/11/2023 in the article's order; a dotted 05.11.2023 is day-first wherever it stands
     (dates.DAY_FIRST_SEPARATOR), as the header reader takes it."""
@@ -120,6 +128,9 @@ def the_period(m, ctx):
         return "DATE", completed
     if unit == "year" and mod == "latest":  # "the latest fiscal year": the last one completed
         return "DATE", shift_period(ctx.dct, unit, -1)
+    if unit == "year" and mod != "current" and _recent_quarter(ctx, m):
+        # "a loss in the fourth quarter of 2005 and for the entire year": the year of that quarter
+        return "DATE", str(ctx.quarter[0])
     return "DATE", shift_period(ctx.dct, unit, 0)
 
 
@@ -170,6 +181,20 @@ def year_of_x(m, ctx):
 
 def year(m, ctx):
     return "DATE", m.group("year")
+
+
+def fiscal_year(m, ctx):
+    """"FY2024", "FY 24": the fiscal year, written as its year (TimeBank: "fiscal 1989" is 1989)."""
+    if m.group("year"):
+        return "DATE", m.group("year")
+    return "DATE", str(dates.two_digit_year(int(m.group("yy")), ctx.dct.year))
+
+
+def quarter_code(m, ctx):
+    """"Q3 2023", "3Q 2023", "Q3 FY2023": results news' shorthand for the quarter of a written year."""
+    q, y = int(m.group("q") or m.group("q2")), int(m.group("year"))
+    ctx.quarter = (y, q)
+    return "DATE", f"{y}-Q{q}"
 
 
 def spelled_year(m, ctx):
@@ -257,10 +282,13 @@ def year_end(m, ctx):
     return "DATE", str(ctx.dct.year - (1 if back else 0))
 
 
-def year_before(m, ctx):
+def period_before(m, ctx):
     """"the year before": the year before the one the text last spoke of ("$118 billion last
-    year, $19.8 billion less than the year previous" -> two years back), else before the dct's."""
-    return "DATE", str(ctx.reference("year").year - 1)
+    year, $19.8 billion less than the year previous" -> two years back), else before the dct's;
+    "the month before", "the week before" likewise (TimeML anchors them on the narrative's
+    reference time). Not "the week before the vote": an event's week is not known."""
+    unit = m.group("unit").lower()
+    return "DATE", shift_period(ctx.reference(unit), unit, -1)
 
 
 @cache
@@ -323,7 +351,7 @@ def quarter(m, ctx):
 
 def half(m, ctx):
     h = 1 if m.group("ord").lower() == "first" else 2  # "second" or "last"
-    found = _rel_year(m, ctx)
+    found = _rel_year(m, ctx) or _rel_year(m, ctx, "year1", "rel1")
     if found is None:
         found = ctx.dct.year - (h == 2 and ctx.dct.month <= 6 and not points_ahead(ctx, m.start()))
     return "DATE", f"{found}-H{h}"
@@ -352,11 +380,14 @@ def season(m, ctx):
 
 def holiday(m, ctx):
     """Fixed days (12-25), nth weekdays (11-4-4: fourth Thursday of November), last weekdays
-    (05-last-1) and offsets (11-1-1+1: the day after the first Monday), from vocabulary.json."""
+    (05-last-1), offsets (11-1-1+1: the day after the first Monday) and days from Easter
+    (easter+-2: Good Friday), from vocabulary.json."""
     rule = value_of("holiday", m.group("name"))
 
     def on(year_: int) -> dt.date | None:
         spec, _, offset = rule.partition("+")
+        if spec == "easter":
+            return _easter(year_) + dt.timedelta(days=int(offset or 0))
         parts = spec.split("-")
         month = int(parts[0])
         if len(parts) == 2:
@@ -380,6 +411,19 @@ def holiday(m, ctx):
         this = on(ctx.dct.year)
         found = this if this <= ctx.dct or points_ahead(ctx, m.start()) else on(ctx.dct.year - 1)
     return ("DATE", found.isoformat()) if found else None
+
+
+def _easter(year_: int) -> dt.date:
+    """Western Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year_ % 19, year_ // 100, year_ % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m_ + 90) // 25
+    return dt.date(year_, month, (h + l_ - 7 * m_ + 33 * month + 19) % 32)
 
 
 def _part_code(word: str) -> str:
@@ -414,6 +458,20 @@ def tomorrow(m, ctx):
     return "DATE", day.isoformat()
 
 
+def season_set(m, ctx):
+    """"every summer": the season of every year (TimeML SET XXXX-SU)."""
+    return "SET", f"XXXX-{value_of('season', m.group('season'))}"
+
+
+def every_n(m, ctx):
+    """"every three days" P3D, "every other week" P2W, "every few days" PXD: a SET whose period is
+    that many units."""
+    count = "X" if m.group("vague") else 2 if m.group("other") else number_value(m.group("n"))
+    if count is None or count != "X" and count <= 0:
+        return None
+    return "SET", duration_value(count, unit_name(m.group("unit")))
+
+
 def month_set(m, ctx):
     """"each July": the month of every year."""
     return "SET", f"XXXX-{month_value(m.group('month')):02d}"
@@ -435,8 +493,9 @@ def weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
     ctx.anchor = day
-    if m.group("part"):
-        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    part = m.group("part") or m.group("pre")  # "Saturday night", "overnight Saturday"
+    if part:
+        return "TIME", f"{day.isoformat()}T{_part_code(part)}"
     return "DATE", day.isoformat()
 
 
@@ -481,7 +540,11 @@ def ago(m, ctx):
     if unit == "year" and n == 1 and _recent_quarter(ctx, m) and not forward:
         y, q = ctx.quarter
         return "DATE", f"{y - 1}-Q{q}"
-    base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else ctx.anchor
+    # "ago" counts from the dct; "a year later" from the point the narrative last named, at the
+    # unit's grain ("arrested in 2019 ... a year later": 2020, not a year after the last full day);
+    # "a year earlier" from the last day named (results news compares with the period reported)
+    base = ctx.dct if direction == "ago" or direction.startswith("from") or direction == "hence" else \
+        ctx.reference(unit) if forward else ctx.anchor
     days = {"year": 365.25, "month": 30.44, "week": 7, "day": 1, "decade": 3652.5, "century": 36525,
             "quarter": 91.3, "fortnight": 14, "hour": 1 / 24, "minute": 1 / 1440, "second": 0}[unit] * n
     if unit == "month":
@@ -547,7 +610,10 @@ def weekend(m, ctx):
     return "DATE", f"{iso.year}-W{iso.week:02d}-WE"
 
 
-_TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|after|of|only|least|most|by)\s+$")
+# The words after which "a year", "a day" is a span of time: prepositions, hedges and the verbs
+# whose object is a duration ("lasted a week", "spent a year in prison", "took a month").
+_TAKES_A = re.compile(r"\b(for|in|within|over|about|nearly|almost|than|just|after|of|only|least|most|by|"
+                      r"last(?:s|ed|ing)?|sp[ea]nt|spends?|spending|t[ao]ok|takes?|taking)\s+$")
 
 
 def duration(m, ctx):
@@ -556,14 +622,15 @@ def duration(m, ctx):
     if unit == "quarter" and "-" in words and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three-quarters of the vote": a fraction
     n = m.group("n")
-    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)\s+$", text_before(ctx, m, 8)):
-        return None  # "in the early hours of Thursday": a part of the night, not a duration
+    if unit == "hour" and re.search(r"\b(?:early|small|late|wee)(?:\s+morning)?\s+$", text_before(ctx, m, 16)):
+        return None  # "in the early (morning) hours of Thursday": a part of the night, not a duration
     if n is None and m.group("vague") is None:
         plural = re.search(r"s(?:[- ]long)?$", words) and not words.endswith("ss")
         if not plural:
             # "the year", "last year": references, dated by other rules
-            # "the past year" is a date (TimeBank: 1997 said in 1998), dated by relative_period
-            if not re.search(r"\b(first|following|coming)\b", words) or unit in ("second", "quarter"):
+            # "the past year" is a date (TimeBank: 1997 said in 1998), dated by relative_period;
+            # "a month-long siege" is one month
+            if not re.search(r"\b(first|following|coming)\b|[- ]long$", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
         else:
@@ -571,6 +638,8 @@ def duration(m, ctx):
     if m.group("vague"):
         return "DURATION", duration_value("X", unit)
     adjectival = "-" in words and not words.endswith("-long")
+    if n.lower() in ("a", "an") and words.endswith("-long"):  # "a month-long siege": the article is not in it
+        return [("DURATION", duration_value(1, unit), (m.start("unit"), m.end("x")))]
     relative = re.match(r"\s+(?:after|before|later|earlier)\b", ctx.text[m.end():m.end() + 10], re.I)
     if n.lower() in ("a", "an", "one") and not adjectival and not relative and (unit in ("second", "quarter") or not _TAKES_A.search(
             text_before(ctx, m)) and not words.startswith(("for ", "in ", "over ", "within "))):
@@ -578,7 +647,7 @@ def duration(m, ctx):
     count = number_value(n)
     if count is None or (re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and unit != "year"):
         return None  # "the 1988 second quarter": a year, not 1988 seconds
-    if m.group("half"):
+    if m.group("half") or m.group("half2"):  # "two and a half years", "a year and a half"
         count += 0.5
     return "DURATION", duration_value(count, unit)
 
@@ -676,6 +745,21 @@ def time_of_day(m, ctx):
         day = safe_date(y, month, d) if y else None
         day = day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+def clock_words(m, ctx):
+    """"eight o'clock", "at 10 in the evening", "8:30 in the morning": a clock time on the day
+    the text last named, the part of the day telling a.m. from p.m. ("2 in the night" is 02:00)."""
+    hour = int(m.group("hw")) if m.group("hw").isdigit() else number_value(m.group("hw"))
+    minute = int(m.groupdict().get("mw") or 0)
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    part = (m.group("part") or "").lower()
+    if part in ("afternoon", "evening") or part == "night" and 6 <= hour < 12:
+        hour = hour % 12 + 12
+    elif part:
+        hour %= 12
+    return "TIME", f"{ctx.anchor.isoformat()}T{int(hour):02d}:{minute:02d}"
 
 
 def time_on_day(m, ctx):

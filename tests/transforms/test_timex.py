@@ -32,6 +32,10 @@ def values(text, dct=DCT):
     ("Thursday night", ("Thursday night", "TIME", "2023-11-09TNI")),
     ("at 16:08 UTC", ("16:08 UTC", "TIME", "2023-11-14T16:08Z")),
     ("overnight, drones", ("overnight", "TIME", "2023-11-13TNI")),
+    ("The truce held for half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+    ("A month-long siege ended.", ("month-long", "DURATION", "P1M")),
+    ("He spent a year in prison.", ("a year", "DURATION", "P1Y")),
 ])
 def test_expressions_are_typed_and_normalized(text, expected):
     assert values(text) == [expected]
@@ -43,6 +47,35 @@ def test_a_weekday_after_will_lies_ahead():
 
 def test_the_same_day_refers_to_the_day_last_mentioned():
     assert values("It began on Nov. 2. Rockets fell the same day.")[-1][2] == "2023-11-02"
+
+
+def test_a_count_later_counts_from_the_point_the_narrative_last_named():
+    # forward from the year the text named, not from the dct or the last full day
+    assert values("He was arrested in 2019. A year later he was released.")[-1][1:] == ("DATE", "2020")
+    assert values("The raid on March 3, 2021 killed ten. A week later, the group claimed it.")[-1][2] == "2021-03-10"
+    # a comparison "a year earlier" counts back from the last day named, here the dct
+    assert values("Net rose to $5 million from $4 million a year earlier.")[-1][2] == "2022"
+
+
+def test_the_entire_year_after_a_quarter_is_that_quarters_year():
+    # a January results report: the year it sums up is the one its quarter ended
+    got = values("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+                 dt.date(2006, 1, 27))
+    assert ("the entire year", "DATE", "2005") in got
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The vote is this Sunday.", "2023-11-12"),  # the day of the dct's week (a Wednesday)
+    ("Clashes erupted this Sunday.", "2023-11-05"),  # a past tense: the one just gone
+    ("Talks will be held this Monday.", "2023-11-13"),  # a future: the coming one
+    ("Jets struck overnight Saturday.", "2023-11-04TNI"),
+])
+def test_this_weekday_is_in_the_dcts_week_unless_the_tense_says_otherwise(text, value):
+    assert values(text, dt.date(2023, 11, 8))[0][2] == value
+
+
+def test_a_second_attempt_is_no_duration():
+    assert values("It will take a second attempt.") == []
 
 
 def test_numbers_that_are_not_years_are_not_dates():
@@ -179,6 +212,10 @@ def test_timeml_semantics_that_generalize(text, dct, expected):
     ("Talks were held Nov. 2-4 in Doha.", "2023-11-02", "2023-11-04"),
     ("Fighting raged between Oct. 30 and Nov. 1.", "2023-10-30", "2023-11-01"),
     ("Kopp crossed the border from 1994 to 1997.", "1994", "1997"),
+    ("Violence spiked in 2015-2016.", "2015", "2016"),
+    # alone, Nov. 24 (past tense, after the dct) would be last year's: a range runs forward
+    ("The offensive lasted from Oct. 7 to Nov. 24.", "2023-10-07", "2023-11-24"),
+    ("Shelling went on from Tuesday to Monday.", "2023-11-14", None),  # no year apart: never moved
 ])
 def test_ranges_are_linked_not_collapsed(text, first, end):
     opening = tag_timexes(text, TUESDAY)[0]
