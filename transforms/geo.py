@@ -466,6 +466,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                              if cands[(s, e)] and name_key(body[s:e]) not in found}}
     # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
     provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
+    # (a name followed by an area noun names the province itself: "the Mopti region" is no town of the
+    # province it names; "Al-Bayda city" is the town of the province it shares its name with)
+    naming = {}
+    for (s, e), options in cands.items():
+        for f in options:
+            if f.level == ADMIN1:
+                naming.setdefault(f.geonameid, set()).add(name_key(body[s:e]))
     for (s, e), options in cands.items():
         if not options and variants:  # "Lawder" for GeoNames' "Lawdar": only inside a province the article names
             cands[(s, e)] = [f for f in variants.get(name_key(body[s:e]), ())
@@ -483,6 +490,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if not options:
             continue
         own = {f.country_code for f in options}
+        own_key = name_key(body[s:e])
         # what the name itself added to its countries (nothing, for a spelling variant)
         self_share = 0.0 if not found.get(name_key(body[s:e])) else weights[name_key(body[s:e])] / len(own)
         village = _called_village(body, s, e)
@@ -505,7 +513,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 4.0 if any(_within(q, f) for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
-            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
+            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id \
+                and (not is_area or naming[f.admin1_id] - {own_key}) else 0.0
             value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
             return value + math.log10(f.population + 10) / 4
 
@@ -696,6 +705,13 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         feature = known.get(loc) if loc else None
         in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
         unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
+        filed = [m for m in in_sentence if m.start >= dateline_end]
+        if feature is not None and dateline_end and filed and len(filed) < len(in_sentence) \
+                and not any(m.entity_id == loc for m in filed):
+            # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
+            # files from; the place the sentence names after it is where the attack was
+            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
+            loc = feature.entity_id
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
             # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place

@@ -10,7 +10,7 @@ import pytest
 
 from transforms import batch
 from transforms.event_dates import Window
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key, km
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -286,6 +286,10 @@ def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_c
     assert [p for p in placed if p[2] is not None and p[1] != p[2]] == []  # never a wrong country
     # an unknown town and nothing else ("positions in Sake"): unplaced is allowed, rarely
     assert len([p for p in placed if p[2] is None]) <= len(rows) // 10
+    # where a row gives the town's coordinates, the event lies within 50 km of them ("20 km from Macomia")
+    far = [(r["id"], d.places[0]) for r, d in zip(rows, drafts) if "lat" in r and d.events
+           and (d.places[0].latitude is None or km(d.places[0].latitude, d.places[0].longitude, r["lat"], r["lon"]) > 50)]
+    assert far == []
 
 
 def test_a_name_before_an_office_is_its_town_and_the_article_level_place():
@@ -431,3 +435,12 @@ def test_a_feature_found_by_an_alternate_name_is_marked_so():
     # GeoNames lists "Eastleigh" among Orkney's (South Africa) alternate names; England's Eastleigh is its own name
     found = {(f.name, f.country_code): f.primary for f in candidates("Eastleigh") if f.level == PLACE}
     assert found[("Orkney", "ZA")] is False and found[("Eastleigh", "GB")] is True
+
+
+def test_a_distance_from_a_town_places_the_event_at_it_and_a_province_named_as_such_is_the_province():
+    # "10 km from Saravena" measures from a town (no origin); "(Arauca)" and "the Mopti region" name provinces
+    d = _run(_article("On 3 March 2025, ELN guerrillas detonated a bomb 10 km from Saravena (Arauca), wounding two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["CO"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 6.95, -71.88) < 10
+    d = _run(_article("On 3 March 2025, gunmen killed seven civilians in an attack on a village in the Mopti region."))[0]
+    assert [(e.country_code, p.admin1, p.geo_precision) for e, p in zip(d.events, d.places)] == [("ML", "Mopti", 3)]
