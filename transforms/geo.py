@@ -347,7 +347,8 @@ def _qualifying(body: str, start: int) -> bool:
     word = re.search(r"(\S+),$", before)
     # "On 19 February, Pokot militants": a date before the comma qualifies nothing
     return (before.rfind("(") > before.rfind(")") or bool(re.search(r"(?<!\d )\b[A-Z][\w'’-]*,$", before))
-            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1)))))
+            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1))
+                              or _village_words()[2].fullmatch(" " + word.group(1)))))  # "the Bolan pass, Balochistan"
 
 
 def _bracketed(body: str, start: int) -> bool:
@@ -537,12 +538,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or best.population >= _CITY and name_key(best.name) == name_key(body[s:e])
-                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
+                and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
+                     and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
-            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town), or
+            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
+            # a province's seat counts as a city, `_capital`: "Kherson" beside a "Russian drone"), or
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
             # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
@@ -555,6 +557,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     chosen_spans = _Spans(chosen)
     rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
     return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+
+
+def _capital(town: Feature, options: list[Feature]) -> bool:
+    """Whether `town` shares its name with the first-level area it lies in ("Kherson" of Kherson
+    oblast, "Diffa" of the Diffa region): a province's seat, a town of note whatever GeoNames'
+    population says."""
+    return town.level == PLACE and any(f.level == ADMIN1 and f.geonameid == town.admin1_id for f in options)
 
 
 def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Feature]], support: dict[str, float],
