@@ -461,6 +461,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     body_keys = {name_key(body[s:e]) for s, e, _ in spans if s >= dateline_end}
     filed_only = {f.country_code for s, e, _ in spans if e <= dateline_end for f in found.get(name_key(body[s:e]), ())} \
         - {f.country_code for key in body_keys for f in found.get(key, ())} - set(explicit)
+    named = dict(support)  # what the article's own spellings back, before another romanization of a name adds its guess
     if romanized:
         _romanized_candidates(body, spans, cands, romanized, support, weights, outside)
         found = {**found, **{name_key(body[s:e]): cands[(s, e)] for s, e, _ in spans
@@ -523,6 +524,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place) \
                 and not (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE):
             continue  # "near Timbuktu" (a dictionary word) is a town of note the article backs, or nothing
+        if area.match(body, e) and all(f.level == PLACE for f in options) and best.population < _NOTABLE \
+                and named.get(best.country_code, 0.0) - self_share <= 0.01 and not any(_within(q, best) for q in inside):
+            # "North Wollo zone": an area GeoNames lacks, not a hamlet of that name abroad; a town of note
+            # gives its name to its district ("Dadaab District")
+            continue
         if inside and not any(
                 _within(q, best) for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place

@@ -444,3 +444,12 @@ def test_a_distance_from_a_town_places_the_event_at_it_and_a_province_named_as_s
     assert km(d.places[0].latitude, d.places[0].longitude, 6.95, -71.88) < 10
     d = _run(_article("On 3 March 2025, gunmen killed seven civilians in an attack on a village in the Mopti region."))[0]
     assert [(e.country_code, p.admin1, p.geo_precision) for e, p in zip(d.events, d.places)] == [("ML", "Mopti", 3)]
+
+
+def test_an_area_geonames_lacks_is_no_hamlet_abroad_and_a_province_seat_is_a_town_of_note():
+    # "Wollo zone": GeoNames has only an Indonesian hamlet "Wolo"; an area noun after the name says it is none
+    d = _run(_article("On 5 May 2025, a drone strike hit a market in Gidan woreda, North Wollo zone, killing eight traders."))[0]
+    assert all(e.country_code != "ID" for e in d.events)
+    # Kherson shares its name with its oblast: a city, though GeoNames' population is small and the actor Russian
+    d = _run(_article("On 7 July 2025, a Russian drone hit a bus in Kherson, killing one passenger."))[0]
+    assert [e.country_code for e in d.events] == ["UA"]
