@@ -46,9 +46,11 @@ _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), aga
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 # a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri", "Valle del Cauca") never ends it ("Aden as a base")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
-                   r"[A-Z][\w'’]*){0,4}"
-                   r"(?![\w'’])")
+# (a possessive ends a name: "Burkina Faso's Djibo" is a country and a town, "Ma'rib" one name)
+_WORD = r"[A-Z](?:\w|['’](?!s\b))*"
+_NAME = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){{0,2}}"
+                   rf"{_WORD}){{0,4}}"
+                   r"(?!\w|['’](?!s\b))")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
 # ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
@@ -249,6 +251,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
                       _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = _Spans((m.start, m.end) for m in mentions if m not in misread)
+    # "Congo's Ituri province", "Burkina Faso's Djibo": a name a country owns is a place in it
+    owned = {m.end + len(p.group(0)) for m in mentions if (g := gazetteer.get(m.entity_id)) is not None and g.is_country
+             and (p := re.match(r"['’]s\s+(?=[A-Z])", body[m.end:m.end + 4]))}
     stop = _stop()
     for match in _NAME.finditer(body):
         start, end = match.span()
@@ -275,7 +280,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             continue
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
-        elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
+        elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end) \
+                or start in owned:
             spans.append((start, end, False))
     spans += _joined_names(body)
     spans += _shorter_readings(body, spans)

@@ -453,3 +453,11 @@ def test_an_area_geonames_lacks_is_no_hamlet_abroad_and_a_province_seat_is_a_tow
     # Kherson shares its name with its oblast: a city, though GeoNames' population is small and the actor Russian
     d = _run(_article("On 7 July 2025, a Russian drone hit a bus in Kherson, killing one passenger."))[0]
     assert [e.country_code for e in d.events] == ["UA"]
+
+
+def test_a_name_a_country_owns_is_a_place_of_that_country():
+    # "Burkina Faso's Djibo": the possessive ends the country's name, and what it owns is a place in it
+    d = _run(_article("DAKAR, Senegal (AP) — Jihadi fighters killed at least 20 soldiers in an attack on a military base "
+                      "in northern Burkina Faso's Djibo, security officials said on Monday."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 14.10, -1.63) < 10
