@@ -568,7 +568,36 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}
     chosen_spans = _Spans(chosen)
     rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
-    return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+    return _country_readings(body, _rewrite(body, mentions, lookup_entity, chosen, rejected), chosen.values())
+
+
+@cache
+def _shared_country_names() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(data_text("geo_admin_affixes.json"))["shared_country_names"]
+    return {name_key(name): tuple(codes) for name, codes in raw.items()}
+
+
+def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
+    """A country name two countries share ("Congo": data/geo_admin_affixes.json
+    `shared_country_names`) is the one where more of the article's resolved places lie ("Beni in
+    eastern Congo" is the DR Congo), else the one its forces and groups of one or a few countries
+    name ("ADF rebels ... in eastern Congo", `country_evidence`); the gazetteer's reading stands on a tie."""
+    shared = _shared_country_names()
+    if not any(name_key(m.surface) in shared for m in resolved.mentions):
+        return resolved
+    placed: dict[str, float] = {cc: 0.5 * w for cc, w in evidence_weights(body).items()}  # at most half a place
+    for f in places:
+        if f.level != COUNTRY:
+            placed[f.country_code] = placed.get(f.country_code, 0.0) + 1.0
+    out = []
+    for m in resolved.mentions:
+        codes = shared.get(name_key(m.surface), ())
+        own = next((c for c in codes if m.entity_id == f"gpe:{c.lower()}"), None)
+        best = max(codes, key=lambda c: placed.get(c, 0), default=None)
+        if own is not None and placed.get(best, 0) > placed.get(own, 0):
+            m = Mention(f"gpe:{best.lower()}", m.surface, m.start, m.end)
+        out.append(m)
+    return replace(resolved, mentions=tuple(out))
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:

@@ -461,3 +461,13 @@ def test_a_name_a_country_owns_is_a_place_of_that_country():
                       "in northern Burkina Faso's Djibo, security officials said on Monday."))[0]
     assert [e.country_code for e in d.events] == ["BF"]
     assert km(d.places[0].latitude, d.places[0].longitude, 14.10, -1.63) < 10
+
+
+def test_a_country_name_two_countries_share_is_the_one_of_the_articles_places():
+    # "Congo" is the Republic in ISO 3166; beside Beni (or ADF rebels) it is the DR Congo, beside the Pool region the Republic
+    d = _run(_article("ADF rebels killed 20 villagers in an attack near Beni in eastern Congo on Friday, officials said."))[0]
+    assert [e.country_code for e in d.events] == ["CD"]
+    d = _run(_article("Suspected ADF rebels attacked a church in eastern Congo on Sunday, killing 38 worshippers."))[0]
+    assert [e.country_code for e in d.events] == ["CD"]
+    d = _run(_article("Ninja militiamen attacked a train in the Pool region of Congo on Friday, killing four passengers."))[0]
+    assert [e.country_code for e in d.events] == ["CG"]
