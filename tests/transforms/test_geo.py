@@ -471,3 +471,8 @@ def test_a_country_name_two_countries_share_is_the_one_of_the_articles_places():
     assert [e.country_code for e in d.events] == ["CD"]
     d = _run(_article("Ninja militiamen attacked a train in the Pool region of Congo on Friday, killing four passengers."))[0]
     assert [e.country_code for e in d.events] == ["CG"]
+
+
+def test_the_outskirts_of_a_city_are_near_it():
+    d = _run(_article("DAMASCUS (AP) — An Israeli airstrike hit the outskirts of Damascus on Tuesday, killing two soldiers."))[0]
+    assert [(e.country_code, p.geo_precision) for e, p in zip(d.events, d.places)] == [("SY", 2)]
