@@ -476,3 +476,9 @@ def test_a_country_name_two_countries_share_is_the_one_of_the_articles_places():
 def test_the_outskirts_of_a_city_are_near_it():
     d = _run(_article("DAMASCUS (AP) — An Israeli airstrike hit the outskirts of Damascus on Tuesday, killing two soldiers."))[0]
     assert [(e.country_code, p.geo_precision) for e, p in zip(d.events, d.places)] == [("SY", 2)]
+
+
+def test_a_district_stands_at_its_namesake_town_of_another_romanization():
+    # GeoNames' "Al Fasher" locality has no place of its own; its seat is written "El Fasher"
+    district = next(f for f in candidates("Al Fasher") if f.level == ADMIN2 and f.country_code == "SD")
+    assert km(district.latitude, district.longitude, 13.63, 25.35) < 5
