@@ -656,6 +656,10 @@ def _within(q: Feature, f: Feature) -> bool:
             and km(q.latitude, q.longitude, f.latitude, f.longitude) <= _PART_KM)
 
 
+# what follows a name that is an item of a list: more names, then "and" or "or" and one more
+_ENUMERATION = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+
+
 def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:
     """ "Town (District, Province)", "Town, Province", "X area of Town": the candidates of the names
     that qualify each name (the areas it should lie in, the town it is part of: `_within`)."""
@@ -674,6 +678,8 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
             if qs - cursor > 25:
                 break
             if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*|[-–]", gap):  # "Pobe-Mengao-Soum"
+                if "(" not in gap and _ENUMERATION.match(body, qe):
+                    break  # "the fronts of Taizz, Al Jawf and Sirwah": a list of places, none in the one before it
                 levels = (ADMIN1, ADMIN2, COUNTRY)
             elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
                 levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"

@@ -482,3 +482,9 @@ def test_a_district_stands_at_its_namesake_town_of_another_romanization():
     # GeoNames' "Al Fasher" locality has no place of its own; its seat is written "El Fasher"
     district = next(f for f in candidates("Al Fasher") if f.level == ADMIN2 and f.country_code == "SD")
     assert km(district.latitude, district.longitude, 13.63, 25.35) < 5
+
+
+def test_a_list_of_places_is_no_town_and_its_province():
+    # "Taizz, Al Jawf and Sirwah": Al Jawf is the next item of a list, not the province Taizz lies in
+    d = _run(_article("On 2 March 2025, Houthi forces shelled pro-government positions on the fronts of Taizz, Al Jawf and Sirwah."))[0]
+    assert "Taizz" in {m.surface for m in d.mentions if m.entity_id.startswith("gpe:geonames-")}
