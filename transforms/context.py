@@ -46,7 +46,7 @@ _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:
 
 # "raiders from Tanzania", "fighters who came out of Somalia": where the attackers came from, not where
 # they struck; "15 km from Garissa" measures a distance from a place and is not an origin
-_ORIGIN_BEFORE = re.compile(r"(?<!\bkm\s)(?<!\bmiles\s)(?<!\bmetres\s)(?<!\bmeters\s)\b(?:from|out\s+of)\s+(?:the\s+)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"(?<!\bkm\s)(?<!\bmiles\s)(?<!metres\s)(?<!meters\s)\b(?:from|out\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def is_origin(text: str, m: Mention) -> bool:

