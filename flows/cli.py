@@ -88,17 +88,19 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     _check_inbox(settings.inbox)
     _check_free(settings.data_dir, wait)
     with _interrupts(), _one_line_failures():
-        from flows.runners import PrefectApi
+        from flows.runners import PrefectApi, local_pool, local_workers
 
         api = PrefectApi()  # a local API server boots while the pipeline's modules import
-        from flows import progress
-        from flows.ingest import run_ingest
+        # ... and the NLP workers load their models (the run below uses this pool)
+        with local_pool(local_workers(workers, bool(dask_address or dask_workers), settings)):
+            from flows import progress
+            from flows.ingest import run_ingest
 
-        progress.use_terminal(sys.stderr.isatty())
-        summary = run_ingest(workers, dask_address, dask_workers, api,
-                             inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
-                             max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait, lake=lake,
-                             today=run_day)
+            progress.use_terminal(sys.stderr.isatty())
+            summary = run_ingest(workers, dask_address, dask_workers, api,
+                                 inbox=str(inbox) if inbox else None, data_dir=str(data_dir) if data_dir else None,
+                                 max_file_bytes=max_file_bytes, settle_seconds=settle_seconds, wait_seconds=wait,
+                                 lake=lake, today=run_day)
     if as_json:
         console.print_json(json.dumps(summary.to_dict(), default=str))
     else:

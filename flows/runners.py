@@ -103,7 +103,8 @@ def analysis_pool(workers: int):
             yield pool
     finally:
         if _pool is not None:  # started by an enclosing `local_pool`: the analysis is its last use
-            _pool.shutdown(cancel_futures=True)
+            # not waited for: the workers exit (a second, on a loaded machine) while the run goes on
+            _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
         # the NLP's drafts came back from the workers as many mid-sized strings: hand their pages back
         release_memory()
@@ -159,6 +160,14 @@ def map_local(fn, items: list, ahead: int = 4):
             yield pending.pop(0).result()
     for future in pending:
         yield future.result()
+
+
+def local_workers(workers: int | None, dask: bool, settings) -> int:
+    """How many local NLP worker processes a run starts (`local_pool`): `workers` (default one
+    per core), or 1 (none: the NLP runs in the run's process) on Dask or for a few new files."""
+    if dask or not worth_a_pool(settings.inbox, settings.warehouse_path):
+        return 1
+    return workers or cpu_workers()
 
 
 def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
@@ -228,11 +237,20 @@ class PrefectApi:
 def preload_validation() -> threading.Thread:
     """Import Great Expectations (3-5 s) in the background while the NLP runs elsewhere."""
     def load():
+        import great_expectations  # noqa: F401
+
+    return in_background(load)
+
+
+def in_background(load) -> threading.Thread:
+    """load() on a daemon thread: a warm-up while this process waits for its workers. An error
+    is left to the stage that needs what it loads, which loads it again and reports it."""
+    def run():
         try:
-            import great_expectations  # noqa: F401
-        except Exception:  # the validation stage imports it again and reports any error
+            load()
+        except Exception:
             pass
 
-    thread = threading.Thread(target=load, daemon=True)
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     return thread

@@ -338,6 +338,13 @@ def warm_up() -> None:
     table()
 
 
+def warm_up_run_side() -> None:
+    """Load what the run's own process needs for each analysed batch: the gazetteer (the entity
+    rows of `tables`) and the MinHash library (`signed_stage`), once, before its first batch."""
+    load_gazetteer()
+    minhash_signature("")
+
+
 def sign_stage(drafts: list[Draft]) -> list[Draft]:
     """The MinHash signature of each body (what near-duplicate detection compares)."""
     return [replace(d, minhash=tuple(minhash_signature(d.body))) for d in drafts]
