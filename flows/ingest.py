@@ -163,7 +163,10 @@ def run_ingest(workers: int | None = None, dask_address: str | None = None, dask
     api = api or PrefectApi()
     dask = bool(dask_address or dask_workers)
     settings = Settings.resolve(data_dir=params.get("data_dir"), inbox=params.get("inbox"))
-    with local_pool(local_workers(workers, dask, settings)), api.session():
+    local = local_workers(workers, dask, settings)
+    if local > 1:  # many new files: what this process needs for each batch loads while the server boots
+        in_background(batch.warm_up_run_side)
+    with local_pool(local), api.session():
         workers = dask_workers or workers or cpu_workers()
         runner = task_runner(workers, dask_address, dask_workers)
         return ingest_inbox.with_options(task_runner=runner)(workers=workers, distributed=dask, **params)
@@ -278,7 +281,6 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     in order. Returns the files rejected on the way (not those `discover` rejected unread, which
     the first batch's quarantine rows include)."""
     settings, run_id = ctx.settings, ctx.run_id
-    warming = in_background(batch.warm_up_run_side)  # while the workers survey
     surveyed = tasks.survey(opaque(found.new), ctx.batch_size, settings.max_file_bytes, str(settings.lake), run_id,
                             ctx.today)
     rejected = list(found.rejected) + surveyed.rejected
@@ -287,7 +289,6 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     # fills the duplicate index
     found.new.clear()
     found.scan.candidates.clear()
-    warming.join()
     # The run's long-lived records (stamps, publication headers: millions of objects at 100,000
     # files), and what this process loads for every batch (the gazetteer, the MinHash library:
     # `warm_up_run_side`), are frozen out of the cyclic collector for the analysis (until `_ingest`
