@@ -10,10 +10,12 @@ import re
 import shutil
 import sys
 from pathlib import Path
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from sitrep.errors import SitrepError
-from warehouse import format as fmt_
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMAT_HELP = ("table (fits the terminal; too wide for it, one record per block as psql's \\x auto), "
                "line (one 'column = value' per line), csv, json or parquet.")
@@ -40,6 +42,7 @@ def read_query(query: str | None, file: Path | None, stdin=None) -> str:
 
 def check_format(fmt: str) -> str:
     """`fmt` if it is a known output format, else SitrepError (before any query runs)."""
+    fmt_ = _formats()
     if fmt not in fmt_.FORMATS:
         raise SitrepError(f"unknown --format {fmt!r}: use {', '.join(fmt_.FORMATS)}")
     return fmt
@@ -49,6 +52,7 @@ def emit(table: pa.Table, fmt: str, output: Path | None, max_width: int | None, 
     """Write `table` in `fmt` to `output` or standard output. Table and line formats go to the
     terminal (or the file as text); parquet needs a file or a pipe, never a terminal."""
     check_format(fmt)
+    fmt_ = _formats()
     if fmt in ("table", "line"):
         text = _render(table, fmt, max_width, title, output is None)
         if output is None:
@@ -67,6 +71,7 @@ def emit(table: pa.Table, fmt: str, output: Path | None, max_width: int | None, 
 
 
 def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None, terminal: bool) -> str:
+    fmt_ = _formats()
     if fmt == "line":
         return fmt_.render_lines(table, max_width)
     width = shutil.get_terminal_size((120, 24)).columns if terminal else 10_000
@@ -79,6 +84,14 @@ def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None,
         if table.num_rows > fmt_.DEFAULT_MAX_ROWS:
             text += f"… {table.num_rows - fmt_.DEFAULT_MAX_ROWS} more rows (all of them: --format line, csv or json)\n"
     return f"{title}\n{text}" if title else text
+
+
+def _formats():
+    """warehouse.format, imported when a command prints rows: it loads DuckDB and pyarrow, which
+    `sitrep run` does not need at start, nor its NLP workers (they import this module's package)."""
+    from warehouse import format as fmt_
+
+    return fmt_
 
 
 def _open(output: Path, write, label: str = "--output") -> None:

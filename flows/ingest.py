@@ -25,7 +25,8 @@ from flows import progress, tasks
 from flows.memory import release_memory
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
-from flows.runners import PrefectApi, analysis_pool, cpu_workers, local_pool, preload_validation, task_runner, worth_a_pool
+from flows.runners import (PrefectApi, analysis_pool, cpu_workers, in_background, local_pool, local_workers,
+                           preload_validation, task_runner)
 from transforms import batch, components
 from transforms.dedup import DuplicateIndex
 from warehouse import lake as lake_files, store
@@ -161,10 +162,12 @@ def run_ingest(workers: int | None = None, dask_address: str | None = None, dask
     up while the Prefect server boots) or on Dask, against one Prefect API all of them reach."""
     api = api or PrefectApi()
     dask = bool(dask_address or dask_workers)
-    workers = dask_workers or workers or cpu_workers()
     settings = Settings.resolve(data_dir=params.get("data_dir"), inbox=params.get("inbox"))
-    local = 1 if dask or not worth_a_pool(settings.inbox, settings.warehouse_path) else workers
+    local = local_workers(workers, dask, settings)
+    if local > 1:  # many new files: what this process needs for each batch loads while the server boots
+        in_background(batch.warm_up_run_side)
     with local_pool(local), api.session():
+        workers = dask_workers or workers or cpu_workers()
         runner = task_runner(workers, dask_address, dask_workers)
         return ingest_inbox.with_options(task_runner=runner)(workers=workers, distributed=dask, **params)
 
@@ -204,8 +207,13 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
                      parallel=len(found.new) > batch_size)
     if len(found.new) <= PRELOAD_VALIDATION_FILES:
         preload_validation()
-    with analysis_pool(workers if ctx.parallel and not distributed else 1):
-        analysis = _analyze(ctx, found)
+    try:
+        with analysis_pool(workers if ctx.parallel and not distributed else 1):
+            analysis = _analyze(ctx, found)
+    finally:
+        # thawed once the pool has handed its memory back: that collection, frozen, walks only
+        # what the analysis left (a second of one core less at the end of the NLP)
+        gc.unfreeze()
     lake_files.remove_staged(settings.lake, run_id)
     rejected = rejected + analysis.rejected
     summary.files_quarantined = len(rejected)
@@ -282,16 +290,15 @@ def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
     found.new.clear()
     found.scan.candidates.clear()
     # The run's long-lived records (stamps, publication headers: millions of objects at 100,000
-    # files) are frozen out of the cyclic collector for the analysis: a full collection then
-    # walks only what the batches make, so each batch's cyclic garbage (Prefect's states and
-    # contexts, the drafts they reach) is collected after the batch instead of piling up for
-    # minutes until the collector's rare full pass (it waits for 25% more long-lived objects).
+    # files), and what this process loads for every batch (the gazetteer, the MinHash library:
+    # `warm_up_run_side`), are frozen out of the cyclic collector for the analysis (until `_ingest`
+    # thaws them): a full collection then walks only what the batches make, so each batch's cyclic
+    # garbage (Prefect's states and contexts, the drafts they reach) is collected after the batch
+    # instead of piling up for minutes until the collector's rare full pass (it waits for 25% more
+    # long-lived objects).
     gc.collect()
     gc.freeze()
-    try:
-        return _analyze_batches(ctx, surveyed, rejected)
-    finally:
-        gc.unfreeze()
+    return _analyze_batches(ctx, surveyed, rejected)
 
 
 def _analyze_batches(ctx: RunContext, surveyed: tasks.Survey, rejected: list[batch.Rejected]) -> Analysis:

@@ -52,6 +52,7 @@ def task_runner(workers: int | None = None, dask_address: str | None = None, das
 
 
 def _warm_up() -> None:
+    import gc
     import signal
 
     from transforms.batch import warm_up
@@ -60,6 +61,12 @@ def _warm_up() -> None:
     # kills its workers), a worker printing its own KeyboardInterrupt traceback helps nobody
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
+    # What the warm-up loaded (models, gazetteer, GeoNames tables: ~millions of objects) lives as
+    # long as the worker: frozen out of the cyclic collector, the collections the batches trigger
+    # walk only the batch's own objects (half the collector's time), and the worker's exit skips
+    # full collections over them (seconds the run's end waits for in `analysis_pool`).
+    gc.collect()
+    gc.freeze()
 
 
 @contextmanager
@@ -96,7 +103,8 @@ def analysis_pool(workers: int):
             yield pool
     finally:
         if _pool is not None:  # started by an enclosing `local_pool`: the analysis is its last use
-            _pool.shutdown(cancel_futures=True)
+            # not waited for: the workers exit (a second, on a loaded machine) while the run goes on
+            _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
         # the NLP's drafts came back from the workers as many mid-sized strings: hand their pages back
         release_memory()
@@ -152,6 +160,14 @@ def map_local(fn, items: list, ahead: int = 4):
             yield pending.pop(0).result()
     for future in pending:
         yield future.result()
+
+
+def local_workers(workers: int | None, dask: bool, settings) -> int:
+    """How many local NLP worker processes a run starts (`local_pool`): `workers` (default one
+    per core), or 1 (none: the NLP runs in the run's process) on Dask or for a few new files."""
+    if dask or not worth_a_pool(settings.inbox, settings.warehouse_path):
+        return 1
+    return workers or cpu_workers()
 
 
 def worth_a_pool(inbox: Path, warehouse: Path) -> bool:
@@ -221,11 +237,20 @@ class PrefectApi:
 def preload_validation() -> threading.Thread:
     """Import Great Expectations (3-5 s) in the background while the NLP runs elsewhere."""
     def load():
+        import great_expectations  # noqa: F401
+
+    return in_background(load)
+
+
+def in_background(load) -> threading.Thread:
+    """load() on a daemon thread: a warm-up while this process waits for its workers. An error
+    is left to the stage that needs what it loads, which loads it again and reports it."""
+    def run():
         try:
-            import great_expectations  # noqa: F401
-        except Exception:  # the validation stage imports it again and reports any error
+            load()
+        except Exception:
             pass
 
-    thread = threading.Thread(target=load, daemon=True)
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     return thread

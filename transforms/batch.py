@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from transforms import dates
 from transforms.attacks import AttackEvent, candidate_sentences, extract_attacks, parse_candidates
 from transforms.decode import decode_bytes
-from transforms.dedup import DuplicateIndex, minhash_signature
+from transforms.dedup import DuplicateIndex, lsh_bands, minhash_signature
 from transforms.entities import Mention, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
@@ -336,6 +336,15 @@ def warm_up() -> None:
     parser()
     default_matcher()
     table()
+
+
+def warm_up_run_side() -> None:
+    """Load what the run's own process needs for each analysed batch: the gazetteer (the entity
+    rows of `tables`), the MinHash library (`signed_stage`) and the LSH index's bands (the run's
+    `DuplicateIndex`), once, before its first batch."""
+    load_gazetteer()
+    minhash_signature("")
+    lsh_bands()
 
 
 def sign_stage(drafts: list[Draft]) -> list[Draft]:
