@@ -62,18 +62,19 @@ vague as materialized (
                                           families, unknown) as cls
     from earlier where not short and location_id is not null
 ),
--- of each class, the first event of each of its first two documents
-fine_reps as (
-    select cls, event_id, doc_id, ord from (select * from fine qualify row_number() over (partition by cls, doc_id order by ord) = 1)
-    qualify row_number() over (partition by cls order by ord) <= 2
+-- every event in each class it falls in; of each class, the first event of each of its first
+-- two documents
+members as (
+    select 'fine' as kind, cls, event_id, doc_id, ord, same_run from fine
+    union all
+    select 'coarse', cls, event_id, doc_id, ord, same_run from coarse
+    union all
+    select 'vague', cls, event_id, doc_id, ord, same_run from vague
 ),
-coarse_reps as (
-    select cls, event_id, doc_id, ord from (select * from coarse qualify row_number() over (partition by cls, doc_id order by ord) = 1)
-    qualify row_number() over (partition by cls order by ord) <= 2
-),
-vague_reps as (
-    select cls, event_id, doc_id, ord from (select * from vague qualify row_number() over (partition by cls, doc_id order by ord) = 1)
-    qualify row_number() over (partition by cls order by ord) <= 2
+reps as (
+    select kind, cls, event_id, doc_id, ord
+    from (select * from members qualify row_number() over (partition by kind, cls, doc_id order by ord) = 1)
+    qualify row_number() over (partition by kind, cls order by ord) <= 2
 ),
 fine_cls as materialized (
     select distinct cls, country_code, day, location_id, latitude, longitude, admin1, geo_precision, event_date,
@@ -83,13 +84,13 @@ fine_cls as materialized (
            bool_or(same_run) over (partition by cls) as asks
     from fine
 ),
-coarse_cls as materialized (
-    select distinct cls, country_code, day, location_id, attacker_id, target_id, families, unknown,
-           bool_or(same_run) over (partition by cls) as asks
+-- coarse and vague classes side by side (a coarse class's day is its range)
+vague_side as materialized (
+    select distinct 'coarse' as kind, cls, country_code, location_id, day as date_min, day as date_max,
+           attacker_id, target_id, families, bool_or(same_run) over (partition by cls) as asks
     from coarse
-),
-vague_cls as materialized (
-    select distinct cls, country_code, location_id, date_min, date_max, attacker_id, target_id, families, unknown,
+    union all
+    select distinct 'vague', cls, country_code, location_id, date_min, date_max, attacker_id, target_id, families,
            bool_or(same_run) over (partition by cls) as asks
     from vague
 ),
@@ -134,37 +135,28 @@ fine_pairs as (
       )
 ),
 -- a vague event on either side: the same location and a weapon family in common
+vague_keys as (
+    select n.kind as nkind, n.cls as ncls, c.kind as ckind, c.cls as ccls
+    from vague_side n join vague_side c using (country_code, location_id)
+    where n.asks and c.kind = 'vague'
+    union all
+    select n.kind, n.cls, c.kind, c.cls
+    from vague_side n join vague_side c using (country_code, location_id)
+    where n.asks and n.kind = 'vague' and c.kind = 'coarse'
+),
 vague_pairs as (
-    select 'vague' as nkind, n.cls as ncls, 'vague' as ckind, c.cls as ccls
-    from vague_cls n join vague_cls c using (country_code, location_id)
-    where n.asks and c.date_min <= n.date_max and n.date_min <= c.date_max
-      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
-      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
-      and list_has_any(n.families, c.families)
-    union all
-    select 'vague', n.cls, 'coarse', c.cls
-    from vague_cls n join coarse_cls c using (country_code, location_id)
-    where n.asks and c.day between n.date_min and n.date_max
-      and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
-      and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
-      and list_has_any(n.families, c.families)
-    union all
-    select 'coarse', n.cls, 'vague', c.cls
-    from coarse_cls n join vague_cls c using (country_code, location_id)
-    where n.asks and n.day between c.date_min and c.date_max
+    select k.* from vague_keys k
+    join vague_side n on n.kind = k.nkind and n.cls = k.ncls join vague_side c on c.kind = k.ckind and c.cls = k.ccls
+    where c.date_min <= n.date_max and n.date_min <= c.date_max
       and (n.attacker_id is null or c.attacker_id is null or n.attacker_id = c.attacker_id)
       and (n.target_id is null or c.target_id is null or n.target_id = c.target_id)
       and list_has_any(n.families, c.families)
 ),
 -- what each asking class may link to, cut to the first events of its first two documents
 offers as (
-    select 'fine' as nkind, p.ncls, r.event_id, r.doc_id, r.ord from fine_pairs p join fine_reps r on r.cls = p.ccls
-    union all
-    select p.nkind, p.ncls, r.event_id, r.doc_id, r.ord from vague_pairs p join vague_reps r on r.cls = p.ccls
-    where p.ckind = 'vague'
-    union all
-    select p.nkind, p.ncls, r.event_id, r.doc_id, r.ord from vague_pairs p join coarse_reps r on r.cls = p.ccls
-    where p.ckind = 'coarse'
+    select p.nkind, p.ncls, r.event_id, r.doc_id, r.ord
+    from (select 'fine' as nkind, ncls, 'fine' as ckind, ccls from fine_pairs union all select * from vague_pairs) p
+    join reps r on r.kind = p.ckind and r.cls = p.ccls
 ),
 best as (
     select nkind, ncls, event_id, doc_id, ord
@@ -184,18 +176,10 @@ kin as (
 kin_events as materialized (
     select k.other, n.* from kin k join earlier n using (doc_id) where n.same_run and n.short
 ),
--- each event of the run: the classes it asks from
-asking as (
-    select 'fine' as nkind, cls, event_id, doc_id, ord from fine where same_run
-    union all
-    select 'coarse', cls, event_id, doc_id, ord from coarse where same_run
-    union all
-    select 'vague', cls, event_id, doc_id, ord from vague where same_run
-),
 candidates as (
     select a.event_id, b.event_id as parent, b.ord
-    from asking a join best b on b.nkind = a.nkind and b.ncls = a.cls
-    where b.doc_id <> a.doc_id and b.ord < a.ord
+    from members a join best b on b.nkind = a.kind and b.ncls = a.cls
+    where a.same_run and b.doc_id <> a.doc_id and b.ord < a.ord
     union all
     -- near-duplicates and versions of one file: few pairs, the rules event by event
     select n.event_id, c.event_id, c.ord
