@@ -426,12 +426,19 @@ def _easter(year_: int) -> dt.date:
     return dt.date(year_, month, (h + l_ - 7 * m_ + 33 * month + 19) % 32)
 
 
+# An upper-case abbreviation right before a capitalized "Today" makes it a newspaper's or a
+# programme's name ("USA Today"), not the day.
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}[^\S\n]+$")
+
+
 def _part_code(word: str) -> str:
     return value_of("part_of_day", word)
 
 
 def today(m, ctx):
     words = m.group("x").lower()
+    if m.group("x") in ("Today", "Tonight") and _ACRONYM_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "USA Today", "This is VOA Today": a proper name (TIDES: names are not TIMEX)
     if m.group("part"):
         return "TIME", f"{ctx.dct.isoformat()}T{_part_code(m.group('part'))}"
     if "tonight" in words:
@@ -441,7 +448,7 @@ def today(m, ctx):
 
 def yesterday(m, ctx):
     day = ctx.dct - dt.timedelta(days=1)
-    part = m.group("part") or ("night" if "night" in m.group("x").lower() else None)
+    part = m.group("part") or m.group("part_before") or ("night" if "night" in m.group("x").lower() else None)
     if part:
         return "TIME", f"{day.isoformat()}T{_part_code(part)}"
     return "DATE", day.isoformat()
@@ -633,6 +640,9 @@ def duration(m, ctx):
             if not re.search(r"\b(first|following|coming)\b|[- ]long$", words) or unit in ("second", "quarter"):
                 return None
             n = "1"
+        elif unit == "quarter" and not re.search(r"\b(?:past|last|next|coming|first|previous|following)\b", words) \
+                and not re.search(r"\b(?:first|second|third|fourth)\s+(?:and\s+)?$", text_before(ctx, m, 16)):
+            return None  # "living quarters", "such quarters": lodging; a span of quarters is counted
         else:
             return "DURATION", duration_value("X", unit)
     if m.group("vague"):
@@ -702,8 +712,14 @@ def future(m, ctx):
     return "DATE", "FUTURE_REF"
 
 
+def vague_reference(m, ctx):
+    """"future quarters", "in past years": no count and no anchor, so no span of time is measured
+    (not PXQ, PXY); TimeML's reference to the future or the past."""
+    return "DATE", "FUTURE_REF" if m.group("rel").lower() == "future" else "PAST_REF"
+
+
 def part_of_day(m, ctx):
-    if m.group("mid"):
+    if m.groupdict().get("mid"):
         return "TIME", f"{ctx.anchor.isoformat()}T12:00"
     return "TIME", f"{ctx.anchor.isoformat()}T{_part_code(m.group('part'))}"
 

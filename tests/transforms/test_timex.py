@@ -247,3 +247,15 @@ def test_a_time_word_inside_a_quoted_title_is_no_time():
 def test_the_early_hours_are_no_duration():
     assert values("He was arrested in the early hours of Thursday morning.", TUESDAY) == [
         ("Thursday morning", "TIME", "2023-11-09TMO")]
+
+
+def test_a_name_ending_in_today_is_no_day():
+    """TIDES/TimeML: a time word inside a proper name is not a TIMEX3 ("USA Today", "VOA Today")."""
+    assert values("USA Today reported the raid. This is VOA Today.") == []
+    assert values("Today, the convoy left.") == [("Today", "DATE", "2023-11-14")]
+
+
+def test_uncounted_quarters_are_lodging_not_time():
+    assert values("Inspectors were barred from the living quarters of the guards.") == []
+    assert values("Sales fell over the past several quarters.")[0][1] == "DURATION"
+    assert values("Taxes will fall in future quarters.") == [("future quarters", "DATE", "FUTURE_REF")]
