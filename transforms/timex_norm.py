@@ -242,6 +242,12 @@ def anchor_day(m, ctx):
     return "DATE", ctx.anchor.isoformat()
 
 
+def dct_day(m, ctx):
+    """"Today is the eighth day of the blockade", "it's the second day of an offensive": the
+    speaker's present day, the creation time's."""
+    return "DATE", ctx.dct.isoformat()
+
+
 def duration_pair(m, ctx):
     """"10 to 12 days", "two to three weeks": two durations, the first without its unit (TimeML)."""
     unit = unit_name(m.group("unit"))
