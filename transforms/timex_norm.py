@@ -519,8 +519,14 @@ def two_days_off(m, ctx):
 
 def relative_day(m, ctx):
     words = m.group("x").lower()
+    if re.match(r"the\s+day\s+(?:before|after)$", words) and _APPOSITION.search(text_before(ctx, m, 24)):
+        return "DATE", ctx.anchor.isoformat()  # "on Oct. 12, the day before the crash": that same day, described
     shift = 0 if "same" in words else (1 if any(w in words for w in ("following", "next", "after")) else -1)
     return "DATE", (ctx.anchor + dt.timedelta(days=shift)).isoformat()
+
+
+# A day written just before, then a comma: what follows is an apposition to that day.
+_APPOSITION = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?,\s+$")
 
 
 def _granular(day: dt.date, unit: str) -> str:
