@@ -157,6 +157,9 @@ def year_of_month_day(ctx: Context, start: int, month: int, day: int, end: int |
         # the coming one; in the past tense, or far ahead, the last one
         days = (this - ctx.dct).days
         soon = days <= NEAR_MONTHS * 31 and tense == "present" or days <= PROSPECTIVE_MONTHS * 31 and tense == "prospective"
+        # a day a few weeks ahead that no past verb governs is the coming one ("by setting a Jan. 14
+        # return date", said on Jan. 6): news writes the year of a day eleven months back
+        soon = soon or days <= NEAR_DAYS and tense is None
         return ctx.dct.year if tense == "future" or soon else ctx.dct.year - 1
     if tense == "future" and (ctx.dct - this).days > 60:
         return ctx.dct.year + 1
@@ -185,6 +188,7 @@ def year_of_month(ctx: Context, start: int, month: int, end: int | None = None) 
 # in the past tense), and how far ahead an infinitive's ("plans to open in May") still reaches.
 NEAR_MONTHS = 2
 PROSPECTIVE_MONTHS = 6
+NEAR_DAYS = 31
 
 
 def weekday_date(ctx: Context, target: int, rel: str, start: int, end: int | None = None) -> dt.date:

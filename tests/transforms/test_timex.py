@@ -259,3 +259,17 @@ def test_uncounted_quarters_are_lodging_not_time():
     assert values("Inspectors were barred from the living quarters of the guards.") == []
     assert values("Sales fell over the past several quarters.")[0][1] == "DURATION"
     assert values("Taxes will fall in future quarters.") == [("future quarters", "DATE", "FUTURE_REF")]
+
+
+def test_a_day_weeks_ahead_with_no_past_verb_is_the_coming_one():
+    jan6 = dt.date(2000, 1, 6)
+    assert values("By setting a Jan. 14 return date, the agency acted.", jan6)[0][2] == "2000-01-14"
+    # a past verb keeps it in the past: an event is not reported before it happens
+    assert values("Gunmen stormed the village on Jan. 14.", jan6)[0][2] == "1999-01-14"
+
+
+def test_the_day_before_in_apposition_is_that_day():
+    assert ("the day before", "DATE", "1989-10-12") in values(
+        "Eight days after Oct. 12, the day before the plunge, shares rose.", dt.date(1989, 10, 30))
+    assert ("the day after", "DATE", "1999-03-04") in values(
+        "He left on March 3, 1999, and returned the day after.", dt.date(1999, 10, 30))
