@@ -263,7 +263,7 @@ def test_uncounted_quarters_are_lodging_not_time():
 
 def test_a_day_weeks_ahead_with_no_past_verb_is_the_coming_one():
     jan6 = dt.date(2000, 1, 6)
-    assert values("By setting a Jan. 14 return date, the agency acted.", jan6)[0][2] == "2000-01-14"
+    assert values("Moreover, by setting a Jan. 14 return date, the immigration service also spoke.", jan6)[0][2] == "2000-01-14"
     # a past verb keeps it in the past: an event is not reported before it happens
     assert values("Gunmen stormed the village on Jan. 14.", jan6)[0][2] == "1999-01-14"
 
