@@ -104,6 +104,10 @@ def tag_article(body: str, published: dt.date | None, window: Window,
     return tag_timexes(body, published or window.anchor, numeric_order=numeric_order)
 
 
+# "early", "late", "mid-" before a part of the day ("in the early morning") name no day either.
+_PART_EDGE = re.compile(r"^(?:mid-?\s?|early\s+|late\s+)")
+
+
 def resolve(timex: Timex | None, body: str, published: dt.date | None, window: Window) -> EventDate | None:
     """The range an event dated by `timex` lies in; None when the expression dates nothing
     an event could have happened on (a duration without "past", a future reference)."""
@@ -118,8 +122,8 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if day and value.endswith("TNI") and text.lower() == "overnight":
         night = dt.date.fromisoformat(day.group(1))
         return _range(night, night + dt.timedelta(days=1), pub, text)
-    if day and timex.type == "TIME" and text.lower() in vocabulary()["part_of_day"]:
-        # "in the evening" with no day named: the evening of publication or the one before
+    if day and timex.type == "TIME" and _PART_EDGE.sub("", text.lower()) in vocabulary()["part_of_day"]:
+        # "in the (early) evening" with no day named: the evening of publication or the one before
         # (a report is often written the next morning)
         d = dt.date.fromisoformat(day.group(1))
         return _range(d - dt.timedelta(days=1), d, pub, text)

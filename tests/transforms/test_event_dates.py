@@ -118,6 +118,8 @@ def test_a_month_ahead_of_publication_dates_no_event():
 def test_a_part_of_day_without_a_day_is_that_day_or_the_one_before():
     r = resolved("Gunmen opened fire on a car during the evening hours.")
     assert (r.date, r.date_min, r.date_max, r.precision) == (None, PUB - dt.timedelta(days=1), PUB, "range")
+    r = resolved("A bomb was in the early morning hurled at a school.")
+    assert (r.date, r.date_min, r.date_max, r.precision) == (None, PUB - dt.timedelta(days=1), PUB, "range")
 
 
 def test_a_day_named_later_in_the_paragraph_dates_an_undated_event_inside_the_lookback():
