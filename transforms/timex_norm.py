@@ -503,6 +503,8 @@ def weekday_set(m, ctx):
 
 
 def weekday(m, ctx):
+    if not m.group("rel") and _named_day_before().search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "Bloody Sunday", "Black Monday": a named day of history, not this week's
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
     ctx.anchor = day
@@ -510,6 +512,12 @@ def weekday(m, ctx):
     if part:
         return "TIME", f"{day.isoformat()}T{_part_code(part)}"
     return "DATE", day.isoformat()
+
+
+@cache
+def _named_day_before() -> re.Pattern:
+    """The capitalized words that make a weekday after them a name (cues.json weekday_not_after)."""
+    return re.compile(r"\b(?:" + "|".join(cues()["weekday_not_after"]) + r")[^\S\n]+$")
 
 
 def two_days_off(m, ctx):

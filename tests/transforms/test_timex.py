@@ -273,3 +273,8 @@ def test_the_day_before_in_apposition_is_that_day():
         "Eight days after Oct. 12, the day before the plunge, shares rose.", dt.date(1989, 10, 30))
     assert ("the day after", "DATE", "1999-03-04") in values(
         "He left on March 3, 1999, and returned the day after.", dt.date(1999, 10, 30))
+
+
+def test_a_named_day_of_history_is_not_this_weeks_weekday():
+    assert values("Marchers recalled Bloody Sunday. Black Monday crashed markets.") == []
+    assert values("On Sunday, troops fired.") == [("Sunday", "DATE", "2023-11-12")]
