@@ -144,3 +144,10 @@ def test_an_undated_articles_window_comes_from_its_own_evidence():
     # nothing fixed: the run day's lookback; an impossible day is no evidence
     assert Window.of_document("A drone hit the depot on Tuesday.", run_day) == Window.of_run_day(run_day)
     assert Window.of_document("On Tuesday, Feb. 30, a drone hit the depot.", run_day) == Window.of_run_day(run_day)
+
+
+def test_a_part_of_day_followed_by_its_day_is_dated_by_the_day():
+    r = resolved("In the early morning hours of Sunday, gunmen attacked the post.")
+    assert (r.date, r.precision) == (D("2023-11-12"), "day")
+    r = resolved("The raid came in the morning on Sunday.")
+    assert (r.date, r.precision) == (D("2023-11-12"), "day")
