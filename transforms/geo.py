@@ -778,7 +778,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                         EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
             continue
         if feature is not None and feature.level != COUNTRY:
-            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])]
+            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])] \
+                or _districts_of_its_province(feature, [known[m.entity_id] for m in in_sentence])
             if inner:
                 feature = min(inner, key=lambda f: -1 if f.level == PLACE else f.level)
                 loc = feature.entity_id
@@ -808,6 +809,15 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
+
+
+def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[Feature]:
+    """ "In Al-Bayda, ... in Nati district": a town that shares its name with its first-level area
+    (the province's seat) may be named for the province; the districts of that province among
+    `features` that the town does not lie in are the more specific place ([] for any other town)."""
+    if town.level != PLACE or not town.admin1 or name_key(town.name) != name_key(town.admin1):
+        return []
+    return [f for f in features if f.level == ADMIN2 and f.admin1_id == town.admin1_id and f.geonameid != town.admin2_id]
 
 
 def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
@@ -884,4 +894,7 @@ def _inherited(event, done, places, features: dict[str, Feature], dateline_end: 
     pick = (dateline or same_country)[:1]
     if not pick:
         return event.location_id, None, None
-    return pick[0].entity_id, features[pick[0].entity_id], 3 if dateline else 2
+    feature = features[pick[0].entity_id]
+    if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
+        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
+    return feature.entity_id, feature, 3 if dateline else 2
