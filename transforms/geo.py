@@ -134,6 +134,13 @@ def _village_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return after, before, natural
 
 
+@cache
+def _town_word() -> re.Pattern:
+    """ "Nasir town": the name is a town's, not an admin area's."""
+    nouns = json.loads(data_text("geo_admin_affixes.json"))["town_nouns"]
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b", re.I)
+
+
 def _called_village(body: str, start: int, end: int) -> bool:
     after, before, _ = _village_words()
     return bool(after.match(body, end) or before.search(body, max(0, start - 80), start))
@@ -554,13 +561,15 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
+                and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
             # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
             # a province's seat counts as a city, `_capital`: "Kherson" beside a "Russian drone"), or
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
-            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
+            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest");
+            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}

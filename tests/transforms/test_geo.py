@@ -516,3 +516,9 @@ def test_a_province_named_by_its_seat_yields_to_a_district_of_it_that_the_senten
     d = _run(_article("On 2 March 2025, in Mopti, militants set an army truck on fire in Djenne cercle. "
                       "Two soldiers were killed by gunfire."))[0]
     assert all(km(p.latitude, p.longitude, 13.91, -4.55) < 20 for p in d.places if p.latitude is not None)
+
+
+def test_a_mark_inside_a_word_of_the_article_is_dropped_as_in_geonames_names():
+    # GeoNames: "Radman Al Awad"; a note may write "Radman A'l Awad" (the mark would split the word)
+    found = lookup_romanized(["Radman A'l Awad"])
+    assert any((f.country_code, f.level) == ("YE", ADMIN2) for f in found[name_key("Radman A'l Awad")])
