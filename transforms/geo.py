@@ -58,7 +58,8 @@ _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|t
                         r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+|"
                         # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
                         r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+# ("between Mopti and Sevare": somewhere on the way, placed at the first, as near it)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|between|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"(?:outskirts|vicinity|edge|surroundings)\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 

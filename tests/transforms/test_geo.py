@@ -522,3 +522,9 @@ def test_a_mark_inside_a_word_of_the_article_is_dropped_as_in_geonames_names():
     # GeoNames: "Radman Al Awad"; a note may write "Radman A'l Awad" (the mark would split the word)
     found = lookup_romanized(["Radman A'l Awad"])
     assert any((f.country_code, f.level) == ("YE", ADMIN2) for f in found[name_key("Radman A'l Awad")])
+
+
+def test_a_place_between_two_towns_is_near_the_first():
+    d = _run(_article("On 2 March 2025, gunmen fired on a convoy between Mopti and Sevare, killing two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["ML"]
+    assert d.places[0].geo_precision == 2 and km(d.places[0].latitude, d.places[0].longitude, 14.48, -4.18) < 10
