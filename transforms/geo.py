@@ -58,7 +58,8 @@ _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|t
                         r"(?i:between)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+|"
                         # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
                         r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+# ("between Mopti and Sevare": somewhere on the way, placed at the first, as near it)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|between|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"(?:outskirts|vicinity|edge|surroundings)\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -132,6 +133,13 @@ def _village_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                         rf"\s*(?:,|\band\b|\bor\b)\s+)*$", re.I)
     natural = re.compile(rf"\s+(?:{alt(raw['natural_nouns'])})\b", re.I)
     return after, before, natural
+
+
+@cache
+def _town_word() -> re.Pattern:
+    """ "Nasir town": the name is a town's, not an admin area's."""
+    nouns = json.loads(data_text("geo_admin_affixes.json"))["town_nouns"]
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b", re.I)
 
 
 def _called_village(body: str, start: int, end: int) -> bool:
@@ -554,13 +562,15 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
+                and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
             # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
             # a province's seat counts as a city, `_capital`: "Kherson" beside a "Russian drone"), or
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
-            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest")
+            # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest");
+            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
@@ -778,7 +788,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                         EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
             continue
         if feature is not None and feature.level != COUNTRY:
-            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])]
+            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])] \
+                or _districts_of_its_province(feature, [known[m.entity_id] for m in in_sentence])
             if inner:
                 feature = min(inner, key=lambda f: -1 if f.level == PLACE else f.level)
                 loc = feature.entity_id
@@ -808,6 +819,15 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
+
+
+def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[Feature]:
+    """ "In Al-Bayda, ... in Nati district": a town that shares its name with its first-level area
+    (the province's seat) may be named for the province; the districts of that province among
+    `features` that the town does not lie in are the more specific place ([] for any other town)."""
+    if town.level != PLACE or not town.admin1 or name_key(town.name) != name_key(town.admin1):
+        return []
+    return [f for f in features if f.level == ADMIN2 and f.admin1_id == town.admin1_id and f.geonameid != town.admin2_id]
 
 
 def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
@@ -884,4 +904,7 @@ def _inherited(event, done, places, features: dict[str, Feature], dateline_end: 
     pick = (dateline or same_country)[:1]
     if not pick:
         return event.location_id, None, None
-    return pick[0].entity_id, features[pick[0].entity_id], 3 if dateline else 2
+    feature = features[pick[0].entity_id]
+    if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
+        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
+    return feature.entity_id, feature, 3 if dateline else 2

@@ -218,6 +218,8 @@ def _build_table() -> pl.DataFrame:
 
 
 _IN_WORD_MARK = r"(\p{L})['’‘ʿʾ`](\p{L})"  # a letter, an ayn or hamza mark, a letter
+# the same in Python's regex dialect; not a possessive ("Xaawo’s")
+_MARK_IN_WORD = re.compile(r"([^\W\d_])['’‘ʿʾ`](?!s\b)([^\W\d_])")
 
 
 def _district_seats(named: pl.DataFrame) -> pl.DataFrame:
@@ -323,11 +325,13 @@ def lookup_romanized(names: list[str]) -> dict[str, list[Feature]]:
     """name key -> the features whose name is another romanization of it (same `_romanized_expr`
     key: "Al-Hudaidah" -> Al Hudaydah, "Shabwa" -> Shabwah), most populous first; for names with
     no exact match. Such a match is as good as the name itself (vowel positions are kept)."""
-    keys = sorted({name_key(n) for n in names} - {""})
-    if not keys:
+    # "Radman A'l Awad": a mark inside a word of the article's spelling is dropped as in GeoNames' names
+    pairs = sorted({(name_key(n), name_key(_MARK_IN_WORD.sub(r"\1\2", n))) for n in names} - {("", "")})
+    if not pairs:
         return {}
     articled = rf"^(?:{'|'.join(_variant_rules()['articles'])}) "
-    query = pl.DataFrame({"query": keys}).with_columns(_romanized_expr("query").alias("roman"))
+    query = pl.DataFrame({"query": [q for q, _ in pairs], "unmarked": [u for _, u in pairs]}) \
+        .with_columns(_romanized_expr("unmarked").alias("roman"))
     # "Al-Dali" is not "Deli": a name with the Arabic article matches only names that have one too
     matched = (query.join(_romanized(), on="roman")
                .filter(~pl.col("query").str.contains(articled) | pl.col("key").str.contains(articled))

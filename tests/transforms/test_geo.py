@@ -488,3 +488,43 @@ def test_a_list_of_places_is_no_town_and_its_province():
     # "Taizz, Al Jawf and Sirwah": Al Jawf is the next item of a list, not the province Taizz lies in
     d = _run(_article("On 2 March 2025, Houthi forces shelled pro-government positions on the fronts of Taizz, Al Jawf and Sirwah."))[0]
     assert "Taizz" in {m.surface for m in d.mentions if m.entity_id.startswith("gpe:geonames-")}
+
+
+def test_a_name_split_or_joined_is_one_romanization_and_its_district_stands_at_the_town():
+    # GeoNames writes the town "Ceelbuur" and the district "Ceel Buur": the district is placed at the town,
+    # not at its province's seat 180 km away
+    assert any(f.level == PLACE and f.country_code == "SO" for f in lookup_romanized(["Ceel Buur"])["cel bur"])
+    district = next(f for f in candidates("Ceel Buur") if f.level == ADMIN2)
+    town = next(f for f in lookup_romanized(["Ceel Buur"])["cel bur"] if f.level == PLACE)
+    assert km(district.latitude, district.longitude, town.latitude, town.longitude) < 5
+
+
+def test_the_local_words_of_admin_names_are_stripped():
+    # GeoNames: "Djenne Cercle" (Mali), "Wolayita Zone" (Ethiopia), "Shahrestān-e Sīrjān" (Iran),
+    # "Département de Ouallam" (Niger); news names the bare area
+    for name, cc in (("Djenne", "ML"), ("Wolayita", "ET"), ("Sirjan", "IR"), ("Ouallam", "NE")):
+        assert any((f.country_code, f.level) == (cc, ADMIN2) for f in candidates(name)), name
+
+
+def test_a_province_named_by_its_seat_yields_to_a_district_of_it_that_the_sentence_names():
+    # "in Mopti" may be the town or the region; the cercle named after it is the more specific place
+    d = _run(_article("On 2 March 2025, in Mopti, jihadist militants attacked an army post in Djenne cercle, "
+                      "killing three soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["ML"]
+    assert d.places[0].geo_precision == 2 and km(d.places[0].latitude, d.places[0].longitude, 13.91, -4.55) < 20
+    # an event whose sentence names no place takes the district too, not the seat
+    d = _run(_article("On 2 March 2025, in Mopti, militants set an army truck on fire in Djenne cercle. "
+                      "Two soldiers were killed by gunfire."))[0]
+    assert all(km(p.latitude, p.longitude, 13.91, -4.55) < 20 for p in d.places if p.latitude is not None)
+
+
+def test_a_mark_inside_a_word_of_the_article_is_dropped_as_in_geonames_names():
+    # GeoNames: "Radman Al Awad"; a note may write "Radman A'l Awad" (the mark would split the word)
+    found = lookup_romanized(["Radman A'l Awad"])
+    assert any((f.country_code, f.level) == ("YE", ADMIN2) for f in found[name_key("Radman A'l Awad")])
+
+
+def test_a_place_between_two_towns_is_near_the_first():
+    d = _run(_article("On 2 March 2025, gunmen fired on a convoy between Mopti and Sevare, killing two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["ML"]
+    assert d.places[0].geo_precision == 2 and km(d.places[0].latitude, d.places[0].longitude, 14.48, -4.18) < 10
