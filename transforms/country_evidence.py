@@ -28,15 +28,20 @@ _AFTER = r"(?![\w]|['’](?!s\b))"
 _APOSTROPHE = {"'": "['’]"}  # a straight apostrophe matches a curly one too
 
 Match = tuple[int, int, tuple[str, ...], str]
+# a match with the share of each of its countries (a group's `country_shares`; equal for a row of
+# country_evidence.csv that names several, unless its `shares` column says otherwise)
+_Weighed = tuple[int, int, tuple[str, ...], str, tuple[float, ...]]
 
 
 @cache
-def _table() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], str]]]:
-    by_alias: dict[str, tuple[tuple[str, ...], str]] = {}
+def _table() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], str, tuple[float, ...]]]]:
+    by_alias: dict[str, tuple[tuple[str, ...], str, tuple[float, ...]]] = {}
     for row in csv_rows("country_evidence.csv"):
+        codes = tuple(row["country_code"].split("|"))
+        shares = tuple(float(x) for x in row["shares"].split("|")) if row.get("shares") else (1.0 / len(codes),) * len(codes)
         for alias in row["aliases"].split("|"):
             if alias:
-                by_alias.setdefault(alias, (tuple(row["country_code"].split("|")), row["kind"]))
+                by_alias.setdefault(alias, (codes, row["kind"], shares))
     alternatives = trie_pattern(by_alias, _APOSTROPHE)
     return re.compile(rf"{_BEFORE}{alternatives}{_AFTER}"), by_alias
 
@@ -50,26 +55,39 @@ def _group_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
             re.compile(rf"{_BEFORE}{trie_pattern(exact, _APOSTROPHE)}{_AFTER}") if exact else None)
 
 
-def _groups(body: str, start: int, end: int) -> list[Match]:
+def _groups(body: str, start: int, end: int) -> list[_Weighed]:
     caseless, exact = _group_patterns()
     by_id = armed_groups.countries()
+    shares = armed_groups.country_shares()
+
+    def weighed(s: int, e: int, gid: str) -> _Weighed:
+        return s, e, by_id[gid], "group", tuple(shares[gid][cc] for cc in by_id[gid])
+
     out = []
     for m in caseless.finditer(body, start, end) if caseless else ():
         gid = armed_groups.caseless_aliases().get(armed_groups.caseless_key(m.group(0)))
         if gid in by_id:  # a group of many countries ("Islamic State") is no evidence of one
-            out.append((m.start(), m.end(), by_id[gid], "group"))
+            out.append(weighed(m.start(), m.end(), gid))
     for m in exact.finditer(body, start, end) if exact else ():
-        out.append((m.start(), m.end(), by_id[armed_groups.exact_aliases()[m.group(0).replace("’", "'")]], "group"))
+        out.append(weighed(m.start(), m.end(), armed_groups.exact_aliases()[m.group(0).replace("’", "'")]))
     return out
 
 
-def evidence_weights(body: str) -> dict[str, float]:
+def evidence_weights(body: str, groups: str = "equal") -> dict[str, float]:
     """Country -> weight (at most 1) of the article's evidence without a place: each distinct name
-    counts once, shared among its countries ("JNIM": a third each to Mali, Burkina Faso, Niger)."""
+    counts once, divided among its countries. `groups` says how an armed group of several
+    countries counts: "equal" divides it equally (each country it fights in is as possible a home
+    for a place the text names), "shares" by its share of the group's activity ("Al Shabaab": 0.96
+    to Somalia, 0.04 to Kenya, armed_groups.jsonl `country_shares`: the likeliest country of a
+    text that names nothing else), "none" leaves groups out, "only" keeps only groups, by shares."""
     out: dict[str, float] = {}
-    for countries in {(body[s:e], cc) for s, e, cc, _ in country_evidence(body)}:
-        for cc in countries[1]:
-            out[cc] = min(1.0, out.get(cc, 0.0) + 1.0 / len(countries[1]))
+    for _, codes, kind, shares in {(body[s:e], cc, kind, sh) for s, e, cc, kind, sh in _evidence(body)}:
+        if groups == "none" and kind == "group" or groups == "only" and kind != "group":
+            continue
+        if kind == "group" and groups == "equal":
+            shares = (1.0 / len(codes),) * len(codes)
+        for cc, share in zip(codes, shares):
+            out[cc] = min(1.0, out.get(cc, 0.0) + share)
     return out
 
 
@@ -80,16 +98,21 @@ def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[
     case-sensitively, or "group": an armed group of armed_groups.jsonl that has `countries`
     (several codes for one that fights in a few neighbouring countries), its aliases matched
     regardless of case, its `exact` aliases as written."""
+    return [match[:4] for match in _evidence(body, start, end)]
+
+
+def _evidence(body: str, start: int = 0, end: int | None = None) -> list[_Weighed]:
+    """`country_evidence` with the share of each match's countries."""
     pattern, by_alias = _table()
     end = len(body) if end is None else end
     found = []
     for m in pattern.finditer(body, start, end):
-        countries, kind = by_alias[m.group(0).replace("’", "'")]
+        countries, kind, shares = by_alias[m.group(0).replace("’", "'")]
         if kind == "currency" and not _AMOUNT_BEFORE.search(body[max(0, m.start() - 25):m.start()]):
             continue
-        found.append((m.start(), m.end(), countries, kind))
+        found.append((m.start(), m.end(), countries, kind, shares))
     found += _groups(body, start, end)
-    out: list[Match] = []
+    out: list[_Weighed] = []
     for match in sorted(found, key=lambda f: (f[0], f[0] - f[1])):  # stable: the table's first on a tie
         if not out or match[0] >= out[-1][1]:
             out.append(match)

@@ -66,6 +66,21 @@ def test_a_span_of_the_text_is_read_alone():
     assert [x[2] for x in country_evidence(text, text.index("Later"))] == [("CD",)]
 
 
-def test_a_group_of_several_countries_shares_its_weight_and_each_name_counts_once():
+def test_a_group_of_several_countries_divides_its_weight_by_its_shares_and_each_name_counts_once():
     weights = evidence_weights("JNIM fighters and more JNIM fighters clashed with FAMa soldiers.")
-    assert weights == {"ML": 1.0, "BF": pytest.approx(1 / 3), "NE": pytest.approx(1 / 3)}
+    assert weights == {"ML": 1.0, "BF": pytest.approx(1 / 3), "NE": pytest.approx(1 / 3)}  # equally possible
+    weights = evidence_weights("JNIM fighters and more JNIM fighters clashed with FAMa soldiers.", groups="shares")
+    assert weights == {"ML": 1.0, "BF": pytest.approx(0.5), "NE": pytest.approx(0.08)}  # by activity
+    assert evidence_weights("JNIM fighters clashed with FAMa soldiers.", groups="none") == {"ML": 1.0}
+    assert evidence_weights("JNIM fighters clashed with FAMa soldiers.", groups="only") == evidence_weights("JNIM", groups="shares")
+    # al Shabaab fights above all in Somalia (armed_groups.jsonl `country_shares`, from ACLED's counts)
+    weights = evidence_weights("Al Shabaab militants threw a grenade at a bus.", groups="shares")
+    assert max(weights, key=weights.get) == "SO" and weights["KE"] < 0.1
+
+
+@pytest.mark.parametrize("line", GROUPS_WITH_COUNTRIES, ids=lambda r: r["id"])
+def test_the_shares_of_a_group_cover_its_countries_sum_to_one_and_cite_a_source(line):
+    if len(line["countries"]) > 1:
+        assert set(line.get("country_shares", {})) == set(line["countries"]), "a group of several countries needs shares"
+        assert sum(line["country_shares"].values()) == pytest.approx(1.0)
+        assert len(line.get("shares_source", "")) > 20
