@@ -73,20 +73,19 @@ def _groups(body: str, start: int, end: int) -> list[_Weighed]:
     return out
 
 
-def evidence_weights(body: str, groups: str = "equal") -> dict[str, float]:
+def evidence_weights(body: str, which: str = "all") -> dict[str, float]:
     """Country -> weight (at most 1) of the article's evidence without a place: each distinct name
-    counts once, divided among its countries. `groups` says how an armed group of several
-    countries counts: "equal" divides it equally (each country it fights in is as possible a home
-    for a place the text names), "shares" by its share of the group's activity ("Al Shabaab": 0.96
-    to Somalia, 0.04 to Kenya, armed_groups.jsonl `country_shares`: the likeliest country of a
-    text that names nothing else), "none" leaves groups out, "only" keeps only groups, by shares."""
+    counts once. `which`: "all" names, a name of several countries divided equally among them
+    (each country a group fights in is as possible a home for a place the text names); "one": only
+    the names of one country (a national force, a currency, a group of one country); "several":
+    only the names of several countries, divided by their shares ("Al Shabaab": 0.96 to Somalia,
+    0.04 to Kenya, armed_groups.jsonl `country_shares`; a people's `shares` in
+    country_evidence.csv): the likeliest country of a text that names nothing stronger."""
     out: dict[str, float] = {}
-    for _, codes, kind, shares in {(body[s:e], cc, kind, sh) for s, e, cc, kind, sh in _evidence(body)}:
-        if groups == "none" and kind == "group" or groups == "only" and kind != "group":
+    for _, codes, shares in {(body[s:e], cc, sh) for s, e, cc, _, sh in _evidence(body)}:
+        if which == "one" and len(codes) > 1 or which == "several" and len(codes) == 1:
             continue
-        if kind == "group" and groups == "equal":
-            shares = (1.0 / len(codes),) * len(codes)
-        for cc, share in zip(codes, shares):
+        for cc, share in zip(codes, shares if which == "several" else (1.0 / len(codes),) * len(codes)):
             out[cc] = min(1.0, out.get(cc, 0.0) + share)
     return out
 

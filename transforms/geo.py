@@ -847,15 +847,15 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
         # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
         votes[cc] = votes.get(cc, 0.0) + 0.5
-    for cc, w in evidence_weights(body, groups="none").items():
+    for cc, w in evidence_weights(body, which="one").items():
         votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        # nothing stronger speaks: a group of several countries, by its share of activity in each (#14)
-        for cc, w in evidence_weights(body, groups="only").items():
+        # nothing stronger speaks: a group or people of several countries, by its share in each (#14)
+        for cc, w in evidence_weights(body, which="several").items():
             votes[cc] = votes.get(cc, 0.0) + 0.5 * w
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:

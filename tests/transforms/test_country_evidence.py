@@ -17,7 +17,9 @@ def test_every_row_names_one_valid_country_and_a_known_kind_and_no_alias_twice()
     assert len({r["country_code"] for r in rows}) >= 25  # many countries, not the dev set's few
     for r in rows:
         assert all(pycountry.countries.get(alpha_2=cc) is not None for cc in r["country_code"].split("|")), r
-        assert r["kind"] in {"forces", "police", "institution", "currency"}, r
+        assert r["kind"] in {"forces", "police", "institution", "currency", "people", "office", "local"}, r
+        shares = [float(x) for x in r["shares"].split("|")] if r.get("shares") else None
+        assert shares is None or len(shares) == len(r["country_code"].split("|")) and sum(shares) == pytest.approx(1.0), r
     aliases = Counter(a for r in rows for a in r["aliases"].split("|") if a)
     assert [a for a, n in aliases.items() if n > 1] == []
 
@@ -69,12 +71,12 @@ def test_a_span_of_the_text_is_read_alone():
 def test_a_group_of_several_countries_divides_its_weight_by_its_shares_and_each_name_counts_once():
     weights = evidence_weights("JNIM fighters and more JNIM fighters clashed with FAMa soldiers.")
     assert weights == {"ML": 1.0, "BF": pytest.approx(1 / 3), "NE": pytest.approx(1 / 3)}  # equally possible
-    weights = evidence_weights("JNIM fighters and more JNIM fighters clashed with FAMa soldiers.", groups="shares")
-    assert weights == {"ML": 1.0, "BF": pytest.approx(0.5), "NE": pytest.approx(0.08)}  # by activity
-    assert evidence_weights("JNIM fighters clashed with FAMa soldiers.", groups="none") == {"ML": 1.0}
-    assert evidence_weights("JNIM fighters clashed with FAMa soldiers.", groups="only") == evidence_weights("JNIM", groups="shares")
+    weights = evidence_weights("JNIM fighters and more JNIM fighters clashed with FAMa soldiers.", which="several")
+    assert weights == {"ML": pytest.approx(0.42), "BF": pytest.approx(0.5), "NE": pytest.approx(0.08)}  # by activity
+    # a national force and a group of one country are the stronger evidence, groups of several the fallback
+    assert evidence_weights("JNIM fighters clashed with FAMa soldiers and Koglweogo.", which="one") == {"ML": 1.0, "BF": 1.0}
     # al Shabaab fights above all in Somalia (armed_groups.jsonl `country_shares`, from ACLED's counts)
-    weights = evidence_weights("Al Shabaab militants threw a grenade at a bus.", groups="shares")
+    weights = evidence_weights("Al Shabaab militants threw a grenade at a bus.", which="several")
     assert max(weights, key=weights.get) == "SO" and weights["KE"] < 0.1
 
 
