@@ -488,3 +488,35 @@ def test_a_list_of_places_is_no_town_and_its_province():
     # "Taizz, Al Jawf and Sirwah": Al Jawf is the next item of a list, not the province Taizz lies in
     d = _run(_article("On 2 March 2025, Houthi forces shelled pro-government positions on the fronts of Taizz, Al Jawf and Sirwah."))[0]
     assert "Taizz" in {m.surface for m in d.mentions if m.entity_id.startswith("gpe:geonames-")}
+
+
+def test_an_attackers_own_country_named_only_as_an_actor_is_not_where_it_struck():
+    # (#14) "a Russian drone hit a bus": no place is named, and Russia is only the attacker's country
+    drafts = _run(_article("On 9 May 2025, a Russian drone hit a bus, killing two passengers."),
+                  _article("On 9 May 2025, Somali police were attacked by gunmen, killing two officers."),
+                  _article("On 9 May 2025, Somali forces carried out an airstrike on Al Shabaab, killing ten militants."),
+                  _article("On 9 May 2025, a Russian drone hit a bus in Kherson, killing two passengers."))
+    assert [[e.country_code for e in d.events] for d in drafts] == [[None], ["SO"], ["SO"], ["UA"]]
+
+
+def test_a_group_of_several_countries_weighs_by_its_shares_only_where_nothing_stronger_speaks():
+    # (#14) al Shabaab fights above all in Somalia; a Kenyan force, a Kenyan place say otherwise
+    drafts = _run(_article("On 9 May 2025, Al Shabaab fighters threw a grenade at a bus, wounding four."),
+                  _article("On 9 May 2025, Al Shabaab fighters threw a grenade at a Kenya Police patrol, wounding four."),
+                  _article("On 9 May 2025, Al Shabaab fighters threw a grenade at a bus in Lamu, wounding four."),
+                  _article("On 9 May 2025, ISWAP fighters attacked a military base, killing five soldiers."))
+    assert [d.events[0].country_code for d in drafts] == ["SO", "KE", "KE", "NG"]
+    assert drafts[0].places[0].latitude is None  # only the country is known
+
+
+def test_a_place_geonames_lacks_stays_in_the_country_the_article_names():
+    # (#14) an unknown village beside a national force: the country, no coordinates (not NULL country)
+    d = _run(_article("On 3 May 2025, bandits attacked Gidan Zakari village, killing ten farmers, the Nigeria "
+                      "Police Force said."))[0]
+    assert [e.country_code for e in d.events] == ["NG"] and d.places[0].latitude is None
+
+
+def test_a_day_first_dateline_is_the_fallback_place():
+    d = _run(" date 2025-05-28\n\nNIAMEY, 27 May 2025 (AFP) - Suspected jihadists attacked a gendarmerie post "
+             "overnight, killing four gendarmes, a security source said.\n")[0]
+    assert [e.country_code for e in d.events] == ["NE"] and d.places[0].geo_precision == 3
