@@ -11,7 +11,7 @@ place the text names outweighs them ("Ethiopian National Defense Force troops in
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms import armed_groups
 from transforms.resources import csv_rows
@@ -82,12 +82,18 @@ def evidence_weights(body: str, which: str = "all") -> dict[str, float]:
     0.04 to Kenya, armed_groups.jsonl `country_shares`; a people's `shares` in
     country_evidence.csv): the likeliest country of a text that names nothing stronger."""
     out: dict[str, float] = {}
-    for _, codes, shares in {(body[s:e], cc, sh) for s, e, cc, _, sh in _evidence(body)}:
+    for _, codes, shares in _distinct(body):
         if which == "one" and len(codes) > 1 or which == "several" and len(codes) == 1:
             continue
         for cc, share in zip(codes, shares if which == "several" else (1.0 / len(codes),) * len(codes)):
             out[cc] = min(1.0, out.get(cc, 0.0) + share)
     return out
+
+
+@lru_cache(maxsize=8)  # geo asks for one article's weights a few times ("all", "one", "several")
+def _distinct(body: str) -> frozenset[tuple[str, tuple[str, ...], tuple[float, ...]]]:
+    """(surface, countries, shares) of each distinct name of the body that says a country."""
+    return frozenset((body[s:e], cc, sh) for s, e, cc, _, sh in _evidence(body))
 
 
 def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[Match]:
