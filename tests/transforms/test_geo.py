@@ -269,7 +269,8 @@ def test_a_dateline_is_not_glued_to_the_name_after_it_and_is_the_fallback_place(
 def test_notes_and_articles_of_regions_outside_the_dev_set_are_placed_in_their_country():
     # invented for sitrep (data/geo_unseen_regions.jsonl): Myanmar, DR Congo, Syria, Colombia, Mali, Niger,
     # Nigeria, Mozambique, Sudan, Ukraine, Iraq, Pakistan, Libya, Chad, Cameroon, South Sudan, the Philippines,
-    # Thailand, India; actors of other countries, victims of other nationalities, datelines far away
+    # Thailand, India; actors of other countries, victims of other nationalities, datelines far away (day first
+    # too); groups of several countries, peoples, local offices and words of one country (#14, eighth pass)
     import json
     from pathlib import Path
 
