@@ -758,8 +758,11 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     article_country, by_actors_only = _article_country(body, mentions, gazetteer, places, known, dateline_end)
     out: list[tuple[str | None, str | None, EventPlace]] = []
     for e in events:
-        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where it struck
-        fallback = None if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}" else article_country
+        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where it struck;
+        # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
+        fallback = article_country
+        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}":
+            fallback = _likeliest(evidence_weights(body, which="several"))
         loc = e.location_id
         feature = known.get(loc) if loc else None
         in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
@@ -840,6 +843,12 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
     return False
 
 
+def _likeliest(weights: dict[str, float]) -> str | None:
+    """The country of the highest weight, None on a tie or when there is none."""
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    return None if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1] else ranked[0][0]
+
+
 def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> tuple[str | None, bool]:
     """The country an article is about, for an event that names no place: the one its countries,
     demonyms, organisations and resolved places name most (None on a tie or when none is named);
@@ -857,15 +866,15 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    top = _likeliest(votes)
+    if top is None:
         # nothing stronger speaks: a group or people of several countries, by its share in each (#14)
         for cc, w in evidence_weights(body, which="several").items():
             votes[cc] = votes.get(cc, 0.0) + 0.5 * w
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        top = _likeliest(votes)
+    if top is None:
         return None, False
-    top, weight = ranked[0]
+    weight = votes[top]
     # (the dateline counts among `actors` too, but where the reporter files from is no attacker's country)
     by_actors = actors.get(top, 0.0) - (2.0 if any(m.start < dateline_end and (g := gazetteer.get(m.entity_id)) is not None
                                                    and g.country_code == top for m in mentions) else 0.0)

@@ -521,3 +521,8 @@ def test_a_day_first_dateline_is_the_fallback_place():
     d = _run(" date 2025-05-28\n\nNIAMEY, 27 May 2025 (AFP) - Suspected jihadists attacked a gendarmerie post "
              "overnight, killing four gendarmes, a security source said.\n")[0]
     assert [e.country_code for e in d.events] == ["NE"] and d.places[0].geo_precision == 3
+
+
+def test_an_attackers_own_country_leaves_the_fallback_to_a_group_the_article_names():
+    d = _run(_article("On 9 May 2025, a U.S. airstrike killed three Al Shabaab militants, AFRICOM said."))[0]
+    assert [e.country_code for e in d.events] == ["SO"]
