@@ -95,6 +95,15 @@ def countries() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def country_shares() -> dict[str, dict[str, float]]:
+    """entity id -> ISO2 code -> the share of the group's activity in that country
+    (`country_shares` of armed_groups.jsonl, from the public counts its `shares_source` cites),
+    for each group of several countries that has them; equal shares for one that has none."""
+    return {r["id"]: dict(r.get("country_shares") or {cc: 1.0 / len(r["countries"]) for cc in r["countries"]})
+            for r in _lines() if r.get("countries")}
+
+
+@cache
 def country_evidence() -> dict[str, tuple[str, ...]]:
     """Surface -> the ISO2 codes of the countries the group fights in (`countries` of
     armed_groups.jsonl), for every name, alias and exact alias of a group that has them: a

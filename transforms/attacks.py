@@ -782,7 +782,7 @@ def _specificity(entity: Entity) -> int:
 
 
 def _is_origin_or_target(body: str, sentence_start: int, m: Mention, lex: Lexicon) -> bool:
-    before = body[max(sentence_start, m.start - 12):m.start]
+    before = body[max(sentence_start, m.start - 20):m.start]  # ("tribesmen of the ": 17)
     return bool(lex.origin_before.search(before) or context.is_affiliation(body, m)
                 or lex.target_before.search(before) and m.entity_id.startswith("gpe:il"))
 

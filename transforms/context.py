@@ -46,12 +46,14 @@ _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:
 
 # "raiders from Tanzania", "fighters who came out of Somalia": where the attackers came from, not where
 # they struck; "15 km from Garissa" measures a distance from a place and is not an origin
-_ORIGIN_BEFORE = re.compile(r"(?<!\bkm\s)(?<!\bmiles\s)(?<!metres\s)(?<!meters\s)\b(?:from|out\s+of)\s+(?:the\s+)?$", re.I)
+# ("a clan of Somalia", "nationals of Yemen": whose people they are, not where they struck)
+_ORIGIN_BEFORE = re.compile(r"(?<!\bkm\s)(?<!\bmiles\s)(?<!metres\s)(?<!meters\s)\b(?:from|out\s+of|"
+                            r"(?:clans?|tribe|tribes|tribesmen|nationals|citizens|natives|refugees)\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def is_origin(text: str, m: Mention) -> bool:
     """ "Armed raiders from Tanzania": the place names where an actor came from."""
-    return bool(_ORIGIN_BEFORE.search(text[max(0, m.start - 20):m.start]))
+    return bool(_ORIGIN_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
 def is_border(text: str, m: Mention) -> bool:

@@ -11,7 +11,7 @@ place the text names outweighs them ("Ethiopian National Defense Force troops in
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms import armed_groups
 from transforms.resources import csv_rows
@@ -28,15 +28,20 @@ _AFTER = r"(?![\w]|['’](?!s\b))"
 _APOSTROPHE = {"'": "['’]"}  # a straight apostrophe matches a curly one too
 
 Match = tuple[int, int, tuple[str, ...], str]
+# a match with the share of each of its countries (a group's `country_shares`; equal for a row of
+# country_evidence.csv that names several, unless its `shares` column says otherwise)
+_Weighed = tuple[int, int, tuple[str, ...], str, tuple[float, ...]]
 
 
 @cache
-def _table() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], str]]]:
-    by_alias: dict[str, tuple[tuple[str, ...], str]] = {}
+def _table() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], str, tuple[float, ...]]]]:
+    by_alias: dict[str, tuple[tuple[str, ...], str, tuple[float, ...]]] = {}
     for row in csv_rows("country_evidence.csv"):
+        codes = tuple(row["country_code"].split("|"))
+        shares = tuple(float(x) for x in row["shares"].split("|")) if row.get("shares") else (1.0 / len(codes),) * len(codes)
         for alias in row["aliases"].split("|"):
             if alias:
-                by_alias.setdefault(alias, (tuple(row["country_code"].split("|")), row["kind"]))
+                by_alias.setdefault(alias, (codes, row["kind"], shares))
     alternatives = trie_pattern(by_alias, _APOSTROPHE)
     return re.compile(rf"{_BEFORE}{alternatives}{_AFTER}"), by_alias
 
@@ -50,27 +55,45 @@ def _group_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
             re.compile(rf"{_BEFORE}{trie_pattern(exact, _APOSTROPHE)}{_AFTER}") if exact else None)
 
 
-def _groups(body: str, start: int, end: int) -> list[Match]:
+def _groups(body: str, start: int, end: int) -> list[_Weighed]:
     caseless, exact = _group_patterns()
     by_id = armed_groups.countries()
+    shares = armed_groups.country_shares()
+
+    def weighed(s: int, e: int, gid: str) -> _Weighed:
+        return s, e, by_id[gid], "group", tuple(shares[gid][cc] for cc in by_id[gid])
+
     out = []
     for m in caseless.finditer(body, start, end) if caseless else ():
         gid = armed_groups.caseless_aliases().get(armed_groups.caseless_key(m.group(0)))
         if gid in by_id:  # a group of many countries ("Islamic State") is no evidence of one
-            out.append((m.start(), m.end(), by_id[gid], "group"))
+            out.append(weighed(m.start(), m.end(), gid))
     for m in exact.finditer(body, start, end) if exact else ():
-        out.append((m.start(), m.end(), by_id[armed_groups.exact_aliases()[m.group(0).replace("’", "'")]], "group"))
+        out.append(weighed(m.start(), m.end(), armed_groups.exact_aliases()[m.group(0).replace("’", "'")]))
     return out
 
 
-def evidence_weights(body: str) -> dict[str, float]:
+def evidence_weights(body: str, which: str = "all") -> dict[str, float]:
     """Country -> weight (at most 1) of the article's evidence without a place: each distinct name
-    counts once, shared among its countries ("JNIM": a third each to Mali, Burkina Faso, Niger)."""
+    counts once. `which`: "all" names, a name of several countries divided equally among them
+    (each country a group fights in is as possible a home for a place the text names); "one": only
+    the names of one country (a national force, a currency, a group of one country); "several":
+    only the names of several countries, divided by their shares ("Al Shabaab": 0.96 to Somalia,
+    0.04 to Kenya, armed_groups.jsonl `country_shares`; a people's `shares` in
+    country_evidence.csv): the likeliest country of a text that names nothing stronger."""
     out: dict[str, float] = {}
-    for countries in {(body[s:e], cc) for s, e, cc, _ in country_evidence(body)}:
-        for cc in countries[1]:
-            out[cc] = min(1.0, out.get(cc, 0.0) + 1.0 / len(countries[1]))
+    for _, codes, shares in _distinct(body):
+        if which == "one" and len(codes) > 1 or which == "several" and len(codes) == 1:
+            continue
+        for cc, share in zip(codes, shares if which == "several" else (1.0 / len(codes),) * len(codes)):
+            out[cc] = min(1.0, out.get(cc, 0.0) + share)
     return out
+
+
+@lru_cache(maxsize=8)  # geo asks for one article's weights a few times ("all", "one", "several")
+def _distinct(body: str) -> frozenset[tuple[str, tuple[str, ...], tuple[float, ...]]]:
+    """(surface, countries, shares) of each distinct name of the body that says a country."""
+    return frozenset((body[s:e], cc, sh) for s, e, cc, _, sh in _evidence(body))
 
 
 def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[Match]:
@@ -80,16 +103,21 @@ def country_evidence(body: str, start: int = 0, end: int | None = None) -> list[
     case-sensitively, or "group": an armed group of armed_groups.jsonl that has `countries`
     (several codes for one that fights in a few neighbouring countries), its aliases matched
     regardless of case, its `exact` aliases as written."""
+    return [match[:4] for match in _evidence(body, start, end)]
+
+
+def _evidence(body: str, start: int = 0, end: int | None = None) -> list[_Weighed]:
+    """`country_evidence` with the share of each match's countries."""
     pattern, by_alias = _table()
     end = len(body) if end is None else end
     found = []
     for m in pattern.finditer(body, start, end):
-        countries, kind = by_alias[m.group(0).replace("’", "'")]
+        countries, kind, shares = by_alias[m.group(0).replace("’", "'")]
         if kind == "currency" and not _AMOUNT_BEFORE.search(body[max(0, m.start() - 25):m.start()]):
             continue
-        found.append((m.start(), m.end(), countries, kind))
+        found.append((m.start(), m.end(), countries, kind, shares))
     found += _groups(body, start, end)
-    out: list[Match] = []
+    out: list[_Weighed] = []
     for match in sorted(found, key=lambda f: (f[0], f[0] - f[1])):  # stable: the table's first on a tie
         if not out or match[0] >= out[-1][1]:
             out.append(match)

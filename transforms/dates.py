@@ -51,6 +51,7 @@ _NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
 # "5 November 2023", "05-Mar-2024", "1er décembre 2023", "5. März 2024", "5 de noviembre de 2023"
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s+|-)(?:de\s+)?{_MONTH}(?:,?\s+|-)(?:de\s+)?(?P<year>\d{{4}})\b", re.I)
+_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}", re.I)  # a day-first dateline's "14 Nov."
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 _TIME_RE = re.compile(_TIME, re.I)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -58,16 +59,21 @@ _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _WORD_LANGUAGE = {w: lang for lang in reversed(LANGUAGES) for w in vocabulary(lang)["header_words"]}
 _HEADER_WORDS = re.compile(r"^\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORD_LANGUAGE, key=len, reverse=True))
                            + r")(?![^\W\d_])[:\s]*", re.I)
+# a dateline's date, month first ("Nov. 14", "March 3, 2025") or day first ("5 May 2025", "14 Nov.": the
+# British, African and Asian wires' order)
+_DATELINE_MONTH = rf"(?i:(?:{_MONTH_WORDS})(?![^\W\d_])\.?)"
+_DATELINE_DATE = (rf"{_DATELINE_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
+                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_DATELINE_MONTH}(?:,?\s*\d{{4}})?")
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
-    rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s+"
+    rf"(?:,\s+(?P<date>{_DATELINE_DATE}))?\s+"
     r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg|UPI|Anadolu)\)\s*[-–—]+\s*")
 
 # "WASHINGTON - ", "DISHU – ", "KYIV, Ukraine (AP) — ": a place in capitals opening the first paragraph,
 # then a dash, with no agency or with any; the dash sets it apart from a sentence that opens in capitals
 BARE_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s[A-Z][A-Z'’.-]+){{0,2}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
-    rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*"
+    rf"(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
 
 
@@ -263,7 +269,8 @@ def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     label = paragraph[: m.end()].rstrip(" -–—")
     if not m.group("date"):
         return label, None
-    named = _MONTH_DAY_YEAR.search(m.group("date")) or _MONTH_DAY.search(m.group("date"))
+    named = (_MONTH_DAY_YEAR.search(m.group("date")) or _MONTH_DAY.search(m.group("date"))
+             or _DAY_MONTH_YEAR.search(m.group("date")) or _DAY_MONTH.match(m.group("date")))
     if not named:
         return label, None
     month = MONTHS[named.group("month").lower().rstrip(".")]

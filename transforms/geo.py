@@ -765,9 +765,14 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     places = sorted((m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY),
                     key=lambda m: m.start)
     starts = [m.start for m in places]  # each event's sentence's places by bisection, not a scan of the article
-    article_country = _article_country(body, mentions, gazetteer, places, known, dateline_end)
+    article_country, by_actors_only = _article_country(body, mentions, gazetteer, places, known, dateline_end)
     out: list[tuple[str | None, str | None, EventPlace]] = []
     for e in events:
+        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where it struck;
+        # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
+        fallback = article_country
+        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}":
+            fallback = _likeliest(evidence_weights(body, which="several"))
         loc = e.location_id
         feature = known.get(loc) if loc else None
         in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
@@ -811,10 +816,10 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             actor_only = e.country_code is not None
             loc, feature, precision = _inherited(replace(e, country_code=None), out, places, known, dateline_end)
             if feature is None and actor_only:
-                out.append((None, article_country, EventPlace(None, None, None, None)))
+                out.append((None, fallback, EventPlace(None, None, None, None)))
                 continue
         if feature is None or feature.level == COUNTRY:
-            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or article_country,
+            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or fallback,
                         EventPlace(None, None, None, None)))
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
@@ -858,24 +863,43 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
     return False
 
 
-def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> str | None:
+def _likeliest(weights: dict[str, float]) -> str | None:
+    """The country of the highest weight, None on a tie or when there is none."""
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    return None if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1] else ranked[0][0]
+
+
+def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> tuple[str | None, bool]:
     """The country an article is about, for an event that names no place: the one its countries,
-    demonyms, organisations and resolved places name most (None on a tie or when none is named)."""
-    votes = context_countries(body, mentions, gazetteer, dateline_end, nationals=False)
+    demonyms, organisations and resolved places name most (None on a tie or when none is named);
+    and whether only actors' demonyms name it ("a Russian drone", "French forces"): then it is no
+    evidence of where an attack by that country's forces was (`place_events`)."""
+    actors: dict[str, float] = {}
+    votes = context_countries(body, mentions, gazetteer, dateline_end, actors, nationals=False)
     for cc in {e.country_code for m in mentions if m.entity_id in _armed_groups()
                and (e := gazetteer.get(m.entity_id)) is not None and e.country_code}:
         # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
         # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
         votes[cc] = votes.get(cc, 0.0) + 0.5
-    for cc, w in evidence_weights(body).items():
+    for cc, w in evidence_weights(body, which="one").items():
         votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
+    top = _likeliest(votes)
+    if top is None:
+        # nothing stronger speaks: a group or people of several countries, by its share in each (#14)
+        for cc, w in evidence_weights(body, which="several").items():
+            votes[cc] = votes.get(cc, 0.0) + 0.5 * w
+        top = _likeliest(votes)
+    if top is None:
+        return None, False
+    weight = votes[top]
+    # (the dateline counts among `actors` too, but where the reporter files from is no attacker's country)
+    by_actors = actors.get(top, 0.0) - (2.0 if any(m.start < dateline_end and (g := gazetteer.get(m.entity_id)) is not None
+                                                   and g.country_code == top for m in mentions) else 0.0)
+    # (a group that fights there says so too: "Somali forces struck Al Shabaab")
+    return top, weight - by_actors < 1e-9 and top not in evidence_weights(body, which="several")
 
 
 def _curated_feature(entity_id: str, gazetteer) -> Feature | None:

@@ -175,6 +175,23 @@ def test_a_bare_wire_dateline_is_read_without_an_agency():
     assert parse_dateline("NATO said the strike - a rare one - hit") is None
 
 
+@pytest.mark.parametrize("paragraph, label, date", [
+    ("BAMAKO, 5 May 2025 - Gunmen attacked a market", "BAMAKO, 5 May 2025", (2025, 5, 5)),
+    ("NIAMEY, 14 Nov. (AFP) — Soldiers were killed", "NIAMEY, 14 Nov. (AFP)", (None, 11, 14)),
+    ("Maiduguri, 3rd March 2024 (Reuters) - A bomb exploded", "Maiduguri, 3rd March 2024 (Reuters)", (2024, 3, 3)),
+    ("GOMA, Congo, 21 June - Shells fell on a camp", "GOMA, Congo, 21 June", (None, 6, 21)),
+])
+def test_a_day_first_dateline_is_read(paragraph, label, date):
+    """British, African and Asian wires write the day first; the place is the dateline's all the same."""
+    found = parse_dateline(paragraph)
+    assert found is not None and found[0] == label
+    assert (found[1].year, found[1].month, found[1].day) == date
+
+
+def test_a_day_first_date_opening_a_sentence_is_no_dateline():
+    assert parse_dateline("On 5 May 2025, gunmen attacked a market - officials said") is None
+
+
 def test_a_wire_label_in_capitals_is_no_dateline():
     from transforms.dates import parse_dateline
 
