@@ -81,6 +81,7 @@ class TypeRule:
     target_words: frozenset[str] = frozenset()  # or a target noun is one of these lemmas
     unharmed: bool = False  # the text says nobody was hurt (attack_lexicon.json `no_harm`)
     attack: bool = True  # false: the event is of another kind (property destruction) and is no attack event
+    stand_off: bool = False  # struck from afar (air, drone, artillery, missile): its attacker may be abroad
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def rules() -> Rules:
     types = tuple(TypeRule(r["event_type"], r["sub_event_type"], _set(r, "weapons"),
                            re.compile(r["pattern"], re.I) if r.get("pattern") else None,
                            _set(r, "triggers"), _set(r, "kind"), _set(r, "targets"), r["example"],
-                           _set(r, "target_words"), bool(r.get("unharmed")), r.get("attack", True))
+                           _set(r, "target_words"), bool(r.get("unharmed")), r.get("attack", True),
+                           bool(r.get("stand_off")))
                   for r in jsonl(_path("acled_subtypes.jsonl")))
     targets = tuple(TargetRule(r["kind"], r.get("test", "head"), _set(r, "lemma"), r["example"], _set(r, "heads"))
                     for r in jsonl(_path("attack_targets.jsonl")))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import armed_groups, context
+from transforms.attack_rules import rules as attack_rules
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
@@ -768,10 +769,12 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     article_country, by_actors_only = _article_country(body, mentions, gazetteer, places, known, dateline_end)
     out: list[tuple[str | None, str | None, EventPlace]] = []
     for e in events:
-        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where it struck;
+        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where a strike
+        # from afar hit ("Nigerian troops raided a camp" is still Nigeria: ground forces mostly fight at home);
         # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
         fallback = article_country
-        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}":
+        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}" \
+                and e.sub_event_type in _stand_off_sub_events():
             fallback = _likeliest(evidence_weights(body, which="several"))
         loc = e.location_id
         feature = known.get(loc) if loc else None
@@ -861,6 +864,12 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
                      or e.entity_type == "NORP" and _national_noun().match(body, m.end))):
             return True
     return False
+
+
+@cache
+def _stand_off_sub_events() -> frozenset[str]:
+    """The ACLED sub-event types struck from afar (acled_subtypes.jsonl `stand_off`)."""
+    return frozenset(r.sub_event_type for r in attack_rules().types if r.stand_off)
 
 
 def _likeliest(weights: dict[str, float]) -> str | None:

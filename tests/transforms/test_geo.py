@@ -529,13 +529,17 @@ def test_a_place_between_two_towns_is_near_the_first():
     d = _run(_article("On 2 March 2025, gunmen fired on a convoy between Mopti and Sevare, killing two soldiers."))[0]
     assert [e.country_code for e in d.events] == ["ML"]
     assert d.places[0].geo_precision == 2 and km(d.places[0].latitude, d.places[0].longitude, 14.48, -4.18) < 10
+
+
 def test_an_attackers_own_country_named_only_as_an_actor_is_not_where_it_struck():
     # (#14) "a Russian drone hit a bus": no place is named, and Russia is only the attacker's country
     drafts = _run(_article("On 9 May 2025, a Russian drone hit a bus, killing two passengers."),
                   _article("On 9 May 2025, Somali police were attacked by gunmen, killing two officers."),
                   _article("On 9 May 2025, Somali forces carried out an airstrike on Al Shabaab, killing ten militants."),
-                  _article("On 9 May 2025, a Russian drone hit a bus in Kherson, killing two passengers."))
-    assert [[e.country_code for e in d.events] for d in drafts] == [[None], ["SO"], ["SO"], ["UA"]]
+                  _article("On 9 May 2025, a Russian drone hit a bus in Kherson, killing two passengers."),
+                  # a strike from afar only: ground forces named by their demonym mostly fight at home
+                  _article("On 9 May 2025, Nigerian troops raided a bandit camp, killing ten bandits."))
+    assert [[e.country_code for e in d.events] for d in drafts] == [[None], ["SO"], ["SO"], ["UA"], ["NG"]]
 
 
 def test_a_group_of_several_countries_weighs_by_its_shares_only_where_nothing_stronger_speaks():
