@@ -44,6 +44,7 @@ def _warehouse(seed: int) -> tuple[duckdb.DuckDBPyConnection, list[dict], dict[s
                      "published_date": dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(9)), "story_id": doc}
     places = [(f"p{k}", 33 + rng.random(), 43 + rng.random(), f"a{k % 3}") for k in range(5)]
     places += [("q0", 34.0, 44.0, "a0"), ("q1", 34.18, 44.0, "a0")]  # 20 km apart
+    places += [("q2", 34.0, 44.0, "a0")]  # q0's point: a district placed at its seat town
     places += [(f"n{k}", 61 + rng.random() / 5, 10 + rng.random() / 5, "an") for k in range(3)]
     events = []
     for j in range(220):
@@ -91,7 +92,9 @@ def _compatible(n: dict, c: dict, docs: dict) -> bool:
     if not (fn & fc or unknown):
         return False
     short = (n["date_max"] - n["date_min"]).days <= 3 and (c["date_max"] - c["date_min"]).days <= 3
-    if n["location_id"] is not None and n["location_id"] == c["location_id"] and (short or fn & fc):
+    same_point = n["latitude"] is not None and (n["latitude"], n["longitude"]) == (c["latitude"], c["longitude"])
+    if n["location_id"] is not None and c["location_id"] is not None \
+            and (n["location_id"] == c["location_id"] or same_point) and (short or fn & fc):
         return True
     if not short:
         return False

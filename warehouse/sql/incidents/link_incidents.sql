@@ -7,7 +7,9 @@
 -- the event extractor decided); the same country; overlapping date ranges;
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
 -- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
--- event (a range of more than 3 days, or no coordinates) links only on the same place, or on the
+-- event (a range of more than 3 days, or no coordinates) links only on the same place (the same
+-- location, or the same point: a district placed at its seat town is that town, as a rewrite
+-- naming the base's district "earlier this week" tells of the town's attack), or on the
 -- same day with a known weapon of the same family. Two versions of one inbox file link as
 -- near-duplicates do.
 --
@@ -54,12 +56,13 @@ fine as materialized (
     from days
 ),
 coarse as materialized (
-    select *, dense_rank() over (order by country_code, day, location_id, attacker_id, target_id, families, unknown) as cls
+    select *, dense_rank() over (order by country_code, day, location_id, latitude, longitude, attacker_id, target_id,
+                                          families, unknown) as cls
     from days where location_id is not null
 ),
 vague as materialized (
-    select *, dense_rank() over (order by country_code, location_id, date_min, date_max, attacker_id, target_id,
-                                          families, unknown) as cls
+    select *, dense_rank() over (order by country_code, location_id, latitude, longitude, date_min, date_max,
+                                          attacker_id, target_id, families, unknown) as cls
     from earlier where not short and location_id is not null
 ),
 -- every event in each class it falls in; of each class, the first event of each of its first
@@ -86,11 +89,12 @@ fine_cls as materialized (
 ),
 -- coarse and vague classes side by side (a coarse class's day is its range)
 vague_side as materialized (
-    select distinct 'coarse' as kind, cls, country_code, location_id, day as date_min, day as date_max,
+    select distinct 'coarse' as kind, cls, country_code, location_id, latitude, longitude, day as date_min, day as date_max,
            attacker_id, target_id, families, bool_or(same_run) over (partition by cls) as asks
     from coarse
     union all
-    select distinct 'vague', cls, country_code, location_id, date_min, date_max, attacker_id, target_id, families,
+    select distinct 'vague', cls, country_code, location_id, latitude, longitude, date_min, date_max, attacker_id,
+           target_id, families,
            bool_or(same_run) over (partition by cls) as asks
     from vague
 ),
@@ -134,15 +138,15 @@ fine_pairs as (
               and not n.unknown and not c.unknown
       )
 ),
--- a vague event on either side: the same location and a weapon family in common
+-- a vague event on either side: the same place (location or point) and a weapon family in common
 vague_keys as (
     select n.kind as nkind, n.cls as ncls, c.kind as ckind, c.cls as ccls
     from vague_side n join vague_side c using (country_code, location_id)
-    where n.asks and c.kind = 'vague'
-    union all
+    where n.asks and (c.kind = 'vague' or n.kind = 'vague' and c.kind = 'coarse')
+    union
     select n.kind, n.cls, c.kind, c.cls
-    from vague_side n join vague_side c using (country_code, location_id)
-    where n.asks and n.kind = 'vague' and c.kind = 'coarse'
+    from vague_side n join vague_side c using (country_code, latitude, longitude)
+    where n.asks and (c.kind = 'vague' or n.kind = 'vague' and c.kind = 'coarse')
 ),
 vague_pairs as (
     select k.* from vague_keys k
