@@ -115,7 +115,7 @@ def unpair_versions(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
     """A document whose `duplicate_of` names another version of its own file (same source_path)
     takes that version's `duplicate_of` instead (a revised file is no copy of another article),
     and its story starts from it again (`story_id` = its `duplicate_of`, else itself; the load's
-    story linking then joins it to the story its incidents share). Only the documents of run
+    story linking then puts it in the story of its file's first version). Only the documents of run
     `run_id` (all when None). Returns the documents changed."""
     where = "and d.run_id = $run_id" if run_id is not None else ""
     changed = 0
