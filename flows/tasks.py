@@ -236,18 +236,14 @@ def load(settings: Settings, run_id: str, run_row: dict, stamps) -> int:
     try:
         store.ensure_schema(con)
         tables = store.run_tables(con, settings.lake, run_id)
-        superseded = store.superseded_quarantine(con, tables)
+        superseded = store.superseded_quarantine(con, tables, stamps)
         written = store.load_run(con, tables, run_row, stamps)
     finally:
         con.close()
     # after the commit: the lake follows the warehouse (a crash in between is mended by the
     # next run's clean-lake, which writes missing manifests; superseded rows are then stale)
     lake.commit_run(settings.lake, run_id)
-    by_run: dict[str, list[str]] = {}
-    for old_run, sha in superseded:
-        by_run.setdefault(old_run, []).append(sha)
-    for old_run, hashes in by_run.items():
-        lake.drop_rows(settings.lake, old_run, "quarantine", "source_sha256", hashes)
+    _drop_quarantine_rows(settings.lake, superseded)
     get_run_logger().info("load: %d row(s) into %s in %.1f s", written, settings.warehouse_path,
                           time.monotonic() - began)
     return written
@@ -258,9 +254,21 @@ def record_run(settings: Settings, run_row: dict, stamps: list) -> None:
     con = store.connect(settings.warehouse_path)
     try:
         store.ensure_schema(con)
+        resolved = store.superseded_quarantine(con, {}, stamps)  # files fixed or changed back to loaded content
         store.record_run(con, run_row, stamps)
     finally:
         con.close()
+    _drop_quarantine_rows(settings.lake, resolved)
+
+
+def _drop_quarantine_rows(lake_uri: str, rows: list[tuple[str, str]]) -> None:
+    """Drop the quarantine rows the warehouse just released, (run_id, source_sha256), from
+    those runs' lake partitions, so the lake still holds the warehouse's rows."""
+    by_run: dict[str, list[str]] = {}
+    for old_run, sha in rows:
+        by_run.setdefault(old_run, []).append(sha)
+    for old_run, hashes in by_run.items():
+        lake.drop_rows(lake_uri, old_run, "quarantine", "source_sha256", hashes)
 
 
 @stage(name="publish-artifacts")

@@ -84,6 +84,7 @@ class Lexicon:
     disputed: re.Pattern  # a party denied or rejected the report ("..., but the army denied it")
     roles: tuple[RoleRule, ...]  # who attacked: "Islamic State claimed responsibility", "blamed on ..."
     not_actor_after: re.Pattern  # "Greek-flagged", "Iranian-made": a demonym in a compound adjective is no actor
+    nationality_after: re.Pattern  # "Somali militants", "Ethiopian herders": a demonym of non-state people is no state actor
     place_before_actor: re.Pattern  # "near Djibo", "in the village of X": a name where a place stands is no actor
     place_before_country: re.Pattern  # "fired into Mali": a country there is the place, not the state
     place_after_actor: re.Pattern  # "Shaykh area", "West Sub County": a name before a place noun is a place
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         roles=tuple(RoleRule(r["rule"], r["within"], rx(r["before"]) if r.get("before") else None,
                              rx(r["after"]) if r.get("after") else None) for r in jsonl("en/attack_roles.jsonl")),
         not_actor_after=rx(raw["not_actor_after"]),
+        nationality_after=rx(raw["nationality_after"]),
         place_before_actor=rx(raw["place_before_actor"]),
         place_before_country=rx(raw["place_before_country"]),
         place_after_actor=rx(raw["place_after_actor"]),
@@ -499,7 +501,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     hit = _phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
     attacker = _attacker(body, start, end, mentions, gazetteer, lex, hit) or _parsed_actor(
-        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body) or _possessing_state(
+        doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or _possessing_state(
         doc, start, group, mentions, gazetteer) or claimed
     if attacker and gazetteer[attacker].entity_type == "GPE" and not weapons and _STRIKES.search(sentence):
         weapons = ("airstrike",)  # a state "carried out strikes": from the air unless said otherwise
@@ -685,9 +687,12 @@ def _agent_nouns(doc, group: list[Clause]) -> list:
 
 
 def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazetteer, exclude: str | None = None,
-                  body: str = "") -> str | None:
+                  body: str = "", attacker: bool = False) -> str | None:
     """The named actor inside one of `nouns`' phrases ("Al Shabaab militants", "a Saudi border
-    guard"): an organisation, a person, or a demonym's country (not "the Greek-flagged tanker")."""
+    guard"): an organisation, a person, or a demonym's country (not "the Greek-flagged tanker";
+    for an `attacker` not "Somali pirates" either, people of a nationality who are no state's
+    forces: attack_lexicon.json `nationality_after`)."""
+    lex = lexicon()
     for noun in nouns:
         lo, hi = start + min(t.idx for t in noun.subtree), start + max(t.idx + len(t) for t in noun.subtree)
         for m in mentions:
@@ -695,8 +700,9 @@ def _parsed_actor(doc, nouns: list, start: int, mentions: list[Mention], gazette
                 e = gazetteer[m.entity_id]
                 if e.entity_type in ("ORG", "PERSON"):
                     return m.entity_id
-                if e.entity_type == "NORP" and _country_id(e, gazetteer) and \
-                        not lexicon().not_actor_after.match(body[m.end:m.end + 40]):
+                after = body[m.end:m.end + 60]
+                if e.entity_type == "NORP" and _country_id(e, gazetteer) and not lex.not_actor_after.match(after) \
+                        and not (attacker and lex.nationality_after.match(after)):
                     return _country_id(e, gazetteer)
     return None
 
@@ -809,7 +815,7 @@ def _attacker(body: str, start: int, end: int, mentions: list[Mention], gazettee
                 or not may_act(body, start, m, gazetteer):
             continue
         if any(r.names(body, start, m) for r in lex.roles if r.within == "sentence"):
-            return _actor_id(body, m, gazetteer, lex)
+            return _actor_id(body, m, gazetteer, lex, mentions)
     return None
 
 
@@ -829,18 +835,28 @@ def _claimed(body: str, start: int, end: int, mentions: list[Mention], gazetteer
         if rule.within != "told" and not every_rule:
             continue
         for m in names:
-            if rule.names(body, start, m) and (actor := _actor_id(body, m, gazetteer, lex)):
+            if rule.names(body, start, m) and (actor := _actor_id(body, m, gazetteer, lex, names)):
                 return actor
     return None
 
 
-def _actor_id(body: str, m: Mention, gazetteer, lex: Lexicon) -> str | None:
-    """The entity a name of an attacker stands for: itself, or a demonym's country (none for
-    "Iranian-made")."""
+def _actor_id(body: str, m: Mention, gazetteer, lex: Lexicon, mentions: list[Mention] = ()) -> str | None:
+    """The entity a name of an attacker stands for: itself, or a demonym's country. A demonym
+    names no actor in a compound adjective ("Iranian-made"), the armed group named right after it
+    when there is one ("Kenyan al-Shabaab recruits": the group's origin), and no state when it
+    gives the nationality of people who are not a state's forces ("Somali militants", "Ethiopian
+    herders": attack_lexicon.json `nationality_after`)."""
     e = gazetteer[m.entity_id]
     if e.entity_type != "NORP":
         return m.entity_id
-    return None if lex.not_actor_after.match(body[m.end:m.end + 40]) else _country_id(e, gazetteer)
+    after = body[m.end:m.end + 60]
+    if lex.not_actor_after.match(after):
+        return None
+    group = next((n.entity_id for n in mentions if n.start > m.end and n.entity_id in lex.armed_groups
+                  and body[m.end:n.start].strip() == ""), None)
+    if group:
+        return group
+    return None if lex.nationality_after.match(after) else _country_id(e, gazetteer)
 
 
 def _country_from_context(body: str, start: int, m: Mention, mentions: list[Mention], gazetteer) -> str | None:

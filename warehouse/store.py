@@ -17,7 +17,7 @@ from warehouse.comments import apply_comments
 from warehouse.exceptions import SchemaMismatch, WarehouseBusy, WarehouseError
 from warehouse.incidents import link_incidents
 from warehouse.inbox import FileStamp
-from warehouse.versions import mark_current, stamp_path, unpair_versions
+from warehouse.versions import STAMP_PATH_SQL, mark_current, stamp_path, unpair_versions
 
 # Tables loaded from a run's lake partition, in dependency order.
 LOADED_TABLES = ("documents", "entities", "mentions", "attack_events", "tallies", "quarantine")
@@ -205,7 +205,7 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
     written = 0
     con.execute("begin")
     try:
-        _release_superseded(con, tables)
+        _release_superseded(con, tables, stamps)
         for name in LOADED_TABLES:
             table = tables.get(name)
             if table is None:
@@ -240,37 +240,68 @@ def load_run(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], run_row: di
     return written
 
 
-def superseded_quarantine(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> list[tuple[str, str]]:
-    """(run_id, source_sha256) of the quarantine rows a run's load replaces: the same content
-    or the same file now loaded, or quarantined again (a retry after a pipeline version change,
-    or a file changed in place). Ask before `load_run`, which deletes them; the lake then drops
-    them from those runs' partitions (`lake.drop_rows`)."""
-    with _incoming_keys(con, tables):
-        return con.execute(f"select run_id, source_sha256 from quarantine where {_SUPERSEDED}").fetchall()
+def superseded_quarantine(con: duckdb.DuckDBPyConnection, tables: dict[str, Any],
+                         stamps: list[tuple[str, str, FileStamp]] = ()) -> list[tuple[str, str]]:
+    """(run_id, source_sha256) of the quarantine rows a run's load (or no-op run) replaces or
+    resolves. A quarantine row describes the content its file held; it goes when
+    - the same content or the same file is now loaded, or quarantined again (a retry after a
+      pipeline version change, or a file changed in place), from `tables`;
+    - its file now holds content the warehouse has loaded (fixed, or changed back to an earlier
+      version: nothing new to load) and no other inbox file still holds the quarantined bytes,
+      from `stamps` (the files the run hashed: (folder, name, FileStamp)) over the recorded
+      stamps, so a run also resolves rows an older sitrep left.
+    Ask before `load_run`/`record_run`, which delete them; the lake then drops them from those
+    runs' partitions (`lake.drop_rows`)."""
+    with _incoming_keys(con, tables, stamps):
+        return con.execute(f"select run_id, source_sha256 from quarantine where {_SUPERSEDED} "
+                           "order by run_id, source_sha256").fetchall()
 
 
 _SUPERSEDED = ("source_sha256 in (select sha256 from incoming_keys) "
-               "or source_path in (select source_path from incoming_keys)")
+               "or source_path in (select source_path from incoming_keys) "
+               "or exists (select 1 from resolved_files r where r.source_path = quarantine.source_path "
+               "and r.quarantined_sha256 = quarantine.source_sha256)")
 
 
-def _release_superseded(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> None:
-    with _incoming_keys(con, tables):
+def _release_superseded(con: duckdb.DuckDBPyConnection, tables: dict[str, Any],
+                        stamps: list[tuple[str, str, FileStamp]] = ()) -> None:
+    with _incoming_keys(con, tables, stamps):
         con.execute(f"delete from quarantine where {_SUPERSEDED}")
 
 
 @contextmanager
-def _incoming_keys(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]):
-    """Register `incoming_keys` (sha256, source_path) of a run's documents and quarantine rows."""
+def _incoming_keys(con: duckdb.DuckDBPyConnection, tables: dict[str, Any], stamps: list[tuple[str, str, FileStamp]]):
+    """Register `incoming_keys` (sha256, source_path) of a run's documents and quarantine rows,
+    and `resolved_files` (source_path, quarantined_sha256): quarantined files that now hold
+    loaded content (the warehouse's or the run's documents) while no file holds the bad bytes."""
     names = [name for name in ("documents", "quarantine") if tables.get(name) is not None]
     for name in names:
         con.register(f"incoming_{name}", tables[name])
     parts = [f"select source_sha256 as sha256, source_path from incoming_{name}" for name in names]
     con.execute("create or replace temp view incoming_keys as "
                 + (" union all ".join(parts) or "select null::varchar as sha256, null::varchar as source_path"))
+    con.register("run_stamps", pa.table({"folder": pa.array([f for f, _, _ in stamps], pa.string()),
+                                         "name": pa.array([n for _, n, _ in stamps], pa.string()),
+                                         "sha256": pa.array([s.sha256 for _, _, s in stamps], pa.string())}))
+    loaded = " union ".join(["select source_sha256 from documents"]
+                            + (["select source_sha256 from incoming_documents"] if "documents" in names else []))
+    con.execute(f"""create or replace temp view resolved_files as
+        with files_now as (  -- what each inbox file holds: this run's hashes over the recorded ones
+            select {STAMP_PATH_SQL} as source_path, sha256 from run_stamps
+            union all
+            select {STAMP_PATH_SQL}, sha256 from sitrep_file_stamps s
+            where not exists (select 1 from run_stamps r where r.folder = s.folder and r.name = s.name)
+        )
+        select q.source_path, q.source_sha256 as quarantined_sha256
+        from quarantine q join files_now f using (source_path)
+        where f.sha256 <> q.source_sha256 and f.sha256 in ({loaded})
+          and q.source_sha256 not in (select sha256 from files_now)""")
     try:
         yield
     finally:
+        con.execute("drop view if exists resolved_files")
         con.execute("drop view if exists incoming_keys")
+        con.unregister("run_stamps")
         for name in names:
             con.unregister(f"incoming_{name}")
 
@@ -279,6 +310,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run_row: dict, stamps: list[tuple
     """A run that loads nothing (nothing new, or failed validation) is still recorded."""
     con.execute("begin")
     try:
+        _release_superseded(con, {}, stamps)  # a quarantined file changed back to loaded content
         _insert_run(con, {**run_row, "rows_written": 0})
         _record_stamps(con, stamps)
         _mark_versions(con, stamps)  # a file changed back to content loaded before: that version is current again

@@ -30,7 +30,7 @@ import duckdb
 import pyarrow as pa
 
 # the path the inbox scan gives a file (`os.path.join(folder, name)`), from a stamp's columns
-_STAMP_PATH = "case when suffix(folder, '/') then folder || name else folder || '/' || name end"
+STAMP_PATH_SQL = "case when suffix(folder, '/') then folder || name else folder || '/' || name end"
 
 
 def stamp_path(folder: str, name: str) -> str:
@@ -73,7 +73,7 @@ def mark_all(con: duckdb.DuckDBPyConnection) -> int:
 
 def _apply(con: duckdb.DuckDBPyConnection, paths_sql: str, seen_sha_sql: str) -> int:
     stamps = _has_stamps(con)
-    stamped = (f"select {_STAMP_PATH} as source_path, sha256 from sitrep_file_stamps" if stamps
+    stamped = (f"select {STAMP_PATH_SQL} as source_path, sha256 from sitrep_file_stamps" if stamps
                else "select null::varchar as source_path, null::varchar as sha256 where false")
     held = f"select sha256 from sitrep_file_stamps union {seen_sha_sql}" if stamps else seen_sha_sql
     con.execute(f"""
@@ -115,7 +115,7 @@ def unpair_versions(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
     """A document whose `duplicate_of` names another version of its own file (same source_path)
     takes that version's `duplicate_of` instead (a revised file is no copy of another article),
     and its story starts from it again (`story_id` = its `duplicate_of`, else itself; the load's
-    story linking then joins it to the story its incidents share). Only the documents of run
+    story linking then puts it in the story of its file's first version). Only the documents of run
     `run_id` (all when None). Returns the documents changed."""
     where = "and d.run_id = $run_id" if run_id is not None else ""
     changed = 0

@@ -89,3 +89,32 @@ def test_a_changed_file_is_a_new_version_that_supersedes_the_old_one(tmp_path, i
 
     assert reprocess(data_dir=str(data), everything=True, workers=1, today=TODAY).status == "succeeded"
     assert _state(data) == third, "reprocessing keeps which version is current"
+
+
+def test_a_quarantined_version_is_resolved_when_the_file_changes_back(tmp_path, inbox):
+    """A quarantine row describes the content its file held: once the file holds loaded content
+    again (here its earlier version, so nothing new loads), the row leaves the warehouse and the
+    lake, and the data-quality listing no longer names the file."""
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    data = tmp_path / "data"
+    story = inbox / "story.txt"
+    _touch_later(story, V1)
+    assert _ingest(inbox, data).files_new == 1
+    _touch_later(story, "")  # emptied by a failed upload: quarantined
+    assert _ingest(inbox, data).files_quarantined == 1
+    assert _query(data, "select count(*) from quarantine") == [(1,)]
+    assert _ingest(inbox, data).status == "nothing_new"
+    assert _query(data, "select count(*) from quarantine") == [(1,)], "still empty: the row stays"
+
+    _touch_later(story, V1)  # restored: nothing new to load, the quarantine row is resolved
+    back = _ingest(inbox, data)
+    assert back.status == "nothing_new" and back.files_quarantined == 0
+    assert _query(data, "select count(*) from quarantine") == [(0,)]
+    lake_rows = sum(pq.read_metadata(f).num_rows for f in (data / "lake" / "quarantine").rglob("*.parquet"))
+    assert lake_rows == 0, "the lake drops the row too"
+    assert _ingest(inbox, data).status == "nothing_new"
+    assert _query(data, "select count(*) from quarantine") == [(0,)]
+    assert _state(data)["versions"] == [(hashlib.sha256(V1.encode()).hexdigest(), True)]

@@ -475,3 +475,32 @@ def test_a_base_named_before_and_the_sea_stay_places_of_a_clause_that_names_a_co
 ])
 def test_a_toll_sentence_is_the_toll_of_the_attack_just_told(text, rows):
     assert [(e.sub_event_type, e.fatalities) for e in events(text)] == rows
+
+
+# "Police suspect X": ACLED codes the suspected actor (its notes read "suspected X militants"), so X
+# stays the attacker; the police who voice the suspicion never are, and a demonym that gives the
+# suspects' nationality ("Somali militants", "Ethiopian herders") names no state: only a state's
+# own forces make it the actor. A demonym before a named group is the group's origin.
+@pytest.mark.parametrize("text, attacker", [
+    ("Gunmen killed six passengers on a bus near Lamu on Monday. Police suspect al-Shabaab militants carried out the "
+     "attack.", "org:al-shabaab"),
+    ("Police suspect al-Shabaab militants carried out the attack that killed six soldiers near Lamu on Monday.",
+     "org:al-shabaab"),
+    ("Gunmen killed six passengers on a bus near Lamu on Monday. Kenyan police suspect militants from across the "
+     "border.", None),
+    ("Gunmen killed six passengers on a bus near Lamu on Monday. Police suspect Somali militants.", None),
+    ("Gunmen killed six farmers near Moyale on Monday. Police suspect Ethiopian herders.", None),
+    ("Gunmen killed six passengers on a bus near Lamu on Monday. The Kenya Police suspect the attackers were Somali "
+     "nationals.", None),
+    ("Six passengers were killed near Lamu on Monday when gunmen attacked a bus. Police suspect that Kenyan "
+     "al-Shabaab recruits were behind the attack.", "org:al-shabaab"),
+    ("Somali pirates fired on a fishing boat off the coast on Sunday, wounding two crew members.", None),
+    # a state's own forces stay that state
+    ("Kenyan troops shelled a militant camp near the border on Monday, killing nine fighters.", "gpe:ke"),
+    ("Ethiopian soldiers shot dead three farmers near Moyale on Monday.", "gpe:et"),
+])
+def test_a_suspicion_names_the_suspect_never_the_police_nor_the_suspects_nationality(text, attacker):
+    got = events(text)
+    assert got, text
+    assert got[0].attacker_id == attacker, text
+    assert all(e.attacker_id is None or "police" not in e.attacker_id for e in got)

@@ -241,3 +241,25 @@ def test_no_casualties_is_zero_dead_and_zero_injured_but_a_count_of_casualties_i
     [none] = events("A rocket struck a base in Syria on Monday, causing no casualties.")
     [some] = events("A rocket struck a base in Syria on Monday, causing 12 casualties.")
     assert (none.fatalities, none.injured) == (0, 0) and (some.fatalities, some.injured) == (None, None)
+
+
+def test_petrol_bombs_and_molotov_cocktails_are_incendiary_not_explosive_devices():
+    # ACLED's Remote explosive/landmine/IED is for explosive devices; a thrown petrol bomb or
+    # Molotov cocktail is an attack of its own kind (ACLED: an Attack, or Riots when a crowd throws it)
+    cases = ["Youths threw petrol bombs at a bus depot in the town on Monday, injuring two guards.",
+             "A man hurled a Molotov cocktail at a minibus on Tuesday, injuring four passengers.",
+             "Assailants threw a petrol bomb into a house in the village on Monday, killing a woman.",
+             "Unknown attackers firebombed a shop in the market on Sunday, killing its owner.",
+             "A gasoline bomb thrown into a cafe on Friday wounded three customers."]
+    for text in cases:
+        e = one(text)
+        assert e.weapons == ("incendiary",), text
+        assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack"), text
+
+
+def test_other_bombs_stay_explosive_devices():
+    for text in ("A roadside bomb struck a bus near the town on Monday, killing four passengers.",
+                 "A bomb exploded outside a petrol station in the town on Monday, killing two people.",
+                 "A fire broke out after a bomb exploded in the market on Monday, killing three traders."):
+        e = one(text)
+        assert "incendiary" not in e.weapons and e.sub_event_type == "Remote explosive/landmine/IED", text

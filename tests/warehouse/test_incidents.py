@@ -93,3 +93,51 @@ def test_an_attack_the_text_does_not_date_counts_in_the_week_it_was_reported(con
     assert events == [(None, "inferred", dt.date(2025, 3, 10))]
     assert con.execute("select week_start, sum(incidents) from weekly_attack_counts group by 1").fetchall() == \
         [(dt.date(2025, 3, 10), 1)]
+
+
+def _version(name: str, extra: str, run_id: str) -> dict:
+    """A new version of case file `name` (same path, the text plus `extra`), as a run's tables."""
+    data = (CASES / name).read_bytes() + extra.encode()
+    files = [batch.SourceFile(name, hashlib.sha256(data).hexdigest(), data)]
+    drafts, rejected = batch.analyze_stage(files, 10 ** 6, TODAY, Window.of_run_day(TODAY))
+    drafts = batch.dedup_stage(drafts, DuplicateIndex())
+    return build_tables(drafts, rejected, run_id, "test", dt.datetime(2026, 1, int(run_id[1:])))
+
+
+# an update that adds a second attack: the new version's incidents are no subset of the first's
+SECOND_ATTACK = ("\nLater on Tuesday, gunmen shot dead three soldiers at a checkpoint in Afmadow, "
+                 "a district official said.\n")
+
+
+def _stories(con) -> dict[str, str]:
+    return dict(con.execute("select doc_id, story_id from documents").fetchall())
+
+
+def test_a_new_version_of_the_first_report_keeps_its_story_when_a_rewrite_came_between(con):
+    store.load_run(con, _tables(["a1_harbor_post.txt"], "r1"), run_row("r1"))
+    first = con.execute("select doc_id from documents").fetchone()[0]
+    store.load_run(con, _tables(["a2_coastline_daily.txt"], "r2"), run_row("r2"))
+    store.load_run(con, _version("a1_harbor_post.txt", SECOND_ATTACK, "r3"), run_row("r3"))
+    assert con.execute("select count(*) from documents where superseded_by = ?", [first]).fetchone() == (0,)
+    assert con.execute("select count(*) from documents where superseded_by is not null").fetchone() == (1,), \
+        "the first report is superseded by its new version"
+    assert set(_stories(con).values()) == {first}, "the story keeps its id: every version and the rewrite"
+
+
+def test_a_rewrite_loaded_after_the_first_report_changed_joins_the_same_story(con):
+    store.load_run(con, _tables(["a1_harbor_post.txt"], "r1"), run_row("r1"))
+    first = con.execute("select doc_id from documents").fetchone()[0]
+    store.load_run(con, _version("a1_harbor_post.txt", SECOND_ATTACK, "r2"), run_row("r2"))
+    store.load_run(con, _tables(["a2_coastline_daily.txt"], "r3"), run_row("r3"))
+    assert set(_stories(con).values()) == {first}
+    current = con.execute("select doc_id from documents where superseded_by is null and story_id = ? "
+                          "order by ingested_at", [first]).fetchall()
+    assert len(current) == 2, "the story's current documents: the new version and the rewrite"
+
+
+def test_a_new_version_with_the_same_attack_keeps_the_story(con):
+    store.load_run(con, _tables(["a1_harbor_post.txt"], "r1"), run_row("r1"))
+    first = con.execute("select doc_id from documents").fetchone()[0]
+    store.load_run(con, _tables(["a2_coastline_daily.txt"], "r2"), run_row("r2"))
+    store.load_run(con, _version("a1_harbor_post.txt", "\nThe depot belonged to a local trader.\n", "r3"), run_row("r3"))
+    assert set(_stories(con).values()) == {first}

@@ -195,3 +195,57 @@ def test_reprocess_writes_the_lake_of_a_migrated_warehouse_whose_new_columns_cam
     docs = lake.read_run(str(tmp_path / "lake"), "r3", tables=["documents"])["documents"]
     assert dict(zip(docs.column("doc_id").to_pylist(), docs.column("superseded_by").to_pylist())) == \
         {v1["doc_id"]: v2["doc_id"], v2["doc_id"]: None}
+
+
+def _quarantined(name: str, text: str, run_id: str) -> pa.Table:
+    row = {"source_path": f"{INBOX}/{name}", "source_sha256": _sha(text), "reason": "parse failed: ValueError: bad",
+           "run_id": run_id, "pipeline_version": "test", "quarantined_at": dt.datetime(2026, 1, 2), "stage": "parse"}
+    return pa.Table.from_pylist([row], schema=contract()["quarantine"].arrow_schema())
+
+
+def _open_quarantine(con) -> list[tuple[str, str]]:
+    return con.execute("select source_path, source_sha256 from quarantine order by all").fetchall()
+
+
+BAD = "\x00 not an article \x00"
+
+
+def test_a_quarantined_version_is_resolved_when_its_file_changes_back_to_loaded_content(con):
+    v1 = _doc("story.txt", V1, "r1", 1)
+    _load(con, "r1", [v1], [4])
+    bad_stamp = [(INBOX, "story.txt", FileStamp(len(BAD), 2, _sha(BAD)))]
+    store.load_run(con, {"quarantine": _quarantined("story.txt", BAD, "r2")},
+                   {**_run("r2"), "status": "succeeded_with_quarantine"}, bad_stamp)
+    assert _open_quarantine(con) == [(f"{INBOX}/story.txt", _sha(BAD))]
+    store.record_run(con, {**_run("r3"), "status": "nothing_new"}, bad_stamp)  # still the bad content: stays
+    assert _open_quarantine(con) == [(f"{INBOX}/story.txt", _sha(BAD))]
+
+    back = _stamps([v1])  # the file holds V1 again: nothing to load, the quarantine row is stale
+    assert store.superseded_quarantine(con, {}, back) == [("r2", _sha(BAD))], "the lake drops it too"
+    store.record_run(con, {**_run("r4"), "status": "nothing_new"}, back)
+    assert _open_quarantine(con) == []
+    store.record_run(con, {**_run("r5"), "status": "nothing_new"}, back)
+    assert _open_quarantine(con) == [] and _marks(con) == {v1["doc_id"]: None}, "a re-run changes nothing"
+
+
+def test_a_quarantined_file_fixed_to_content_loaded_under_another_name_is_resolved(con):
+    other = _doc("other.txt", V1, "r1", 1)
+    store.load_run(con, {"quarantine": _quarantined("story.txt", BAD, "r1"),
+                         "documents": pa.Table.from_pylist([other], schema=contract()["documents"].arrow_schema())},
+                   _run("r1"), _stamps([other]) + [(INBOX, "story.txt", FileStamp(len(BAD), 1, _sha(BAD)))])
+    assert len(_open_quarantine(con)) == 1
+    # story.txt now holds the bytes other.txt holds (loaded once, under other.txt); a later load
+    # of unrelated files resolves it as well
+    third = _doc("third.txt", V3, "r2", 2)
+    _load(con, "r2", [third], [6], stamps=_stamps([third]) + [(INBOX, "story.txt", FileStamp(9, 2, other["source_sha256"]))])
+    assert _open_quarantine(con) == []
+
+
+def test_a_quarantine_row_stays_while_another_file_still_holds_the_bad_content(con):
+    v1 = _doc("story.txt", V1, "r1", 1)
+    _load(con, "r1", [v1], [4])
+    bad = [(INBOX, "story.txt", FileStamp(len(BAD), 2, _sha(BAD))), (INBOX, "copy.txt", FileStamp(len(BAD), 2, _sha(BAD)))]
+    store.load_run(con, {"quarantine": _quarantined("story.txt", BAD, "r2")},
+                   {**_run("r2"), "status": "succeeded_with_quarantine"}, bad)
+    store.record_run(con, {**_run("r3"), "status": "nothing_new"}, _stamps([v1]))  # story.txt fixed, copy.txt not
+    assert _open_quarantine(con) == [(f"{INBOX}/story.txt", _sha(BAD))], "copy.txt's content stays known as bad"

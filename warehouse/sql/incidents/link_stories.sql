@@ -9,6 +9,11 @@
 -- (those the run's documents report too) and its publication day; documents with equal ones
 -- are interchangeable, and of those only the first two can be an answer (the first unless it is
 -- the asking document itself).
+--
+-- Versions: a document of the run whose file (source_path) was loaded before is a new version of
+-- that file, and stays in the story of the file's first version, whatever its events: the story
+-- keeps its id when the document that names it is superseded, and a rewrite in the same run that
+-- took this version as its parent follows it there (the chains resolve in warehouse/incidents.py).
 create or replace temporary table story_links as
 with run_incidents as (
     select distinct e.incident_id from attack_events e join documents d using (doc_id) where d.run_id = $run_id
@@ -39,8 +44,20 @@ pairs as (
 best as (
     select p.ncls, r.doc_id, r.ord from pairs p join reps r on r.cls = p.ccls
     qualify row_number() over (partition by p.ncls order by r.ord) <= 2
+),
+rewrites as (
+    select d.doc_id, arg_min(b.doc_id, b.ord) as parent
+    from docs d join best b on b.ncls = d.cls
+    where d.same_run and b.doc_id <> d.doc_id and b.ord < d.ord
+    group by d.doc_id
+),
+first_versions as (  -- the first loaded version of the file of each of the run's later versions
+    select d.doc_id, f.doc_id as parent
+    from documents d join documents f on f.source_path = d.source_path and f.doc_id <> d.doc_id
+    where d.run_id = $run_id
+      and (f.run_id <> $run_id or f.ingested_at < d.ingested_at or (f.ingested_at = d.ingested_at and f.doc_id < d.doc_id))
+    qualify row_number() over (partition by d.doc_id order by f.run_id = $run_id, f.ingested_at, f.doc_id) = 1
 )
-select d.doc_id, arg_min(b.doc_id, b.ord) as parent
-from docs d join best b on b.ncls = d.cls
-where d.same_run and b.doc_id <> d.doc_id and b.ord < d.ord
-group by d.doc_id
+select doc_id, parent from first_versions
+union all
+select doc_id, parent from rewrites anti join first_versions using (doc_id)
