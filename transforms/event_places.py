@@ -1,0 +1,230 @@
+"""Where each attack event of an article is on the map (component `geo.v5`, with `transforms.geo`).
+
+`place_events` reads the events the extractor found, the article's mentions and the GeoNames
+features `transforms.geo.resolve_article` chose, and gives each event its location, country and
+`EventPlace` (first-level area, coordinates, ACLED's geo precision). The chain for an event whose
+sentence names no place: the attack it continues, else the dateline, else the article's first
+place, else the article's country (`_article_country`: its countries, demonyms, groups, national
+forces and places, weighed; a group of several countries by its shares only when nothing
+stronger speaks). The words and weights are data (data/geo_admin_affixes.json,
+data/country_evidence.csv, data/en/armed_groups.jsonl, data/en/acled_subtypes.jsonl `stand_off`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from transforms import armed_groups, context
+from transforms.attack_rules import rules as attack_rules
+from transforms.country_evidence import evidence_weights
+from transforms.entities import Mention
+from transforms.geo import (BESIDE_BEFORE, NEAR_BEFORE, PLACE_TYPES, context_countries, national_noun, office_after,
+                            stop_names)
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, name_key
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where an event is on the map: first-level area, coordinates, and ACLED's geo precision
+    (1 the place itself, 2 near it / a district / the place of the attack it continues,
+    3 a province or region / the article's dateline); None where only the country is known."""
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+
+
+
+def place_events(body: str, events: list, mentions: list[Mention], features: dict[str, Feature], gazetteer,
+                 dateline_end: int = 0) -> list[tuple[str | None, str | None, EventPlace]]:
+    """(location_id, country_code, EventPlace) of each event of one article, in order.
+
+    The location the event extractor chose is refined to the most specific place of the same
+    sentence that lies inside it ("Jana Cabdalle" inside "Lower Juba"). A place with no country
+    (a sea) takes the country of the place named beside it ("over the Red Sea near Eilat"). An
+    event with no place takes the place of the attack it continues (the previous event of the
+    article, precision 2), else the article's dateline place (3) or its first place (2). The
+    country is the location's country."""
+    known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
+             **features}
+    places = sorted((m for m in mentions if m.entity_id in known and known[m.entity_id].level != COUNTRY),
+                    key=lambda m: m.start)
+    starts = [m.start for m in places]  # each event's sentence's places by bisection, not a scan of the article
+    article_country, by_actors_only = _article_country(body, mentions, gazetteer, places, known, dateline_end)
+    out: list[tuple[str | None, str | None, EventPlace]] = []
+    for e in events:
+        # "a Russian drone hit a bus": the attacker's own country, named only as an actor, is not where a strike
+        # from afar hit ("Nigerian troops raided a camp" is still Nigeria: ground forces mostly fight at home);
+        # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
+        fallback = article_country
+        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}" \
+                and e.sub_event_type in _stand_off_sub_events():
+            fallback = _likeliest(evidence_weights(body, which="several"))
+        loc = e.location_id
+        feature = known.get(loc) if loc else None
+        in_sentence = places[bisect.bisect_left(starts, e.start_char):bisect.bisect_left(starts, e.end_char)]
+        unplaced = loc is None and e.country_code not in {known[m.entity_id].country_code for m in in_sentence}
+        filed = [m for m in in_sentence if m.start >= dateline_end]
+        if feature is not None and dateline_end and filed and len(filed) < len(in_sentence) \
+                and not any(m.entity_id == loc for m in filed):
+            # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
+            # files from; the place the sentence names after it is where the attack was
+            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
+            loc = feature.entity_id
+        if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
+            # the place named is unknown to GeoNames, or the extractor kept only an actor's country
+            # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
+            feature = min((known[m.entity_id] for m in in_sentence), key=lambda f: -1 if f.level == PLACE else f.level)
+            loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
+            out.append((loc, feature.country_code or e.country_code or None,
+                        EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
+            continue
+        if feature is not None and feature.level != COUNTRY:
+            inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])] \
+                or _districts_of_its_province(feature, [known[m.entity_id] for m in in_sentence])
+            if inner:
+                feature = min(inner, key=lambda f: -1 if f.level == PLACE else f.level)
+                loc = feature.entity_id
+            mention = next((m for m in in_sentence if m.entity_id == loc), None)
+            precision = _precision(feature, body, mention)
+            if mention is not None and _qualifies_unknown(body, mention, mentions, known, gazetteer):
+                precision = max(2, precision)  # "at Natan in Baringo": the place is inside it, not it
+            if mention is not None and office_after().match(body, mention.end):
+                precision = 3  # "Bungoma senator-elect": whose office, the area of the article rather than the scene
+            if not feature.country_code:
+                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
+                               and BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
+                out.append((loc, beside.country_code if beside else e.country_code or None,
+                            EventPlace(None, feature.latitude, feature.longitude, 2)))
+                continue
+        elif e.country_code is None or not _named_in_sentence(body, e, mentions, gazetteer):
+            # the sentence names no place, not even a country, or its country is only an actor's
+            # ("Somali police", "French forces"): the place of the attack it continues, or the article's
+            actor_only = e.country_code is not None
+            loc, feature, precision = _inherited(replace(e, country_code=None), out, places, known, dateline_end)
+            if feature is None and actor_only:
+                out.append((None, fallback, EventPlace(None, None, None, None)))
+                continue
+        if feature is None or feature.level == COUNTRY:
+            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or fallback,
+                        EventPlace(None, None, None, None)))
+            continue
+        out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
+    return out
+
+
+def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[Feature]:
+    """ "In Al-Bayda, ... in Nati district": a town that shares its name with its first-level area
+    (the province's seat) may be named for the province; the districts of that province among
+    `features` that the town does not lie in are the more specific place ([] for any other town)."""
+    if town.level != PLACE or not town.admin1 or name_key(town.name) != name_key(town.admin1):
+        return []
+    return [f for f in features if f.level == ADMIN2 and f.admin1_id == town.admin1_id and f.geonameid != town.admin2_id]
+
+
+def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
+    """Whether `mention` qualifies a place name just before it that GeoNames lacks ("Natan in
+    Baringo", "Jamali hill of Qaifa district", "Hiilweyne village (Balcad, ...)")."""
+    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start)
+    if before is None or before.group(1).lower() in stop_names():
+        return False
+    s, e = before.span(1)
+    # a name no mention covers (nobody knew it), or one only the model named, or a place GeoNames could not place
+    return all(m.end <= s or e <= m.start or m.entity_id not in known and (g := gazetteer.get(m.entity_id)) is not None
+               and (g.source == "ner" or g.entity_type in PLACE_TYPES and not g.is_country) for m in mentions)
+
+
+_UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
+                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+
+
+def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:
+    """Whether the event's sentence names its country as a place ("in Somalia", "a Saudi town"),
+    not only as an actor ("Somali forces", "Iran-backed")."""
+    for m in mentions:
+        e = gazetteer.get(m.entity_id)
+        if (event.start_char <= m.start < event.end_char and e is not None and e.country_code == event.country_code
+                and (e.entity_type in PLACE_TYPES and not context.is_modifier(body, m) and not context.is_affiliation(body, m)
+                     or e.entity_type == "NORP" and national_noun().match(body, m.end))):
+            return True
+    return False
+
+
+@cache
+def _stand_off_sub_events() -> frozenset[str]:
+    """The ACLED sub-event types struck from afar (acled_subtypes.jsonl `stand_off`)."""
+    return frozenset(r.sub_event_type for r in attack_rules().types if r.stand_off)
+
+
+def _likeliest(weights: dict[str, float]) -> str | None:
+    """The country of the highest weight, None on a tie or when there is none."""
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    return None if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1] else ranked[0][0]
+
+
+def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> tuple[str | None, bool]:
+    """The country an article is about, for an event that names no place: the one its countries,
+    demonyms, organisations and resolved places name most (None on a tie or when none is named);
+    and whether only actors' demonyms name it ("a Russian drone", "French forces"): then it is no
+    evidence of where an attack by that country's forces was (`place_events`)."""
+    actors: dict[str, float] = {}
+    votes = context_countries(body, mentions, gazetteer, dateline_end, actors, nationals=False)
+    for cc in {e.country_code for m in mentions if m.entity_id in armed_groups.kinds()
+               and (e := gazetteer.get(m.entity_id)) is not None and e.country_code}:
+        # an armed group of the article ("Houthi forces") says where it fights as a demonym does, once,
+        # more than a sponsor's or a target's demonym ("Saudi-affiliated troops"); a news agency does not
+        votes[cc] = votes.get(cc, 0.0) + 0.5
+    for cc, w in evidence_weights(body, which="one").items():
+        votes[cc] = votes.get(cc, 0.0) + 0.5 * w  # a national force or currency ("KDF", "naira"), once, as an armed group
+    for m in places:
+        if known[m.entity_id].country_code:
+            votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
+    top = _likeliest(votes)
+    if top is None:
+        # nothing stronger speaks: a group or people of several countries, by its share in each (#14)
+        for cc, w in evidence_weights(body, which="several").items():
+            votes[cc] = votes.get(cc, 0.0) + 0.5 * w
+        top = _likeliest(votes)
+    if top is None:
+        return None, False
+    weight = votes[top]
+    # (the dateline counts among `actors` too, but where the reporter files from is no attacker's country)
+    by_actors = actors.get(top, 0.0) - (2.0 if any(m.start < dateline_end and (g := gazetteer.get(m.entity_id)) is not None
+                                                   and g.country_code == top for m in mentions) else 0.0)
+    # (a group that fights there says so too: "Somali forces struck Al Shabaab")
+    return top, weight - by_actors < 1e-9 and top not in evidence_weights(body, which="several")
+
+
+def _curated_feature(entity_id: str, gazetteer) -> Feature | None:
+    """A place of the curated gazetteer (a base, a sea, a city) as a feature of its own coordinates."""
+    e = gazetteer.get(entity_id)
+    if e is None or e.entity_type not in PLACE_TYPES or e.latitude is None or e.is_country:
+        return None
+    return Feature(0, e.name, e.country_code or "", PLACE, None, None, None, e.latitude, e.longitude, 0)
+
+
+def _precision(feature: Feature, body: str, mention: Mention | None) -> int:
+    if feature.level == ADMIN1:
+        return 3
+    if feature.level == ADMIN2 or (mention and NEAR_BEFORE.search(body[max(0, mention.start - 25):mention.start])):
+        return 2
+    return 1
+
+
+def _inherited(event, done, places, features: dict[str, Feature], dateline_end: int):
+    """The place of the attack this event continues, else of the dateline, else the article's first place."""
+    for loc, cc, where in reversed(done):
+        if loc in features and where.geo_precision and (event.country_code in (None, cc)):
+            return loc, features[loc], max(2, where.geo_precision)
+    same_country = [m for m in places if event.country_code in (None, features[m.entity_id].country_code)]
+    dateline = [m for m in same_country if m.start < dateline_end]
+    pick = (dateline or same_country)[:1]
+    if not pick:
+        return event.location_id, None, None
+    feature = features[pick[0].entity_id]
+    if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
+        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
+    return feature.entity_id, feature, 3 if dateline else 2
