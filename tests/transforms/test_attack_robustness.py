@@ -266,6 +266,9 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
 
 @pytest.mark.parametrize("text, attacker, target, kind", [
     ("A drone attack wounded three U.S. service members at a base in Syria on Monday.", None, "gpe:us", "military"),
+    # an aside between the U.S. force and its verb: the U.S. struck; its forces are not the target (session 8)
+    ("US troops, working alongside Somali commandos, conducted an airstrike on an al-Shabaab camp on Tuesday, "
+     "killing five militants.", "gpe:us", "org:al-shabaab", None),
     ("A roadside bomb killed four members of the security forces in the province on Monday.", None, None, "military"),
     ("Gunmen killed two members of a local militia in the village on Friday.", None, None, "armed group"),
     ("Houthi forces attacked the Greek-flagged tanker Sounion off Hodeidah on Wednesday.", "org:houthis", None, "vessel"),
