@@ -269,6 +269,11 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
     # an aside between the U.S. force and its verb: the U.S. struck; its forces are not the target (session 8)
     ("US troops, working alongside Somali commandos, conducted an airstrike on an al-Shabaab camp on Tuesday, "
      "killing five militants.", "gpe:us", "org:al-shabaab", None),
+    ("US forces and Somali commandos conducted an airstrike on an al-Shabaab camp on Tuesday, killing five militants.",
+     "gpe:us", "org:al-shabaab", None),
+    # another power's coalition is no U.S. target
+    ("Saudi-led coalition warships fired four missiles at a fishing port on Monday, killing two fishermen.", "gpe:sa",
+     None, None),
     ("A roadside bomb killed four members of the security forces in the province on Monday.", None, None, "military"),
     ("Gunmen killed two members of a local militia in the village on Friday.", None, None, "armed group"),
     ("Houthi forces attacked the Greek-flagged tanker Sounion off Hodeidah on Wednesday.", "org:houthis", None, "vessel"),
