@@ -3,8 +3,12 @@
 Component `tallies.v4`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the publication date (the day the figure was stated); period_start comes from
-the period the sentence names, however long ago it began ("since 1975"). A count of injured is
-a tally when it is cumulative ("have been injured", "so far"), not one attack's wounded.
+the period the sentence names, however long ago it began ("since 1975", "in the first three
+months of 2024"). A count of dead or injured is a tally when it sums over something: a period, a
+conflict or a kind of violence ("in gang violence"), several attacks, a running total ("so far",
+"have been injured"); one attack's dead or wounded ("died in the fighting" just after it, "have
+been killed in the attack") are that attack's outcome. `stated_by` is who says the figure, never
+who did what it counts.
 """
 
 from __future__ import annotations
@@ -44,16 +48,40 @@ _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coaliti
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
 _KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b|"
-                     r"\b(?:have|has|had)\s+killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
+                     r"\b(?:(?:have|has|had)\s+)?killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
                      r"\btoll\b(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
                      + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
 _ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults", re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
 _DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
-_CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
-                         r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
-                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
+# A figure is an aggregate when the sentence names what it sums over: a conflict or a kind of violence
+# ("in the war", "in gang violence"; not "in the fighting" or "the violence" bare, which point back to
+# one clash just told), a period ("since", "this year", "in the first three months of 2024", "in
+# March", "between 2015 and 2020"), or a running total ("so far", "to date", "have been").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+_PERIOD = (r"(?:in|during|over|throughout)\s+the\s+(?:first|last|past|previous|final|opening)\s+(?:(?:\w+|\d+)\s+)?"
+           r"(?:days|weeks|months|years|half|quarter)|"
+           r"(?:in|during|throughout)\s+(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
+           r"(?:" + _MONTH + r"\s+)?(?:19|20)\d\d(?!\d|,\d)|"
+           r"(?:in|during|throughout)\s+" + _MONTH + r"(?!\s*\d)|"
+           r"(?:from|between)\s+(?:" + _MONTH + r"|(?:19|20)\d\d)\s+(?:(?:19|20)\d\d\s+)?(?:and|to|until|through)\s+(?:"
+           + _MONTH + r"|(?:19|20)\d\d)|(?:this|last|past)\s+(?:month|year)")
+_CONFLICT = (r"(?:in|during)\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|war|insurgency|uprising)|"
+             r"(?:in|during)\s+(?:the\s+)?(?!the\b)[\w-]+\s+(?:violence|fighting)")
+_CUMULATIVE = re.compile(r"\b(?:" + _CONFLICT + r"|since|" + _PERIOD + r"|"
+                         r"so\s+far|in\s+total|a\s+total\s+of|toll|altogether|"
+                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|in\s+the\s+past)\b", re.I)
+# One attack named in the singular with a determiner ("the attack", "Monday's bombing", "a suicide
+# bomber"): casualties of it are its outcome, whatever tense or year the sentence uses.
+_ONE_ATTACK = re.compile(r"\b(?:the|a|an|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
+                         r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker)\b(?![-’'])", re.I)
+# What a count of casualties can sum over besides one attack: several attacks, a conflict, a running total.
+_AGGREGATE = re.compile(r"\b(?:" + _CONFLICT + r"|(?:attacks|bombings|blasts|explosions|ambushes|raids|assaults|massacres|"
+                        r"shootings|strikes|airstrikes|clashes)\b|so\s+far|to\s+date|in\s+total|a\s+total\s+of|altogether|"
+                        r"since\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid)\b))",
+                        re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) +
                            r")\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
 # Where a figure applies: a place after a preposition of place or of target ("in Mali", "strikes on
@@ -77,6 +105,22 @@ _ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|f
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|confirmed)\s+$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTERS = ("PERSON", "ORG")
+# Who gives a figure: a name right before a verb of saying or counting ("the UN said", "Human Rights
+# Watch, which monitors the war, reported", "police have recorded"), after "according to", or after
+# a verb of saying at the end of its clause ("..., said Dr. Joseph."). A name before what is counted
+# ("Islamic State attacks", "the rebels' raids", "X fighters killed") is its doer instead.
+_SAYS_AFTER = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:(?:has|have|had|also|later|separately)\s+){0,2}(?:said|says|say|"
+                         r"reported|reports|report|told|tells|announced|announces|stated|states|estimated|estimates|"
+                         r"counted|counts|recorded|records|documented|confirmed|added|noted|tallied|put|puts|"
+                         r"registered|verified|listed)\b", re.I)
+_ACCORDING_TO = re.compile(r"\b(?:according\s+to|figures\s+(?:from|by|of)|data\s+(?:from|by|of)|reported\s+by|"
+                           r"counted\s+by|recorded\s+by|compiled\s+by|tally\s+by|count\s+by)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+_SAID_BEFORE_NAME = re.compile(r"\b(?:said|says|reported|stated|added|announced)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+_NAME_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:\"”)]|$)")
+_DOER_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:attacks|raids|strikes|bombings|ambushes|fighters|militants|"
+                         r"gunmen|insurgents|rebels|jihadists|forces|troops|(?:has|have|had)\s+killed|killed|launched|"
+                         r"carried|staged|conducted|claimed)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # "killed by Boko Haram", "attacks by the group"
 
 
 @dataclass(frozen=True)
@@ -120,12 +164,21 @@ def _on_one_day(sentence: str) -> bool:
 
 
 def _is_injured_tally(sentence: str) -> bool:
-    return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence))
+    return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence)
+                and not _one_attacks_casualties(sentence))
 
 
 def _is_toll(sentence: str) -> bool:
     """A cumulative death toll ("9,000 people have been killed in the conflict"), not one attack's dead."""
-    return bool(_DEATH_WORDS.search(sentence) and _KILLED.search(sentence) and _CUMULATIVE.search(sentence))
+    return bool(_DEATH_WORDS.search(sentence) and _KILLED.search(sentence) and _CUMULATIVE.search(sentence)
+                and not _one_attacks_casualties(sentence))
+
+
+def _one_attacks_casualties(sentence: str) -> bool:
+    """Whether the dead or wounded a sentence counts are one attack's ("have been killed in the
+    attack", "the 2016 bombing, which killed 70 people in 2016"): it names a single attack and no
+    aggregate (several attacks, a conflict, a running total) that the count could sum over."""
+    return bool(_ONE_ATTACK.search(sentence)) and not _AGGREGATE.search(sentence)
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -152,7 +205,7 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             period_start = _period_start(body, start, end, timexes, published)
             parts = _split_parts(body, start + m.end(), inside, gazetteer)
             scope = _scope(body, inside, gazetteer, start + m.end(), parts)
-            stated_by = _stated_by(sentence, inside, gazetteer)
+            stated_by = _stated_by(body, start, end, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
             if unit == "deaths":
                 for n, q in _other_sides(sentence, m):  # "300 militants and 90 soldiers had been killed"
@@ -220,7 +273,21 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
             r = event_dates.resolve(t, body, published, event_dates.Window(published, published))
             if r is not None and r.date is None:
                 return r.date_min
+            first = _calendar_start(t.value)
+            if first is not None and first <= published:
+                return first
     return None
+
+
+def _calendar_start(value: str | None) -> dt.date | None:
+    """The first day of a calendar period a TIMEX3 value names: a year "2023", a half "2023-H2", a
+    quarter "2023-Q3", a month "2023-05" ("in the first three months of 2024": 2024-01-01); None
+    for a day, a duration or anything else (those are resolved against the publication date)."""
+    m = re.fullmatch(r"(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})))?", value or "")
+    if not m:
+        return None
+    month = (int(m.group(2)) - 1) * 6 + 1 if m.group(2) else (int(m.group(3)) - 1) * 3 + 1 if m.group(3) else int(m.group(4) or 1)
+    return dt.date(int(m.group(1)), month, 1) if 1 <= month <= 12 else None
 
 
 def _since_start(t: Timex, body: str, published: dt.date) -> dt.date | None:
@@ -260,11 +327,23 @@ def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity], aft
     return " and ".join(names) if names else None
 
 
-def _stated_by(sentence: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
-    """The person who gave the figure ("press secretary Pat Ryder told reporters"), else the body."""
-    for kind in _REPORTERS:
-        for m in mentions:
-            if gazetteer[m.entity_id].entity_type == kind:
-                return m.entity_id
+def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """Who gave the figure of the sentence `body[start:end]`: the person or organisation it has say
+    or report it ("press secretary Pat Ryder told reporters", "according to the UN", "..., said Dr.
+    Joseph"), a person before an organisation; else one named that is not the doer of what is
+    counted ("Islamic State attacks had killed 50": the group did it, it did not say it); else the
+    convention for unnamed officials (data/en/tally_sources.jsonl); else None. An entity id."""
+    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS]
+    sayers = [m for m in reporters if _SAYS_AFTER.match(body, m.end) or
+              _ACCORDING_TO.search(body, max(start, m.start - 40), m.start) or
+              (_SAID_BEFORE_NAME.search(body, max(start, m.start - 40), m.start) and _NAME_ENDS_CLAUSE.match(body, m.end))]
+    others = [m for m in reporters if not _DOER_AFTER.match(body, m.end)
+              and not _BY_BEFORE.search(body, max(start, m.start - 10), m.start)]
+    for candidates in (sayers, others):
+        for kind in _REPORTERS:
+            for m in candidates:
+                if gazetteer[m.entity_id].entity_type == kind:
+                    return m.entity_id
+    sentence = body[start:end]
     # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
     return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)

@@ -1,0 +1,68 @@
+"""A tally is an aggregate figure over a period or a conflict, stated by its source (#s8 unseen2 kinds).
+
+Invented sentences, other words than any article: one attack's dead are its outcome, a toll over
+months is a tally, and `stated_by` is who says the figure, never who did what it counts.
+"""
+
+import datetime as dt
+
+import pytest
+
+from transforms.entities import default_matcher
+from transforms.event_dates import Window, tag_article
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+from transforms.tallies import extract_tallies, is_tally_sentence
+
+PUB = dt.date(2023, 10, 25)
+
+
+def tallies(text, published=PUB):
+    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                           tag_article(text, published, Window(published, published)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five militiamen died in the fighting, the governor's office said.",            # "the fighting" points back
+    "Two civilians were killed in the violence that followed, police said.",       # "the violence" too
+    "Six soldiers have been killed in the attack, the army said.",                 # perfect tense, one attack
+    "Nine people have been wounded in the bombing, hospital staff said.",          # one attack's wounded
+    "The 2009 market bombing, which killed more than 40 shoppers in 2009, was never claimed.",  # a year, one attack
+])
+def test_one_attacks_casualties_are_its_outcome_not_a_tally(sentence):
+    assert not is_tally_sentence(sentence)
+    assert tallies(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, count, start", [
+    ("Rights groups say more than 800 people were killed in communal violence in the first six months of 2023.",
+     800, dt.date(2023, 1, 1)),
+    ("At least 120 civilians died in jihadist violence during the second quarter of 2023, aid workers said.",
+     120, dt.date(2023, 4, 1)),
+    ("Landmines killed 45 people in the province in March, according to a monitoring group.", 45, dt.date(2023, 3, 1)),
+    ("Between January and June, 300 people were killed in bandit violence.", 300, dt.date(2023, 1, 1)),
+])
+def test_a_death_count_over_a_period_is_a_tally(sentence, count, start):
+    assert is_tally_sentence(sentence)
+    [t] = tallies(sentence)
+    assert (t.count, t.unit, t.period_start, t.period_end) == (count, "deaths", start, PUB)
+
+
+def test_a_period_that_began_after_publication_gives_no_start():
+    [t] = tallies("More than 200 people were killed in gang violence in the first half of 2024.")
+    assert (t.count, t.period_start) == (200, None)
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # the group is the subject of what is counted; the one who says it comes first or last
+    ("The United Nations said Islamic State attacks had killed at least 60 fighters since January.", "org:un"),
+    ("Islamic State attacks have killed more than 200 soldiers this year, according to the United Nations.",
+     "org:un"),
+    ("Since 2020, 300 farmers have been killed by Boko Haram, the Pentagon said.", "org:pentagon"),
+    # only the doer is named: nobody is credited with the figure
+    ("Boko Haram fighters have killed 300 farmers since 2020.", None),
+    ("Since 2020, 300 farmers have been killed by Boko Haram.", None),
+])
+def test_stated_by_is_who_says_the_figure_not_who_did_it(sentence, source):
+    [t] = tallies(sentence)
+    assert t.stated_by_id == source
