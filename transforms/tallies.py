@@ -103,6 +103,7 @@ _ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|f
                       r"(?:this|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
                       r"on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*(?:and|to)\b))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|confirmed)\s+$", re.I)
+_DEMONYM_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+the\s+" + _DIRECTION + r"$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTERS = ("PERSON", "ORG")
 # Who gives a figure: a name right before a verb of saying or counting ("the UN said", "Human Rights
@@ -322,9 +323,22 @@ def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity], aft
     own = [m for m in places if first_part is not None and after <= m.start < first_part]
     whole = [m for m in places if gazetteer[m.entity_id].name not in part_names]
     located = [m for m in whole if _LOCATED_BEFORE.search(body, max(0, m.start - 80), m.start)]
-    names = [gazetteer[m.entity_id].name for m in own or located or whole] or [name for _, name, _ in parts]
+    names = [gazetteer[m.entity_id].name for m in own or located or whole] or [name for _, name, _ in parts] or \
+        _demonym_places(body, mentions, gazetteer)
     names = list(dict.fromkeys(names))
     return " and ".join(names) if names else None
+
+
+def _demonym_places(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> list[str]:
+    """ "in the Syrian desert", "across the Nigerian northeast": a demonym after a preposition of
+    place stands for its country (when the sentence names no place itself); the country's name."""
+    out = []
+    for m in mentions:
+        entity = gazetteer[m.entity_id]
+        country = gazetteer.get(f"gpe:{(entity.country_code or '').lower()}")
+        if entity.entity_type == "NORP" and country is not None and _DEMONYM_PLACE_BEFORE.search(body, max(0, m.start - 40), m.start):
+            out.append(country.name)
+    return out
 
 
 def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:

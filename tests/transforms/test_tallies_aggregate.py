@@ -66,3 +66,15 @@ def test_a_period_that_began_after_publication_gives_no_start():
 def test_stated_by_is_who_says_the_figure_not_who_did_it(sentence, source):
     [t] = tallies(sentence)
     assert t.stated_by_id == source
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("The United Nations said Islamic State attacks had killed at least 60 fighters in the Syrian desert since January.",
+     "Syria"),
+    ("At least 400 civilians have been killed across the Nigerian northeast this year, the UN said.", "Nigeria"),
+    # a demonym that names who, not where, is no scope
+    ("Syrian officials said 30 soldiers have been killed since January.", None),
+])
+def test_a_demonym_after_a_preposition_of_place_stands_for_its_country(sentence, scope):
+    [t] = tallies(sentence)
+    assert t.scope == scope
