@@ -47,14 +47,19 @@ _ATTACKS_OVER_TIME = re.compile(_QUAL + _NUM + r"\s+(?:" + _MODIFIER + r"\s+){0,
 _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b|"
+# "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
+_OBJECT_COUNT = (r"(?!\s+(?:(?:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?:\d|(?:"
+                 + "|".join(_NUMBER_WORDS) + r")\b))")
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
+                     + _OBJECT_COUNT + r"|"
                      r"\b(?:(?:have|has|had)\s+)?killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
-                     r"\btoll\b(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
+                     r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"
+                     r"(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?|months?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
                      + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
 _ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults", re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
-_DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
+_DEATH_WORDS = re.compile(r"killed|dead|died|toll|deaths|fatalities", re.I)
 # A figure is an aggregate when the sentence names what it sums over: a conflict or a kind of violence
 # ("in the war", "in gang violence"; not "in the fighting" or "the violence" bare, which point back to
 # one clash just told), a period ("since", "this year", "in the first three months of 2024", "in
@@ -67,19 +72,26 @@ _PERIOD = (r"(?:in|during|over|throughout)\s+the\s+(?:first|last|past|previous|f
            r"(?:" + _MONTH + r"\s+)?(?:19|20)\d\d(?!\d|,\d)|"
            r"(?:in|during|throughout)\s+" + _MONTH + r"(?!\s*\d)|"
            r"(?:from|between)\s+(?:" + _MONTH + r"|(?:19|20)\d\d)\s+(?:(?:19|20)\d\d\s+)?(?:and|to|until|through)\s+(?:"
-           + _MONTH + r"|(?:19|20)\d\d)|(?:this|last|past)\s+(?:month|year)")
+           + _MONTH + r"|(?:19|20)\d\d)|(?:this|last|past)\s+(?:month|year)|"
+           r"[\w-]+\s+(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:fighting|violence|clashes|attacks|conflict|war|"
+           r"unrest|shelling|bombardment|raids)")
 _CONFLICT = (r"(?:in|during)\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|war|insurgency|uprising)|"
              r"(?:in|during)\s+(?:the\s+)?(?!the\b)[\w-]+\s+(?:violence|fighting)")
 _CUMULATIVE = re.compile(r"\b(?:" + _CONFLICT + r"|since|" + _PERIOD + r"|"
-                         r"so\s+far|in\s+total|a\s+total\s+of|toll|altogether|"
+                         r"so\s+far|in\s+(?:total|all)|a\s+total\s+of|toll|altogether|"
                          r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|in\s+the\s+past)\b", re.I)
 # One attack named in the singular with a determiner ("the attack", "Monday's bombing", "a suicide
 # bomber"): casualties of it are its outcome, whatever tense or year the sentence uses.
+# "..., bringing the toll this year to 60", "bringing to 60 the number killed this month": the running
+# total a sentence ends on is the tally; the counts before it are the attack it adds.
+_BRINGING = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised|pushing|pushes|taking|takes)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,6}?to\s+" + _QUAL.replace("<q>", "<bq>") + _NUM.replace("<n>", "<bn>"), re.I)
 _ONE_ATTACK = re.compile(r"\b(?:the|a|an|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
                          r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker)\b(?![-’'])", re.I)
 # What a count of casualties can sum over besides one attack: several attacks, a conflict, a running total.
 _AGGREGATE = re.compile(r"\b(?:" + _CONFLICT + r"|(?:attacks|bombings|blasts|explosions|ambushes|raids|assaults|massacres|"
-                        r"shootings|strikes|airstrikes|clashes)\b|so\s+far|to\s+date|in\s+total|a\s+total\s+of|altogether|"
+                        r"shootings|strikes|airstrikes|clashes)\b|so\s+far|to\s+date|in\s+(?:total|all)|a\s+total\s+of|altogether|"
+                        r"(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths)|"
                         r"since\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid)\b))",
                         re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) +
@@ -139,7 +151,12 @@ class Tally:
 
 
 def is_tally_sentence(sentence: str) -> bool:
-    """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack."""
+    """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack.
+    A sentence that reports one attack of one day and brings a toll up to date ("14 were killed
+    on Friday, bringing the toll this month to 60") is an attack report as well: False (not so
+    for a count of attacks: "12 attacks on Monday, bringing the total since March to 90")."""
+    if _BRINGING.search(sentence) and _on_one_day(sentence) and not _ATTACKS.search(sentence):
+        return False
     return bool(any(_number(m.group("n")) >= 2 for m in _attack_counts(sentence))
                 or _is_injured_tally(sentence) or _is_toll(sentence))
 
@@ -200,7 +217,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
-            if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
+            if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)) or \
+                    (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
             period_start = _period_start(body, start, end, timexes, published)
@@ -215,6 +233,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             for count, place, _ in parts:
                 out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
     return out
+
+
+def _is_running_total(sentence: str, m: re.Match) -> bool:
+    """False for a count of dead or injured before the running total the sentence brings it to
+    ("14 were killed on Friday, bringing to 60 the number killed this month": 14 is the attack's)."""
+    totals = [b for b in _BRINGING.finditer(sentence) if _number(b.group("bn")) >= 2]
+    n_at = next(m.start(k) for k in ("n", "n2", "n3") if m.groupdict().get(k))
+    return not totals or any(b.start("bn") == n_at for b in totals)
 
 
 def _number_and_qualifier(m: re.Match) -> tuple[str, str | None]:

@@ -78,3 +78,22 @@ def test_stated_by_is_who_says_the_figure_not_who_did_it(sentence, source):
 def test_a_demonym_after_a_preposition_of_place_stands_for_its_country(sentence, scope):
     [t] = tallies(sentence)
     assert t.scope == scope
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Two weeks of fighting have killed 200 people, medics said.", 200),          # the object is the count
+    ("In all, 23 soldiers died in the ambushes, the army said.", 23),
+    ("The number of people killed in attacks on schools this year rose to 75.", 75),
+])
+def test_other_wordings_of_a_running_toll(sentence, count):
+    assert [(t.count, t.unit) for t in tallies(sentence)] == [(count, "deaths")]
+
+
+def test_the_total_a_sentence_brings_a_toll_to_is_the_tally_not_the_attacks_dead():
+    sentence = ("Police said 14 people were killed when gunmen attacked a bus on Friday, bringing to 60 the "
+                "number killed in the state this month.")
+    assert [(t.count, t.period_start) for t in tallies(sentence)] == [(60, dt.date(2023, 10, 1))]
+    assert not is_tally_sentence(sentence)  # it reports Friday's attack as well
+    [t] = tallies("Two more soldiers died in an ambush, bringing the death toll since January to 48, the army said.")
+    assert (t.count, t.period_start) == (48, dt.date(2023, 1, 1))
+    assert tallies("A wounded woman died in hospital, bringing the toll from the attack to 13.") == []
