@@ -47,12 +47,14 @@ _ATTACKS_OVER_TIME = re.compile(_QUAL + _NUM + r"\s+(?:" + _MODIFIER + r"\s+){0,
 _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
                       r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
                       r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
+# A simple past "killed 600" counts ("bandit attacks killed 600 people in 2022"), but not in a relative
+# clause: "the bombings ... last year that killed 224", "the crash, which killed 102" tell of named events.
 # "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
 _OBJECT_COUNT = (r"(?!\s+(?:(?:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?:\d|(?:"
                  + "|".join(_NUMBER_WORDS) + r")\b))")
 _KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
                      + _OBJECT_COUNT + r"|"
-                     r"\b(?:(?:have|has|had)\s+)?killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
+                     r"\b(?:(?:have|has|had)\s+|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s))killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
                      r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"
                      r"(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?|months?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
                      + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)

@@ -97,3 +97,16 @@ def test_the_total_a_sentence_brings_a_toll_to_is_the_tally_not_the_attacks_dead
     [t] = tallies("Two more soldiers died in an ambush, bringing the death toll since January to 48, the army said.")
     assert (t.count, t.period_start) == (48, dt.date(2023, 1, 1))
     assert tallies("A wounded woman died in hospital, bringing the toll from the attack to 13.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was charged over the bombings of two hotels last year that killed 31 guests, police said.",
+    "The fire at the depot this year, which killed 12 workers, was an accident.",
+])
+def test_a_relative_clause_tells_of_named_events_not_a_toll(sentence):
+    assert not is_tally_sentence(sentence)
+
+
+def test_a_simple_past_toll_over_a_year_is_a_tally():
+    [t] = tallies("Bandit attacks killed 600 people in the state in 2022, according to the United Nations.")
+    assert (t.count, t.period_start, t.stated_by_id) == (600, dt.date(2022, 1, 1), "org:un")
