@@ -44,9 +44,11 @@ _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|
 _MODIFIER = r"(?!(?:of|in|on|at|by|from|the|people|persons|civilians|were|was|have|has|had|been|who|that)\b)[A-Za-z-]+"
 _ATTACKS_OVER_TIME = re.compile(_QUAL + _NUM + r"\s+(?:" + _MODIFIER + r"\s+){0,4}"
                                 r"(?P<unit>attacks|strikes|airstrikes|incidents|times|ambushes|bombings|raids|assaults)\b", re.I)
-_INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
-                      r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
-                      r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
+# Whoever is counted: "20 service members", "500 civilians", "40 police officers", "300" alone; no
+# function word between ("killed 12 and wounded 30" counts no 12 injured).
+_INJURED = re.compile(_QUAL + _NUM + r"\s+(?:(?!(?:and|or|of|in|on|at|by|were|was|have|has|had|been|the|who|that|"
+                      r"killed|dead|died)\b)[A-Za-z.-]+\s+){0,3}?(?:have\s+|had\s+|were\s+)?"
+                      r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)\b", re.I)
 # A simple past "killed 600" counts ("bandit attacks killed 600 people in 2022"), but not in a relative
 # clause: "the bombings ... last year that killed 224", "the crash, which killed 102" tell of named events.
 # "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
@@ -91,11 +93,16 @@ _BRINGING = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised|push
 _ONE_ATTACK = re.compile(r"\b(?:the|a|an|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
                          r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker)\b(?![-’'])", re.I)
 # What a count of casualties can sum over besides one attack: several attacks, a conflict, a running total.
+# A running total: "so far", "in all", "the number killed", "since" unless since one attack ("since the
+# attack", "since a bomb ripped through ...").
+_RUNNING = (r"so\s+far|to\s+date|in\s+(?:total|all)|a\s+total\s+of|altogether|"
+            r"(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths)|"
+            r"since\s+(?!(?:the|that|this|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|bomb|"
+            r"bomber|gunman|gunmen|attackers?|assailants?|strike)\b)")
 _AGGREGATE = re.compile(r"\b(?:" + _CONFLICT + r"|(?:attacks|bombings|blasts|explosions|ambushes|raids|assaults|massacres|"
-                        r"shootings|strikes|airstrikes|clashes)\b|so\s+far|to\s+date|in\s+(?:total|all)|a\s+total\s+of|altogether|"
-                        r"(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths)|"
-                        r"since\s+(?!(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid)\b))",
-                        re.I)
+                        r"shootings|strikes|airstrikes|clashes)\b|" + _RUNNING + ")", re.I)
+# What a count of casualties dated to one day ("on Friday") still sums over: a running total or a period.
+_OVER_TIME = re.compile(r"\b(?:" + _RUNNING + "|" + _PERIOD + r")\b", re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) +
                            r")\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
 # Where a figure applies: a place after a preposition of place or of target ("in Mali", "strikes on
@@ -108,13 +115,14 @@ _STATED_IN = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|ad
                         r"(?:in|at|from)\s+(?:the\s+)?$", re.I)
 # "300 militants and 90 soldiers had been killed", "killed 1,200 Israelis and more than 30,000
 # Palestinians": counts of two sides coordinated, each a figure of its own (the text states no sum)
-_SIDE = r"(?:(?!(?:and|or|of|in|on|at|by|since|during|the|have|has|had|were|was|been|attacks|strikes|incidents|times)\b)[A-Za-z-]+)"
+_SIDE = r"(?:(?!(?:and|or|of|in|on|at|by|since|during|the|have|has|had|were|was|been|attacks|strikes|incidents|times|" \
+        r"wounded|injured|hurt|missing|displaced)\b)[A-Za-z-]+)"
 _SIDES = re.compile(_QUAL + _NUM + r"\s+" + _SIDE + r"(?:\s+" + _SIDE + r")?\s*(?:,\s*and|,|and)\s+" +
                     _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\s+" + _SIDE, re.I)
 # One named day: a count of attacks on it is the report of those attacks ("killed three people in two
 # attacks on Monday"), not a tally; the day a figure was said on ("said on Tuesday") does not count.
 _ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|"
-                      r"(?:this|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
+                      r"(?:this|that|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
                       r"on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*(?:and|to)\b))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|confirmed)\s+$", re.I)
 _DEMONYM_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+the\s+" + _DIRECTION + r"$", re.I)
@@ -197,8 +205,11 @@ def _is_toll(sentence: str) -> bool:
 def _one_attacks_casualties(sentence: str) -> bool:
     """Whether the dead or wounded a sentence counts are one attack's ("have been killed in the
     attack", "the 2016 bombing, which killed 70 people in 2016"): it names a single attack and no
-    aggregate (several attacks, a conflict, a running total) that the count could sum over."""
-    return bool(_ONE_ATTACK.search(sentence)) and not _AGGREGATE.search(sentence)
+    aggregate (several attacks, a conflict, a running total) that the count could sum over; or it
+    dates them to one day ("100 people have been killed in the blasts on Friday") with no running
+    total or period besides."""
+    return (bool(_ONE_ATTACK.search(sentence)) and not _AGGREGATE.search(sentence)) or \
+        (_on_one_day(sentence) and not _OVER_TIME.search(sentence))
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],

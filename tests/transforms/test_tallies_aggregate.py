@@ -110,3 +110,23 @@ def test_a_relative_clause_tells_of_named_events_not_a_toll(sentence):
 def test_a_simple_past_toll_over_a_year_is_a_tally():
     [t] = tallies("Bandit attacks killed 600 people in the state in 2022, according to the United Nations.")
     assert (t.count, t.period_start, t.stated_by_id) == (600, dt.date(2022, 1, 1), "org:un")
+
+
+@pytest.mark.parametrize("sentence", [
+    # dated to one day, no running total: that day's attack(s)
+    "More than 60 people have been killed and 200 others wounded in the twin blasts at the stadium on Sunday.",
+    "Some 40 people have died and over 150 been hurt since a car bomb exploded outside the court Thursday morning.",
+])
+def test_casualties_of_one_day_are_its_outcome(sentence):
+    assert not is_tally_sentence(sentence)
+
+
+@pytest.mark.parametrize("sentence, rows", [
+    ("More than 500 civilians have been wounded in the conflict since January, aid workers said.",
+     [(500, "injured personnel")]),
+    ("The shelling has left at least 70 people dead and 300 wounded since Sunday, medics said.",
+     [(300, "injured personnel"), (70, "deaths")]),  # the wounded are no second side of the dead
+    ("The ministry said on Friday that 300 soldiers have been killed this year.", [(300, "deaths")]),
+])
+def test_injured_of_any_group_and_the_day_a_figure_was_said(sentence, rows):
+    assert [(t.count, t.unit) for t in tallies(sentence)] == rows
