@@ -3,8 +3,12 @@
 Component `tallies.v4`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the publication date (the day the figure was stated); period_start comes from
-the period the sentence names, however long ago it began ("since 1975"). A count of injured is
-a tally when it is cumulative ("have been injured", "so far"), not one attack's wounded.
+the period the sentence names, however long ago it began ("since 1975", "in the first three
+months of 2024"). A count of dead or injured is a tally when it sums over something: a period, a
+conflict or a kind of violence ("in gang violence"), several attacks, a running total ("so far",
+"have been injured"); one attack's dead or wounded ("died in the fighting" just after it, "have
+been killed in the attack") are that attack's outcome. `stated_by` is who says the figure, never
+who did what it counts.
 """
 
 from __future__ import annotations
@@ -40,20 +44,65 @@ _ATTACKS = re.compile(_QUAL + _NUM + r"\s+(?:(?:separate|different|drone|rocket|
 _MODIFIER = r"(?!(?:of|in|on|at|by|from|the|people|persons|civilians|were|was|have|has|had|been|who|that)\b)[A-Za-z-]+"
 _ATTACKS_OVER_TIME = re.compile(_QUAL + _NUM + r"\s+(?:" + _MODIFIER + r"\s+){0,4}"
                                 r"(?P<unit>attacks|strikes|airstrikes|incidents|times|ambushes|bombings|raids|assaults)\b", re.I)
-_INJURED = re.compile(_QUAL + _NUM + r"\s+(?:U\.S\.\s+|US\s+|American\s+|coalition\s+)?"
-                      r"(?:service\s?members|troops|personnel|soldiers|sailors|people)\s+(?:have\s+|had\s+|were\s+)?"
-                      r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)", re.I)
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b|"
-                     r"\b(?:have|has|had)\s+killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
-                     r"\btoll\b(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
+# Whoever is counted: "20 service members", "500 civilians", "40 police officers", "300" alone; no
+# function word between ("killed 12 and wounded 30" counts no 12 injured).
+_INJURED = re.compile(_QUAL + _NUM + r"\s+(?:(?!(?:and|or|of|in|on|at|by|were|was|have|has|had|been|the|who|that|"
+                      r"killed|dead|died)\b)[A-Za-z.-]+\s+){0,3}?(?:have\s+|had\s+|were\s+)?"
+                      r"(?:been\s+)?(?:sustained|suffered|injured|wounded|hurt)\b", re.I)
+# A simple past "killed 600" counts ("bandit attacks killed 600 people in 2022"), but not in a relative
+# clause: "the bombings ... last year that killed 224", "the crash, which killed 102" tell of named events.
+# "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
+_OBJECT_COUNT = (r"(?!\s+(?:(?:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?:\d|(?:"
+                 + "|".join(_NUMBER_WORDS) + r")\b))")
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
+                     + _OBJECT_COUNT + r"|"
+                     r"\b(?:(?:have|has|had)\s+|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s))killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
+                     r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"
+                     r"(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?|months?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
                      + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
 _ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults", re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
-_DEATH_WORDS = re.compile(r"killed|dead|died|toll", re.I)
-_CUMULATIVE = re.compile(r"\b(?:(?:in|during)\s+the\s+(?:\w+\s+)?(?:conflict|war|fighting|insurgency|uprising|violence)|since|"
-                         r"so\s+far|in\s+total|a\s+total\s+of|between\s+\d{4}\s+and\s+\d{4}|toll|altogether|"
-                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|this\s+year|last\s+year|in\s+the\s+past)\b", re.I)
+_DEATH_WORDS = re.compile(r"killed|dead|died|toll|deaths|fatalities", re.I)
+# A figure is an aggregate when the sentence names what it sums over: a conflict or a kind of violence
+# ("in the war", "in gang violence"; not "in the fighting" or "the violence" bare, which point back to
+# one clash just told), a period ("since", "this year", "in the first three months of 2024", "in
+# March", "between 2015 and 2020"), or a running total ("so far", "to date", "have been").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+_PERIOD = (r"(?:in|during|over|throughout)\s+the\s+(?:first|last|past|previous|final|opening)\s+(?:(?:\w+|\d+)\s+)?"
+           r"(?:days|weeks|months|years|half|quarter)|"
+           r"(?:in|during|throughout)\s+(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
+           r"(?:" + _MONTH + r"\s+)?(?:19|20)\d\d(?!\d|,\d)|"
+           r"(?:in|during|throughout)\s+" + _MONTH + r"(?!\s*\d)|"
+           r"(?:from|between)\s+(?:" + _MONTH + r"|(?:19|20)\d\d)\s+(?:(?:19|20)\d\d\s+)?(?:and|to|until|through)\s+(?:"
+           + _MONTH + r"|(?:19|20)\d\d)|(?:this|last|past)\s+(?:month|year)|"
+           r"[\w-]+\s+(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:fighting|violence|clashes|attacks|conflict|war|"
+           r"unrest|shelling|bombardment|raids)")
+_CONFLICT = (r"(?:in|during)\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|war|insurgency|uprising)|"
+             r"(?:in|during)\s+(?:the\s+)?(?!the\b)[\w-]+\s+(?:violence|fighting)")
+_CUMULATIVE = re.compile(r"\b(?:" + _CONFLICT + r"|since|" + _PERIOD + r"|"
+                         r"so\s+far|in\s+(?:total|all)|a\s+total\s+of|toll|altogether|"
+                         r"to\s+date|(?<!\bto\s)(?:have|has)\s+(?:been|sustained|suffered|received)|in\s+the\s+past)\b", re.I)
+# One attack named in the singular with a determiner ("the attack", "Monday's bombing", "a suicide
+# bomber"): casualties of it are its outcome, whatever tense or year the sentence uses.
+# "..., bringing the toll this year to 60", "bringing to 60 the number killed this month": the running
+# total a sentence ends on is the tally; the counts before it are the attack it adds.
+_BRINGING = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised|pushing|pushes|taking|takes)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,6}?to\s+" + _QUAL.replace("<q>", "<bq>") + _NUM.replace("<n>", "<bn>"), re.I)
+_ONE_ATTACK = re.compile(r"\b(?:the|a|an|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
+                         r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker)\b(?![-’'])", re.I)
+# What a count of casualties can sum over besides one attack: several attacks, a conflict, a running total.
+# A running total: "so far", "in all", "the number killed", "since" unless since one attack ("since the
+# attack", "since a bomb ripped through ...").
+_RUNNING = (r"so\s+far|to\s+date|in\s+(?:total|all)|a\s+total\s+of|altogether|"
+            r"(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths)|"
+            r"since\s+(?!(?:the|that|this|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|bomb|"
+            r"bomber|gunman|gunmen|attackers?|assailants?|strike)\b)")
+_AGGREGATE = re.compile(r"\b(?:" + _CONFLICT + r"|(?:attacks|bombings|blasts|explosions|ambushes|raids|assaults|massacres|"
+                        r"shootings|strikes|airstrikes|clashes)\b|" + _RUNNING + ")", re.I)
+# What a count of casualties dated to one day ("on Friday") still sums over: a running total or a period.
+_OVER_TIME = re.compile(r"\b(?:" + _RUNNING + "|" + _PERIOD + r")\b", re.I)
 _SPLIT_BEFORE = re.compile(r"(?P<n>(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\d,])\d+|" + "|".join(k for k in _NUMBER_WORDS if " " not in k) +
                            r")\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
 # Where a figure applies: a place after a preposition of place or of target ("in Mali", "strikes on
@@ -66,17 +115,35 @@ _STATED_IN = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|ad
                         r"(?:in|at|from)\s+(?:the\s+)?$", re.I)
 # "300 militants and 90 soldiers had been killed", "killed 1,200 Israelis and more than 30,000
 # Palestinians": counts of two sides coordinated, each a figure of its own (the text states no sum)
-_SIDE = r"(?:(?!(?:and|or|of|in|on|at|by|since|during|the|have|has|had|were|was|been|attacks|strikes|incidents|times)\b)[A-Za-z-]+)"
+_SIDE = r"(?:(?!(?:and|or|of|in|on|at|by|since|during|the|have|has|had|were|was|been|attacks|strikes|incidents|times|" \
+        r"wounded|injured|hurt|missing|displaced)\b)[A-Za-z-]+)"
 _SIDES = re.compile(_QUAL + _NUM + r"\s+" + _SIDE + r"(?:\s+" + _SIDE + r")?\s*(?:,\s*and|,|and)\s+" +
                     _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\s+" + _SIDE, re.I)
 # One named day: a count of attacks on it is the report of those attacks ("killed three people in two
 # attacks on Monday"), not a tally; the day a figure was said on ("said on Tuesday") does not count.
 _ONE_DAY = re.compile(r"\b(?:(?:on|late|early|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|"
-                      r"(?:this|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
+                      r"(?:this|that|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
                       r"on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*(?:and|to)\b))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|confirmed)\s+$", re.I)
+_DEMONYM_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+the\s+" + _DIRECTION + r"$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTERS = ("PERSON", "ORG")
+# Who gives a figure: a name right before a verb of saying or counting ("the UN said", "Human Rights
+# Watch, which monitors the war, reported", "police have recorded"), after "according to", or after
+# a verb of saying at the end of its clause ("..., said Dr. Joseph."). A name before what is counted
+# ("Islamic State attacks", "the rebels' raids", "X fighters killed") is its doer instead.
+_SAYS_AFTER = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:(?:has|have|had|also|later|separately)\s+){0,2}(?:said|says|say|"
+                         r"reported|reports|report|told|tells|announced|announces|stated|states|estimated|estimates|"
+                         r"counted|counts|recorded|records|documented|confirmed|added|noted|tallied|put|puts|"
+                         r"registered|verified|listed)\b", re.I)
+_ACCORDING_TO = re.compile(r"\b(?:according\s+to|figures\s+(?:from|by|of)|data\s+(?:from|by|of)|reported\s+by|"
+                           r"counted\s+by|recorded\s+by|compiled\s+by|tally\s+by|count\s+by)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+_SAID_BEFORE_NAME = re.compile(r"\b(?:said|says|reported|stated|added|announced)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+_NAME_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:\"”)]|$)")
+_DOER_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:attacks|raids|strikes|bombings|ambushes|fighters|militants|"
+                         r"gunmen|insurgents|rebels|jihadists|forces|troops|(?:has|have|had)\s+killed|killed|launched|"
+                         r"carried|staged|conducted|claimed)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # "killed by Boko Haram", "attacks by the group"
 
 
 @dataclass(frozen=True)
@@ -94,7 +161,12 @@ class Tally:
 
 
 def is_tally_sentence(sentence: str) -> bool:
-    """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack."""
+    """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack.
+    A sentence that reports one attack of one day and brings a toll up to date ("14 were killed
+    on Friday, bringing the toll this month to 60") is an attack report as well: False (not so
+    for a count of attacks: "12 attacks on Monday, bringing the total since March to 90")."""
+    if _BRINGING.search(sentence) and _on_one_day(sentence) and not _ATTACKS.search(sentence):
+        return False
     return bool(any(_number(m.group("n")) >= 2 for m in _attack_counts(sentence))
                 or _is_injured_tally(sentence) or _is_toll(sentence))
 
@@ -120,12 +192,24 @@ def _on_one_day(sentence: str) -> bool:
 
 
 def _is_injured_tally(sentence: str) -> bool:
-    return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence))
+    return bool(_INJURY_WORDS.search(sentence) and _INJURED.search(sentence) and _CUMULATIVE.search(sentence)
+                and not _one_attacks_casualties(sentence))
 
 
 def _is_toll(sentence: str) -> bool:
     """A cumulative death toll ("9,000 people have been killed in the conflict"), not one attack's dead."""
-    return bool(_DEATH_WORDS.search(sentence) and _KILLED.search(sentence) and _CUMULATIVE.search(sentence))
+    return bool(_DEATH_WORDS.search(sentence) and _KILLED.search(sentence) and _CUMULATIVE.search(sentence)
+                and not _one_attacks_casualties(sentence))
+
+
+def _one_attacks_casualties(sentence: str) -> bool:
+    """Whether the dead or wounded a sentence counts are one attack's ("have been killed in the
+    attack", "the 2016 bombing, which killed 70 people in 2016"): it names a single attack and no
+    aggregate (several attacks, a conflict, a running total) that the count could sum over; or it
+    dates them to one day ("100 people have been killed in the blasts on Friday") with no running
+    total or period besides."""
+    return (bool(_ONE_ATTACK.search(sentence)) and not _AGGREGATE.search(sentence)) or \
+        (_on_one_day(sentence) and not _OVER_TIME.search(sentence))
 
 
 def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -146,13 +230,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
-            if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)):
+            if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)) or \
+                    (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
             period_start = _period_start(body, start, end, timexes, published)
             parts = _split_parts(body, start + m.end(), inside, gazetteer)
             scope = _scope(body, inside, gazetteer, start + m.end(), parts)
-            stated_by = _stated_by(sentence, inside, gazetteer)
+            stated_by = _stated_by(body, start, end, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
             if unit == "deaths":
                 for n, q in _other_sides(sentence, m):  # "300 militants and 90 soldiers had been killed"
@@ -161,6 +246,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             for count, place, _ in parts:
                 out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
     return out
+
+
+def _is_running_total(sentence: str, m: re.Match) -> bool:
+    """False for a count of dead or injured before the running total the sentence brings it to
+    ("14 were killed on Friday, bringing to 60 the number killed this month": 14 is the attack's)."""
+    totals = [b for b in _BRINGING.finditer(sentence) if _number(b.group("bn")) >= 2]
+    n_at = next(m.start(k) for k in ("n", "n2", "n3") if m.groupdict().get(k))
+    return not totals or any(b.start("bn") == n_at for b in totals)
 
 
 def _number_and_qualifier(m: re.Match) -> tuple[str, str | None]:
@@ -220,7 +313,21 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
             r = event_dates.resolve(t, body, published, event_dates.Window(published, published))
             if r is not None and r.date is None:
                 return r.date_min
+            first = _calendar_start(t.value)
+            if first is not None and first <= published:
+                return first
     return None
+
+
+def _calendar_start(value: str | None) -> dt.date | None:
+    """The first day of a calendar period a TIMEX3 value names: a year "2023", a half "2023-H2", a
+    quarter "2023-Q3", a month "2023-05" ("in the first three months of 2024": 2024-01-01); None
+    for a day, a duration or anything else (those are resolved against the publication date)."""
+    m = re.fullmatch(r"(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})))?", value or "")
+    if not m:
+        return None
+    month = (int(m.group(2)) - 1) * 6 + 1 if m.group(2) else (int(m.group(3)) - 1) * 3 + 1 if m.group(3) else int(m.group(4) or 1)
+    return dt.date(int(m.group(1)), month, 1) if 1 <= month <= 12 else None
 
 
 def _since_start(t: Timex, body: str, published: dt.date) -> dt.date | None:
@@ -255,16 +362,41 @@ def _scope(body: str, mentions: list[Mention], gazetteer: dict[str, Entity], aft
     own = [m for m in places if first_part is not None and after <= m.start < first_part]
     whole = [m for m in places if gazetteer[m.entity_id].name not in part_names]
     located = [m for m in whole if _LOCATED_BEFORE.search(body, max(0, m.start - 80), m.start)]
-    names = [gazetteer[m.entity_id].name for m in own or located or whole] or [name for _, name, _ in parts]
+    names = [gazetteer[m.entity_id].name for m in own or located or whole] or [name for _, name, _ in parts] or \
+        _demonym_places(body, mentions, gazetteer)
     names = list(dict.fromkeys(names))
     return " and ".join(names) if names else None
 
 
-def _stated_by(sentence: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
-    """The person who gave the figure ("press secretary Pat Ryder told reporters"), else the body."""
-    for kind in _REPORTERS:
-        for m in mentions:
-            if gazetteer[m.entity_id].entity_type == kind:
-                return m.entity_id
+def _demonym_places(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> list[str]:
+    """ "in the Syrian desert", "across the Nigerian northeast": a demonym after a preposition of
+    place stands for its country (when the sentence names no place itself); the country's name."""
+    out = []
+    for m in mentions:
+        entity = gazetteer[m.entity_id]
+        country = gazetteer.get(f"gpe:{(entity.country_code or '').lower()}")
+        if entity.entity_type == "NORP" and country is not None and _DEMONYM_PLACE_BEFORE.search(body, max(0, m.start - 40), m.start):
+            out.append(country.name)
+    return out
+
+
+def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """Who gave the figure of the sentence `body[start:end]`: the person or organisation it has say
+    or report it ("press secretary Pat Ryder told reporters", "according to the UN", "..., said Dr.
+    Joseph"), a person before an organisation; else one named that is not the doer of what is
+    counted ("Islamic State attacks had killed 50": the group did it, it did not say it); else the
+    convention for unnamed officials (data/en/tally_sources.jsonl); else None. An entity id."""
+    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS]
+    sayers = [m for m in reporters if _SAYS_AFTER.match(body, m.end) or
+              _ACCORDING_TO.search(body, max(start, m.start - 40), m.start) or
+              (_SAID_BEFORE_NAME.search(body, max(start, m.start - 40), m.start) and _NAME_ENDS_CLAUSE.match(body, m.end))]
+    others = [m for m in reporters if not _DOER_AFTER.match(body, m.end)
+              and not _BY_BEFORE.search(body, max(start, m.start - 10), m.start)]
+    for candidates in (sayers, others):
+        for kind in _REPORTERS:
+            for m in candidates:
+                if gazetteer[m.entity_id].entity_type == kind:
+                    return m.entity_id
+    sentence = body[start:end]
     # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
     return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)
