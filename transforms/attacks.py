@@ -273,6 +273,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
+        after = _outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
+        found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
+                 for e in found]
         if found and continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on

@@ -295,5 +295,6 @@ def test_issue12_the_outcome_agrees_with_the_counts_and_damage_without_injuries_
     [e] = events("On Sunday, gunmen attacked a checkpoint in the district. Police said two officers died "
                  "and three were wounded.")
     assert (e.fatalities, e.injured, e.outcome) == (2, 3, "deaths")
+    assert one("On Sunday, gunmen attacked a checkpoint in the district. Police said two officers died.").outcome == "deaths"
     [e] = events("A car bomb exploded outside a bank on Saturday, damaging several shops but causing no injuries.")
     assert e.outcome == "damage"
