@@ -173,7 +173,9 @@ def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
         return 0
     # the victims: the passive subject or the object; the subject only of "died", "dead"
     candidates = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep]
-    if token.pos_ not in ("VERB",) or lemma_of(token) == "die":
+    # "three others wounded" after "two were killed": a participle without its auxiliary is a passive
+    elliptic = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if token.pos_ not in ("VERB",) or lemma_of(token) == "die" or elliptic:
         candidates += [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ in ("amod", "acl", "oprd", "acomp", "xcomp") or token.pos_ in ("ADJ",):
         candidates.append(token.head)  # "three killed", "leaving five dead"

@@ -298,3 +298,8 @@ def test_issue12_the_outcome_agrees_with_the_counts_and_damage_without_injuries_
     assert one("On Sunday, gunmen attacked a checkpoint in the district. Police said two officers died.").outcome == "deaths"
     [e] = events("A car bomb exploded outside a bank on Saturday, damaging several shops but causing no injuries.")
     assert e.outcome == "damage"
+
+
+def test_issue12_a_participle_without_its_auxiliary_counts_its_subject_as_victims():
+    [e] = events("Four policemen were killed and two others injured when bandits ambushed a convoy on Sunday.")
+    assert (e.fatalities, e.injured) == (4, 2)
