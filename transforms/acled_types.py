@@ -36,6 +36,22 @@ def _casualty_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(raw["killed"]), frozenset(raw["injured"]), frozenset(raw["casualties"])
 
 
+@cache
+def _speaker_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(speaker nouns, reporting verbs) of attack_words.json: who tells a count is no victim."""
+    raw = json.loads(data_text(_path("attack_words.json")))
+    return frozenset(raw["speaker_nouns"]), frozenset(raw["reporting_verbs"])
+
+
+def _speaks(word) -> bool:
+    """Whether a noun coordinated with a count of victims names who tells it ("killing 12 people,
+    two security sources said"): a speaker noun, or a phrase right before a reporting verb."""
+    nouns, verbs = _speaker_words()
+    after = max(t.i for t in word.subtree) + 1
+    return (lemma_of(word) in nouns or word.lower_ in nouns
+            or after < len(word.doc) and lemma_of(word.doc[after]) in verbs)
+
+
 def type_attack(doc, clauses: list[Clause], weapons: tuple[str, ...], rules: Rules,
                 counted: tuple[int, ...] | None = None, unharmed: bool = False) -> Typing:
     """Event type, sub-event type and target kind of the attack made of `clauses`, with the
@@ -157,7 +173,9 @@ def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
         return 0
     # the victims: the passive subject or the object; the subject only of "died", "dead"
     candidates = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep]
-    if token.pos_ not in ("VERB",) or lemma_of(token) == "die":
+    # "three others wounded" after "two were killed": a participle without its auxiliary is a passive
+    elliptic = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if token.pos_ not in ("VERB",) or lemma_of(token) == "die" or elliptic:
         candidates += [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ in ("amod", "acl", "oprd", "acomp", "xcomp") or token.pos_ in ("ADJ",):
         candidates.append(token.head)  # "three killed", "leaving five dead"
@@ -179,7 +197,9 @@ def _number_of(noun, rules: Rules) -> int | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return 0  # "no one was hurt", "no civilians were killed"
     # a conjunct with a harm word of its own is counted by that word ("four killed and 11 injured")
-    conjuncts = [c for c in noun.children if c.dep_ == "conj" and not any(lemma_of(g) in rules.harm for g in c.children)]
+    # and one that names who tells the count is none of its victims
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and not any(lemma_of(g) in rules.harm for g in c.children)
+                 and not _speaks(c)]
     for word in [noun] + conjuncts:
         n = _value(word, rules)
         if n is None:

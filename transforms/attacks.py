@@ -21,6 +21,7 @@ from functools import cache
 
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
+from transforms.attack_continuation import agreeing_outcome, continues_attack, joined
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
@@ -213,6 +214,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
                 continue  # the same sentence again in one document (a pasted or stuttering feed): one report
             told_before.add(key)
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
+        # "shot dead earlier that day": the narrative's last time, or no date at all
+        own_timexes = [a for t in own_timexes
+                       if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
@@ -239,7 +243,14 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue
         if after_mishap and own is None and (_only_toll(doc, clauses) or _points_back(doc, set(), rules())):
             continue  # "... Two militants were killed.", "the incident": the mishap just told, no attack
-        if not clauses or not _anchored(body, start, end, inside, own_timexes, lex, doc, clauses):
+        if clauses and (own is None or own.date is None) and any(event_dates.is_period(t) for t in own_timexes) \
+                and _only_toll(doc, clauses):
+            continue  # "1,500 people were killed in gang violence in the first three months of 2024": a toll, no attack
+        # "Three soldiers died in the fighting.": the toll of the attack it names back, however
+        # a tally's words ("in the fighting") read it
+        toll_back = bool(clauses) and bool(events) and own is None and _only_toll(doc, clauses) \
+            and _points_back(doc, set(), rules())
+        if not clauses or not (toll_back or _anchored(body, start, end, inside, own_timexes, lex, doc, clauses)):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
             continue  # "shot down 29 of the drones": more about the attack just reported
@@ -247,6 +258,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if events and refers_back(doc, clauses, rules()) and not _contradicts(
                 events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
             continue  # "the blast in the district shook homes": the attack just reported, told again
+        continued = bool(events) and continues_attack(doc, clauses, rules()) and _same_time(own, events[-1]) \
+            and not _places(body, start, inside, gazetteer, lex)
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or _SHIP_ANAPHOR.search(sentence)
@@ -262,11 +275,20 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = _claimed(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = _events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
-        if found and own is None and len(events) > paragraph_first and _only_toll(doc, clauses) \
-                and not _places(body, start, inside, gazetteer, lex):
-            # "11 killed.", "The man holding the device was killed instantly.": the toll of the
-            # attack the paragraph just told, with no day, place or weapon of its own
-            events[-1] = _with_toll(events[-1], found)
+        after = _outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
+        found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
+                 for e in found]
+        if found and continued:
+            # "The attackers pounded the base with mortars.": no new place or day, an attacker
+            # that points back: the attack just reported, told on
+            events[-1] = joined(events[-1], found)
+            continue
+        if found and own is None and (len(events) > paragraph_first or toll_back) \
+                and _only_toll(doc, clauses) and not _places(body, start, inside, gazetteer, lex):
+            # "11 killed.", "The man holding the device was killed instantly.", "Three soldiers
+            # died in the fighting.": the toll of the attack the paragraph (or the one it names
+            # back) just told, with no day, place or weapon of its own
+            events[-1] = joined(events[-1], found)
             continue
         if lex.disputed.search(told):
             found = [replace(e, disputed=True) for e in found]
@@ -278,10 +300,13 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
 def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
     """The events with `anchor_char` set and distinct within the document: an event without one
     takes its sentence's start, and one whose offset another event holds takes the next free
-    offset, so that ordering a document's events by it is total and stable."""
+    offset, so that ordering a document's events by it is total and stable. An outcome that
+    its row's counts contradict takes theirs (`attack_continuation.agreeing_outcome`)."""
     used: set[int] = set()
     out = []
     for e in events:
+        if (outcome := agreeing_outcome(e.outcome, e.fatalities, e.injured)) != e.outcome:
+            e = replace(e, outcome=outcome)  # "three soldiers died": the counts and the outcome agree
         anchor = e.start_char if e.anchor_char is None else e.anchor_char
         while anchor in used:
             anchor += 1
@@ -339,12 +364,9 @@ def _under_claim(doc, clauses: list[Clause], r: Rules) -> bool:
                                  for c in clauses)
 
 
-def _with_toll(last: AttackEvent, found: list[AttackEvent]) -> AttackEvent:
-    """`last` with the fatalities and injured a toll sentence states where `last` states none."""
-    dead = next((e.fatalities for e in found if e.fatalities is not None), None)
-    hurt = next((e.injured for e in found if e.injured is not None), None)
-    return replace(last, fatalities=last.fatalities if last.fatalities is not None else dead,
-                   injured=last.injured if last.injured is not None else hurt)
+def _same_time(own: event_dates.EventDate | None, last: AttackEvent) -> bool:
+    """Whether a sentence's own date names no new day: none, or one inside the last event's range."""
+    return own is None or (last.date_min <= own.date_min and own.date_max <= last.date_max)
 
 
 def _only_toll(doc, clauses: list[Clause]) -> bool:

@@ -189,6 +189,34 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
+_MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-(?:\d{2}|[HQ]\d|SP|SU|FA|WI))?$")  # TIMEX3: a month, half, quarter, season, year
+
+
+def is_period(timex: Timex) -> bool:
+    """Whether an expression names a stretch of time, not a day: a duration ("the first three
+    months", "two years") or a whole month, half, quarter, season or year ("in March", "in the
+    first half of 2023", "of 2024"). A count of dead over
+    one is a toll, not one attack's."""
+    return timex.type == "DURATION" or timex.type == "DATE" and bool(_MONTH_OR_YEAR.match(timex.value))
+
+
+# "earlier that day", "the same night": a time told by an earlier one of the narrative
+_ANAPHORIC = re.compile(r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening|week|month|year)\b", re.I)
+
+
+def is_anaphoric(timex: Timex) -> bool:
+    """Whether an expression names its time by pointing back ("earlier that day", "the same
+    night"): the tagger anchors it to publication, the narrative to its last time."""
+    return bool(_ANAPHORIC.search(timex.text))
+
+
+def antecedent(timex: Timex, timexes: list[Timex]) -> Timex | None:
+    """The time an anaphoric expression points back to: the last expression before it that does
+    not point back itself; None when the text names none (then it dates nothing)."""
+    before = [t for t in timexes if t.start < timex.start and not is_anaphoric(t)]
+    return max(before, key=lambda t: t.start, default=None)
+
+
 def day_told_later(timexes: list[Timex], body: str, after: int, published: dt.date | None,
                    window: Window) -> EventDate | None:
     """The first day named later in the paragraph (from offset `after` to the next line break),

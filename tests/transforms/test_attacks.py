@@ -263,3 +263,65 @@ def test_other_bombs_stay_explosive_devices():
                  "A fire broke out after a bomb exploded in the market on Monday, killing three traders."):
         e = one(text)
         assert "incendiary" not in e.weapons and e.sub_event_type == "Remote explosive/landmine/IED", text
+
+
+def test_issue12_a_sentence_whose_attacker_points_back_goes_on_telling_the_attack():
+    text = ("Gunmen stormed the village of Kaboré on Monday, killing four farmers.\n\n"
+            "The assailants then battled a police patrol for an hour before fleeing into the bush.")
+    [e] = events(text)
+    assert e.event_date == dt.date(2023, 11, 13) and e.fatalities == 4
+    from transforms.attack_rules import LANGUAGE
+    from transforms.resources import data_text
+    import json
+    one(" ".join(json.loads(data_text(f"{LANGUAGE}/attack_words.json"))["anaphora"]["actor_example"]))
+    text = ("Rebels attacked an army camp near the river on Sunday. They shelled the camp with mortars for hours, "
+            "and several soldiers lost their lives.")
+    [e] = events(text)
+    assert "mortar" in e.weapons and e.outcome == "deaths"
+
+
+def test_issue12_other_attackers_or_a_new_place_or_day_are_a_new_attack():
+    assert len(events("Gunmen killed two traders in a market on Monday. "
+                      "Other militants ambushed a convoy on the same road, wounding three soldiers.")) == 2
+    assert len(events("Gunmen killed two traders in Mogadishu on Monday.\n\n"
+                      "The militants also attacked a police post in Kismayo on Saturday, killing a guard.")) == 2
+
+
+def test_issue12_a_toll_in_the_next_paragraph_that_names_the_attack_back_is_its_toll():
+    text = ("Insurgents attacked positions of the army in the district earlier this week.\n\n"
+            "Two soldiers died in the fighting and five others were wounded, the ministry said.")
+    [e] = events(text)
+    assert (e.fatalities, e.injured, e.outcome) == (2, 5, "deaths")
+
+
+def test_issue12_a_death_count_over_a_period_is_no_attack():
+    assert events("More than 900 people were killed in communal violence in the region in the first half of 2023, "
+                  "the agency said.") == []
+    assert events("Some 200 civilians were killed in the district in October, according to a rights group.") == []
+
+
+def test_issue12_an_anaphoric_day_takes_the_narrative_time():
+    text = ("A court on Monday jailed three men over the 2015 bombing of a bus station. "
+            "The bomb went off as travellers queued for tickets, hours after a police officer was shot dead "
+            "earlier that day.")
+    assert events(text) == []
+
+
+def test_issue12_a_count_belongs_to_the_victims_not_to_who_tells_it():
+    [e] = events("Militants fired rockets into the town on Friday, killing at least nine people, "
+                 "three police sources and a resident said.")
+    assert e.fatalities == 9
+
+
+def test_issue12_the_outcome_agrees_with_the_counts_and_damage_without_injuries_is_damage():
+    [e] = events("On Sunday, gunmen attacked a checkpoint in the district. Police said two officers died "
+                 "and three were wounded.")
+    assert (e.fatalities, e.injured, e.outcome) == (2, 3, "deaths")
+    assert one("On Sunday, gunmen attacked a checkpoint in the district. Police said two officers died.").outcome == "deaths"
+    [e] = events("A car bomb exploded outside a bank on Saturday, damaging several shops but causing no injuries.")
+    assert e.outcome == "damage"
+
+
+def test_issue12_a_participle_without_its_auxiliary_counts_its_subject_as_victims():
+    [e] = events("Four policemen were killed and two others injured when bandits ambushed a convoy on Sunday.")
+    assert (e.fatalities, e.injured) == (4, 2)

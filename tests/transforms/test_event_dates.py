@@ -151,3 +151,23 @@ def test_a_part_of_day_followed_by_its_day_is_dated_by_the_day():
     assert (r.date, r.precision) == (D("2023-11-12"), "day")
     r = resolved("The raid came in the morning on Sunday.")
     assert (r.date, r.precision) == (D("2023-11-12"), "day")
+
+
+def test_issue12_a_duration_or_a_whole_month_or_year_is_a_period_but_a_day_is_not():
+    from transforms.event_dates import is_period
+    window = Window(PUB - dt.timedelta(days=7), PUB)
+    periods = {t.text: is_period(t) for t in tag_article(
+        "In the first half of 2023 and in October, over two years, and on Monday.", PUB, window)}
+    assert periods["Monday"] is False
+    assert sum(periods.values()) >= 3, periods
+
+
+def test_issue12_that_day_points_back_to_the_narrative_time_or_dates_nothing():
+    from transforms.event_dates import antecedent, is_anaphoric
+    window = Window(PUB - dt.timedelta(days=7), PUB)
+    text = "The 2015 bombing followed an ambush earlier that day."
+    timexes = tag_article(text, PUB, window)
+    [that_day] = [t for t in timexes if is_anaphoric(t)]
+    assert antecedent(that_day, timexes).value == "2015"
+    alone = tag_article("A guard was shot dead earlier that day.", PUB, window)
+    assert [antecedent(t, alone) for t in alone if is_anaphoric(t)] == [None]
