@@ -118,3 +118,10 @@ def test_the_model_reads_a_numbered_unit_in_a_real_sentence():
     mentions, new = default_matcher().resolve(text, spans)
     assert any(new[m.entity_id].entity_type == "ORG" and m.surface.startswith("4th") for m in mentions
                if m.entity_id in new)
+
+
+def test_a_public_bodys_name_after_the_is_an_organisation_where_the_model_saw_none():
+    text = "Lawyers said they would go to the Kelemba Regional High Court next week."
+    assert [(g[1], g[2]) for g in resolved(text)] == [("Kelemba Regional High Court", "ORG")]
+    # "the Council of Elders": a body named by what follows "of" is left to the model
+    assert resolved("They asked the Regional Council of Elders.") == []
