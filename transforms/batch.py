@@ -17,7 +17,7 @@ from transforms import dates
 from transforms.attacks import AttackEvent, candidate_sentences, extract_attacks, parse_candidates
 from transforms.decode import decode_bytes
 from transforms.dedup import DuplicateIndex, lsh_bands, minhash_signature
-from transforms.entities import Mention, default_matcher
+from transforms.entities import Mention, dateline_place_parts, default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
@@ -235,11 +235,11 @@ def _apart_from_dateline(d: Draft, spans: list[NerSpan], mentions: list[Mention]
     if not end:
         return spans
     at = d.body.find(d.article.dateline)
-    place = re.match(r"[^,(]*[^,(\s]", d.article.dateline)
     out = [NerSpan(max(s.start, end), s.end, d.body[max(s.start, end):s.end], s.label) for s in spans
            if s.end > end and d.body[max(s.start, end):s.end].strip()]
-    if place and not any(m.start < at + place.end() and at < m.end for m in mentions):
-        out.append(NerSpan(at, at + place.end(), place.group(0), "GPE"))
+    for start, stop in dateline_place_parts(d.article.dateline):  # "CAMP SIONGCO, Datu Odin Sinsuat": both
+        if not any(m.start < at + stop and at + start < m.end for m in mentions):
+            out.append(NerSpan(at + start, at + stop, d.article.dateline[start:stop], "GPE"))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -10,6 +10,7 @@ article ("Ryder" after "Patrick Ryder").
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ from functools import cache
 from transforms import armed_groups, canonical
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
+from transforms.ner_gate import explained_words, is_common
 from transforms.resources import word_list
 from transforms.wordtrie import trie_pattern
 
@@ -47,7 +49,8 @@ class EntityMatcher:
                 self._by_alias.setdefault(_plain_quotes(alias), e.entity_id)
         self._pattern = re.compile(rf"(?<!{_WORD}){trie_pattern(self._by_alias, _APOSTROPHES)}{_ALIAS_END}")
         titles = sorted(word_list("titles.txt"), key=len, reverse=True)
-        self._title_before = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s+$")
+        # a portfolio before "Minister" is part of the title: "Interior Minister", "Mining Minister"
+        self._title_before = re.compile(rf"(?:{_PORTFOLIO_TITLE}|{'|'.join(map(re.escape, titles))})\s+$")
 
     def find(self, text: str) -> list[Mention]:
         """Gazetteer mentions (with attached titles and surnames) of `text`."""
@@ -80,6 +83,10 @@ class EntityMatcher:
         model's names it lacks (from offset `ner_from` on), canonicalized; returns the mentions
         and the new entities."""
         mentions = list(self.gazetteer_mentions(text) if known is None else known)
+        ner_spans = [*ner_spans, *dated_line_places(text, mentions)]
+        ner_spans += institution_names(text, ner_spans, mentions)
+        mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
+        labels = _consistent_labels(text, ner_spans)
         new: dict[str, Entity] = {}
         pending_surnames: list[tuple[int, int, str]] = []
         taken = [(m.start, m.end) for m in mentions]
@@ -92,19 +99,21 @@ class EntityMatcher:
         for span in ner_spans:
             start, end = canonical.clean_span(text, span.start, span.end)
             surface = text[start:end]
-            if start < ner_from or end - start < 2 or surface in stop or not surface[0].isupper() \
+            if start < ner_from or end - start < 2 or surface in stop \
+                    or not (surface[0].isupper() or _ORDINAL_NAME.match(surface)) \
                     or any(s < end and start < e for s, e in taken) or surface in self._by_alias \
                     or surface in surnames:
                 continue
-            label = _corrected_label(text, start, end, span.label)
+            label = _corrected_label(text, start, end, labels.get(surface, span.label))
+            if label is None:
+                continue
             if label == "PERSON":
                 name = canonical.strip_title(surface)
                 if len(name.split()) == 1:
                     pending_surnames.append((start + len(surface) - len(name), end, name))
                     continue
                 entity = canonical.named_entity(name, "PERSON")
-                title = self._title_before.search(text, max(0, start - 40), start)
-                start = title.start() if title else start
+                start = self._title_start(text, start)
             else:
                 entity = canonical.named_entity(surface, label)
             entity = self.gazetteer.get(entity.entity_id) or new.get(entity.entity_id) or entity
@@ -120,13 +129,50 @@ class EntityMatcher:
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
 
+    def _outside_longer_names(self, text: str, spans: list[NerSpan], ner_from: int,
+                              mentions: list[Mention]) -> list[Mention]:
+        """The gazetteer's mentions without those inside a longer organisation name the model read
+        whole: "the African Union's Peace and Security Council" is no United Nations ("Security
+        Council"), "the Syrian Observatory for Human Rights" adds no "Syrian" (nested names are not
+        split: ../shared/gold/ANNOTATION.md). The longer name must add a capitalised word of its own
+        that does not merely open the sentence ("Suspected Allied Democratic Forces" stays the ADF)."""
+        explained = explained_words()
+        inside: set[Mention] = set()
+        for span in spans:
+            if span.label != "ORG" or span.start < ner_from:
+                continue
+            start, end = canonical.clean_span(text, span.start, span.end)
+            if any(c in text[start:end] for c in "\n/"):  # "Houthi/Saleh forces" are two
+                continue
+            inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
+            # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened
+            if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
+                    or any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
+                continue
+            # a participle describes the actor, no name has it: "Presumed JNIM", "Suspected ADF"
+            own = [w for w in _CAPITALISED_WORD.finditer(text, start, end)
+                   if not any(m.start <= w.start() < m.end for m in inner) and not w.group(0).endswith("ed")
+                   and w.group(0).rstrip(".") not in explained and not _opens_sentence(text, w.start())]
+            if own:
+                inside.update(inner)
+        return [m for m in mentions if m not in inside]
+
     def _mention(self, start: int, end: int, text: str) -> Mention:
         entity_id = self._by_alias[_plain_quotes(text[start:end])]
         if self.gazetteer[entity_id].entity_type == "PERSON":
-            title = self._title_before.search(text, max(0, start - 40), start)
-            if title:
-                start = title.start()
+            start = self._title_start(text, start)
         return Mention(entity_id, text[start:end], start, end)
+
+    def _title_start(self, text: str, start: int) -> int:
+        """Where a person's name at `start` begins with its formal title ("Maj. Gen. Antonio
+        Nafarrete", "Interior Minister Kithure Kindiki"); a known name before "Minister" is no
+        portfolio ("Kenyan Minister X": the Kenyan stays a NORP mention)."""
+        title = self._title_before.search(text, max(0, start - 40), start)
+        if not title:
+            return start
+        first = title.group(0).split()[0]
+        return title.start() + len(first) + 1 if first in self._by_alias and len(title.group(0).split()) > 1 \
+            and title.group(0).split()[1] == "Minister" else title.start()
 
     def _surname_mentions(self, text: str, found: list[Mention], lookup: dict[str, Entity],
                           pending: list[tuple[int, int, str]]) -> list[Mention]:
@@ -190,6 +236,70 @@ class EntityMatcher:
             if entity_id:
                 out.append(Mention(entity_id, m.group(1), m.start(1), m.end(1)))
         return out
+
+
+def dateline_place_parts(dateline: str) -> list[tuple[int, int]]:
+    """(start, end) of each place of a dateline's comma-separated parts, before its agency or date:
+    "CAMP SIONGCO, Datu Odin Sinsuat" gives both names, "MAIDUGURI, Nigeria, 14 March 2024
+    (Reuters)" the city and the country; a date, a weekday or a lower-case part is no place."""
+    out = []
+    explained = explained_words()
+    for part in re.finditer(r"[^,(—–]+", dateline.split("(")[0]):
+        name = part.group(0).strip(" -")
+        words = name.split()
+        if not words or not name[0].isupper() or any(w.rstrip(".") in explained or w[0].isdigit() for w in words):
+            continue
+        start = part.start() + part.group(0).index(name)
+        out.append((start, start + len(name)))
+    return out
+
+
+def dated_line_places(text: str, found: list[Mention]) -> list[NerSpan]:
+    """ "Maputo, 31 May 2024" on a line of its own (a statement's dateline or sign-off): the name
+    before the date is where it was issued, a place (a NerSpan labelled GPE for `resolve`)."""
+    explained = explained_words()
+    out = []
+    for m in _DATED_LINE.finditer(text):
+        words = m.group(1).split()
+        if any(w.rstrip(".") in explained for w in words) \
+                or (len(words) == 1 and is_common(words[0].lower()) and not geonames_city_by_name(words[0])) \
+                or any(f.start < m.end(1) and m.start(1) < f.end for f in found):
+            continue
+        out.append(NerSpan(m.start(1), m.end(1), m.group(1), "GPE"))
+    return out
+
+
+def institution_names(text: str, spans: list[NerSpan], found: list[Mention]) -> list[NerSpan]:
+    """ "the Balochistan High Court", "the Kivu Provincial Assembly": a capitalised name after "the"
+    that ends in the noun of a public body is an organisation, where the model proposed nothing
+    there (it misses such names beside a place name); NerSpans labelled ORG for `resolve`."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        start, end = m.span(1)
+        if not any(s.start < end and start < s.end for s in spans) and not any(f.start < end and start < f.end for f in found):
+            out.append(NerSpan(start, end, m.group(1), "ORG"))
+    return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` is the first of its sentence, line or dateline-led paragraph."""
+    before = text[:at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in "\n.!?:;—–-"
+
+
+def _consistent_labels(text: str, spans: list[NerSpan]) -> dict[str, str]:
+    """surface -> "GPE" for a name the model reads as a place somewhere in the article and
+    as an organisation or person elsewhere ("Residents flee Nganzai" after "Nganzai local government
+    area"): one name of one article is one thing, and the place reading is the one its context
+    supports (the model guesses ORG for an unknown word in a headline)."""
+    out: dict[str, str] = {}
+    for span in spans:
+        if span.label == "GPE" and "\n" not in span.text:
+            start, end = canonical.clean_span(text, span.start, span.end)
+            # one word, or a town GeoNames knows: "the Southern Resistance" read once as a place is no place
+            if " " not in text[start:end] or geonames_city_by_name(text[start:end]):
+                out[text[start:end]] = "GPE"
+    return out
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -256,10 +366,44 @@ _PERSON_BEFORE = re.compile(r"\b(?:writer|reporter|correspondent|spokesman|spoke
 
 
 _BIG_CITY = 50_000
+_PORTFOLIO_TITLE = r"(?<![\w.])[A-Z][a-z]+ Minister"
+_ORDINAL_NAME = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")  # "6th Infantry Division", "101st Airborne Division"
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_MONTHS = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept") if m)
+_DATED_LINE = re.compile(rf"(?m)^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,3}}),[ \t]+"
+                         rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|(?:{_MONTHS})\.? \d{{1,2}}\b)")
+_INSTITUTION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3}(?:Court|Council|Commission|Committee|Assembly|Ministry|Agency|"
+                          r"Authority|Association))\b(?! of\b)")
+# What the words around a name say it is, where the small model often errs:
+# "the Gran Grif gang" (not a facility), "Dawlah Islamiyah terrorists", "members of Jamaat-ul-Ahrar"
+# (not persons), "the Bangsamoro people" (a people, not an organisation), "the city's Civil Hospital"
+# (a facility), "they spoke Kimwani" (a language: no entity of the annotated kinds).
+_GROUP_AFTER = re.compile(r"\s+(?:gangs?|militias?|cartels?|factions?)\b", re.I)
+_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|terrorists|insurgents|jihadists|gunmen|gang members|militiamen)\b")
+_MEMBERS_BEFORE = re.compile(r"\b(?:members?|fighters|militants|leaders?|commanders?) of\s+(?:the\s+)?$")
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribes?|clans?)\b")
+_FACILITY_HEAD = re.compile(r"(?:\b(?:Hospital|Airport|Air ?[Bb]ase|Prison|Mosque|Church|Stadium|Bridge|Hotel)$|^(?:Camp|CAMP) )")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:spoke|speak|speaks|speaking|spoken)\s+(?:in\s+)?$")
+_LANGUAGE_AFTER = re.compile(r"\s+(?:language|dialect|speakers?)\b")
 
 
-def _corrected_label(text: str, start: int, end: int, label: str) -> str:
+def _corrected_label(text: str, start: int, end: int, label: str) -> str | None:
+    """The model's label of text[start:end] corrected by the words around it; None for a name of no
+    kind sitrep keeps (a language), or an office's generic sign-off closing the text."""
     before = text[max(0, start - 30):start]
+    surface = text[start:end]
+    if " " not in surface and (_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(text, end)):
+        return None
+    if label == "ORG" and not text[end:].strip() and _generic_words(surface):
+        return None  # "Division Public Affairs Office" signing off a statement: a description, no name
+    if label in ("ORG", "PERSON") and _PEOPLE_AFTER.match(text, end):
+        return "NORP"
+    if label in ("PERSON", "FAC", "LOC") and _GROUP_AFTER.match(text, end):
+        return "ORG"
+    if label in ("PERSON", "FAC") and (_MEMBERS_AFTER.match(text, end) or _MEMBERS_BEFORE.search(before)):
+        return "ORG"
+    if label in ("ORG", "GPE") and _FACILITY_HEAD.search(surface):
+        return "FAC"
     if label in ("PERSON", "ORG", "NORP") and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end)):
         return "GPE"
     if label in ("ORG", "NORP") and geonames_city_by_name(text[start:end]) and re.search(r"\b(?:in|at|of|near)\s+$", before):
@@ -271,6 +415,12 @@ def _corrected_label(text: str, start: int, end: int, label: str) -> str:
         if city and city["population"] >= _BIG_CITY and not _PERSON_BEFORE.search(before):
             return "GPE"  # "Kherson was shelled": a lone word that names a big city is the city
     return label
+
+
+def _generic_words(surface: str) -> bool:
+    """Whether every word of a name is an English common word ("Office of the Minister")."""
+    words = [w for w in re.split(r"[\s-]+", surface) if w]
+    return all(w.lower() in ("of", "the", "and", "for") or is_common(w.lower()) for w in words)
 
 
 def _plain_quotes(text: str) -> str:

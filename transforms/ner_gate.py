@@ -25,7 +25,7 @@ _OPENING = re.compile(r"[A-Za-z0-9]")
 
 
 @cache
-def _explained_words() -> frozenset[str]:
+def explained_words() -> frozenset[str]:
     """Capitalised words that are never a name the model could add."""
     calendar_words = {*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr,
                       "Sept"}
@@ -55,7 +55,7 @@ def ner_regions(text: str, sentences: list[tuple[int, int]], covered: list[tuple
 
 
 def _needs_model(text: str, start: int, end: int, covered: list[tuple[int, int]], seen: set[str]) -> bool:
-    explained = _explained_words()
+    explained = explained_words()
     for run in _RUN.finditer(text, start, end):
         if _bare(run.group(0)) in seen:
             continue  # read already in this article: "Kovalenko added" after "Dmytro Kovalenko"
@@ -65,7 +65,7 @@ def _needs_model(text: str, start: int, end: int, covered: list[tuple[int, int]]
             bare = _bare(word.group(0))
             if bare in explained:
                 continue
-            if not _OPENING.search(text, start, word.start()) and _is_common(bare.lower()):
+            if not _OPENING.search(text, start, word.start()) and is_common(bare.lower()):
                 continue  # "Analysts said ..." opens with a capital because it opens the sentence
             return True
     return False
@@ -76,7 +76,8 @@ def _bare(word: str) -> str:
     return _TRAILING.sub("", word)
 
 
-def _is_common(word: str) -> bool:
+def is_common(word: str) -> bool:
+    """Whether a lower-case word (or its plural, or its -ly adverb's stem) is an English common word."""
     words = common_words()
     return word in words or (word.endswith("s") and word[:-1] in words) \
         or (word.endswith("es") and word[:-2] in words) or (word.endswith("ies") and word[:-3] + "y" in words) \
