@@ -4,6 +4,7 @@ scorer, which must agree with the customer's reference scorer."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -19,17 +20,20 @@ from warehouse.query import contract_rows
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 DEV = REPO / "tests" / "gold" / "dev"
+# written this session without looking at the extractor, then used to find faults by kind (its README)
+UNSEEN2 = REPO / "tests" / "gold" / "unseen2"
+UNSEEN2_RUN_DAY = dt.date(2024, 10, 31)  # after its last article
 TARGETS = {"pub_date_acc": 1.0, "entity_f1": 0.90, "event_f1": 0.85, "event_date_acc": 0.90,
            "event_country_acc": 0.95, "tally_f1": 0.90}
 
 
-def build(inbox: Path, root: Path) -> Path:
+def build(inbox: Path, root: Path, today: dt.date = SAMPLES_RUN_DAY) -> Path:
     from flows.ingest import ingest_inbox
 
     local = root / "inbox"
     shutil.copytree(inbox, local)
     # a fixed run day, after the sets' dates: their year-less datelines follow the run day, not the clock
-    ingest_inbox(inbox=str(local), data_dir=str(root / "data"), today=SAMPLES_RUN_DAY)
+    ingest_inbox(inbox=str(local), data_dir=str(root / "data"), today=today)
     return root / "data" / "warehouse.duckdb"
 
 
@@ -59,6 +63,23 @@ def test_dev_gold_meets_the_quality_targets(dev_warehouse):
     rep = report(dev_warehouse, DEV / "dev_gold.jsonl")
     assert_targets(rep)
     assert rep["dup_tp"] == 1
+
+
+def test_unseen2_gold_meets_the_quality_targets_and_counts_each_rewritten_attack_once(tmp_path):
+    import duckdb
+
+    warehouse = build(UNSEEN2 / "inbox", tmp_path, today=UNSEEN2_RUN_DAY)
+    rep = report(warehouse, UNSEEN2 / "unseen2_gold.jsonl")
+    assert_targets(rep)
+    assert rep["weekly_incidents_rel_error"] <= 0.05
+    # a rewrite (another outlet's words; the town and a named day in one, the base's district and
+    # "earlier this week" in the other) is one incident (#14). (The other pair, u03/u04, is not linked
+    # yet: "Mucojo" is a village GeoNames lacks, placed at its province, against "earlier this week"
+    # at the district's town; both are typed armed clashes, so the weekly counts do not see it.)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        incidents = dict(con.execute("""select left(regexp_extract(d.source_path, '[^/]+$'), 3), list(distinct e.incident_id)
+                                        from attack_events e join documents d using (doc_id) group by 1""").fetchall())
+    assert set(incidents["u01"]) & set(incidents["u02"]), incidents
 
 
 def test_seed_gold_meets_the_quality_targets(seeds_warehouse):
