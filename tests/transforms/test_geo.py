@@ -605,3 +605,10 @@ def test_a_city_after_a_comma_is_the_city_the_place_is_part_of():
     d = _run(_article("On 2 March 2025, a car bomb exploded outside a bank in San Isidro, Lima, injuring six people."))[0]
     assert [e.country_code for e in d.events] == ["PE"]
     assert km(d.places[0].latitude, d.places[0].longitude, -12.10, -77.04) < 30
+
+
+def test_a_dateline_in_capitals_does_not_name_the_place():
+    (d,) = _run("Missile hits apartment block\n\nODESA, Ukraine, June 28, 2024 (Reuters) - A Russian missile struck a "
+                "residential building in Odesa on Friday, killing two people, officials said.\n")
+    names = {e.name for e in d.entities if e.entity_id.startswith("gpe:geonames-")}
+    assert names and not any(n.isupper() for n in names)
