@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import armed_groups, context
-from transforms.country_evidence import evidence_weights
+from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
@@ -44,6 +44,7 @@ _NOTABLE = 10_000  # the population of a town whose other romanization is taken 
 _CITY = 100_000  # the population of a town no text calls a village
 _ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
 _NAMESAKE = 10  # how many times smaller than a city of note of its name a place in a named province may be and still win
+_SERVING_ABROAD = ("forces", "group")  # country_evidence kinds that may act away from home ("Rwandan Defence Force")
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
@@ -411,10 +412,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     said_by_actors: dict[str, float] = {}  # the evidence of demonyms and actors alone: who, not where
     explicit = context_countries(body, mentions, lookup_entity, dateline_end, said_by_actors)
-    # the countries named for people's nationality ("Somali residents of X"): unlike a force's demonym
-    # ("a Rwandan army position"), such words speak of people abroad as often as at home
-    by_nationals = {cc for cc, w in explicit.items()
-                    if w - context_countries(body, mentions, lookup_entity, dateline_end, nationals=False).get(cc, 0.0) > 0.01}
+    # the countries a people's nationality names ("Somali residents of X"), a people, a currency, an office or
+    # an institution: unlike a force's demonym ("a Rwandan army position" serves abroad), each may veto a
+    # town of note of another country (`_forces_only`)
+    at_home = {cc for cc, w in explicit.items()
+               if w - context_countries(body, mentions, lookup_entity, dateline_end, nationals=False).get(cc, 0.0) > 0.01}
+    at_home |= {cc for _, _, codes, kind in country_evidence(body) if kind not in _SERVING_ABROAD for cc in codes}
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
@@ -561,7 +564,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
-                     or _forces_only(best, options, own_key, village, support, said_by_actors, by_nationals, own | filed_only)) \
+                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
                 and (best.primary or not _village_words()[2].match(body, e)):
@@ -613,14 +616,14 @@ def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
 
 
 def _forces_only(best: Feature, options: list[Feature], own_key: str, village: bool, support: dict[str, float],
-                 said_by_actors: dict[str, float], by_nationals: set[str], exempt: set[str]) -> bool:
+                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str]) -> bool:
     """Whether a town of note (10,000 people or more) of one country, named by its own name, may be
     taken although the article names other countries: they are only the demonyms of forces and actors
     ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
-    nationality ("Somali residents of Eastleigh")."""
+    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`)."""
     return (best.level == PLACE and best.primary and best.population >= _NOTABLE and not village
             and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
-            and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in by_nationals
+            and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
                         for cc, v in support.items() if cc not in exempt and v > 0.01))
 
 
