@@ -8,7 +8,7 @@ from transforms.entities import Mention
 
 _AFFILIATION_AFTER = re.compile(r"-(backed|aligned|supported|sponsored|led|funded|allied|affiliated|linked)\b", re.I)
 _MODIFIED_NOUN_AFTER = re.compile(  # "French or Burkinabe forces", "US and Iraqi troops": each modifies the noun
-    r"(['’]s)?(?:\s*(?:,|\band\b|\bor\b|and/or|&)\s*(?-i:[A-Z])[\w'’.-]*)*\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embassy|"
+    r"(['’]s)?(?:\s*(?:,|\band\b|\bor\b|and/or|&)\s*(?-i:[A-Z])[\w'’.-]*)*\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embass(?:y|ies)|consulates?|missions?|"
     r"soldiers|army|war|strikes?|airstrikes?|service|administration|authorities|diplomats?|citizens?|nationals?|"
     r"response|support|policy|intelligence|leaders?|president|defen[sc]e|allies|partners|interests|proxies|"
     r"counterparts?|warplanes?|aircraft|fighter|jets?|drones?|destroyer|assets|position|positions)\b", re.I)

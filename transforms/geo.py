@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import armed_groups, context
-from transforms.country_evidence import evidence_weights
+from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
@@ -43,6 +43,8 @@ _BACKED = 1.0  # the support a country needs before a spelling variant of a name
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
 _CITY = 100_000  # the population of a town no text calls a village
 _ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
+_NAMESAKE = 10  # how many times smaller than a city of note of its name a place in a named province may be and still win
+_SERVING_ABROAD = ("forces", "group")  # country_evidence kinds that may act away from home ("Rwandan Defence Force")
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _REDO_SOURCES = ("ner", "geonames")  # entities chosen without context: resolved again here
@@ -157,7 +159,8 @@ def _nationality_noun() -> tuple[re.Pattern, re.Pattern]:
     nouns = json.loads(data_text("geo_admin_affixes.json"))["nationality_nouns"]
     alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     # ("Somali and two Kenyan nationals": the demonyms coordinated before the noun share it)
-    after = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?:{alt})\b", re.I)
+    # (in lower case: "the Somali National Army", "Ethiopian National Defence Force" name a force, not people)
+    after = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?-i:{alt})\b", re.I)
     before = re.compile(rf"\b(?:{alt})\s*(?:,|\band\b|\bor\b)\s+(?:\w+\s+)?$", re.I)
     return after, before
 
@@ -409,6 +412,12 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     spans = candidate_spans(body, mentions, lookup_entity) if spans is None else spans
     said_by_actors: dict[str, float] = {}  # the evidence of demonyms and actors alone: who, not where
     explicit = context_countries(body, mentions, lookup_entity, dateline_end, said_by_actors)
+    # the countries a people's nationality names ("Somali residents of X"), a people, a currency, an office or
+    # an institution: unlike a force's demonym ("a Rwandan army position" serves abroad), each may veto a
+    # town of note of another country (`_forces_only`)
+    at_home = {cc for cc, w in explicit.items()
+               if w - context_countries(body, mentions, lookup_entity, dateline_end, nationals=False).get(cc, 0.0) > 0.01}
+    at_home |= {cc for _, _, codes, kind in country_evidence(body) if kind not in _SERVING_ABROAD for cc in codes}
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
@@ -514,6 +523,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         of_area = (len(own) == 1 and (best_level := max(options, key=lambda f: f.population)).level in (ADMIN1, ADMIN2)
                    or len(own) == 1 and best_level.population >= _NOTABLE) if options else False
         of_area = of_area and body[s:e].lower() not in stop_names() and bool(office_after().match(body, e))
+        # "In Kyiv ... In Dnipro": a city of note named by its own name is not a small namesake that merely
+        # lies in a province the article names (GeoNames' Dnipro Raion of Kyiv)
+        of_note = max((f.population for f in options if f.level == PLACE and f.primary and f.population >= _CITY
+                       and name_key(f.name) == own_key), default=0)
 
         def score(f: Feature) -> float:
             value = 3.0 * (support.get(f.country_code, 0.0) - self_share)
@@ -521,7 +534,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value += 1.5 if (is_area and f.level in (ADMIN1, ADMIN2)) or (is_place and f.level == PLACE) else 0.0
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id \
-                and (not is_area or naming[f.admin1_id] - {own_key}) else 0.0
+                and (not is_area or naming[f.admin1_id] - {own_key}) and _NAMESAKE * f.population >= of_note else 0.0
             value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
             return value + math.log10(f.population + 10) / 4
 
@@ -550,7 +563,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in stop_names()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
-                     and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)) \
+                     and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
+                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
                 and (best.primary or not _village_words()[2].match(body, e)):
@@ -599,6 +613,18 @@ def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
             m = Mention(f"gpe:{best.lower()}", m.surface, m.start, m.end)
         out.append(m)
     return replace(resolved, mentions=tuple(out))
+
+
+def _forces_only(best: Feature, options: list[Feature], own_key: str, village: bool, support: dict[str, float],
+                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str]) -> bool:
+    """Whether a town of note (10,000 people or more) of one country, named by its own name, may be
+    taken although the article names other countries: they are only the demonyms of forces and actors
+    ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
+    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`)."""
+    return (best.level == PLACE and best.primary and best.population >= _NOTABLE and not village
+            and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
+            and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
+                        for cc, v in support.items() if cc not in exempt and v > 0.01))
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:
@@ -681,6 +707,11 @@ def _qualifiers(body: str, spans, cands) -> dict[tuple[int, int], list[Feature]]
                 if "(" not in gap and _ENUMERATION.match(body, qe):
                     break  # "the fronts of Taizz, Al Jawf and Sirwah": a list of places, none in the one before it
                 levels = (ADMIN1, ADMIN2, COUNTRY)
+                # "Ciudad Bolívar, Bogotá": a city of note after the comma is the city the place is part of
+                # (not when the name before it is a city of that country too: "Kharkiv, Dnipro" lists them)
+                cities = {f.country_code for f in cands[(s, e)] if f.level == PLACE and f.population >= _CITY}
+                quals.extend(f for f in cands[(qs, qe)] if f.level == PLACE and f.population >= _CITY
+                             and f.country_code not in cities)
             elif re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:of|in)\s+(?:the\s+)?", gap):
                 levels = (PLACE, ADMIN1, ADMIN2, COUNTRY)  # "the Salla quarter of Titao", "Natan in Baringo"
             else:
@@ -727,8 +758,9 @@ def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[i
 def _entity(f: Feature, surface: str, entities: dict[str, Entity]) -> str:
     if f.level == COUNTRY:
         return f.entity_id
-    # the article's spelling when it is one of the feature's names ("Abu Ghraib"), else GeoNames'
-    name = surface if surface.isascii() and surface[:1].isupper() else _ascii(f.name)
+    # the article's spelling when it is one of the feature's names ("Abu Ghraib"), else GeoNames'; a
+    # dateline's capitals ("DNIPRO, Ukraine -") are typography, not a spelling
+    name = surface if surface.isascii() and surface[:1].isupper() and not surface.isupper() else _ascii(f.name)
     entities.setdefault(f.entity_id, Entity(f.entity_id, name, "GPE", f.country_code, f.latitude, f.longitude,
                                             (surface,), "geonames"))
     return f.entity_id

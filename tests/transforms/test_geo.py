@@ -568,3 +568,47 @@ def test_a_day_first_dateline_is_the_fallback_place():
 def test_an_attackers_own_country_leaves_the_fallback_to_a_group_the_article_names():
     d = _run(_article("On 9 May 2025, a U.S. airstrike killed three Al Shabaab militants, AFRICOM said."))[0]
     assert [e.country_code for e in d.events] == ["SO"]
+
+
+def test_a_city_of_note_is_not_a_small_namesake_in_a_province_the_article_names():
+    # GeoNames' "Dnipro Raion" is a district of Kyiv (10,000 people); after Kyiv, "Dnipro" is still the city
+    d = _run(_article("On 2 March 2025, drones hit a power plant near Kyiv overnight. Hours later a ballistic missile "
+                      "struck a factory in Dnipro, killing four workers."))[0]
+    assert d.events and d.events[-1].country_code == "UA"
+    assert km(d.places[-1].latitude, d.places[-1].longitude, 48.47, 35.04) < 30
+
+
+def test_a_country_that_owns_a_mission_abroad_is_no_place_of_the_attack():
+    d = _run(_article("On 2 March 2025, a drone struck Turkey's consulate in the Iraqi city of Mosul, wounding two guards."))[0]
+    assert {e.country_code for e in d.events} == {"IQ"}
+    d = _run(_article("On 2 March 2025, a rocket landed near Egypt's embassy in Tripoli, damaging the wall."))[0]
+    assert "EG" not in {e.country_code for e in d.events}
+
+
+def test_a_force_serving_abroad_does_not_veto_the_town_the_sentence_names():
+    d = _run(_article("On 2 March 2025, militants shelled an Ethiopian army base near Beledweyne, the Ethiopian "
+                      "National Defence Force said."))[0]
+    assert [e.country_code for e in d.events] == ["SO"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 4.74, 45.20) < 30
+    # a people's nationality still hints at people abroad ("Somali residents of Eastleigh": no English town)
+    (draft,) = _run(_article("On 2 March 2025, police raided homes of Somali residents of Eastleigh after a grenade attack on a bus."))
+    assert all(e.country_code != "GB" for e in draft.events)
+
+
+def test_a_city_after_a_comma_is_the_city_the_place_is_part_of():
+    # GeoNames lacks Bogotá's San Cristóbal; its towns of that name lie 400-600 km off (and in the Dominican
+    # Republic): the city stands in, and no second event abroad
+    d = _run(_article("On 2 March 2025, a grenade thrown at a bakery in San Cristóbal, Bogotá, wounded three customers."))[0]
+    assert [e.country_code for e in d.events] == ["CO"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 4.61, -74.08) < 30 and d.places[0].geo_precision == 2
+    # a homonym near the city wins ("San Isidro, Lima" is Lima's district, not Argentina's larger town)
+    d = _run(_article("On 2 March 2025, a car bomb exploded outside a bank in San Isidro, Lima, injuring six people."))[0]
+    assert [e.country_code for e in d.events] == ["PE"]
+    assert km(d.places[0].latitude, d.places[0].longitude, -12.10, -77.04) < 30
+
+
+def test_a_dateline_in_capitals_does_not_name_the_place():
+    (d,) = _run("Missile hits apartment block\n\nODESA, Ukraine, June 28, 2024 (Reuters) - A Russian missile struck a "
+                "residential building in Odesa on Friday, killing two people, officials said.\n")
+    names = {e.name for e in d.entities if e.entity_id.startswith("gpe:geonames-")}
+    assert names and not any(n.isupper() for n in names)
