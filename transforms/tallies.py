@@ -91,7 +91,9 @@ _CUMULATIVE = re.compile(r"\b(?:" + _CONFLICT + r"|since|" + _PERIOD + r"|"
 _BRINGING = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised|pushing|pushes|taking|takes)\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,6}?to\s+" + _QUAL.replace("<q>", "<bq>") + _NUM.replace("<n>", "<bn>"), re.I)
 _ONE_ATTACK = re.compile(r"\b(?:the|a|an|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
-                         r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker)\b(?![-’'])", re.I)
+                         r"ambush|raid|assault|massacre|shooting|(?:air\s?)?strike|bomber|gunman|attacker|"
+                         # a single weapon is a single attack too ("A car bomb killed three soldiers last month")
+                         r"bomb|grenade|rocket|missile|shell|drone|landmine|IED)\b(?![-’'])", re.I)
 # What a count of casualties can sum over besides one attack: several attacks, a conflict, a running total.
 # A running total: "so far", "in all", "the number killed", "since" unless since one attack ("since the
 # attack", "since a bomb ripped through ...").

@@ -28,6 +28,8 @@ def tallies(text, published=PUB):
     "Six soldiers have been killed in the attack, the army said.",                 # perfect tense, one attack
     "Nine people have been wounded in the bombing, hospital staff said.",          # one attack's wounded
     "The 2009 market bombing, which killed more than 40 shoppers in 2009, was never claimed.",  # a year, one attack
+    "A roadside bomb killed four policemen near the border last month, officials said.",   # one weapon, one attack
+    "A drone struck a wedding party in March, killing 11 guests, villagers said.",
 ])
 def test_one_attacks_casualties_are_its_outcome_not_a_tally(sentence):
     assert not is_tally_sentence(sentence)
