@@ -86,8 +86,11 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
     run_day = _run_day(today)
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox)
     _check_inbox(settings.inbox)
-    _check_free(settings.data_dir, wait)
-    with _interrupts(), _one_line_failures():
+    from warehouse.lock import run_lock
+
+    # the lock first: a refused run is refused at once, not after Prefect's server (up to a
+    # minute on a loaded machine) and the NLP workers have started, and two start-ups never race
+    with run_lock(settings.data_dir, wait, for_process=True), _interrupts(), _one_line_failures():
         from flows.runners import PrefectApi, local_pool, local_workers
 
         api = PrefectApi()  # a local API server boots while the pipeline's modules import
@@ -511,13 +514,6 @@ def _run_day(today: Optional[str]) -> Optional[dt.date]:
         return dt.date.fromisoformat(today) if today else None
     except ValueError:
         raise typer.BadParameter(f"--today {today!r} is no date: use YYYY-MM-DD") from None
-
-
-def _check_free(data_dir: Path, wait_seconds: float) -> None:
-    """Another run on the data directory: refused before Prefect starts, not a minute later."""
-    from warehouse.lock import require_free
-
-    require_free(data_dir, wait_seconds)
 
 
 def _release_frames(exc: BaseException) -> None:

@@ -159,17 +159,22 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
 def run_ingest(workers: int | None = None, dask_address: str | None = None, dask_workers: int | None = None,
                api: PrefectApi | None = None, **params) -> RunSummary:
     """Run the flow with the NLP on `workers` local processes (started now, so that they warm
-    up while the Prefect server boots) or on Dask, against one Prefect API all of them reach."""
-    api = api or PrefectApi()
+    up while the Prefect server boots) or on Dask, against one Prefect API all of them reach.
+    The data directory's run lock is taken first: WarehouseBusy before anything starts when
+    another run holds it past `wait_seconds`."""
     dask = bool(dask_address or dask_workers)
     settings = Settings.resolve(data_dir=params.get("data_dir"), inbox=params.get("inbox"))
-    local = local_workers(workers, dask, settings)
-    if local > 1:  # many new files: what this process needs for each batch loads while the server boots
-        in_background(batch.warm_up_run_side)
-    with local_pool(local), api.session():
-        workers = dask_workers or workers or cpu_workers()
-        runner = task_runner(workers, dask_address, dask_workers)
-        return ingest_inbox.with_options(task_runner=runner)(workers=workers, distributed=dask, **params)
+    # the lock before anything slow starts: another run's refusal comes at once, and two
+    # start-ups of Prefect's server never race (the flow's own run_lock then passes through)
+    with run_lock(settings.data_dir, params.get("wait_seconds", 0.0), for_process=True):
+        api = api or PrefectApi()
+        local = local_workers(workers, dask, settings)
+        if local > 1:  # many new files: what this process needs for each batch loads while the server boots
+            in_background(batch.warm_up_run_side)
+        with local_pool(local), api.session():
+            workers = dask_workers or workers or cpu_workers()
+            runner = task_runner(workers, dask_address, dask_workers)
+            return ingest_inbox.with_options(task_runner=runner)(workers=workers, distributed=dask, **params)
 
 
 def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed: bool) -> RunSummary:

@@ -106,14 +106,22 @@ def _regular(path: Path, info: os.stat_result, max_bytes: int, stamp: FileStamp 
 
 def stored_name(name: str) -> str:
     """A file name as sitrep stores it (warehouse, lake, logs): unchanged when it is valid
-    UTF-8; otherwise its undecodable bytes written as `\\xNN` escapes (Python hands them over
-    as surrogates, which no UTF-8 writer accepts). Lossless: `os.fsencode` of the name gives back
-    the bytes, and so does reading the escapes."""
+    UTF-8 without a backslash, which is nearly every name; otherwise each undecodable byte is
+    written `\\xNN` (Python hands such bytes over as surrogates, which no UTF-8 writer accepts)
+    and each literal backslash `\\\\`, so the stored text is one name's alone: the byte 0xE9
+    and the four characters `\\xe9` of another name stay apart. Lossless: reading `\\xNN` as
+    the byte NN and `\\\\` as one backslash gives the name's bytes back. A warehouse made
+    before backslashes were doubled keeps its rows as stored; a file whose name holds a literal
+    backslash is then seen under its new text (re-hashed once; its content is known, so nothing
+    is loaded twice)."""
     try:
         name.encode("utf-8")
-        return name
+        if "\\" not in name:
+            return name
     except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+        pass
+    doubled = name.replace("\\", "\\\\")
+    return os.fsencode(doubled).decode("utf-8", errors="backslashreplace")
 
 
 def stored_path(path: Path | str) -> str:

@@ -6,6 +6,7 @@ included), so a crash never leaves a stale lock behind.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import time
@@ -16,18 +17,36 @@ from warehouse.exceptions import WarehouseBusy, WarehouseError
 
 LOCK_NAME = ".sitrep.lock"
 
+# Lock files this process holds for all its code (`run_lock(..., for_process=True)`): a nested
+# `run_lock` on one of them passes through. flock locks belong to an open file, so a second open
+# in the same process would otherwise refuse its own run.
+_held_for_process: dict[str, int] = {}
+
 
 @contextmanager
-def run_lock(data_dir: Path, wait_seconds: float = 0.0):
+def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = False):
     """Hold the data directory's run lock; wait up to `wait_seconds` for another run to finish.
 
+    `for_process`: the lock is held for everything this process does meanwhile, so a nested
+    `run_lock` on the same directory (the ingest flow inside `sitrep run`, which takes the lock
+    before Prefect and the NLP workers start) passes through. Without it a nested call is refused
+    like another process's (tests hold the lock so and run a flow in the same process).
+
     Raises WarehouseBusy when another run still holds it, WarehouseError when `data_dir` exists
-    and is not a folder."""
+    and is not a folder or the lock file cannot be made or opened there (a read-only or foreign
+    data directory)."""
     if data_dir.exists() and not data_dir.is_dir():
         raise WarehouseError(f"data directory {data_dir} is not a folder: pass --data-dir DIR")
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    key = os.path.realpath(path)
+    if key in _held_for_process:
+        _held_for_process[key] += 1
+        try:
+            yield
+        finally:
+            _held_for_process[key] -= 1
+        return
+    fd = _open_lock_file(data_dir, path)
     deadline = time.monotonic() + wait_seconds
     try:
         while True:
@@ -42,15 +61,29 @@ def run_lock(data_dir: Path, wait_seconds: float = 0.0):
                 time.sleep(0.5)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
-        yield
+        if for_process:
+            _held_for_process[key] = 0
+        try:
+            yield
+        finally:
+            if for_process:
+                del _held_for_process[key]
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def require_free(data_dir: Path, wait_seconds: float = 0.0) -> None:
-    """Raise WarehouseBusy, after waiting up to `wait_seconds`, when another run holds the data
-    directory's lock; hold nothing. A command that starts slow machinery first (Prefect's local
-    API server takes up to a minute on a loaded machine) calls this so that a refused run is
-    refused at once; the run itself still takes the lock, which settles any race in between."""
-    with run_lock(data_dir, wait_seconds):
-        pass
+def _open_lock_file(data_dir: Path, path: Path) -> int:
+    """The lock file's descriptor, made with the data directory when missing; a WarehouseError
+    that names the directory, the cause and the way out when the system refuses (read-only
+    file system, immutable folder, another user's folder)."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise WarehouseError(f"cannot make the run lock {path}: {exc.strerror or exc}") from exc
+        raise WarehouseError(
+            f"data directory {data_dir} is not writable ({exc.strerror or exc} on {exc.filename or path}): "
+            "a run writes its lock, lake and warehouse there; make it writable or pass another "
+            "--data-dir (`sitrep sql` reads a read-only one)") from exc
+

@@ -40,7 +40,7 @@ def requeue(data_dir: Path, warehouse_path: Path, lake_uri: str, paths: list[str
         con = store.connect(warehouse_path)
         try:
             store.ensure_schema(con)
-            where, params = _selector(paths, everything, reason)
+            where, params = _selector(con, paths, everything, reason)
             rows = con.execute(f"select source_path, reason, run_id, source_sha256 from quarantine where {where} "
                                "order by source_path", params).fetchall()
             if not rows:
@@ -58,21 +58,46 @@ def requeue(data_dir: Path, warehouse_path: Path, lake_uri: str, paths: list[str
     return [Released(path, why, run_id) for path, why, run_id, _ in rows]
 
 
-def _selector(paths: list[str], everything: bool, reason: str | None) -> tuple[str, list]:
+def _selector(con, paths: list[str], everything: bool, reason: str | None) -> tuple[str, list]:
     if everything:
         return "true", []
     clauses, params = [], []
     for path in paths:
-        # a name that is not valid UTF-8 (shell arguments come as surrogate escapes) is matched
-        # in the escaped form the warehouse stores; the escaped text itself matches as it is
-        path = stored_name(path)
-        forms = {path, stored_name(os.path.abspath(path))}
-        clauses.append(f"source_path in ({', '.join('?' * len(forms))})")
-        params += sorted(forms)
-        if "/" not in path:  # a bare name: the file of that name in whichever inbox
-            clauses.append("source_path like ? escape '\\'")
-            params.append("%/" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+        # a PATH is read as listed (the stored text) when a row is listed so, else as the file's
+        # name: a name that is not valid UTF-8 (shell arguments come as surrogate escapes) or
+        # that holds a backslash is stored escaped (warehouse.inbox.stored_name). So the listed
+        # `d\xe9f.txt` (the byte 0xE9) and a file literally named so (listed `d\\xe9f.txt`) are
+        # each released alone
+        clause, values = _path_clause(path, str)
+        if stored_name(path) == path or not _listed(con, path, clause, values):
+            clause, values = _path_clause(path, stored_name)
+        clauses.append(clause)
+        params += values
     if reason:
         clauses.append("reason ilike ? escape '\\'")
-        params.append("%" + reason.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        params.append("%" + _like_escaped(reason) + "%")
     return "(" + " or ".join(clauses) + ")", params
+
+
+def _listed(con, path: str, clause: str, values: list) -> bool:
+    """Some quarantine row is listed under the text `path` (valid UTF-8 text only)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return con.execute(f"select 1 from quarantine where {clause} limit 1", values).fetchone() is not None
+
+
+def _path_clause(path: str, as_text) -> tuple[str, list]:
+    """The rows of `path` as given, made absolute, or as a bare name in any inbox, each form
+    turned into stored text by `as_text`."""
+    forms = sorted({as_text(path), as_text(os.path.abspath(path))})
+    clause, params = f"source_path in ({', '.join('?' * len(forms))})", forms
+    if "/" not in path:  # a bare name: the file of that name in whichever inbox
+        clause += " or source_path like ? escape '\\'"
+        params = [*params, "%/" + _like_escaped(as_text(path))]
+    return f"({clause})", params
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

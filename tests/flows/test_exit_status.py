@@ -99,6 +99,38 @@ def test_a_run_on_a_busy_data_directory_is_refused_before_prefect_is_contacted(t
     assert not (data / "warehouse.duckdb").exists()
 
 
+def test_a_second_run_started_while_the_first_boots_is_refused_at_once_by_the_lock(tmp_path):
+    """The first run holds the lock from its start, before Prefect's server and the NLP workers
+    (up to a minute under load): a second run started meanwhile gets the lock's message, not a
+    Prefect error or a wait for the first's start-up. The second's API points at a closed port,
+    so anything it did past the lock would fail otherwise."""
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    generate(40, 11, inbox)  # enough work that the first run is still going when the second asks
+    first = subprocess.Popen([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, start_new_session=True)
+    try:
+        lock = data / ".sitrep.lock"
+        deadline = time.monotonic() + 120
+        while not (lock.exists() and lock.read_text() == f"pid {first.pid}"):
+            assert time.monotonic() < deadline and first.poll() is None, "the first run never took the lock"
+            time.sleep(0.05)
+        env = {**ENV, "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # port 9 (discard): nothing answers
+        second = subprocess.run([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)],
+                                capture_output=True, text=True, timeout=600, env=env)
+        still_running = first.poll() is None
+    finally:
+        if first.poll() is None:
+            os.killpg(first.pid, signal.SIGTERM)
+        try:
+            first.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(first.pid, signal.SIGKILL)
+    assert second.returncode == 2, second.stdout[-1000:] + second.stderr[-2000:]
+    errors = [line for line in second.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and f"another sitrep run (pid {first.pid})" in errors[0], second.stderr[-2000:]
+    assert still_running, "the first run had ended: the refusal proved nothing"
+
+
 def test_a_missing_package_fails_the_run_instead_of_quarantining_every_file(tmp_path):
     """An installation fault is not the documents' fault: exit 2, nothing quarantined, the files
     stay in the inbox for the run after `make install`. The NER model package is shadowed by one

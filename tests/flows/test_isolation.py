@@ -170,3 +170,24 @@ def test_requeue_finds_a_file_whose_name_is_not_utf8_as_the_shell_passes_it(tmp_
         released = requeue(data, data / "warehouse.duckdb", str(data / "lake"), [given])
         assert [r.source_path for r in released] == [str(inbox / "vid\\xe9o.txt")], given
         assert ingest(inbox, data).exit_code == 1  # still empty: quarantined again
+
+
+def test_a_byte_name_and_the_literal_text_of_its_escape_are_two_files_and_requeue_picks_one(tmp_path, inbox):
+    from warehouse.requeue import requeue
+
+    byte_name = os.fsdecode(b"memo_d\xe9p\xf4t.txt")  # Latin-1 bytes, not UTF-8: surrogates in Python
+    literal = "memo_d\\xe9p\\xf4t.txt"  # the escape's characters, typed into a name
+    for i, name in enumerate((byte_name, literal)):
+        (inbox / name).write_bytes(b"\x00\x00\x00" + bytes([i]) * 40)  # binary: quarantined, each its own content
+    data = tmp_path / "data"
+    assert ingest(inbox, data).exit_code == 1
+    paths = sorted(r[0] for r in rows(data, "select source_path from quarantine"))
+    assert paths == [str(inbox / "memo_d\\\\xe9p\\\\xf4t.txt"), str(inbox / literal)]  # literal first: '\\' < 'x'
+    escaped_literal = "memo_d\\\\xe9p\\\\xf4t.txt"
+    # the byte file as the shell passes it, the text `sitrep quarantine` lists for each: one row
+    # every time (a listed text wins over the file whose name it also is)
+    for given, listed in ((byte_name, literal), (str(inbox / byte_name), literal), (literal, literal),
+                          (escaped_literal, escaped_literal)):
+        released = requeue(data, data / "warehouse.duckdb", str(data / "lake"), [given])
+        assert [r.source_path for r in released] == [str(inbox / listed)], given
+        assert ingest(inbox, data).files_new == 1  # the released one is read (and quarantined) again

@@ -94,3 +94,6 @@ def test_a_name_that_is_not_utf8_is_stored_escaped_and_losslessly(tmp_path):
     assert stored_name(name).encode().decode("unicode_escape").encode("latin-1") == b"rapport_d\xe9fense.txt"
     assert stored_path(tmp_path / name).encode("utf-8")  # writable anywhere UTF-8 goes
     assert stored_name("défense.txt") == "défense.txt"
+    # the escape's own text in a name is doubled, so that name and the byte name stay two paths
+    assert stored_name("rapport_d\\xe9fense.txt") == "rapport_d\\\\xe9fense.txt" != stored_name(name)
+    assert stored_name(os.fsdecode(b"a\\b\xff.txt")) == "a\\\\b\\xff.txt"

@@ -95,6 +95,32 @@ def test_an_attack_the_text_does_not_date_counts_in_the_week_it_was_reported(con
         [(dt.date(2025, 3, 10), 1)]
 
 
+def test_an_overnight_attack_reported_on_monday_counts_once_in_the_week_of_its_last_day(con):
+    # published Monday 2025-10-06: "overnight" is Sunday to Monday, across the ISO week boundary;
+    # a short range counts in the week of its last day (README, weekly_attack_counts)
+    store.load_run(con, _tables(["../weeks/overnight_monday.txt"], "r1"), run_row("r1"))
+    events = con.execute("select event_date, date_min, date_max from attack_events").fetchall()
+    assert events == [(None, dt.date(2025, 10, 5), dt.date(2025, 10, 6))]
+    assert con.execute("select week_start, country_code, incidents from weekly_attack_counts").fetchall() == \
+        [(dt.date(2025, 10, 6), "UA", 1)]
+    assert con.execute("select week_start, sum(incidents) from weekly_attacks_by_target group by 1").fetchall() == \
+        [(dt.date(2025, 10, 6), 1)]
+
+
+@pytest.mark.parametrize("date_min, date_max, week", [
+    ("2025-10-04", "2025-10-06", "2025-10-06"),  # Saturday to Monday: 3 days, the week of Monday
+    ("2025-10-03", "2025-10-06", None),  # Friday to Monday: 4 days, too vague to place
+    ("2025-10-07", "2025-10-12", "2025-10-06"),  # inside one week: that week
+    ("2025-09-22", "2025-10-06", None),  # two weeks back: not counted
+])
+def test_a_range_across_weeks_counts_in_its_last_days_week_only_when_it_spans_at_most_3_days(con, date_min, date_max, week):
+    store.load_run(con, _tables(["../weeks/overnight_monday.txt"], "r1"), run_row("r1"))
+    con.execute("update attack_events set date_min = ?, date_max = ?, date_precision = 'range'", [date_min, date_max])
+    assert con.execute("select week_start from stg_attack_events").fetchall() == \
+        [(dt.date.fromisoformat(week) if week else None,)]
+    assert con.execute("select count(*) from weekly_attack_counts").fetchone() == (1 if week else 0,)
+
+
 def _version(name: str, extra: str, run_id: str) -> dict:
     """A new version of case file `name` (same path, the text plus `extra`), as a run's tables."""
     data = (CASES / name).read_bytes() + extra.encode()
