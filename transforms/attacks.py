@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v5`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v6`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -35,7 +35,7 @@ from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v5"
+COMPONENT = "attacks.v6"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")

@@ -426,8 +426,8 @@ def _register_components() -> None:
 
     register("decode.v1", decode_stage, (), ("encoding", "text", "decode_notes"))
     register("parse.v2", parse_stage, ("text",), ("article", "sentences"))
-    register("dates.v3", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
-    register("entities.v3", entities_stage, ("article", "sentences"), ("mentions", "entities"))
+    register("dates.v4", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
+    register("entities.v4", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,
              ("article", "sentences", "mentions", "entities", "published_date"), ("events",))

@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v4`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies.v5`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the publication date (the day the figure was stated); period_start comes from
 the period the sentence names, however long ago it began ("since 1975", "in the first three
@@ -24,7 +24,7 @@ from transforms.resources import jsonl
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "tallies.v4"
+COMPONENT = "tallies.v5"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
