@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 import ftfy
 
+from sitrep.schema import contract
 from transforms.exceptions import RejectedInput
 from transforms.html import html_to_text, looks_like_html
 
@@ -62,6 +63,10 @@ _SCRIPT_SAMPLE = 4000
 # legacy encoding, and the Western code pages that reading leaves to cp1252/latin-1.
 _MIN_HIGH_BYTE_SHARE = 0.3
 _WESTERN_CODE_PAGES = frozenset({"cp1252", "latin_1", "iso8859_15", "cp850", "cp437", "mac_roman", "ascii", "utf_8"})
+# Detected codecs stored under the name of their family (sitrep/tables.yaml vocabulary `encoding`):
+# GB18030 contains GBK and GB2312; cp950/Big5-HKSCS, cp932 and cp949 extend Big5, Shift_JIS and EUC-KR.
+_ENCODING_FAMILY = {"gbk": "gb18030", "gb2312": "gb18030", "cp950": "big5", "big5hkscs": "big5",
+                    "cp932": "shift_jis", "cp949": "euc_kr"}
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
 # One well-formed UTF-8 multibyte character (RFC 3629 table 3-7, no overlongs or surrogates).
@@ -220,7 +225,10 @@ def _legacy_non_latin(data: bytes) -> tuple[str, str, list[str]] | None:
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding in _WESTERN_CODE_PAGES:
         return None
-    return str(best), best.encoding, [f"legacy encoding {best.encoding} (detected by charset-normalizer)"]
+    label = _ENCODING_FAMILY.get(best.encoding, best.encoding)
+    if label not in contract().vocabularies["encoding"]:
+        return None  # an encoding the warehouse does not list: read as cp1252/latin-1, as before
+    return str(best), label, [f"legacy encoding {best.encoding} (detected by charset-normalizer)"]
 
 
 def _to_text(data: bytes) -> tuple[str, str, list[str]]:

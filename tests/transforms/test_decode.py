@@ -2,6 +2,7 @@ import codecs
 
 import pytest
 
+from sitrep.schema import contract
 from transforms.decode import decode_bytes
 from transforms.exceptions import RejectedInput
 
@@ -169,6 +170,7 @@ def test_a_legacy_encoding_of_another_script_is_detected_not_repaired_as_cp1252(
     decoded = decode_bytes(text.encode(codecs_[0]), LIMIT)
     assert decoded.text == text
     assert decoded.encoding in codecs_
+    assert decoded.encoding in contract().vocabularies["encoding"]  # documents.encoding's expectation
     assert "repaired mojibake" not in decoded.notes
     assert any(n.startswith(f"{script} script, not Latin") for n in decoded.notes), decoded.notes
 
