@@ -16,7 +16,8 @@ from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 # "By Jane Roe", optionally crediting an agency: "By Jane Roe, Associated Press", "By Jane Roe (AFP)"
-_BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
+_BYLINE_START = re.compile(r"^(by|written by|words by)\s", re.I)
+_BYLINE = re.compile(_BYLINE_START.pattern + r"+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
                      r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 # publisher and section lines an export may put between headline and date with no blank line
@@ -128,7 +129,7 @@ def parse_article(text: str) -> Article:
             elif header_date:
                 # a dateline on a line of its own ("KHARTOUM, Sudan (AP) — June 2, 2024") names the
                 # agency and where the reporter files from; its date is the header's
-                wire = dates.parse_dateline_line(line)
+                wire = None if _BYLINE_START.match(line) else dates.parse_dateline_line(line)
                 if wire and line_dateline is None:
                     line_dateline, line_agency = wire[0], wire[1]
                 # the first stated date wins, except that "Published" beats an earlier "Updated"

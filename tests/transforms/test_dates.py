@@ -280,6 +280,7 @@ def test_a_dateline_on_its_own_line_is_the_dateline_and_names_its_agency(line, d
     ("MONDAY, 30 OCTOBER 2023", "2023-10-30"),             # a weekday, not a place
     ("Publicado em 2 de janeiro de 2024", "2024-01-02"),  # Portuguese header words
     ("Daily Courier, 5 May 2024", "2024-05-05"),
+    ("By Ana Ruiz (AFP) 14 March 2024", "2024-03-14"),     # a byline with its date
 ])
 def test_a_date_line_that_is_no_dateline_dates_the_article_but_is_no_publisher(line, day):
     a = parse_article(f"Shelling hits a market town\n\n{line}\n\n"
