@@ -727,8 +727,9 @@ def _rewrite(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[i
 def _entity(f: Feature, surface: str, entities: dict[str, Entity]) -> str:
     if f.level == COUNTRY:
         return f.entity_id
-    # the article's spelling when it is one of the feature's names ("Abu Ghraib"), else GeoNames'
-    name = surface if surface.isascii() and surface[:1].isupper() else _ascii(f.name)
+    # the article's spelling when it is one of the feature's names ("Abu Ghraib"), else GeoNames';
+    # a name in capitals is a dateline's typography ("COLOMBO - "), not the place's name
+    name = surface if surface.isascii() and surface[:1].isupper() and not surface.isupper() else _ascii(f.name)
     entities.setdefault(f.entity_id, Entity(f.entity_id, name, "GPE", f.country_code, f.latitude, f.longitude,
                                             (surface,), "geonames"))
     return f.entity_id
