@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms.resources import data_text
@@ -50,8 +50,8 @@ _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d
 _NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})\b", re.I)
 # "5 November 2023", "05-Mar-2024", "1er décembre 2023", "5. März 2024", "5 de noviembre de 2023"
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s+|-)(?:de\s+)?{_MONTH}(?:,?\s+|-)(?:de\s+)?(?P<year>\d{{4}})\b", re.I)
-_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}", re.I)  # a day-first dateline's "14 Nov."
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?{_MONTH}(?:,?\s+|-)(?:del?\s+)?(?P<year>\d{{4}})\b", re.I)
+_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:del?\s+)?{_MONTH}", re.I)  # a day-first dateline's "14 Nov."
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 _TIME_RE = re.compile(_TIME, re.I)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -60,22 +60,55 @@ _WORD_LANGUAGE = {w: lang for lang in reversed(LANGUAGES) for w in vocabulary(la
 _HEADER_WORDS = re.compile(r"^\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORD_LANGUAGE, key=len, reverse=True))
                            + r")(?![^\W\d_])[:\s]*", re.I)
 # a dateline's date, month first ("Nov. 14", "March 3, 2025") or day first ("5 May 2025", "14 Nov.": the
-# British, African and Asian wires' order)
+# British, African and Asian wires' order; "12 août 2024", "18 de enero de 2025", "15 de Setembro de 2023":
+# the French, Spanish and Portuguese wires', in any language of header_dates.json)
 _DATELINE_MONTH = rf"(?i:(?:{_MONTH_WORDS})(?![^\W\d_])\.?)"
-_DATELINE_DATE = (rf"{_DATELINE_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
-                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_DATELINE_MONTH}(?:,?\s*\d{{4}})?")
+_OF = r"(?i:de(?:l)?\s+)?"  # "18 de enero de 2025", "1 de mayo del 2024"
+_DATELINE_DATE = (rf"{_DATELINE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?|"
+                  rf"\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+{_OF}{_DATELINE_MONTH}(?:,?\s*{_OF}\d{{4}})?")
+# a numeric date, allowed where a dateline stands on a line of its own ("ODESA, Ukraine -- 25.09.2023")
+_DATELINE_NUMERIC = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+# Letters and capitals of the Latin alphabets datelines are written in ("BOGOTÁ", "MEDELLÍN", "ŁÓDŹ"):
+# Basic Latin, Latin-1 and Latin Extended-A (whose cases alternate, so all of it counts as a capital).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u017f"
+
+
+@cache
+def wire_services() -> dict[str, str]:
+    """Agency surface ("AP", "Associated Press", "EFE") -> publisher name, from data/wire_services.csv."""
+    from transforms.resources import csv_rows
+
+    return {alias: row["publisher"] for row in csv_rows("wire_services.csv") for alias in row["aliases"].split("|")}
+
+
+_AGENCIES = "|".join(re.escape(a) for a in sorted(wire_services(), key=len, reverse=True))
+# a place in Title Case or capitals, up to four words, and its country or region after a comma
+_PLACE = (rf"[{_UPPER}][{_LETTER}.'’-]+(?:\s[{_UPPER}][{_LETTER}.'’-]+){{0,3}}"
+          rf"(?:,\s+[{_UPPER}][{_LETTER}.'’ -]{{1,30}}?)?")
+# a place in capitals ("WASHINGTON", "TACLOBAN CITY"), and its country or region after a comma
+_CAPS_PLACE = (rf"[{_UPPER}][{_UPPER}'’.-]{{2,}}(?:\s[{_UPPER}][{_UPPER}'’.-]+){{0,2}}"
+               rf"(?:,\s+[{_UPPER}][{_LETTER}.'’ -]{{1,30}}?)?")
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
-    rf"(?:,\s+(?P<date>{_DATELINE_DATE}))?\s+"
-    r"\((?P<agency>Reuters|AP|AFP|dpa|Xinhua|Bloomberg|UPI|Anadolu)\)\s*[-–—]+\s*")
+    rf"^(?P<place>{_PLACE})(?:,\s+(?P<date>{_DATELINE_DATE}))?\s+"
+    rf"\((?P<agency>{_AGENCIES})\)\s*[-–—]+\s*")
 
 # "WASHINGTON - ", "DISHU – ", "KYIV, Ukraine (AP) — ": a place in capitals opening the first paragraph,
 # then a dash, with no agency or with any; the dash sets it apart from a sentence that opens in capitals
 BARE_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s[A-Z][A-Z'’.-]+){{0,2}}(?:,\s+[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
-    rf"(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
+    rf"^(?P<place>{_CAPS_PLACE})(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
 
+# A dateline standing on a line of its own, its date after the place and the credit: "KHARTOUM, Sudan
+# (AP) — June 2, 2024", "Bogotá (AFP) 14 March 2024", "ODESA, Ukraine -- 25.09.2023", "TACLOBAN CITY —
+# Nov 3, 2023". A place in Title Case needs a known agency ("Pemba, 15 de Setembro de 2023" may be a
+# publisher's line); one in capitals needs a comma, a credit or a dash before the date.
+_LINE_DATE = rf"(?P<date>{_DATELINE_DATE}|{_DATELINE_NUMERIC})"
+DATELINE_LINE = re.compile(
+    rf"^(?:(?P<caps>{_CAPS_PLACE})(?:\s*\((?P<caps_agency>[A-Za-z][\w .&-]{{0,30}})\))?\s*(?:[-–—]+|,)\s*"
+    rf"|(?P<caps2>{_CAPS_PLACE})\s*\((?P<caps2_agency>[A-Za-z][\w .&-]{{0,30}})\)\s*"
+    rf"|(?P<place>{_PLACE})\s*\((?P<agency>{_AGENCIES})\)\s*(?:[-–—]+|,)?\s*)"
+    rf"{_LINE_DATE}\s*[-–—]*\s*$")
 
 
 @cache
@@ -262,21 +295,65 @@ def looks_like_date_line(line: str) -> bool:
 
 
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
-    """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None)."""
+    """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None).
+    Its date may be written in any language of header_dates.json ("BOGOTÁ, 12 août 2024 (AFP) -")."""
     m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph)
-    if not m or m.re is BARE_DATELINE and re.split(r",|\s*\(", m.group("place"))[0].strip() in _wire_labels():
+    if not m or m.re is BARE_DATELINE and not _names_a_place(m.group("place")):
         return None  # "BREAKING - ": a label, not a place
     label = paragraph[: m.end()].rstrip(" -–—")
-    if not m.group("date"):
-        return label, None
-    named = (_MONTH_DAY_YEAR.search(m.group("date")) or _MONTH_DAY.search(m.group("date"))
-             or _DAY_MONTH_YEAR.search(m.group("date")) or _DAY_MONTH.match(m.group("date")))
+    return label, _dateline_date(m.group("date"), label)
+
+
+def parse_dateline_line(line: str) -> tuple[str, str | None, HeaderDate] | None:
+    """A dateline standing on a line of its own with its date after the place or the credit
+    ("KHARTOUM, Sudan (AP) — June 2, 2024", "Bogotá (AFP) 14 March 2024", "ODESA, Ukraine --
+    25.09.2023"): (the line, the agency as written or None, its date); None for any other line,
+    for a line whose "place" is a weekday, a month or a header word ("MONDAY, 30 OCTOBER 2023"),
+    and for an impossible date."""
+    text = line.strip()
+    m = DATELINE_LINE.match(text)
+    if not m:
+        return None
+    place = m.group("caps") or m.group("caps2") or m.group("place")
+    if not _names_a_place(place):
+        return None
+    found = _dateline_date(m.group("date"), text.rstrip(" -–—"))
+    if found is None:
+        return None
+    return text.rstrip(" -–—"), m.group("caps_agency") or m.group("caps2_agency") or m.group("agency"), found
+
+
+def _names_a_place(place: str) -> bool:
+    """Whether a dateline's first word may be a place: not a wire label ("BREAKING"), a weekday,
+    a month or a header word of a language read ("UPDATED", "LUNDI")."""
+    first = re.split(r",|\s*\(", place)[0].strip()
+    word = first.lower()
+    return first not in _wire_labels() and word not in _CALENDAR_WORDS and not _HEADER_WORDS.fullmatch(first)
+
+
+# the weekdays and months of every language read: never a dateline's place
+_CALENDAR_WORDS = frozenset(
+    [w for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w in vocabulary(lang)[table]] + list(MONTHS))
+
+
+def _dateline_date(text: str | None, label: str) -> HeaderDate | None:
+    """The date of a dateline's date part: a full date as a header line is read (named in any
+    language, or numeric), else a year-less named day ("Nov. 14", "14 de noviembre")."""
+    if not text:
+        return None
+    full = parse_header_date(text)
+    if full is not None:
+        return replace(full, text=label)
+    named = _MONTH_DAY.search(text) or _DAY_MONTH.match(text)
     if not named:
-        return label, None
+        return None
     month = MONTHS[named.group("month").lower().rstrip(".")]
-    year = int(named.group("year")) if "year" in named.groupdict() and named.group("year") else None
     day = int(named.group("day"))
-    return label, HeaderDate(text=label, month=month, day=day, year=year)
+    try:
+        dt.date(2000, month, day)  # a leap year: Feb. 29 is possible
+    except ValueError:
+        return None
+    return HeaderDate(text=label, month=month, day=day, year=None)
 
 
 def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int, int]] = ()) -> int:

@@ -14,8 +14,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+import charset_normalizer
 import ftfy
 
+from sitrep.schema import contract
 from transforms.exceptions import RejectedInput
 from transforms.html import html_to_text, looks_like_html
 
@@ -50,10 +52,21 @@ _MIN_LETTER_SHARE = 0.5
 # Share of a byte lane that must be NUL (and of the other lanes that must not) to call
 # unmarked text UTF-16/32: news prose in Latin script is almost all ASCII.
 _NUL_LANE_SHARE = 0.7
+# NUL bytes tolerated inside 8-bit text (beyond a padding run at its end): random binary data holds
+# one in 256 bytes; a text damaged by a stray NUL holds one or two.
+_MAX_STRAY_NULS = 2
 # Latin letters (Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional) and the
 # amount of text read to name a document's script.
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _SCRIPT_SAMPLE = 4000
+# Share of bytes above 0x7F from which a non-UTF-8 file is asked whether it is another script's
+# legacy encoding, and the Western code pages that reading leaves to cp1252/latin-1.
+_MIN_HIGH_BYTE_SHARE = 0.3
+_WESTERN_CODE_PAGES = frozenset({"cp1252", "latin_1", "iso8859_15", "cp850", "cp437", "mac_roman", "ascii", "utf_8"})
+# Detected codecs stored under the name of their family (sitrep/tables.yaml vocabulary `encoding`):
+# GB18030 contains GBK and GB2312; cp950/Big5-HKSCS, cp932 and cp949 extend Big5, Shift_JIS and EUC-KR.
+_ENCODING_FAMILY = {"gbk": "gb18030", "gb2312": "gb18030", "cp950": "big5", "big5hkscs": "big5",
+                    "cp932": "shift_jis", "cp949": "euc_kr"}
 # Share of replacement characters above which "broken UTF-8" is really some other encoding.
 _MAX_REPLACED_SHARE = 0.01
 # One well-formed UTF-8 multibyte character (RFC 3629 table 3-7, no overlongs or surrogates).
@@ -187,6 +200,37 @@ def _utf8_with_cp1252_punctuation(data: bytes) -> tuple[str, str, list[str]] | N
     return text, "utf-8", notes
 
 
+def _without_stray_nuls(data: bytes) -> bytes | None:
+    """8-bit text with a few NUL bytes removed, or None when the NULs say binary. A file copied
+    from a preallocated buffer or a crashed writer ends in a run of NULs, and a stray NUL may sit
+    in the text; neither makes an article unreadable. A file that is mostly NULs (half of it or
+    more), or whose text holds NULs beyond `_MAX_STRAY_NULS` (binary data: 1 byte in 256 by
+    chance), stays binary."""
+    kept = data.rstrip(b"\x00")
+    inside = kept.count(0)
+    if not kept or len(data) - len(kept) > len(kept) or inside > max(_MAX_STRAY_NULS, len(kept) // 1000):
+        return None
+    return kept.replace(b"\x00", b"")
+
+
+def _legacy_non_latin(data: bytes) -> tuple[str, str, list[str]] | None:
+    """(text, encoding, notes) of a file in a legacy encoding of another script (GB18030/GBK,
+    Big5, Shift_JIS, EUC-KR, cp1251, KOI8-R, ...), as charset-normalizer detects it, or None.
+    Asked only when most of the bytes are high (>= `_MIN_HIGH_BYTE_SHARE`): English or French in
+    cp1252/latin-1 writes a few accents and smart quotes, never a majority. A detection that is
+    itself a Western 8-bit code page is left to the cp1252/latin-1 reading."""
+    sample = data[:_SCRIPT_SAMPLE]
+    if sum(b >= 0x80 for b in sample) < _MIN_HIGH_BYTE_SHARE * len(sample):
+        return None
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding in _WESTERN_CODE_PAGES:
+        return None
+    label = _ENCODING_FAMILY.get(best.encoding, best.encoding)
+    if label not in contract().vocabularies["encoding"]:
+        return None  # an encoding the warehouse does not list: read as cp1252/latin-1, as before
+    return str(best), label, [f"legacy encoding {best.encoding} (detected by charset-normalizer)"]
+
+
 def _to_text(data: bytes) -> tuple[str, str, list[str]]:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -197,7 +241,11 @@ def _to_text(data: bytes) -> tuple[str, str, list[str]]:
     if b"\x00" in data:
         name = _unmarked_utf(data)
         if name is None:
-            raise RejectedInput("binary content: NUL bytes and no UTF-16/32 byte-order mark")
+            padded = _without_stray_nuls(data)
+            if padded is None:
+                raise RejectedInput("binary content: NUL bytes and no UTF-16/32 byte-order mark")
+            text, encoding, notes = _to_text(padded)
+            return text, encoding, [f"removed {len(data) - len(padded)} NUL byte(s) (padding, not text)", *notes]
         codec, label = name
         try:
             return data.decode(codec), label, [f"{codec.upper()} without byte-order mark (detected by NUL-byte parity)"]
@@ -218,6 +266,9 @@ def _to_text(data: bytes) -> tuple[str, str, list[str]]:
         if mixed is not None:
             return mixed
         return replaced, "utf-8", [f"broken utf-8: {bad} invalid byte sequence(s) replaced with U+FFFD"]
+    legacy = _legacy_non_latin(data)
+    if legacy is not None:
+        return legacy
     if _CP1252_UNDEFINED.isdisjoint(data):
         return data.decode("cp1252"), "cp1252", []
     return data.decode("latin-1"), "latin-1", []

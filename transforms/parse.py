@@ -16,7 +16,8 @@ from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 # "By Jane Roe", optionally crediting an agency: "By Jane Roe, Associated Press", "By Jane Roe (AFP)"
-_BYLINE = re.compile(r"^(by|written by|words by)\s+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
+_BYLINE_START = re.compile(r"^(by|written by|words by)\s", re.I)
+_BYLINE = re.compile(_BYLINE_START.pattern + r"+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
                      r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 # publisher and section lines an export may put between headline and date with no blank line
@@ -49,12 +50,6 @@ class _Rule:
     note: str
 
 
-@cache
-def _wire_services() -> dict[str, str]:
-    """Agency surface ("AP", "Associated Press") -> publisher name, from data/wire_services.csv."""
-    return {alias: row["publisher"] for row in csv_rows("wire_services.csv") for alias in row["aliases"].split("|")}
-
-
 # The credit at the end of a byline or dateline: "(Reuters)", ", Associated Press", "| AFP".
 _CREDIT = re.compile(r"(?:\(\s*(?P<paren>[^()]{1,40}?)\s*\)|[,|–—-]\s*(?P<tail>[A-Z][\w .'’-]{0,38}?))\s*[-–—]*\s*$")
 
@@ -65,7 +60,7 @@ def wire_publisher(line: str) -> str | None:
     m = _CREDIT.search(line.strip())
     if not m:
         return None
-    return _wire_services().get((m.group("paren") or m.group("tail") or "").strip())
+    return dates.wire_services().get((m.group("paren") or m.group("tail") or "").strip())
 
 
 @cache
@@ -97,6 +92,7 @@ def parse_article(text: str) -> Article:
     lines = text.split("\n")
     title = publisher = section = published_text = None
     published = None
+    line_dateline = line_agency = None
     removed: list[str] = []
     first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
 
@@ -131,6 +127,11 @@ def parse_article(text: str) -> Article:
                     section = value
                 seen_meta = True
             elif header_date:
+                # a dateline on a line of its own ("KHARTOUM, Sudan (AP) — June 2, 2024") names the
+                # agency and where the reporter files from; its date is the header's
+                wire = None if _BYLINE_START.match(line) else dates.parse_dateline_line(line)
+                if wire and line_dateline is None:
+                    line_dateline, line_agency = wire[0], wire[1]
                 # the first stated date wins, except that "Published" beats an earlier "Updated"
                 if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
                     published, published_text = header_date, line
@@ -171,7 +172,7 @@ def parse_article(text: str) -> Article:
         hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed if r.startswith("url: ")]) \
             or dates.numeric_order_in_text("\n".join(paragraphs))
         published = dates.parse_header_date(published_text, hint) if hint else published
-    dateline = None
+    dateline = line_dateline
     source = "header" if published else "none"
     if paragraphs:
         found = dates.parse_dateline(paragraphs[0])
@@ -182,7 +183,8 @@ def parse_article(text: str) -> Article:
     if published is None:
         published_text = None
     if publisher is None:  # a wire article names its agency in the dateline or a byline only
-        credits = [dateline] if dateline else []
+        credits = [f"({line_agency})"] if line_agency and dateline == line_dateline else []
+        credits += [dateline] if dateline else []
         credits += [r.removeprefix("byline: ") for r in removed if r.startswith("byline: ")]
         publisher = next((p for p in map(wire_publisher, credits) if p), None)
     body = "\n\n".join(([title] if title else []) + paragraphs)

@@ -230,3 +230,61 @@ def test_an_ambiguous_header_follows_the_convention_its_article_states():
     article = parse_article("Clashes in the south\n05/11/2023\n\nNote: dates in this report are day/month/year. "
                             "Clashes broke out on 03/11/2023 near the border.\n")
     assert article.published.date == dt.date(2023, 11, 5) and not article.published.order_ambiguous
+
+
+# Wire datelines in the languages of header_dates.json, day first, with accented capitals (invented)
+@pytest.mark.parametrize("paragraph, label, day, publisher", [
+    ("ASUNCIÓN, 3 août 2024 (AFP) - Two guards were hurt when a bomb went off outside a bank, police said.",
+     "ASUNCIÓN, 3 août 2024 (AFP)", "2024-08-03", "Agence France-Presse"),
+    ("TEGUCIGALPA, 7 de marzo de 2024 (EFE) - Gunmen killed a bus driver on a ring road on Tuesday.",
+     "TEGUCIGALPA, 7 de marzo de 2024 (EFE)", "2024-03-07", "Agencia EFE"),
+    ("SÃO GABRIEL, Brasil, 21 de outubro de 2023 (EFE) - A police post was set on fire overnight.",
+     "SÃO GABRIEL, Brasil, 21 de outubro de 2023 (EFE)", "2023-10-21", "Agencia EFE"),
+    ("IQUITOS, Peru, 1 de mayo del 2024 (Reuters) - A patrol boat came under fire on the river.",
+     "IQUITOS, Peru, 1 de mayo del 2024 (Reuters)", "2024-05-01", "Reuters"),
+    ("MÜNSTER, 4. März 2024 (dpa) - Unknown attackers set fire to a depot.",
+     "MÜNSTER, 4. März 2024 (dpa)", "2024-03-04", "Deutsche Presse-Agentur"),
+])
+def test_a_wire_dateline_in_another_language_dates_and_credits_the_article(paragraph, label, day, publisher):
+    a = parse_article(f"A headline for the wire story\n\n{paragraph} Officials gave no further details.")
+    assert a.dateline == label
+    assert a.published is not None and a.published.date.isoformat() == day
+    assert a.published_source == "dateline"
+    assert a.publisher == publisher
+
+
+def test_a_yearless_dateline_in_spanish_leaves_the_year_open():
+    label, h = parse_dateline("LIMA, 14 de noviembre (EFE) - Text")
+    assert label == "LIMA, 14 de noviembre (EFE)" and h.year is None and (h.month, h.day) == (11, 14)
+
+
+# A dateline on a line of its own, its date after the place, credit or dash (invented)
+@pytest.mark.parametrize("line, day, publisher", [
+    ("MOSUL, Iraq (AP) — Feb. 11, 2024", "2024-02-11", "Associated Press"),
+    ("Kismayo (AFP) 8 January 2024", "2024-01-08", "Agence France-Presse"),
+    ("KHARKIV, Ukraine -- 04.10.2023", "2023-10-04", None),
+    ("ZAMBOANGA CITY — Dec 9, 2023", "2023-12-09", None),
+    ("GOMA, 9 de Outubro de 2023", "2023-10-09", None),
+])
+def test_a_dateline_on_its_own_line_is_the_dateline_and_names_its_agency(line, day, publisher):
+    a = parse_article(f"Shelling hits a market town\n\n{line}\n\n"
+                      "Artillery shells landed on a market on Tuesday, killing four traders, officials said.")
+    assert a.dateline == line
+    assert a.published.date.isoformat() == day
+    assert a.publisher == publisher
+    assert a.body.startswith("Shelling hits a market town\n\nArtillery")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Nampula, 9 de Outubro de 2023", "2023-10-09"),      # a Title Case place and no agency: a date line
+    ("MONDAY, 30 OCTOBER 2023", "2023-10-30"),             # a weekday, not a place
+    ("Publicado em 2 de janeiro de 2024", "2024-01-02"),  # Portuguese header words
+    ("Daily Courier, 5 May 2024", "2024-05-05"),
+    ("By Ana Ruiz (AFP) 14 March 2024", "2024-03-14"),     # a byline with its date
+])
+def test_a_date_line_that_is_no_dateline_dates_the_article_but_is_no_publisher(line, day):
+    a = parse_article(f"Shelling hits a market town\n\n{line}\n\n"
+                      "Artillery shells landed on a market on Tuesday, killing four traders, officials said.")
+    assert a.published.date.isoformat() == day
+    assert a.dateline is None
+    assert a.publisher is None

@@ -2,6 +2,7 @@ import codecs
 
 import pytest
 
+from sitrep.schema import contract
 from transforms.decode import decode_bytes
 from transforms.exceptions import RejectedInput
 
@@ -66,7 +67,8 @@ def test_cp1252_text_is_not_taken_for_broken_utf8():
     (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
     (b"%PDF-1.7\n...", "PDF document"),
     (b"PK\x03\x04" + bytes(30), "ZIP archive"),
-    (b"abc\x00def", "NUL bytes"),
+    (b"abc\x00\x00\x00\x01\x00\x00\x00def", "NUL bytes"),
+    (b"ok" + bytes(40), "NUL bytes"),  # mostly NULs: binary, whatever the letters before them
 ])
 def test_non_text_input_is_rejected_with_a_specific_reason(data, reason):
     with pytest.raises(RejectedInput, match=reason):
@@ -146,3 +148,34 @@ def test_text_in_another_script_loads_with_a_note_that_no_events_will_come(text,
 def test_english_with_a_quoted_foreign_name_has_no_script_note():
     decoded = decode_bytes("A drone hit the market of Aleppo (حلب) on Monday, killing three.".encode(), LIMIT)
     assert not any("script" in n for n in decoded.notes)
+
+
+def test_a_text_padded_with_nul_bytes_loads_without_them_and_says_so():
+    text = "Gunmen fired on a bus near the border crossing on Friday, wounding five passengers.\n"
+    for data in (text.encode("utf-8") + b"\x00\x00", text.encode("utf-8") + bytes(60),
+                 text.replace("bus", "b\x00us").encode("cp1252")):
+        decoded = decode_bytes(data, LIMIT)
+        assert decoded.text == text
+        assert any("NUL byte(s)" in n for n in decoded.notes), decoded.notes
+
+
+@pytest.mark.parametrize("text, codecs_, script", [
+    ("昨日，一辆装有炸药的汽车在市场附近爆炸，造成三名平民死亡，另有十二人受伤。警方表示，袭击者身份尚未确认。" * 2,
+     ("gb18030", "gbk", "gb2312"), "Cjk"),
+    ("Вчера вечером в центре города взорвался заминированный автомобиль. По словам полиции, погибли "
+     "три человека, ещё двенадцать получили ранения. Ответственность пока никто не взял на себя.",
+     ("cp1251",), "Cyrillic"),
+])
+def test_a_legacy_encoding_of_another_script_is_detected_not_repaired_as_cp1252(text, codecs_, script):
+    decoded = decode_bytes(text.encode(codecs_[0]), LIMIT)
+    assert decoded.text == text
+    assert decoded.encoding in codecs_
+    assert decoded.encoding in contract().vocabularies["encoding"]  # documents.encoding's expectation
+    assert "repaired mojibake" not in decoded.notes
+    assert any(n.startswith(f"{script} script, not Latin") for n in decoded.notes), decoded.notes
+
+
+def test_french_in_latin1_with_many_accents_stays_a_western_code_page():
+    text = "Une voiture piégée a explosé près d'un marché à Gao, tuant trois civils et blessant douze élèves."
+    decoded = decode_bytes(text.encode("cp1252"), LIMIT)
+    assert decoded.text == text and decoded.encoding == "cp1252"
