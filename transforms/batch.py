@@ -424,8 +424,8 @@ def _register_components() -> None:
     from transforms import attacks, dedup, geo, tallies, timex
     from transforms.components import register
 
-    register("decode.v1", decode_stage, (), ("encoding", "text", "decode_notes"))
-    register("parse.v2", parse_stage, ("text",), ("article", "sentences"))
+    register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
+    register("parse.v3", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v4", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v4", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
