@@ -10,7 +10,6 @@ article ("Ryder" after "Patrick Ryder").
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +19,7 @@ from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words, is_common
 from transforms.resources import word_list
+from transforms.timex_vocab import month_words
 from transforms.wordtrie import trie_pattern
 
 _WORD = r"[\w'’]"
@@ -369,7 +369,7 @@ _BIG_CITY = 50_000
 _PORTFOLIO_TITLE = r"(?<![\w.])[A-Z][a-z]+ Minister"
 _ORDINAL_NAME = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")  # "6th Infantry Division", "101st Airborne Division"
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
-_MONTHS = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept") if m)
+_MONTHS = "|".join(w for words in month_words() for w in words)  # "January" ... "Dec", "Sept"
 _DATED_LINE = re.compile(rf"(?m)^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,3}}),[ \t]+"
                          rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|(?:{_MONTHS})\.? \d{{1,2}}\b)")
 _INSTITUTION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3}(?:Court|Council|Commission|Committee|Assembly|Ministry|Agency|"

@@ -23,6 +23,7 @@ from transforms.gazetteer import Entity
 from transforms.resources import jsonl
 from transforms.sentences import normalised
 from transforms.timex import Timex
+from transforms.timex_vocab import month_words
 
 COMPONENT = "tallies.v5"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -68,8 +69,7 @@ _DEATH_WORDS = re.compile(r"killed|dead|died|toll|deaths|fatalities", re.I)
 # ("in the war", "in gang violence"; not "in the fighting" or "the violence" bare, which point back to
 # one clash just told), a period ("since", "this year", "in the first three months of 2024", "in
 # March", "between 2015 and 2020"), or a running total ("so far", "to date", "have been").
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+_MONTH = "(?:{}|(?:{})\\.)".format(*("|".join(words) for words in month_words()))  # "March", "Mar." (any case)
 _PERIOD = (r"(?:in|during|over|throughout)\s+the\s+(?:first|last|past|previous|final|opening)\s+(?:(?:\w+|\d+)\s+)?"
            r"(?:days|weeks|months|years|half|quarter)|"
            r"(?:in|during|throughout)\s+(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"

@@ -103,6 +103,14 @@ def expand(pattern: str, lang: str = LANGUAGE) -> str:
     return re.sub(r"%(\w+)%", sub, pattern)
 
 
+def month_words(lang: str = LANGUAGE) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names, abbreviations) of the months of `lang`'s vocabulary, capitalized, in the
+    vocabulary's order: (("January", ...), ("Jan", ..., "Sep", "Sept", ...)). For other modules
+    that read dates, so that months are spelled once, in the data."""
+    v = vocabulary(lang)
+    return tuple(w.capitalize() for w in v["month"]), tuple(w.capitalize() for w in v["month_abbr"])
+
+
 def month_value(word: str, lang: str = LANGUAGE) -> int:
     """"Sept." -> 9. KeyError for a word that is no month."""
     v = vocabulary(lang)
