@@ -269,8 +269,13 @@ def demo(data_dir: Optional[Path] = DataDir) -> None:
         summary = run_ingest(inbox=str(settings.inbox), data_dir=str(settings.data_dir), settle_seconds=0,
                              today=run_day)
     _print_summary(summary)
-    emit(weekly_counts(settings.warehouse_path), "table", None, None, title="Attack incidents per week")
-    console.print(f"Query it: sitrep sql --data-dir {settings.data_dir} \"select * from attack_events limit 5\"")
+    counts = weekly_counts(settings.warehouse_path)
+    emit(counts, "table", None, None, title="Attack incidents per week")
+    if "country_code" in counts.column_names and counts.column("country_code").null_count:
+        console.print("country_code NULL: attacks at sea or in no country the text names "
+                      "(README, \"Places, incidents and targets\")", soft_wrap=True, highlight=False)
+    console.print(f"Query it: {_self_command()} sql --data-dir {settings.data_dir} "
+                  "\"select * from attack_events limit 5\"", soft_wrap=True, highlight=False)
     raise typer.Exit(summary.exit_code)
 
 
@@ -402,14 +407,20 @@ def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input 
 
 def _print_summary(summary) -> None:
     t = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
+    # validation_passed is None when nothing new was loaded: no batch, so nothing was validated
+    validation = {True: "yes", False: "no"}.get(summary.validation_passed, "not run (no new rows)")
     for label, value in [("files seen", summary.files_seen), ("files new", summary.files_new),
                          ("files quarantined", summary.files_quarantined), ("files deferred", summary.files_deferred),
                          ("files ignored", summary.files_ignored), ("rows written", summary.rows_written),
-                         ("validation passed", summary.validation_passed), ("data docs", summary.data_docs)]:
+                         ("validation passed", validation)]:
         t.add_row(label, str(value))
     for name, rows in summary.rows_per_table.items():
-        t.add_row(f"  {name}", str(rows))
+        # rows this run wrote to the lake; the tables merge them (one entity named in two articles is one row)
+        t.add_row(f"  {name} (written)", str(rows))
     console.print(t)
+    if summary.data_docs:
+        # on a line of its own, never cut by the table's width, so it can be copied or clicked
+        console.print(f"data docs: {summary.data_docs}", soft_wrap=True, highlight=False)
     if summary.quarantined:
         # each file and its reason was logged as it was quarantined (above, and in Prefect's UI)
         err.print(f"[yellow]{len(summary.quarantined)} file(s) quarantined[/]: "
@@ -498,6 +509,21 @@ def _exit_now(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _self_command() -> str:
+    """How the user can run sitrep again: `sitrep` when that name on PATH is this program, else the
+    path it was started by (`make demo` runs .venv/bin/sitrep, which is not on PATH)."""
+    argv0 = Path(sys.argv[0])
+    found = shutil.which("sitrep")
+    if found and argv0.name == "sitrep" and Path(found).resolve() == argv0.resolve():
+        return "sitrep"
+    if argv0.name != "sitrep":  # python -m flows.cli, or a test runner
+        return "sitrep"
+    try:
+        return str(argv0.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(argv0)
 
 
 def _check_inbox(inbox: Path) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 FORMAT_HELP = ("table (fits the terminal; too wide for it, one record per block as psql's \\x auto), "
                "line (one 'column = value' per line), csv, json or parquet.")
 # DuckDB's renderer ends a table it had to cut with "N columns (M shown)".
+ELLIPSIS = "…"
 _ELIDED_COLUMNS = re.compile(r"\d+ columns \(\d+ shown\)")
 
 
@@ -76,7 +77,7 @@ def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None,
         return fmt_.render_lines(table, max_width)
     width = shutil.get_terminal_size((120, 24)).columns if terminal else 10_000
     text = fmt_.render_table(table, width, max_width or fmt_.DEFAULT_MAX_WIDTH)
-    if terminal and _ELIDED_COLUMNS.search(text):
+    if terminal and _hides_columns(text):
         # Hidden columns hide what the user asked for (a quarantine reason, a run's kind):
         # like psql's `\x auto`, a table too wide for the terminal prints one block per record.
         pad = max((len(name) for name in table.column_names), default=0)
@@ -84,6 +85,16 @@ def _render(table: pa.Table, fmt: str, max_width: int | None, title: str | None,
         if table.num_rows > fmt_.DEFAULT_MAX_ROWS:
             text += f"… {table.num_rows - fmt_.DEFAULT_MAX_ROWS} more rows (all of them: --format line, csv or json)\n"
     return f"{title}\n{text}" if title else text
+
+
+def _hides_columns(text: str) -> bool:
+    """True when DuckDB's box renderer left a column out ("5 columns (3 shown)") or squeezed one
+    to a lone … in its header, which happens when --max-width is wider than the terminal."""
+    if _ELIDED_COLUMNS.search(text):
+        return True
+    lines = text.splitlines()
+    header = lines[1] if len(lines) > 1 else ""
+    return any(cell.strip() == ELLIPSIS for cell in header.split("│")[1:-1])
 
 
 def _formats():

@@ -155,3 +155,11 @@ def test_demo_reads_the_samples_as_of_their_own_day(tmp_path, prefect_harness):
     dateline = next(d for path, d in published.items() if path.endswith("01_wire_dateline_oct18.txt"))
     assert dateline.isoformat() == f"{SAMPLES_RUN_DAY.year}-10-18"
     assert weeks and all(w <= SAMPLES_RUN_DAY for w in weeks)
+    # the data docs path is whole (on a line of its own, not cut by the table), the samples' sea
+    # attack's NULL country is explained, and the hint runs as typed
+    assert any(line.startswith("data docs: file://") and line.endswith("index.html") for line in result.output.splitlines())
+    assert "country_code NULL: attacks at sea" in result.output
+    assert 'Query it: sitrep sql --data-dir' in " ".join(result.output.split())
+    again = runner.invoke(app, ["run", "--inbox", str(tmp_path / "data" / "inbox"), "--data-dir", str(tmp_path / "data"),
+                                "--settle-seconds", "0"])
+    assert again.exit_code == 0 and "not run (no new rows)" in again.output and "None" not in again.output

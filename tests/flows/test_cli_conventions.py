@@ -124,6 +124,13 @@ def test_table_fits_the_terminal_and_cuts_long_text_with_an_ellipsis(data_dir):
     assert "Two drones …" in narrow and LONG.strip() not in narrow
 
 
+def test_max_width_wider_than_the_terminal_hides_no_column(data_dir, monkeypatch):
+    # DuckDB squeezes a column that cannot fit to a lone "…"; the CLI then prints records instead
+    monkeypatch.setenv("COLUMNS", "60")
+    out = _sql(data_dir, "--max-width", "200", "select event_id, evidence from attack_events where event_id = 'e1'").stdout
+    assert "evidence = " in out and LONG.strip()[:50] in out
+
+
 def test_line_format_shows_every_column_of_a_wide_row(data_dir):
     out = _sql(data_dir, "-f", "line", "select * from attack_events where event_id = 'e1'").stdout
     names = [line.split(" = ")[0].strip() for line in out.splitlines() if " = " in line]
