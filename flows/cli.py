@@ -391,7 +391,7 @@ def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input 
 
     Example: echo '{"doc_id":"a","dct":"2023-11-14","text":"Rockets hit on Thursday."}' | sitrep timex --jsonl -
     """
-    from flows.timex_cli import tag_jsonl
+    from flows.timex_cli import NotJsonLines, tag_jsonl
 
     try:
         if jsonl == "-":
@@ -401,6 +401,10 @@ def timex(jsonl: str = typer.Option(..., "--jsonl", metavar="FILE", help="Input 
                 done = tag_jsonl(fh, sys.stdout, source=jsonl, err=sys.stderr)
     except OSError as exc:
         raise SitrepError(f"cannot read {jsonl}: {exc.strerror}") from exc
+    except NotJsonLines as exc:
+        raise SitrepError(str(exc)) from None
+    except UnicodeDecodeError:
+        raise SitrepError(f"{jsonl} is not UTF-8 text: sitrep timex reads JSON Lines") from None
     if done.failed:  # every other line was tagged; the bad ones are reported above, one each
         raise typer.Exit(1)
 

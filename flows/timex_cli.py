@@ -9,6 +9,10 @@ from typing import IO, Iterable
 from transforms.timex import parse_dct, tag_timexes
 
 
+class NotJsonLines(ValueError):
+    """The input's first line is no JSON at all: a plain article given by mistake, not one bad line."""
+
+
 @dataclass(frozen=True)
 class TimexRun:
     """What `tag_jsonl` did: documents tagged, and lines it could not read (each reported)."""
@@ -21,11 +25,17 @@ def tag_jsonl(lines: Iterable[str], out: IO[str], source: str = "-", err: IO[str
     """Tag every {"doc_id","dct","text"} line of `lines`, one {"doc_id","timexes"} line to `out`
     each, in input order. A line that cannot be read (not JSON, a field missing, a dct that is no
     date) stops nothing: it gets {"doc_id", "line", "error", "timexes": []} on `out` and a
-    "SOURCE:LINE: ..." message on `err`, and the next line is read."""
+    "SOURCE:LINE: ..." message on `err`, and the next line is read. NotJsonLines, with nothing
+    written, when the first non-blank line is no JSON (one message, not one per line of an article)."""
     tagged = failed = 0
+    first = True
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        if first and not line.lstrip().startswith("{"):
+            raise NotJsonLines(f"{source} is not JSON Lines (line {number} is not a JSON object): sitrep timex "
+                               'reads one {"doc_id", "dct", "text"} object per line')
+        first = False
         doc_id = None
         try:
             doc = json.loads(line)

@@ -38,3 +38,14 @@ def test_the_command_tags_every_readable_line_and_exits_1(tmp_path):
     assert result.exit_code == 1
     tagged = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [r["doc_id"] for r in tagged if "error" not in r] == ["a", "e"]
+
+
+def test_a_plain_article_given_by_mistake_is_one_message(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("KABUL, Nov 3 (Reuters) - A bomb exploded on Thursday.\n\nPolice said three died.\n", encoding="utf-8")
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "flows.cli", "timex", "--jsonl", str(path)], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.count("not JSON Lines") == 1 and "Traceback" not in out.stderr
