@@ -75,15 +75,17 @@ def joined(last, found: list):
     """`last` (an `attacks.AttackEvent`) with what a sentence that goes on telling it adds: the
     dead and injured it states where `last` states none, the graver outcome, and, where `last`
     names no weapon, the weapons and typing of the continuation ("the attackers pounded the base
-    with mortars")."""
+    with mortars"). The outcome is not yet squared with the counts: every row is, once, when the
+    document's events are done (`attacks._distinct_anchors`, `agreeing_outcome`); doing it here
+    too changed no row, as the graver of two outcomes squared with counts that only grow is the
+    one squared at the end."""
     dead = next((e.fatalities for e in found if e.fatalities is not None), None)
     hurt = next((e.injured for e in found if e.injured is not None), None)
     fatalities = last.fatalities if last.fatalities is not None else dead
     injured = last.injured if last.injured is not None else hurt
     outcome = min([last.outcome] + [e.outcome for e in found if e.outcome != "no damage"],
                   key=lambda o: _OUTCOME_RANK.index(o) if o in _OUTCOME_RANK else len(_OUTCOME_RANK))
-    out = replace(last, fatalities=fatalities, injured=injured,
-                  outcome=agreeing_outcome(outcome, fatalities, injured))
+    out = replace(last, fatalities=fatalities, injured=injured, outcome=outcome)
     armed = next((e for e in found if e.weapons != ("unknown",)), None)
     if last.weapons == ("unknown",) and armed is not None:
         out = replace(out, weapons=armed.weapons, event_type=armed.event_type, sub_event_type=armed.sub_event_type)
