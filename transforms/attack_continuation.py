@@ -75,10 +75,9 @@ def joined(last, found: list):
     """`last` (an `attacks.AttackEvent`) with what a sentence that goes on telling it adds: the
     dead and injured it states where `last` states none, the graver outcome, and, where `last`
     names no weapon, the weapons and typing of the continuation ("the attackers pounded the base
-    with mortars"). The outcome is not yet squared with the counts: every row is, once, when the
-    document's events are done (`attacks._distinct_anchors`, `agreeing_outcome`); doing it here
-    too changed no row, as the graver of two outcomes squared with counts that only grow is the
-    one squared at the end."""
+    with mortars"). The outcome is squared with the counts later, once for every row
+    (`attacks._distinct_anchors`, `agreeing_outcome`): counts once set are kept, so doing it here
+    too gave the same rows."""
     dead = next((e.fatalities for e in found if e.fatalities is not None), None)
     hurt = next((e.injured for e in found if e.injured is not None), None)
     fatalities = last.fatalities if last.fatalities is not None else dead
