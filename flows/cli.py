@@ -90,7 +90,8 @@ def run(inbox: Optional[Path] = Inbox, data_dir: Optional[Path] = DataDir,
 
     # the lock first: a refused run is refused at once, not after Prefect's server (up to a
     # minute on a loaded machine) and the NLP workers have started, and two start-ups never race
-    with run_lock(settings.data_dir, wait, for_process=True), _interrupts(), _one_line_failures():
+    with (run_lock(settings.data_dir, wait, for_process=True, writes=(settings.warehouse_path,)),
+          _interrupts(), _one_line_failures()):
         from flows.runners import PrefectApi, local_pool, local_workers
 
         api = PrefectApi()  # a local API server boots while the pipeline's modules import

@@ -138,7 +138,7 @@ def ingest_inbox(inbox: str | None = None, data_dir: str | None = None, max_file
     global _current
     settings = Settings.resolve(data_dir=data_dir, inbox=inbox, max_file_bytes=max_file_bytes,
                                 settle_seconds=settle_seconds, lake=lake)
-    with run_lock(settings.data_dir, wait_seconds):
+    with run_lock(settings.data_dir, wait_seconds, writes=(settings.warehouse_path,)):
         try:
             return _ingest(settings, today, workers or cpu_workers(), distributed)
         except Exception as exc:
@@ -166,7 +166,8 @@ def run_ingest(workers: int | None = None, dask_address: str | None = None, dask
     settings = Settings.resolve(data_dir=params.get("data_dir"), inbox=params.get("inbox"))
     # the lock before anything slow starts: another run's refusal comes at once, and two
     # start-ups of Prefect's server never race (the flow's own run_lock then passes through)
-    with run_lock(settings.data_dir, params.get("wait_seconds", 0.0), for_process=True):
+    with run_lock(settings.data_dir, params.get("wait_seconds", 0.0), for_process=True,
+                  writes=(settings.warehouse_path,)):
         api = api or PrefectApi()
         local = local_workers(workers, dask, settings)
         if local > 1:  # many new files: what this process needs for each batch loads while the server boots

@@ -61,7 +61,7 @@ def reprocess(data_dir=None, since_version: str | None = None, everything: bool 
     settings = Settings.resolve(data_dir=data_dir)
     began = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     summary = ReprocessSummary(new_run_id(began), "dry_run" if dry_run else "running", components=components.names())
-    with run_lock(settings.data_dir, wait_seconds):
+    with run_lock(settings.data_dir, wait_seconds, writes=() if dry_run else (settings.warehouse_path,)):
         con = store.connect(settings.warehouse_path, read_only=dry_run)
         try:
             if not dry_run:

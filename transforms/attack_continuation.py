@@ -1,4 +1,4 @@
-"""Sentences that go on telling the attack just reported (component `attacks.v6`).
+"""Sentences that go on telling the attack just reported (component `attacks.v7`).
 
 "ISWAP fighters shelled the town on Wednesday, killing 12. The militants fought soldiers for two
 hours before withdrawing.": the second sentence is no second attack. Its attacker points back
@@ -75,15 +75,16 @@ def joined(last, found: list):
     """`last` (an `attacks.AttackEvent`) with what a sentence that goes on telling it adds: the
     dead and injured it states where `last` states none, the graver outcome, and, where `last`
     names no weapon, the weapons and typing of the continuation ("the attackers pounded the base
-    with mortars")."""
+    with mortars"). The outcome is squared with the counts later, once for every row
+    (`attacks._distinct_anchors`, `agreeing_outcome`): counts once set are kept, so doing it here
+    too gave the same rows."""
     dead = next((e.fatalities for e in found if e.fatalities is not None), None)
     hurt = next((e.injured for e in found if e.injured is not None), None)
     fatalities = last.fatalities if last.fatalities is not None else dead
     injured = last.injured if last.injured is not None else hurt
     outcome = min([last.outcome] + [e.outcome for e in found if e.outcome != "no damage"],
                   key=lambda o: _OUTCOME_RANK.index(o) if o in _OUTCOME_RANK else len(_OUTCOME_RANK))
-    out = replace(last, fatalities=fatalities, injured=injured,
-                  outcome=agreeing_outcome(outcome, fatalities, injured))
+    out = replace(last, fatalities=fatalities, injured=injured, outcome=outcome)
     armed = next((e for e in found if e.weapons != ("unknown",)), None)
     if last.weapons == ("unknown",) and armed is not None:
         out = replace(out, weapons=armed.weapons, event_type=armed.event_type, sub_event_type=armed.sub_event_type)

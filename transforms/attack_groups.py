@@ -1,4 +1,4 @@
-"""Which attacks of one sentence stand apart, and whose toll a trailing clause is (component `attacks.v6`).
+"""Which attacks of one sentence stand apart, and whose toll a trailing clause is (component `attacks.v7`).
 
 Two coordinated attack clauses without weapons of their own are still two attacks when each names
 its own place and the places differ ("a drone struck a market in A and another hit a checkpoint in
@@ -16,6 +16,7 @@ from functools import cache
 
 from transforms.attack_detect import Clause, is_time, lemma_of
 from transforms.attack_rules import Rules, _path
+from transforms.attack_weapons import weapons_of
 from transforms.resources import data_text
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "within", "around", "across"})
@@ -183,3 +184,58 @@ def _coordinated(a, b) -> bool:
     """Whether two verbs are conjuncts of one coordination ("struck ... and hit ...")."""
     return a.dep_ == "conj" and a.head.i == b.i or b.dep_ == "conj" and b.head.i == a.i or \
         a.dep_ == b.dep_ == "conj" and a.head.i == b.head.i
+
+
+def group_attacks(doc, clauses: list[Clause], r: Rules) -> list[list[Clause]]:
+    """The attacks of a sentence: clauses inside one another are one attack ("opened fire,
+    killing two"); a clause apart from the others is an attack of its own when it names
+    weapons the others do not ("shelled the town and drones struck the market"; "carried out
+    strikes ... hours after the group fired a missile"), another place, or says it is another
+    ("a drone struck a market in A and another hit a checkpoint in B": `attack_groups.apart`)."""
+    groups: list[list[Clause]] = []
+    for c in clauses:
+        home = next((g for g in groups if any(c.trigger in x.tokens or x.trigger in c.tokens
+                                              or _tells_how(doc, c, x, r) or _one_act(doc, x, c) for x in g)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    merged: list[tuple[list[Clause], set[str]]] = []
+    for g in groups:
+        w = set(weapons_of(doc, g, r, borrow=False)) - {"gunfire"}
+        if merged and (not w or w & merged[-1][1]) and not apart(doc, merged[-1][0], g, r):
+            merged[-1] = (merged[-1][0] + g, merged[-1][1] | w)
+        else:
+            merged.append((g, w))
+    attacks = [g for g, _ in merged]
+    if len(attacks) > 1 and attacks[0] and _toll_only(doc, attacks[0], r):
+        attacks = [attacks[0] + attacks[1]] + attacks[2:]  # "2 killed and 30 injured in a bomb blast"
+    return attacks
+
+
+def _toll_only(doc, group: list[Clause], r: Rules) -> bool:
+    """Whether an attack is only a count of its victims ("2 killed and 30 injured in a bomb
+    blast": the "2 killed"): harm words without a weapon or an object, whose subject, if any,
+    is a number of people."""
+    def toll(c: Clause) -> bool:
+        t = doc[c.trigger]
+        subjects = [k for k in t.children if k.dep_ == "nsubj"]
+        return (c.lemma in r.harm and not any(k.dep_ == "dobj" for k in t.children)
+                and all(k.like_num or any(n.dep_ == "nummod" for n in k.children) for k in subjects))
+    return all(toll(c) for c in group) and not weapons_of(doc, group, r, borrow=False)
+
+
+def _one_act(doc, first: Clause, then: Clause) -> bool:
+    """Whether two coordinated trigger verbs share their subject and their object ("soldiers beat
+    and stabbed a shopkeeper"): the first has no object of its own, the second no subject."""
+    a, b = doc[first.trigger], doc[then.trigger]
+    return (b.dep_ == "conj" and b.head.i == a.i and not any(k.dep_ in ("nsubj", "nsubjpass") for k in b.children)
+            and not any(k.dep_ in ("dobj", "prep") for k in a.children))
+
+
+def _tells_how(doc, c: Clause, x: Clause, r: Rules) -> bool:
+    """Whether clause `c` says how the harm of clause `x` came about: "two farmers were killed
+    when a landmine exploded" is one attack (`attack_words.json` same_event_marks)."""
+    t = doc[c.trigger]
+    return (t.dep_ == "advcl" and t.head.i == x.trigger and x.lemma in r.harm
+            and any(k.dep_ == "advmod" or k.dep_ == "mark" for k in t.children if lemma_of(k) in r.same_event_marks))

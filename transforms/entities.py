@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import armed_groups, canonical
+from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words, is_common
@@ -104,7 +105,7 @@ class EntityMatcher:
                     or any(s < end and start < e for s, e in taken) or surface in self._by_alias \
                     or surface in surnames:
                 continue
-            label = _corrected_label(text, start, end, labels.get(surface, span.label))
+            label = corrected_label(text, start, end, labels.get(surface, span.label))
             if label is None:
                 continue
             if label == "PERSON":
@@ -356,16 +357,6 @@ def _word_matches(text: str, words: list[str]) -> list[tuple[int, int, str]]:
 
 
 _DATELINE_PLACE = re.compile(r"(?m)^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}),\s")
-# Context that settles what the small model often mislabels: "the village of Aitaroun" is a
-# place, "the Sagaing region" is a place, "writer Hanna Arhirova" is a person.
-_PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|port|camp|capital|suburb|neighbou?rhood)"
-                           r"\s+of\s+$|\b(?:in|near|outside)\s+$", re.I)
-_PLACE_AFTER = re.compile(r"\s+(?:region|province|state|district|governorate|oblast|village|city|town)\b", re.I)
-_PERSON_BEFORE = re.compile(r"\b(?:writer|reporter|correspondent|spokesman|spokeswoman|spokesperson|governor|"
-                            r"mayor|minister|commander|official|analyst|researcher|editor|leader)\s+$", re.I)
-
-
-_BIG_CITY = 50_000
 _PORTFOLIO_TITLE = r"(?<![\w.])[A-Z][a-z]+ Minister"
 _ORDINAL_NAME = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")  # "6th Infantry Division", "101st Airborne Division"
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -374,53 +365,6 @@ _DATED_LINE = re.compile(rf"(?m)^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,3}
                          rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|(?:{_MONTHS})\.? \d{{1,2}}\b)")
 _INSTITUTION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3}(?:Court|Council|Commission|Committee|Assembly|Ministry|Agency|"
                           r"Authority|Association))\b(?! of\b)")
-# What the words around a name say it is, where the small model often errs:
-# "the Gran Grif gang" (not a facility), "Dawlah Islamiyah terrorists", "members of Jamaat-ul-Ahrar"
-# (not persons), "the Bangsamoro people" (a people, not an organisation), "the city's Civil Hospital"
-# (a facility), "they spoke Kimwani" (a language: no entity of the annotated kinds).
-_GROUP_AFTER = re.compile(r"\s+(?:gangs?|militias?|cartels?|factions?)\b", re.I)
-_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|terrorists|insurgents|jihadists|gunmen|gang members|militiamen)\b")
-_MEMBERS_BEFORE = re.compile(r"\b(?:members?|fighters|militants|leaders?|commanders?) of\s+(?:the\s+)?$")
-_PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribes?|clans?)\b")
-_FACILITY_HEAD = re.compile(r"(?:\b(?:Hospital|Airport|Air ?[Bb]ase|Prison|Mosque|Church|Stadium|Bridge|Hotel)$|^(?:Camp|CAMP) )")
-_LANGUAGE_BEFORE = re.compile(r"\b(?:spoke|speak|speaks|speaking|spoken)\s+(?:in\s+)?$")
-_LANGUAGE_AFTER = re.compile(r"\s+(?:language|dialect|speakers?)\b")
-
-
-def _corrected_label(text: str, start: int, end: int, label: str) -> str | None:
-    """The model's label of text[start:end] corrected by the words around it; None for a name of no
-    kind sitrep keeps (a language), or an office's generic sign-off closing the text."""
-    before = text[max(0, start - 30):start]
-    surface = text[start:end]
-    if " " not in surface and (_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(text, end)):
-        return None
-    if label == "ORG" and not text[end:].strip() and _generic_words(surface):
-        return None  # "Division Public Affairs Office" signing off a statement: a description, no name
-    if label in ("ORG", "PERSON") and _PEOPLE_AFTER.match(text, end):
-        return "NORP"
-    if label in ("PERSON", "FAC", "LOC") and _GROUP_AFTER.match(text, end):
-        return "ORG"
-    if label in ("PERSON", "FAC") and (_MEMBERS_AFTER.match(text, end) or _MEMBERS_BEFORE.search(before)):
-        return "ORG"
-    if label in ("ORG", "GPE") and _FACILITY_HEAD.search(surface):
-        return "FAC"
-    if label in ("PERSON", "ORG", "NORP") and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end)):
-        return "GPE"
-    if label in ("ORG", "NORP") and geonames_city_by_name(text[start:end]) and re.search(r"\b(?:in|at|of|near)\s+$", before):
-        return "GPE"
-    if label == "ORG" and _PERSON_BEFORE.search(before) and len(text[start:end].split()) >= 2:
-        return "PERSON"
-    if label == "PERSON" and " " not in text[start:end]:
-        city = geonames_city_by_name(text[start:end])
-        if city and city["population"] >= _BIG_CITY and not _PERSON_BEFORE.search(before):
-            return "GPE"  # "Kherson was shelled": a lone word that names a big city is the city
-    return label
-
-
-def _generic_words(surface: str) -> bool:
-    """Whether every word of a name is an English common word ("Office of the Minister")."""
-    words = [w for w in re.split(r"[\s-]+", surface) if w]
-    return all(w.lower() in ("of", "the", "and", "for") or is_common(w.lower()) for w in words)
 
 
 def _plain_quotes(text: str) -> str:

@@ -24,8 +24,12 @@ _held_for_process: dict[str, int] = {}
 
 
 @contextmanager
-def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = False):
+def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = False, writes: tuple[Path, ...] = ()):
     """Hold the data directory's run lock; wait up to `wait_seconds` for another run to finish.
+
+    `writes`: files the holder will write (the warehouse); once the lock is held, each that exists
+    (and its DuckDB write-ahead log) must open for writing, so that a read-only one fails the run
+    at once rather than after the NLP (`check_writable`).
 
     `for_process`: the lock is held for everything this process does meanwhile, so a nested
     `run_lock` on the same directory (the ingest flow inside `sitrep run`, which takes the lock
@@ -34,7 +38,7 @@ def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = Fals
 
     Raises WarehouseBusy when another run still holds it, WarehouseError when `data_dir` exists
     and is not a folder or the lock file cannot be made or opened there (a read-only or foreign
-    data directory)."""
+    data directory) or a file of `writes` cannot be written."""
     if data_dir.exists() and not data_dir.is_dir():
         raise WarehouseError(f"data directory {data_dir} is not a folder: pass --data-dir DIR")
     path = data_dir / LOCK_NAME
@@ -59,6 +63,7 @@ def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = Fals
                     raise WarehouseBusy(f"another sitrep run ({holder}) holds {path}; it finishes first. "
                                         f"Try again later or pass a longer --wait.") from None
                 time.sleep(0.5)
+        check_writable(writes)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
         if for_process:
@@ -70,6 +75,26 @@ def run_lock(data_dir: Path, wait_seconds: float = 0.0, for_process: bool = Fals
                 del _held_for_process[key]
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def check_writable(paths: tuple[Path, ...]) -> None:
+    """Raise WarehouseError, naming the file, the cause and the way out, when one of `paths` or
+    its DuckDB write-ahead log (`<name>.wal`) exists and the system will not open it for writing
+    (a read-only mode, an immutable file, another user's file, a read-only mount). A file not yet
+    made passes: its folder's writability is the lock file's to tell. Opening for writing
+    changes nothing in the file."""
+    for path in paths:
+        for file in (path, path.with_name(path.name + ".wal")):
+            try:
+                os.close(os.open(file, os.O_RDWR))
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    raise WarehouseError(f"cannot open {file} for writing: {exc.strerror or exc}") from exc
+                raise WarehouseError(
+                    f"{file} is not writable ({exc.strerror or exc}): a run writes the warehouse there; "
+                    "make it writable or pass another --data-dir (`sitrep sql` reads a read-only one)") from exc
 
 
 def _open_lock_file(data_dir: Path, path: Path) -> int:

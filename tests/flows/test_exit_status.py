@@ -99,6 +99,32 @@ def test_a_run_on_a_busy_data_directory_is_refused_before_prefect_is_contacted(t
     assert not (data / "warehouse.duckdb").exists()
 
 
+def test_a_run_on_a_read_only_warehouse_is_refused_at_once_before_prefect_and_the_nlp(tmp_path):
+    """Only the warehouse file read-only (the data directory writable): the run fails when it
+    takes the lock, with the file named, before Prefect's API (pointed at a closed port) or the
+    NLP; nothing is written."""
+    from tests.warehouse.test_lock import unwritable
+
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    data.mkdir()
+    (inbox / "a.txt").write_bytes((SAMPLES_INBOX / "01_wire_dateline_oct18.txt").read_bytes())
+    duckdb.connect(str(data / "warehouse.duckdb")).close()
+    before = (data / "warehouse.duckdb").read_bytes()
+    env = {**ENV, "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # port 9 (discard): nothing answers
+    with unwritable(data / "warehouse.duckdb"):
+        began = time.monotonic()
+        out = subprocess.run([str(SITREP), "run", "--inbox", str(inbox), "--data-dir", str(data)],
+                             capture_output=True, text=True, timeout=600, env=env)
+        took = time.monotonic() - began
+    assert out.returncode == 2, out.stdout[-1000:] + out.stderr[-2000:]
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and f"{data / 'warehouse.duckdb'} is not writable" in errors[0], out.stderr[-2000:]
+    assert took < 30, took  # the process's start-up only (a run reaches the NLP after a minute under load)
+    assert (data / "warehouse.duckdb").read_bytes() == before
+    assert not (data / "lake").exists()
+
+
 def test_a_second_run_started_while_the_first_boots_is_refused_at_once_by_the_lock(tmp_path):
     """The first run holds the lock from its start, before Prefect's server and the NLP workers
     (up to a minute under load): a second run started meanwhile gets the lock's message, not a

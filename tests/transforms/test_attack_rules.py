@@ -7,9 +7,11 @@ import pytest
 
 from transforms.acled_types import target_kind, target_nouns, type_attack
 from transforms.attack_detect import read_sentence
+from transforms.attack_lexicon import lexicon
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import rules
-from transforms.attacks import lexicon, parse_candidates, weapons_of
+from transforms.attack_weapons import weapons_of
+from transforms.attacks import parse_candidates
 from transforms.resources import jsonl
 
 from tests.transforms.test_attacks import events

@@ -68,3 +68,15 @@ def test_weapons_the_model_calls_names_are_not_entities():
     text = "Katyusha rockets landed."
     mentions, new = default_matcher().resolve(text, [NerSpan(0, 8, "Katyusha", "GPE")])
     assert mentions == [] and new == {}
+
+
+def test_groups_that_split_from_one_another_keep_their_own_ids():
+    """The FARC, its dissidents and the dissident groups that took names of their own (Estado
+    Mayor Central, Segunda Marquetalia) are different armed groups (armed_groups.jsonl), as the
+    ELN is not the FARC: an alias of one never names another."""
+    text = ("The ELN and the Estado Mayor Central (EMC) blamed each other; the FARC-EP signed the 2016 deal, "
+            "FARC dissidents did not, and Segunda Marquetalia left it in 2019. The EMC denied it.")
+    ids = {m.surface: m.entity_id for m in default_matcher().find(text)}
+    assert ids == {"ELN": "org:eln", "Estado Mayor Central": "org:farc-emc", "EMC": "org:farc-emc",
+                   "FARC-EP": "org:farc", "FARC dissidents": "org:farc-dissidents",
+                   "Segunda Marquetalia": "org:segunda-marquetalia"}

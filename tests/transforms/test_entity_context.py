@@ -1,11 +1,15 @@
 """What the words around a name and its place in the article say it is (transforms/entities.py):
 invented sentences, other names and wordings than any gold article."""
 
+import json
+
 import pytest
 
 from transforms.entities import dateline_place_parts, dated_line_places, default_matcher
+from transforms.entity_context import cues
 from transforms.ner import NerSpan, find_names
 from transforms.parse import parse_article
+from transforms.resources import data_text
 
 
 def resolved(text, *spans):
@@ -51,6 +55,21 @@ def test_a_word_that_only_opens_the_sentence_does_not_make_a_longer_name():
 ])
 def test_the_words_around_a_name_correct_the_models_label(text, span, label, kind):
     assert [g[2] for g in resolved(text, (span, label))] == [kind]
+
+
+CONTEXT = json.loads(data_text("en/entity_context.json"))
+
+
+@pytest.mark.parametrize("example", CONTEXT["examples"], ids=lambda e: f"{e['cue']}:{e['name']}")
+def test_each_context_cue_of_the_data_file_corrects_the_label_of_its_example(example):
+    """data/en/entity_context.json: each example's name, given the model's label, ends as its kind."""
+    got = resolved(example["text"], (example["name"], example["model"]))
+    assert [g[2] for g in got if g[1] == example["name"]] == ([example["kind"]] if example["kind"] else [])
+    assert [g[1] for g in got] in ([example["name"]], [])  # nothing else read
+
+
+def test_every_context_cue_has_an_example_and_compiles():
+    assert {e["cue"] for e in CONTEXT["examples"]} == set(CONTEXT["cues"]) == set(cues("en"))
 
 
 def test_a_language_is_no_entity():

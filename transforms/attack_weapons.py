@@ -1,0 +1,26 @@
+"""The weapons an attack's own clauses name (data/en/attack_weapons.jsonl, component `attacks.v7`)."""
+
+from __future__ import annotations
+
+from transforms.attack_detect import Clause
+from transforms.attack_rules import Rules
+
+def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
+    """The weapons named in the attack's own clauses (not elsewhere in its sentence); with
+    `borrow`, when they name none, those of the subject a subjectless trigger shares."""
+    text = " ".join(c.text(doc) for c in group)
+    weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if not weapons and borrow:  # "a bomb was in the morning hurled at a school": the subject of the verb it hangs on
+        text = " ".join(x.text for c in group for x in _borrowed_subject(doc[c.trigger]))
+        weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if "one-way attack drone" in weapons and "drone" not in weapons:
+        weapons += ("drone",)
+    return weapons
+
+
+def _borrowed_subject(trigger) -> list:
+    """The words of the subject a subjectless trigger verb shares with the verb it hangs on
+    ("a bomb was ... hurled", "gunmen stormed the hotel and shot ..."); none when it has its own."""
+    if trigger.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return []
+    return [x for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree]
