@@ -192,6 +192,14 @@ def _build_table() -> pl.DataFrame:
               .with_columns(pl.concat_list(pl.col("name"), pl.col("alts").fill_null([])).alias("alias"),
                             pl.lit(PLACE, pl.Int8).alias("level"))
               .explode("alias").with_columns((pl.col("alias") == pl.col("name")).alias("primary")).select(columns))
+    # "Bonifacio Moreno (El Aguaje)", "Dubova (Driloni)": GeoNames writes a locality's official name with the
+    # name people use in brackets (or a qualifier, "Unterach (Attersee)"); the name before the bracket is its
+    # own name, the bracketed one an alternate (found only with the article's backing, as other alternates)
+    bracketed = places.filter(pl.col("primary") & pl.col("name").str.contains(r"^[^(/]+\([^()/]+\)$"))
+    places = pl.concat([places,
+                        bracketed.with_columns(pl.col("name").str.extract(r"^([^(]+?)\s*\(").alias("alias")),
+                        bracketed.with_columns(pl.col("name").str.extract(r"\(([^()]+)\)$").alias("alias"),
+                                               pl.lit(False).alias("primary"))])
     nations = countries.select(
         pl.concat_list(pl.col("name"), pl.col("official").fill_null(""),
                        pl.col("aliases").fill_null("").str.split("|")).alias("alias"),
