@@ -74,8 +74,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 and not any(m.entity_id == loc for m in filed):
             # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
             # files from; the place the sentence names after it is where the attack was
-            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
-            loc = feature.entity_id
+            first = min(filed, key=lambda m: -1 if known[m.entity_id].level == PLACE else known[m.entity_id].level)
+            loc, feature = first.entity_id, known[first.entity_id]  # (a curated place's id is its mention's)
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
             # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
@@ -281,8 +281,9 @@ def _inherited(event, done, places, features: dict[str, Feature], dateline_end: 
     pick = (dateline or same_country)[:1]
     if not pick:
         return event.location_id, None, None
-    feature = features[pick[0].entity_id]
+    loc, feature = pick[0].entity_id, features[pick[0].entity_id]  # (a curated place's id is its mention's)
     if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
-        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
-    # (a province stands in for the place as a province does anywhere: precision 3, "In Sagaing, ... her village")
-    return feature.entity_id, feature, 3 if dateline or feature.level == ADMIN1 else 2
+        district = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), None)
+        loc, feature = (district.entity_id, district) if district is not None else (loc, feature)
+    # (a province stands in for the place as a province does anywhere: precision 3, "Fighting in Lower Shabelle ...")
+    return loc, feature, 3 if dateline or feature.level == ADMIN1 else 2
