@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v5`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo.v6`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and
@@ -184,7 +184,8 @@ def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[F
 def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
     """Whether `mention` qualifies a place name just before it that GeoNames lacks ("Natan in
     Baringo", "Jamali hill of Qaifa district", "Hiilweyne village (Balcad, ...)")."""
-    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start)
+    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start) \
+        or _UNKNOWN_COMMA_BEFORE.search(body, max(0, mention.start - 50), mention.start)
     if before is None or before.group(1).lower() in stop_names():
         return False
     s, e = before.span(1)
@@ -193,9 +194,12 @@ def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], kno
                and (g.source == "ner" or g.entity_type in PLACE_TYPES and not g.is_country) for m in mentions)
 
 
-# ("Natan in Baringo", "Hiilweyne village (Balcad", "a base at Moqokori, in the Hiiraan region")
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
-                             r"(?:\s*[(,]\s*(?:(?:in|of|near)\s+(?:the\s+)?)?|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+# "a base at Moqokori, in the Hiiraan region": after a comma only a name in a locative position (not
+# "the house of Governor X, in Ataq city", "Y's inauguration, in Kabul city")
+_UNKNOWN_COMMA_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}),\s*"
+                                   r"(?:in|near)\s+(?:the\s+)?$")
 
 
 def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:

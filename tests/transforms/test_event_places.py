@@ -37,6 +37,9 @@ def test_a_place_geonames_lacks_qualified_after_a_comma_keeps_its_area_one_step_
     # "Kaptir" is no GeoNames place: the town that qualifies it stands in, near it (precision 2)
     assert _placed("Herders shot two farmers dead at Kaptir, in Marigat, on 2 March 2025.") == \
         [("gpe:geonames-187641", "KE", 2)]
+    # a person's name before the comma qualifies no place: the town is the place itself
+    assert _placed("A grenade exploded near the home of Governor Ali Farah Warsame, in Garowe city, on 2 March "
+                   "2025, damaging its gate.") == [("gpe:geonames-58933", "SO", 1)]
 
 
 def test_a_province_that_stands_in_for_an_unnamed_place_has_province_precision():
