@@ -111,9 +111,15 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             if mention is not None and office_after().match(body, mention.end):
                 precision = 3  # "Bungoma senator-elect": whose office, the area of the article rather than the scene
             if not feature.country_code:
-                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
+                # "over the Red Sea near Eilat": the country of the place beside it; "in the Gulf of Aden off
+                # Mukalla": at sea off it, in no country (placed at the place it is off)
+                beside = next((m for m in in_sentence if known[m.entity_id].country_code
                                and BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
-                out.append((loc, beside.country_code if beside else e.country_code or None,
+                if beside is not None and _water_words()[1].search(body, max(0, beside.start - 30), beside.start):
+                    near = known[beside.entity_id]
+                    out.append((loc, None, EventPlace(None, near.latitude, near.longitude, 2)))
+                    continue
+                out.append((loc, known[beside.entity_id].country_code if beside else e.country_code or None,
                             EventPlace(None, feature.latitude, feature.longitude, 2)))
                 continue
         elif e.country_code is None or not _named_in_sentence(body, e, mentions, gazetteer):

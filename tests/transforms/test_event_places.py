@@ -66,6 +66,8 @@ def test_a_city_named_after_a_sea_is_on_land(body, town, cc):
      "the UKMTO said. Shipping through the Red Sea has fallen by half.", "loc:red-sea"),
     ("Pirates fired on a Maltese tanker off the coast of Eyl in the Gulf of Aden on 2 March 2025, wounding one "
      "sailor.", "loc:gulf-of-aden"),
+    ("A drone boat rammed the Liberia-flagged bulk carrier Sea Lark in the Red Sea off Ras Isa on 2 March 2025, "
+     "its manager said.", "loc:red-sea"),
 ])
 def test_a_ship_attacked_off_a_coast_of_a_named_sea_is_at_sea_in_no_country(body, water):
     assert [(loc, cc) for loc, cc, _ in _placed(body)] == [(water, None)]

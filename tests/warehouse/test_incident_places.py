@@ -37,3 +37,12 @@ def test_the_same_area_another_week_or_a_town_across_a_border_are_other_incident
     ids = _incidents(con, [first, second])
     assert set(ids) == {first, second}, "each article reports an attack"
     assert not ids[first] & ids[second]
+
+
+def test_two_reports_of_a_ship_attacked_at_sea_are_one_incident(con):
+    # at sea the event has no country: its sea stands for one ("off the port of Mukalla" and "in the Gulf of
+    # Aden off Mukalla"; the ship's flag, "Panama-flagged", is no place)
+    ids = _incidents(con, ["p6_tanker_first.txt", "p7_tanker_rewrite.txt"])
+    assert set(ids) == {"p6_tanker_first.txt", "p7_tanker_rewrite.txt"}
+    assert ids["p7_tanker_rewrite.txt"] == ids["p6_tanker_first.txt"]
+    assert con.execute("select list(distinct country_code) from attack_events").fetchone()[0] == [None]
