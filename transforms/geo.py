@@ -240,8 +240,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
             # "a truck of the Assam Rifles at Nambol" read as one facility: the name after "at" is looked up
-            # too, as a name in a locative position is (an Arabic "at" inside a name keeps the whole reading)
-            spans += [(m.start + at.start(1), m.end, False) for at in re.finditer(r"\sat\s([A-Z])", m.surface)]
+            # too, as a name in a locative position is (a town's Arabic "at", "Ras at Tannurah", is no facility)
+            if e.entity_type == "FAC":
+                spans += [(m.start + at.start(1), m.end, False) for at in re.finditer(r"\sat\s([A-Z])", m.surface)]
     area, place, before = _words()
     # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
     # (or a name of several words, kept only if the article's countries back it: "hit Kiryat Shmona")
