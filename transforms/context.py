@@ -6,7 +6,9 @@ import re
 
 from transforms.entities import Mention
 
-_AFFILIATION_AFTER = re.compile(r"-(backed|aligned|supported|sponsored|led|funded|allied|affiliated|linked)\b", re.I)
+# ("a Liberia-flagged bulk carrier", "a Greek-owned tanker": a ship's flag or owner is no place of the attack)
+_AFFILIATION_AFTER = re.compile(r"-(backed|aligned|supported|sponsored|led|funded|allied|affiliated|linked|flagged|"
+                                r"owned|registered|operated)\b", re.I)
 _MODIFIED_NOUN_AFTER = re.compile(  # "French or Burkinabe forces", "US and Iraqi troops": each modifies the noun
     r"(['’]s)?(?:\s*(?:,|\band\b|\bor\b|and/or|&)\s*(?-i:[A-Z])[\w'’.-]*)*\s+(forces?|troops?|military|personnel|officials?|government|warships?|ships?|navy|bases?|embass(?:y|ies)|consulates?|missions?|"
     r"soldiers|army|war|strikes?|airstrikes?|service|administration|authorities|diplomats?|citizens?|nationals?|"

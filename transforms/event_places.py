@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v5`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo.v6`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and
@@ -13,6 +13,7 @@ data/country_evidence.csv, data/en/armed_groups.jsonl, data/en/acled_subtypes.js
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,6 +25,7 @@ from transforms.entities import Mention
 from transforms.geo import (BESIDE_BEFORE, NEAR_BEFORE, PLACE_TYPES, context_countries, national_noun, office_after,
                             stop_names)
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, name_key
+from transforms.resources import data_text
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     sentence that lies inside it ("Jana Cabdalle" inside "Lower Juba"). A place with no country
     (a sea) takes the country of the place named beside it ("over the Red Sea near Eilat"). An
     event with no place takes the place of the attack it continues (the previous event of the
-    article, precision 2), else the article's dateline place (3) or its first place (2). The
+    article, precision 2), else the article's dateline place (3) or its first place (2; 3 for a province). The
     country is the location's country."""
     known = {**{m.entity_id: f for m in mentions if (f := _curated_feature(m.entity_id, gazetteer)) is not None},
              **features}
@@ -72,8 +74,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 and not any(m.entity_id == loc for m in filed):
             # "BAMAKO, 5 May - ... a village in the Mopti region": the dateline says where the reporter
             # files from; the place the sentence names after it is where the attack was
-            feature = min((known[m.entity_id] for m in filed), key=lambda f: -1 if f.level == PLACE else f.level)
-            loc = feature.entity_id
+            first = min(filed, key=lambda m: -1 if known[m.entity_id].level == PLACE else known[m.entity_id].level)
+            loc, feature = first.entity_id, known[first.entity_id]  # (a curated place's id is its mention's)
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
             # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
@@ -81,6 +83,20 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             loc = next(m.entity_id for m in in_sentence if known[m.entity_id] is feature)
             out.append((loc, feature.country_code or e.country_code or None,
                         EventPlace(feature.admin1, feature.latitude, feature.longitude, max(2, _precision(feature, body, None)))))
+            continue
+        if feature is not None and not feature.country_code and feature.level != COUNTRY:
+            # "in Port Sudan ..., the first attack on the Red Sea city": the sea names the city, not the attack's water
+            land = _land_named_by_water(body, loc, in_sentence, known)
+            if land is not None:
+                loc, feature = land.entity_id, known[land.entity_id]
+        water = _water_off(body, loc, [m for m in mentions if e.start_char <= m.start < e.end_char], places, known)
+        if water is not None:
+            # "attacked the bulk carrier off the port of Hodeidah ... in the Red Sea": at sea beside the place,
+            # in no country (the gold's country is the sea: ../shared/gold/ANNOTATION.md)
+            near = known.get(loc)
+            lat, lon = (near.latitude, near.longitude) if near is not None and near.latitude is not None \
+                else (known[water.entity_id].latitude, known[water.entity_id].longitude)
+            out.append((water.entity_id, None, EventPlace(None, lat, lon, 2)))
             continue
         if feature is not None and feature.level != COUNTRY:
             inner = [known[m.entity_id] for m in in_sentence if feature.contains(known[m.entity_id])] \
@@ -95,9 +111,15 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             if mention is not None and office_after().match(body, mention.end):
                 precision = 3  # "Bungoma senator-elect": whose office, the area of the article rather than the scene
             if not feature.country_code:
-                beside = next((known[m.entity_id] for m in in_sentence if known[m.entity_id].country_code
+                # "over the Red Sea near Eilat": the country of the place beside it; "in the Gulf of Aden off
+                # Mukalla": at sea off it, in no country (placed at the place it is off)
+                beside = next((m for m in in_sentence if known[m.entity_id].country_code
                                and BESIDE_BEFORE.search(body[max(0, m.start - 12):m.start])), None)
-                out.append((loc, beside.country_code if beside else e.country_code or None,
+                if beside is not None and _water_words()[1].search(body, max(0, beside.start - 30), beside.start):
+                    near = known[beside.entity_id]
+                    out.append((loc, None, EventPlace(None, near.latitude, near.longitude, 2)))
+                    continue
+                out.append((loc, known[beside.entity_id].country_code if beside else e.country_code or None,
                             EventPlace(None, feature.latitude, feature.longitude, 2)))
                 continue
         elif e.country_code is None or not _named_in_sentence(body, e, mentions, gazetteer):
@@ -116,6 +138,46 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
     return out
 
 
+@cache
+def _water_words() -> tuple[re.Pattern, re.Pattern]:
+    """(land_after, off_before) of data/en/waters.json: "the Red Sea city", "off the port of"."""
+    raw = json.loads(data_text("en/waters.json"))
+    alt = lambda ws: "|".join(sorted((r"\s+".join(map(re.escape, w.split())) for w in ws), key=len, reverse=True))  # noqa: E731
+    return (re.compile(rf"\s+(?:{alt(raw['land_after'])})\b", re.I),
+            re.compile(rf"\b(?:{alt(raw['off_before'])})\s+(?:the\s+)?$", re.I))
+
+
+def _is_water(feature: Feature) -> bool:
+    """A curated sea, gulf or strait: a place with coordinates and no country."""
+    return not feature.country_code and feature.level == PLACE and feature.latitude is not None
+
+
+def _land_named_by_water(body: str, loc: str, in_sentence: list[Mention], known: dict[str, Feature]) -> Mention | None:
+    """The most specific place on land of the sentence when every mention of the water `loc` in it
+    modifies a place noun ("the Red Sea city", "a Black Sea port"); None otherwise."""
+    land_after, _ = _water_words()
+    own = [m for m in in_sentence if m.entity_id == loc]
+    land = [m for m in in_sentence if known[m.entity_id].country_code]
+    if not own or not land or not all(land_after.match(body, m.end) for m in own):
+        return None
+    return min(land, key=lambda m: -1 if known[m.entity_id].level == PLACE else known[m.entity_id].level)
+
+
+def _water_off(body: str, loc: str | None, in_sentence: list[Mention], places: list[Mention],
+               known: dict[str, Feature]) -> Mention | None:
+    """The water an event is in when its sentence puts it off a place on land ("off the port of
+    Hodeidah", "off Eritrea") and the article names a sea: the water named in the sentence, else
+    the article's first. None when the place is not named after "off" or the article names no
+    water (then the coast's place and country stand, as ACLED codes "off the Benin coast")."""
+    _, off_before = _water_words()
+    if loc is None or not any(m.entity_id == loc and off_before.search(body, max(0, m.start - 30), m.start)
+                              for m in in_sentence):
+        return None
+    waters = [m for m in in_sentence if m.entity_id in known and _is_water(known[m.entity_id])] \
+        or [m for m in places if _is_water(known[m.entity_id])]
+    return waters[0] if waters else None
+
+
 def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[Feature]:
     """ "In Al-Bayda, ... in Nati district": a town that shares its name with its first-level area
     (the province's seat) may be named for the province; the districts of that province among
@@ -128,7 +190,8 @@ def _districts_of_its_province(town: Feature, features: list[Feature]) -> list[F
 def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], known: dict[str, Feature], gazetteer) -> bool:
     """Whether `mention` qualifies a place name just before it that GeoNames lacks ("Natan in
     Baringo", "Jamali hill of Qaifa district", "Hiilweyne village (Balcad, ...)")."""
-    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start)
+    before = _UNKNOWN_BEFORE.search(body, max(0, mention.start - 50), mention.start) \
+        or _UNKNOWN_COMMA_BEFORE.search(body, max(0, mention.start - 50), mention.start)
     if before is None or before.group(1).lower() in stop_names():
         return False
     s, e = before.span(1)
@@ -139,6 +202,10 @@ def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], kno
 
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
                              r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+# "a base at Moqokori, in the Hiiraan region": after a comma only a name in a locative position (not
+# "the house of Governor X, in Ataq city", "Y's inauguration, in Kabul city")
+_UNKNOWN_COMMA_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}),\s*"
+                                   r"(?:in|near)\s+(?:the\s+)?$")
 
 
 def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:
@@ -224,7 +291,9 @@ def _inherited(event, done, places, features: dict[str, Feature], dateline_end: 
     pick = (dateline or same_country)[:1]
     if not pick:
         return event.location_id, None, None
-    feature = features[pick[0].entity_id]
+    loc, feature = pick[0].entity_id, features[pick[0].entity_id]  # (a curated place's id is its mention's)
     if not dateline:  # ("In Al-Bayda, ... in Nati district. Two were killed.": the district, as in its sentence)
-        feature = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), feature)
-    return feature.entity_id, feature, 3 if dateline else 2
+        district = next(iter(_districts_of_its_province(feature, [features[m.entity_id] for m in same_country])), None)
+        loc, feature = (district.entity_id, district) if district is not None else (loc, feature)
+    # (a province stands in for the place as a province does anywhere: precision 3, "Fighting in Lower Shabelle ...")
+    return loc, feature, 3 if dateline or feature.level == ADMIN1 else 2

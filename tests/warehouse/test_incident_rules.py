@@ -80,7 +80,9 @@ def _km(a: dict, b: dict) -> float:
 
 def _compatible(n: dict, c: dict, docs: dict) -> bool:
     """The rules of link_incidents.sql's header, one pair at a time."""
-    if n["country_code"] is None or n["country_code"] != c["country_code"] or n["doc_id"] == c["doc_id"]:
+    # (an event in no country, at sea, has its sea for one)
+    country_n, country_c = n["country_code"] or n["location_id"], c["country_code"] or c["location_id"]
+    if country_n is None or country_n != country_c or n["doc_id"] == c["doc_id"]:
         return False
     if not (c["date_min"] <= n["date_max"] and n["date_min"] <= c["date_max"]):
         return False

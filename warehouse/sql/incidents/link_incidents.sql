@@ -4,7 +4,8 @@
 -- documents by ingested_at, then event_id (in a run every document has the run's ingested_at,
 -- so within a run this is event_id order).
 -- Compatible (both events): another document (one article's events are distinct attacks, as
--- the event extractor decided); the same country; overlapping date ranges;
+-- the event extractor decided); the same country (an event at sea, in no country, has its sea for
+-- one: two reports of a ship attacked off Hodeidah in the Red Sea compare); overlapping date ranges;
 -- places that agree (the same location, within 40 km, or one a province the other lies in);
 -- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
 -- event (a range of more than 3 days, or no coordinates) links only on the same place (the same
@@ -24,7 +25,7 @@
 -- tests/warehouse/test_incident_rules.py holds this to the pair-by-pair reading of the rules.
 create or replace temporary table incident_links as
 with events as (
-    select e.event_id, e.doc_id, e.country_code, e.location_id, e.latitude, e.longitude, e.admin1,
+    select e.event_id, e.doc_id, coalesce(e.country_code, e.location_id) as country_code, e.location_id, e.latitude, e.longitude, e.admin1,
            e.geo_precision, e.event_date, e.date_min, e.date_max, e.attacker_id, e.target_id,
            (e.run_id = $run_id) as same_run, d.ingested_at, d.duplicate_of, d.source_path,
            (e.date_max - e.date_min) <= 3 as short,
@@ -35,8 +36,8 @@ with events as (
                else w end))) as families,
            list_contains(e.weapons, 'unknown') as unknown
     from attack_events e join documents d using (doc_id)
-    -- an event without a country or dates links to nothing (the rules compare them)
-    where e.country_code is not null and e.date_min is not null and e.date_max is not null
+    -- an event without a country (or sea) or dates links to nothing (the rules compare them)
+    where coalesce(e.country_code, e.location_id) is not null and e.date_min is not null and e.date_max is not null
 ),
 window_ as (select min(date_min) as lo, max(date_max) as hi from events where same_run),
 earlier as materialized (
