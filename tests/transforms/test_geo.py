@@ -612,3 +612,33 @@ def test_a_dateline_in_capitals_does_not_name_the_place():
                 "residential building in Odesa on Friday, killing two people, officials said.\n")
     names = {e.name for e in d.entities if e.entity_id.startswith("gpe:geonames-")}
     assert names and not any(n.isupper() for n in names)
+
+
+def test_a_town_of_note_abroad_must_lie_where_the_groups_named_fight():
+    # invented (#14, ninth pass): Kenyan forces against Al Shabaab are not in Papua New Guinea's Kiunga (a
+    # Kenyan village GeoNames' cities500 lacks); a group may still strike across a border on its continent
+    d = _run(_article("On 2 March 2025, Al Shabaab fighters ambushed a KDF convoy near Kiunga, killing two soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    d = _run(_article("On 2 March 2025, Houthi forces fired a ballistic missile at Jizan, wounding two residents."))[0]
+    assert [e.country_code for e in d.events] == ["SA"]
+    d = _run(_article("On 2 March 2025, Rwandan troops attacked an insurgent camp near Mocimboa da Praia, killing six."))[0]
+    assert [e.country_code for e in d.events] == ["MZ"]
+
+
+def test_a_name_spelled_like_an_iso_code_in_lower_case_is_no_country():
+    # "Bol" (Chad) is Bolivia's alpha-3 code, "Al" Albania's alpha-2; in capitals a code is a country ("USA")
+    from transforms.canonical import place_entity
+
+    assert place_entity("Bol", "GPE").country_code == "TD"
+    assert place_entity("USA", "GPE").country_code == "US"
+    d = _run(_article("On 2 March 2025, ISWAP fighters ambushed Chadian soldiers near Bol, killing six."))[0]
+    assert [e.country_code for e in d.events] == ["TD"]
+
+
+def test_a_province_seat_named_like_its_province_beats_a_namesake_abroad():
+    # GeoNames calls the town Sa'dah only in an alternate name, the governorate Şāʻdah by its own:
+    # "Saada" is that governorate's seat, not Mayotte's Sada
+    d = _run(_article("On 2 March 2025, the Saudi-led coalition carried out airstrikes on Saada, killing three "
+                      "civilians. The Houthis condemned the strikes."))[0]
+    assert [e.country_code for e in d.events] == ["YE"]
+    assert d.places[0].geo_precision == 1
