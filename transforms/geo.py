@@ -421,6 +421,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     # the countries an armed group the article names fights in ("Al Shabaab": Somalia, Kenya): a force may serve
     # abroad, but where it meets that group, not in a far country of a town's namesake ("KDF ... near Kiunga")
     fronts = {cc for _, _, codes, kind in country_evidence(body) if kind == "group" for cc in codes}
+    fronts |= {g.country_code for m in mentions if m.entity_id in _armed_groups()
+               and (g := lookup_entity.get(m.entity_id)) is not None and g.country_code}  # "Hezbollah": Lebanon
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
@@ -624,8 +626,8 @@ def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
 def _forces_only(best: Feature, options: list[Feature], own_key: str, village: bool, support: dict[str, float],
                  said_by_actors: dict[str, float], at_home: set[str], exempt: set[str],
                  fronts: set[str] = frozenset()) -> bool:
-    """Whether a town of note (10,000 people or more) of one country, named by its own name, may be
-    taken although the article names other countries: they are only the demonyms of forces and actors
+    """Whether a town of note (10,000 people or more; any town where the article names armed groups) of
+    one country, named by its own name, may be taken although the article names other countries: they are only the demonyms of forces and actors
     ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
     nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`).
     When the article names armed groups, the town must lie on the continent of a country they fight in
@@ -634,7 +636,11 @@ def _forces_only(best: Feature, options: list[Feature], own_key: str, village: b
     lands = {continents().get(cc) for cc in fronts}
     if fronts and continents().get(best.country_code) not in lands and said_by_actors.get(best.country_code, 0.0) <= 0.01:
         return False
-    return (best.level == PLACE and best.primary and best.population >= _NOTABLE and not village
+    # a group strikes across the border too ("a rocket fired by Hezbollah hit a house in Metula"): where the
+    # article names groups, a place of their continent named by its own name, in one country, is where they struck,
+    # however small; the group's home is who, not where
+    floor = 0 if fronts else _NOTABLE
+    return (best.level == PLACE and best.primary and best.population >= floor and not village
             and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
             and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
                         for cc, v in support.items() if cc not in exempt and v > 0.01))

@@ -623,6 +623,9 @@ def test_a_town_of_note_abroad_must_lie_where_the_groups_named_fight():
     assert [e.country_code for e in d.events] == ["SA"]
     d = _run(_article("On 2 March 2025, Rwandan troops attacked an insurgent camp near Mocimboa da Praia, killing six."))[0]
     assert [e.country_code for e in d.events] == ["MZ"]
+    # a small town named by its own name is where a group struck across the border, not the group's home
+    d = _run(_article("On 2 March 2025, a rocket fired by Hezbollah hit a house in Metula, wounding two residents."))[0]
+    assert [e.country_code for e in d.events] == ["IL"]
 
 
 def test_a_name_spelled_like_an_iso_code_in_lower_case_is_no_country():
