@@ -34,7 +34,7 @@ from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, continents, km, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, continents, km, name_key, same_romanization
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v6"
@@ -640,8 +640,11 @@ def _forces_only(best: Feature, options: list[Feature], own_key: str, village: b
     # article names groups, a place of their continent named by its own name, in one country, is where they struck,
     # however small; the group's home is who, not where
     floor = 0 if fronts else _NOTABLE
-    return (best.level == PLACE and best.primary and best.population >= floor and not village
-            and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
+    # (by its own name, or an alternate that only spells it otherwise: "Jabalia" for GeoNames' Jabālyā; not an
+    # old or other name, "Boni" for Bonn)
+    own_name = best.primary and name_key(best.name) == own_key or same_romanization(best.name, own_key)
+    return (best.level == PLACE and own_name and best.population >= floor and not village
+            and len({f.country_code for f in options}) == 1
             and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
                         for cc, v in support.items() if cc not in exempt and v > 0.01))
 

@@ -324,6 +324,14 @@ def _romanized_expr(column: str) -> pl.Expr:
     return expr.str.strip_chars()
 
 
+@lru_cache(maxsize=1 << 12)
+def same_romanization(name: str, other: str) -> bool:
+    """Whether two names are romanizations of one name (the same `_romanized_expr` key: "Jabalia"
+    and GeoNames' "Jabālyā"), as against another name of the place ("Orkney" for "Eastleigh")."""
+    keys = pl.DataFrame({"key": [name_key(name), name_key(other)]}).select(_romanized_expr("key"))["key"]
+    return bool(keys[0]) and keys[0] == keys[1]
+
+
 @cache
 def _romanized() -> pl.DataFrame:
     def build():
