@@ -137,8 +137,10 @@ def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], kno
                and (g.source == "ner" or g.entity_type in PLACE_TYPES and not g.is_country) for m in mentions)
 
 
+# ("Kawangware, a suburb of Nairobi": an apposition names what the place is a part of)
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
-                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+                             r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z]+\s+){1,2}(?:of|in)\s+(?:the\s+)?|"
+                             r"\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
 
 
 def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> bool:

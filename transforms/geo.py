@@ -326,8 +326,8 @@ def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tup
         if len(words) >= 2 and words[-1].group(0) in compass:
             out.append((s, s + words[-2].end(), certain))
         cut = body.rfind("-", s, e)
-        if cut <= s:
-            continue  # (not body[s:-1]: a copy of the rest of the article per name)
+        if cut <= s or _called_village(body, s, e):
+            continue  # (not body[s:-1]: a copy of the rest of the article per name); a village's name is one name
         head, tail = body[s:cut], body[cut + 1:e]
         if len(head) >= 4 and len(tail) >= 4 and head[:1].isupper() and tail[:1].isupper() \
                 and " " not in tail and head.lower() not in _articles():
@@ -432,7 +432,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     known_set = set(known)
     wholes = {(s, e) for s, e, _ in spans if (s, e) not in known_set
               and any(inner not in parts for inner in known_spans.within(s, e))}
-    spans = [sp for sp in spans if sp[:2] not in parts | wholes]
+    # but "the village of Tillia-Koira" is one village GeoNames lacks, not the town of Tillia
+    village_parts = {inner for s, e in wholes if "-" in body[s:e] and _called_village(body, s, e)
+                     for inner in known_spans.within(s, e)}
+    spans = [sp for sp in spans if sp[:2] not in parts | wholes | village_parts]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
     compass = _compass()
     whole_spans = _Spans(wholes)
@@ -585,7 +588,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
-    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
     chosen_spans = _Spans(chosen)
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}

@@ -657,3 +657,13 @@ def test_another_romanization_of_a_city_is_its_own_name_beside_an_attackers_demo
     d = _run(_article("On 2 March 2025, Israeli airstrikes hit a school sheltering displaced families in Jabalia, "
                       "killing 20 people."))[0]
     assert [e.country_code for e in d.events] == ["PS"]
+
+
+def test_a_part_of_a_city_gn_lacks_is_placed_near_the_city_and_a_hyphenated_village_is_one_name():
+    # invented (#14): "X, a suburb of City" places the attack in a part of the city (precision 2); the
+    # village of Tillia-Koira is not the town of Tillia (400 km away), so the distance names the place
+    d = _run(_article("On 2 March 2025, a grenade hit a bar in Kamwokya, a suburb of Kampala, wounding four."))[0]
+    assert [e.country_code for e in d.events] == ["UG"] and d.places[0].geo_precision == 2
+    d = _run(_article("On 2 March 2025, gunmen attacked the village of Tillia-Koira, 30 km from Tillaberi, killing four."))[0]
+    assert [e.country_code for e in d.events] == ["NE"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 14.21, 1.45) < 50 and d.places[0].geo_precision == 2
