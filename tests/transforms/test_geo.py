@@ -667,3 +667,20 @@ def test_a_part_of_a_city_gn_lacks_is_placed_near_the_city_and_a_hyphenated_vill
     d = _run(_article("On 2 March 2025, gunmen attacked the village of Tillia-Koira, 30 km from Tillaberi, killing four."))[0]
     assert [e.country_code for e in d.events] == ["NE"]
     assert km(d.places[0].latitude, d.places[0].longitude, 14.21, 1.45) < 50 and d.places[0].geo_precision == 2
+
+
+def test_neighbours_are_derived_from_the_places_of_geonames():
+    from transforms.geonames import neighbours
+
+    n = neighbours()
+    assert {"SO", "ET", "TZ", "UG", "SS"} <= n["KE"] and "RW" in n["CD"] and "SA" in n["YE"]
+    assert "PG" not in n["KE"] and "EG" not in n["SS"] and "KE" in n["SO"]
+
+
+def test_a_district_abroad_named_alone_is_no_place_far_from_where_the_groups_named_fight():
+    # Egypt's Markaz Nasir is not where the SPLA-IO fights (South Sudan's Nasir is a town GeoNames' cities500
+    # lacks); a district next door still is: M23 shells land in Rwanda's Rubavu
+    d = _run(_article("On 2 March 2025, the SPLA-IO attacked government troops in Nasir, killing ten soldiers."))[0]
+    assert [e.country_code for e in d.events] == ["SS"]
+    d = _run(_article("On 2 March 2025, shells fired by M23 rebels landed in Rubavu, wounding three residents."))[0]
+    assert [e.country_code for e in d.events] == ["RW"]
