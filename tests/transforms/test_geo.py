@@ -684,3 +684,11 @@ def test_a_district_abroad_named_alone_is_no_place_far_from_where_the_groups_nam
     assert [e.country_code for e in d.events] == ["SS"]
     d = _run(_article("On 2 March 2025, shells fired by M23 rebels landed in Rubavu, wounding three residents."))[0]
     assert [e.country_code for e in d.events] == ["RW"]
+
+
+def test_a_town_a_group_attacked_raided_or_shelled_is_where_the_attack_was():
+    # "attacked Mubi": the object of an attack verb stands where only a place or a party can; a name the
+    # model did not tag is looked up and taken where the article backs its country (the group's)
+    d = _run(_article("On 2 March 2025, Boko Haram insurgents attacked Mubi, killing three residents."))[0]
+    assert [e.country_code for e in d.events] == ["NG"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 10.27, 13.27) < 50
