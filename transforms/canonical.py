@@ -82,8 +82,11 @@ def place_entity(name: str, label: str) -> Entity:
     if label == "GPE":
         try:
             country = pycountry.countries.lookup(name)
-            return Entity(f"gpe:{country.alpha_2.lower()}", getattr(country, "common_name", country.name), "GPE",
-                          country.alpha_2, None, None, (name,), "pycountry")
+            # an ISO code is a country only in capitals ("USA", "DRC"'s "COD"): "Bol" in Chad, "Al" is no
+            # Bolivia, no Albania
+            if name.isupper() or name.casefold() not in {country.alpha_2.casefold(), country.alpha_3.casefold()}:
+                return Entity(f"gpe:{country.alpha_2.lower()}", getattr(country, "common_name", country.name), "GPE",
+                              country.alpha_2, None, None, (name,), "pycountry")
         except LookupError:
             pass
     city = geonames_city_by_name(name)

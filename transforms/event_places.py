@@ -200,8 +200,10 @@ def _qualifies_unknown(body: str, mention: Mention, mentions: list[Mention], kno
                and (g.source == "ner" or g.entity_type in PLACE_TYPES and not g.is_country) for m in mentions)
 
 
+# ("Kawangware, a suburb of Nairobi": an apposition names what the place is a part of)
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?:\s+[a-z]+){0,2}"
-                             r"(?:\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
+                             r"(?:\s*,\s*(?:a|an|the)\s+(?:[a-z]+\s+){1,2}(?:of|in)\s+(?:the\s+)?|"
+                             r"\s*[(,]\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$")
 # "a base at Moqokori, in the Hiiraan region": after a comma only a name in a locative position (not
 # "the house of Governor X, in Ataq city", "Y's inauguration, in Kabul city")
 _UNKNOWN_COMMA_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}),\s*"

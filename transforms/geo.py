@@ -10,7 +10,10 @@ article, not by the name alone:
 2. the area named in brackets or after a comma ("Town (District, Province)", "Town, Province"):
    a candidate inside it wins;
 3. the word after the name ("X district" is an admin area, "X village" a place);
-4. the population, last.
+4. where the armed groups it names fight: a homonym taken on its name alone lies in or next to one
+   of their countries (`geonames.neighbours`), so "SPLA-IO ... in Nasir" is no Egyptian district,
+   and a place there named by its own name is where a group struck across a border, not the group's home;
+5. the population, last.
 
 Besides the mentions the gazetteer and the NER model found, capitalized names in a locative or
 bracketed position are looked up ("in Jana Cabdalle village (Afmadow, Lower Juba)"); such a name
@@ -34,7 +37,7 @@ from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key
+from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
 from transforms.resources import data_text, word_list
 
 COMPONENT = "geo.v6"
@@ -330,8 +333,8 @@ def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tup
         if len(words) >= 2 and words[-1].group(0) in compass:
             out.append((s, s + words[-2].end(), certain))
         cut = body.rfind("-", s, e)
-        if cut <= s:
-            continue  # (not body[s:-1]: a copy of the rest of the article per name)
+        if cut <= s or _called_village(body, s, e):
+            continue  # (not body[s:-1]: a copy of the rest of the article per name); a village's name is one name
         head, tail = body[s:cut], body[cut + 1:e]
         if len(head) >= 4 and len(tail) >= 4 and head[:1].isupper() and tail[:1].isupper() \
                 and " " not in tail and head.lower() not in _articles():
@@ -422,6 +425,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     at_home = {cc for cc, w in explicit.items()
                if w - context_countries(body, mentions, lookup_entity, dateline_end, nationals=False).get(cc, 0.0) > 0.01}
     at_home |= {cc for _, _, codes, kind in country_evidence(body) if kind not in _SERVING_ABROAD for cc in codes}
+    # the countries an armed group the article names fights in ("Al Shabaab": Somalia, Kenya): a force may serve
+    # abroad, but where it meets that group, not in a far country of a town's namesake ("KDF ... near Kiunga")
+    fronts = {cc for _, _, codes, kind in country_evidence(body) if kind == "group" for cc in codes}
+    fronts |= {g.country_code for m in mentions if m.entity_id in _armed_groups()
+               and (g := lookup_entity.get(m.entity_id)) is not None and g.country_code}  # "Hezbollah": Lebanon
     area, place_noun, _ = _words()
     # a name inside a longer one that GeoNames knows ("Sheikh" in "Sheikh Othman") is part of it
     known = [(s, e) for s, e, _ in spans if found.get(name_key(body[s:e])) or (romanized or {}).get(name_key(body[s:e]))]
@@ -431,7 +439,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     known_set = set(known)
     wholes = {(s, e) for s, e, _ in spans if (s, e) not in known_set
               and any(inner not in parts for inner in known_spans.within(s, e))}
-    spans = [sp for sp in spans if sp[:2] not in parts | wholes]
+    # but "the village of Tillia-Koira" is one village GeoNames lacks, not the town of Tillia
+    village_parts = {inner for s, e in wholes if "-" in body[s:e] and _called_village(body, s, e)
+                     for inner in known_spans.within(s, e)}
+    spans = [sp for sp in spans if sp[:2] not in parts | wholes | village_parts]
     cands = {(s, e): _candidates(body[s:e], found) for s, e, _ in spans}
     compass = _compass()
     whole_spans = _Spans(wholes)
@@ -519,6 +530,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             if not options:
                 continue
         has_primary = any(f.primary for f in options)
+        named_areas = {f.geonameid for f in options if f.level == ADMIN1 and f.primary}
         inside = qualifiers.get((s, e), [])
         is_area = bool(area.match(body, e)) or _qualifying(body, s)  # "(Dokuy, Kossi)": a qualifier is an area
         is_place = bool(place_noun.match(body, e))
@@ -539,7 +551,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             value -= 2.0 if f.level == COUNTRY else 0.0
             value += 2.0 if f.admin1_id in provinces and f.geonameid != f.admin1_id \
                 and (not is_area or naming[f.admin1_id] - {own_key}) and _NAMESAKE * f.population >= of_note else 0.0
-            value -= _ALTERNATE if has_primary and not f.primary else 0.0  # "Eastleigh" is no "Orkney" (an alternate name)
+            # "Eastleigh" is no "Orkney" (an alternate name); but the seat of a province found by its own name
+            # is that name's town ("Saada": Sa'dah of the Şāʻdah governorate, not Mayotte's Sada)
+            value -= _ALTERNATE if has_primary and not f.primary and f.admin1_id not in named_areas else 0.0
             return value + math.log10(f.population + 10) / 4
 
         best = max(options, key=score)
@@ -566,11 +580,13 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in stop_names()
                      and _IN_BEFORE.search(body, max(0, s - 30), s)) \
-                and (best.level in (ADMIN1, ADMIN2) or (best.population >= _CITY or _capital(best, options))
+                and (best.level in (ADMIN1, ADMIN2) and not _off_the_fronts(best, fronts, said_by_actors)
+                     or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
-                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only)) \
+                     or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only, fronts)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
+                and not _off_the_fronts(best, fronts, said_by_actors) \
                 and (best.primary or not _village_words()[2].match(body, e)):
             # nothing else in the article says where but who acts: the name alone decides, though a
             # town abroad (below a city's size: "Eastleigh" beside "Somali residents" is no English town;
@@ -578,10 +594,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             # a town known by another name ("Boni", an old name of Bonn), only while the article hints at no
             # other country ("Kain" with Burkinabe forces); a village named in several
             # countries stays unknown, and so does a forest or a hill named after a town's old name ("Boni Forest");
-            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz)
+            # an admin area is no name the article calls a town ("Nasir town" is no Egyptian markaz); nor is one
+            # far from where the armed groups named fight ("SPLA-IO ... in Nasir", `_off_the_fronts`)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
-    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]}
+    rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
     chosen_spans = _Spans(chosen)
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}
@@ -620,15 +637,39 @@ def _country_readings(body: str, resolved: Resolved, places) -> Resolved:
 
 
 def _forces_only(best: Feature, options: list[Feature], own_key: str, village: bool, support: dict[str, float],
-                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str]) -> bool:
-    """Whether a town of note (10,000 people or more) of one country, named by its own name, may be
-    taken although the article names other countries: they are only the demonyms of forces and actors
-    ("a Rwandan army position near Mocímboa da Praia": forces serve abroad), none a people's
-    nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`)."""
-    return (best.level == PLACE and best.primary and best.population >= _NOTABLE and not village
-            and name_key(best.name) == own_key and len({f.country_code for f in options}) == 1
+                 said_by_actors: dict[str, float], at_home: set[str], exempt: set[str],
+                 fronts: set[str] = frozenset()) -> bool:
+    """Whether a town of note (10,000 people or more; any town where the article names armed groups) of
+    one country, named by its own name, may be taken although the article names other countries: they
+    are only the demonyms of forces and actors ("a Rwandan army position near Mocímboa da Praia": forces
+    serve abroad), none a people's nationality ("Somali residents of Eastleigh"), a people, a currency or an office (`at_home`).
+    When the article names armed groups, the town must lie in or next to a country they fight in
+    (`fronts`; they cross borders: Houthi strikes on Saudi towns) or in a country of the forces named
+    (`_off_the_fronts`)."""
+    if _off_the_fronts(best, fronts, said_by_actors):
+        return False
+    # a group strikes across the border too ("a rocket fired by Hezbollah hit a house in Metula"): where the
+    # article names groups, a place in or next to their countries, named by its own name, in one country, is
+    # where they struck, however small; the group's home is who, not where
+    floor = 0 if fronts else _NOTABLE
+    # (by its own name, or an alternate that only spells it otherwise: "Jabalia" for GeoNames' Jabālyā; not an
+    # old or other name, "Boni" for Bonn)
+    own_name = best.primary and name_key(best.name) == own_key or same_romanization(best.name, own_key)
+    return (best.level == PLACE and own_name and best.population >= floor and not village
+            and len({f.country_code for f in options}) == 1
             and not any(v - said_by_actors.get(cc, 0.0) > 0.01 or cc in at_home
                         for cc, v in support.items() if cc not in exempt and v > 0.01))
+
+
+def _off_the_fronts(best: Feature, fronts: set[str], said_by_actors: dict[str, float]) -> bool:
+    """Whether `best` lies outside every country the article's armed groups fight in (`fronts`) and
+    their neighbours (`geonames.neighbours`: a group strikes across a border, Hezbollah at Metula,
+    M23 shells into Rubavu) and in no country of the forces named: "SPLA-IO ... in Nasir" is not Egypt's
+    Markaz Nasir, Kenyan forces against Al Shabaab "near Kiunga" are not in Papua New Guinea."""
+    if not fronts or said_by_actors.get(best.country_code, 0.0) > 0.01:
+        return False
+    near = set(fronts).union(*(neighbours().get(cc, ()) for cc in fronts))
+    return best.country_code not in near
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:

