@@ -88,6 +88,12 @@ class EntityMatcher:
         ner_spans += institution_names(text, ner_spans, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
+        # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
+        for s in ner_spans:
+            if s.label in ("ORG", "PERSON", "NORP") and " " not in s.text:
+                a, b = canonical.clean_span(text, s.start, s.end)
+                if _corrected_label(text, a, b, s.label) == "GPE":
+                    labels[text[a:b]] = "GPE"
         # a name set out as one ("(Sahel Wire)", "X (XYZ)") is an organisation wherever it is named again
         labels.update({s.text: "ORG" for s in ner_spans if s.label == "ORG" and alias_senses.defined_name(text, s.start, s.end)})
         new: dict[str, Entity] = {}

@@ -116,3 +116,11 @@ def test_a_place_noun_after_a_places_name_is_no_part_of_it():
 
 def test_a_town_after_a_countrys_possessive_is_a_town():
     assert spans("Gunmen attacked Mali's Gao on Friday.", ("Gao", "ORG")) == [("Gao", "GPE")]
+
+
+def test_a_name_its_context_makes_a_place_once_is_that_place_where_it_opens_a_sentence():
+    text = "Gunmen attacked the town of Kaya on Friday. Kaya, the capital of Sanmatenga province, was calm."
+    at = text.rindex("Kaya")
+    mentions, new = default_matcher().resolve(text, [NerSpan(28, 32, "Kaya", "ORG"), NerSpan(at, at + 4, "Kaya", "ORG")])
+    lookup = {**default_matcher().gazetteer, **new}
+    assert [(m.surface, lookup[m.entity_id].entity_type) for m in mentions if m.surface == "Kaya"] == [("Kaya", "GPE")] * 2
