@@ -144,7 +144,8 @@ def _joined_names(text: str, span: NerSpan) -> list[NerSpan]:
     last word names a force ("Rifles", "Police"), else keeps the model's label."""
     m = _words()["joiner"].search(text, span.start, span.end)
     start = span.start + 4 if text.startswith(("the ", "The "), span.start) else span.start
-    if not m or not _NAME_WORD.match(text, start) or start >= m.start():
+    # a name of two words or more before the joiner: "Police in Union" is a misread phrase, not two names
+    if not m or not _NAME_WORD.match(text, start) or len(text[start:m.start()].split()) < 2:
         return [span]
     first = NerSpan(start, m.start(), text[start:m.start()], span.label)
     second = NerSpan(m.end(), span.end, text[m.end():span.end], "GPE")

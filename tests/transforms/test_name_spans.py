@@ -124,3 +124,8 @@ def test_a_name_its_context_makes_a_place_once_is_that_place_where_it_opens_a_se
     mentions, new = default_matcher().resolve(text, [NerSpan(28, 32, "Kaya", "ORG"), NerSpan(at, at + 4, "Kaya", "ORG")])
     lookup = {**default_matcher().gazetteer, **new}
     assert [(m.surface, lookup[m.entity_id].entity_type) for m in mentions if m.surface == "Kaya"] == [("Kaya", "GPE")] * 2
+
+
+def test_one_word_and_a_joiner_are_no_two_names():
+    text = "The figures came from Police in Union offices."
+    assert spans(text, ("Police in Union", "ORG")) == [("Police in Union", "ORG")]
