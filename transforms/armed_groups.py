@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from transforms.gazetteer import Entity
-from transforms.resources import jsonl
+from transforms.resources import jsonl, word_list
 from transforms.wordtrie import trie_pattern
 
 LANGUAGE = "en"
@@ -74,7 +74,9 @@ def caseless_pattern() -> re.Pattern | None:
     alternatives = caseless_alternatives()
     if alternatives is None:
         return None
-    return re.compile(rf"(?<![\w'’-]){alternatives}(?![\w]|['’](?!s\b)|-[A-Za-z])", re.I)
+    # "al-Qaeda-linked", "Hamas-run": a hyphen and a word of affiliation (data/en/affiliation_suffixes.txt) end the name
+    affiliation = "|".join(sorted(set(word_list(f"{LANGUAGE}/affiliation_suffixes.txt")), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-]){alternatives}(?![\w]|['’](?!s\b)|-(?!(?-i:{affiliation})\b)[A-Za-z])", re.I)
 
 
 @cache
@@ -85,6 +87,18 @@ def exact_aliases() -> dict[str, str]:
         for alias in r.get("exact", []):
             out.setdefault(alias, r["id"])
     return out
+
+
+@cache
+def shared_acronyms() -> dict[str, tuple[str, ...]]:
+    """Each `exact` alias that several lines list ("ADF") -> their ids, in file order (the first is
+    its usual sense, the one `exact_aliases` and country evidence read; transforms/alias_senses.py
+    picks an article's)."""
+    ids: dict[str, list[str]] = {}
+    for r in _lines():
+        for alias in r.get("exact", []):
+            ids.setdefault(alias, []).append(r["id"])
+    return {alias: tuple(v) for alias, v in ids.items() if len(v) > 1}
 
 
 @cache

@@ -99,6 +99,17 @@ BARE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE})(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
 
+# "Aguililla, Michoacán, 16 June 2025.- ", "Cúcuta, 3 de mayo de 2024 (EFE) — ": a place in Title Case, its
+# region, and a date before the dash: the Spanish and Latin American press's order. The date is required (a
+# sentence may open with a place and a comma, never with a place, a date and a dash).
+DATED_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATELINE_DATE})\.?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s*(?=\S)")
+
+# "PESHAWAR: ", "IMPHAL: ": a city in capitals and a colon (the South Asian press's dateline). Speakers of
+# a transcript and labels are written so too ("KHAN: ", "UPDATE: "): the name must be a known place.
+COLON_DATELINE = re.compile(rf"^(?P<place>[{_UPPER}][{_UPPER}'’.-]{{2,}}(?:[ -][{_UPPER}][{_UPPER}'’.-]+){{0,2}}):\s+(?=[{_UPPER}\d\"“])")
+
 # A dateline standing on a line of its own, its date after the place and the credit: "KHARTOUM, Sudan
 # (AP) — June 2, 2024", "Bogotá (AFP) 14 March 2024", "ODESA, Ukraine -- 25.09.2023", "TACLOBAN CITY —
 # Nov 3, 2023". A place in Title Case needs a known agency ("Pemba, 15 de Setembro de 2023" may be a
@@ -297,11 +308,29 @@ def looks_like_date_line(line: str) -> bool:
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None).
     Its date may be written in any language of header_dates.json ("BOGOTÁ, 12 août 2024 (AFP) -")."""
-    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph)
-    if not m or m.re is BARE_DATELINE and not _names_a_place(m.group("place")):
+    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph)
+    if not m and (m := COLON_DATELINE.match(paragraph)):
+        return (paragraph[: m.end()].rstrip(), None) if _known_place(m.group("place")) else None
+    if not m or m.re is not DATELINE and not _names_a_place(m.group("place")):
         return None  # "BREAKING - ": a label, not a place
     label = paragraph[: m.end()].rstrip(" -–—")
     return label, _dateline_date(m.group("date"), label)
+
+
+# A colon dateline names a town big enough to have a bureau or a stringer ("LAKKI MARWAT", 36 k people);
+# the floor keeps out speakers that GeoNames also lists as a village ("KHAN", "ALI"). Judgement, not a count.
+_COLON_DATELINE_MIN_PEOPLE = 30_000
+
+
+def _known_place(caps: str) -> bool:
+    """Whether a name in capitals ("PESHAWAR", "DERA ISMAIL KHAN") is a GeoNames city of at least
+    `_COLON_DATELINE_MIN_PEOPLE` people."""
+    from transforms.gazetteer import geonames_city_by_name
+
+    if _wire_labels().intersection(caps.split()):
+        return False
+    city = geonames_city_by_name(" ".join(w.capitalize() for w in caps.split()))
+    return city is not None and city["population"] >= _COLON_DATELINE_MIN_PEOPLE
 
 
 def parse_dateline_line(line: str) -> tuple[str, str | None, HeaderDate] | None:

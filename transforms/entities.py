@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms import armed_groups, canonical
+from transforms import alias_senses, armed_groups, canonical, name_spans
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -84,10 +84,19 @@ class EntityMatcher:
         model's names it lacks (from offset `ner_from` on), canonicalized; returns the mentions
         and the new entities."""
         mentions = list(self.gazetteer_mentions(text) if known is None else known)
-        ner_spans = [*ner_spans, *dated_line_places(text, mentions)]
+        ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
+                     *dated_line_places(text, mentions)]
         ner_spans += institution_names(text, ner_spans, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
+        # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
+        for s in ner_spans:
+            if s.label in ("ORG", "PERSON", "NORP") and " " not in s.text:
+                a, b = canonical.clean_span(text, s.start, s.end)
+                if corrected_label(text, a, b, s.label) == "GPE":
+                    labels[text[a:b]] = "GPE"
+        # a name set out as one ("(Sahel Wire)", "X (XYZ)") is an organisation wherever it is named again
+        labels.update({s.text: "ORG" for s in ner_spans if s.label == "ORG" and alias_senses.defined_name(text, s.start, s.end)})
         new: dict[str, Entity] = {}
         pending_surnames: list[tuple[int, int, str]] = []
         taken = [(m.start, m.end) for m in mentions]
@@ -127,6 +136,7 @@ class EntityMatcher:
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
         mentions += self._acronym_mentions(text, mentions, lookup)
         mentions = _without_overlaps(mentions)
+        mentions = alias_senses.settle(text, mentions, lambda entity_id: lookup[entity_id].country_code)  # "ADF"
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
 
@@ -146,9 +156,11 @@ class EntityMatcher:
             if any(c in text[start:end] for c in "\n/"):  # "Houthi/Saleh forces" are two
                 continue
             inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
-            # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened
+            # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened,
+            # unless the name is set out as one (its acronym after it, a credit in parentheses: "UKMTO")
+            defined = alias_senses.defined_name(text, start, end)
             if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
-                    or any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
+                    or not defined and any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
                 continue
             # a participle describes the actor, no name has it: "Presumed JNIM", "Suspected ADF"
             own = [w for w in _CAPITALISED_WORD.finditer(text, start, end)
@@ -156,6 +168,8 @@ class EntityMatcher:
                    and w.group(0).rstrip(".") not in explained and not _opens_sentence(text, w.start())]
             if own:
                 inside.update(inner)
+                for at, stop, _ in _word_matches(text, [text[start:end]]) if defined else ():
+                    inside.update(m for m in mentions if at <= m.start and m.end <= stop)  # "Sahel Wire" again
         return [m for m in mentions if m not in inside]
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
@@ -246,7 +260,7 @@ def dateline_place_parts(dateline: str) -> list[tuple[int, int]]:
     out = []
     explained = explained_words()
     for part in re.finditer(r"[^,(—–]+", dateline.split("(")[0]):
-        name = part.group(0).strip(" -")
+        name = part.group(0).strip(" -:")  # "PESHAWAR:"
         words = name.split()
         if not words or not name[0].isupper() or any(w.rstrip(".") in explained or w[0].isdigit() for w in words):
             continue
