@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v6`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v7`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -21,7 +21,7 @@ from functools import cache
 
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_continuation import agreeing_outcome, continues_attack, joined
+from transforms.attack_continuation import agreeing_outcome, joined, named_before, retells
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
@@ -35,7 +35,7 @@ from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v6"
+COMPONENT = "attacks.v7"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")
@@ -258,8 +258,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if events and refers_back(doc, clauses, rules()) and not _contradicts(
                 events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
             continue  # "the blast in the district shook homes": the attack just reported, told again
-        continued = bool(events) and continues_attack(doc, clauses, rules()) and _same_time(own, events[-1]) \
-            and not _places(body, start, inside, gazetteer, lex)
+        retold = retells(doc, clauses, rules(), events[-1].evidence) if events and _same_time(own, events[-1]) else None
+        continued = retold == "actor and target" or bool(retold) and not any(  # "the patrol was attacked", no new place
+            not named_before(m.surface, m.entity_id, events[-1]) for m in _places(body, start, inside, gazetteer, lex))
         inside += _antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or _SHIP_ANAPHOR.search(sentence)
@@ -282,6 +283,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on
             events[-1] = joined(events[-1], found)
+            paragraph_first = min(paragraph_first, len(events) - 1)  # its paragraph now tells of that attack
             continue
         if found and own is None and (len(events) > paragraph_first or toll_back) \
                 and _only_toll(doc, clauses) and not _places(body, start, inside, gazetteer, lex):
@@ -437,6 +439,7 @@ def _places(body: str, start: int, mentions: list[Mention], gazetteer, lex: Lexi
     where it came from, or what war it belongs to)."""
     return [m for m in mentions if gazetteer[m.entity_id].entity_type in _PLACE_TYPES
             and not _is_origin_or_target(body, start, m, lex)
+            and not lex.not_actor_after.match(body[m.end:m.end + 40])  # "a Liberia-flagged ship": its flag, not its place
             and not context.is_background(body, m, start)
             and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
             and not (gazetteer[m.entity_id].is_country and context.is_border(body, m))

@@ -1,0 +1,84 @@
+"""A later sentence that retells the attack just reported is no second event; separate attacks stay separate.
+
+Invented articles of several regions and wordings (attack_continuation.retells)."""
+
+import datetime as dt
+
+from transforms.attacks import extract_attacks
+from transforms.entities import default_matcher
+from transforms.event_dates import Window, tag_article
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+
+PUB = dt.date(2024, 3, 15)
+
+
+def events(text, published=PUB):
+    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+
+
+def test_a_target_told_again_by_a_pronoun_is_the_same_attack():
+    got = events("Gunmen ambushed a police convoy near Lokichar in Turkana county on Tuesday, killing four officers.\n\n"
+                 "The convoy was returning to base when it was attacked with rifles and grenades, police said.")
+    assert len(got) == 1 and got[0].fatalities == 4
+
+
+def test_a_definite_target_already_named_is_the_same_attack():
+    got = events("Suspected rebels attacked an army patrol outside Kirkuk on Thursday, killing two soldiers. "
+                 "The patrol was ambushed with machine guns while crossing a bridge, a spokesman said.")
+    assert len(got) == 1
+
+
+def test_one_of_the_attackers_points_back():
+    got = events("Militants stormed an army post in the Tillaberi region on Sunday, killing seven soldiers.\n\n"
+                 "An army spokesman said that one of the attackers blew himself up at the entrance.")
+    assert len(got) == 1 and got[0].fatalities == 7
+
+
+def test_an_interception_count_of_the_same_missiles_belongs_to_the_attack():
+    got = events("Russia fired ballistic missiles and drones at Odesa overnight, killing one man, the governor said. "
+                 "Air defences destroyed 35 of the 40 drones launched against the region, the navy said.")
+    assert len(got) == 1 and got[0].outcome == "deaths"
+
+
+def test_a_claim_of_its_fighters_is_the_attack_claimed():
+    got = events("Al-Shabaab said it attacked a military base in Lower Shabelle on Friday.\n\n"
+                 "The group said its fighters had killed 20 soldiers and seized weapons and vehicles.")
+    assert len(got) == 1 and got[0].outcome == "deaths"
+
+
+def test_how_the_assault_began_is_the_assault():
+    got = events("ISWAP fighters attacked a military base in Borno state on Monday, the army said.\n\n"
+                 "Residents said the assault began at night, when dozens of fighters in trucks attacked the base "
+                 "from two sides. One resident said 11 soldiers were killed.")
+    assert len(got) == 1 and got[0].outcome == "deaths"
+
+
+def test_attacks_in_three_towns_stay_three_events():
+    got = events("Gunmen killed five farmers in Kirkuk on Monday.\n\n"
+                 "In Mosul, gunmen attacked a market, killing three traders.\n\n"
+                 "Near Basra, the attackers opened fire on a bus, wounding two passengers.")
+    assert sorted(e.location_id for e in got) == ["gpe:basra", "gpe:kirkuk", "gpe:mosul"]
+
+
+def test_the_same_target_attacked_elsewhere_or_another_day_is_another_attack():
+    assert len(events("Rebels attacked a convoy near Mayadin on Monday, killing three drivers. "
+                      "The convoy was attacked near Abu Kamal with rockets, the army said.")) == 2
+    assert len(events("Rebels attacked a convoy in the north on Monday, killing three drivers. "
+                      "The convoy was attacked again with rockets, the army said.")) == 2
+    assert len(events("Jihadists ambushed a patrol near Kidal on Monday, killing two soldiers. "
+                      "On Wednesday the patrol was attacked with mortars, the army said.")) == 2
+
+
+def test_a_ships_flag_is_no_place_of_the_attack():
+    for flag in ("Panama-flagged", "Marshall Islands-flagged", "Liberian-flagged", "Malta-registered"):
+        got = events(f"Pirates fired on a {flag} tanker off the coast of Somalia on Sunday, wounding a sailor.")
+        assert got and all(e.country_code not in ("PA", "MH", "LR", "MT") for e in got), flag
+
+
+def test_why_a_group_says_it_attacked_a_ship_names_no_new_place():
+    got = events("The Houthis fired a missile at a Greek-owned tanker in the Gulf of Aden on Friday, setting it ablaze.\n\n"
+                 "A Houthi spokesman said the group had attacked the ship because its owner traded with ports in "
+                 "Israel, and warned that it would target more ships.")
+    assert len(got) == 1 and got[0].country_code != "IL"
