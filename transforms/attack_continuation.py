@@ -148,6 +148,13 @@ def agreeing_outcome(outcome: str, fatalities: int | None, injured: int | None) 
     return outcome
 
 
+def with_outcome(last, outcome: str):
+    """`last` (an `attacks.AttackEvent`) with the outcome a later sentence that speaks of it tells
+    ("As a result of the aggression, two officers lost their lives", "the rockets caused no
+    casualties"), where its own words told none."""
+    return replace(last, outcome=outcome) if last.outcome == "unknown" and outcome != "unknown" else last
+
+
 def joined(last, found: list):
     """`last` (an `attacks.AttackEvent`) with what a sentence that goes on telling it adds: the
     dead and injured it states where `last` states none, the graver outcome, and, where `last`
@@ -157,7 +164,7 @@ def joined(last, found: list):
     hurt = next((e.injured for e in found if e.injured is not None), None)
     fatalities = last.fatalities if last.fatalities is not None else dead
     injured = last.injured if last.injured is not None else hurt
-    outcome = min([last.outcome] + [e.outcome for e in found if e.outcome != "no damage"],
+    outcome = min([last.outcome] + [e.outcome for e in found if e.outcome != "no damage" or last.outcome == "unknown"],
                   key=lambda o: _OUTCOME_RANK.index(o) if o in _OUTCOME_RANK else len(_OUTCOME_RANK))
     out = replace(last, fatalities=fatalities, injured=injured,
                   outcome=agreeing_outcome(outcome, fatalities, injured))

@@ -21,7 +21,8 @@ from functools import cache
 
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
-from transforms.attack_continuation import agreeing_outcome, joined, named_before, retells
+from transforms.attack_background import only_background_past
+from transforms.attack_continuation import agreeing_outcome, joined, named_before, retells, with_outcome
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
@@ -217,9 +218,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+        past = [t for t in own_timexes if event_dates.is_history(t, published, window)]
+        if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
+                                                                 and t.type in ("DATE", "TIME")]):
             paragraph_date, paragraph_is_history = None, True
-            continue  # "In 2020, a U.S. drone strike ...": history, not news
+            continue  # "In 2020, a U.S. drone strike ...": history, not news ("since it moved there in 2023" beside "this week" is background)
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:
@@ -236,6 +239,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             # "Hamas claimed the attack.", "Police suspect M23 rebels.", in its paragraph or a later
             # one: who did the attack told last
             _credit_last(events, _claimed(body, start, end, inside, gazetteer, lex, every_rule=True))
+            if not clauses and doc is not None and _points_back(doc, set(), rules()):  # "as a result of the aggression, ..."
+                events[-1] = with_outcome(events[-1], _outcome(sentence, lex))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if _points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -253,10 +258,12 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if not clauses or not (toll_back or _anchored(body, start, end, inside, own_timexes, lex, doc, clauses)):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not _places(body, start, inside, gazetteer, lex):
+            events[-1] = with_outcome(events[-1], _outcome(sentence, lex))
             continue  # "shot down 29 of the drones": more about the attack just reported
         said_when = None if _under_claim(doc, clauses, rules()) else own  # "claimed the ambush on Wednesday": the claim's day
         if events and refers_back(doc, clauses, rules()) and not _contradicts(
                 events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
+            events[-1] = with_outcome(events[-1], _outcome(sentence, lex))
             continue  # "the blast in the district shook homes": the attack just reported, told again
         retold = retells(doc, clauses, rules(), events[-1].evidence) if events and _same_time(own, events[-1]) else None
         continued = retold == "actor and target" or bool(retold) and not any(  # "the patrol was attacked", no new place
@@ -279,10 +286,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         after = _outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
                  for e in found]
-        if found and continued:
+        if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
-            # that points back: the attack just reported, told on
-            events[-1] = joined(events[-1], found)
+            # that points back: the attack just reported, told on ("the rockets caused no casualties")
+            events[-1] = joined(events[-1], found) if found else with_outcome(events[-1], _outcome(sentence, lex))
             paragraph_first = min(paragraph_first, len(events) - 1)  # its paragraph now tells of that attack
             continue
         if found and own is None and (len(events) > paragraph_first or toll_back) \

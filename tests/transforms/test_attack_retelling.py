@@ -82,3 +82,54 @@ def test_why_a_group_says_it_attacked_a_ship_names_no_new_place():
                  "A Houthi spokesman said the group had attacked the ship because its owner traded with ports in "
                  "Israel, and warned that it would target more ships.")
     assert len(got) == 1 and got[0].country_code != "IL"
+
+
+# What a later sentence tells of the attack just reported: its outcome, who did it.
+
+def test_the_toll_of_the_aggression_in_the_next_paragraph_is_the_attacks_outcome():
+    got = events("On Saturday night, officers of the municipal police patrolling near Kirkuk were attacked by armed men.\n\n"
+                 "As a result of the aggression, three of our colleagues lost their lives and one more was wounded.")
+    assert len(got) == 1 and got[0].outcome == "deaths"
+
+
+def test_no_casualties_told_of_the_same_rockets_is_no_damage():
+    got = events("Two rockets were fired overnight at a base near Erbil that hosts coalition troops. "
+                 "A security source said the rockets fell in an empty field and caused no casualties.")
+    assert len(got) == 1 and got[0].outcome == "no damage"
+
+
+def test_a_fire_the_strike_started_is_damage():
+    for wording in ("causing a large fire", "starting a blaze", "sparking fires", "setting off a huge fire"):
+        [e] = events(f"Drones hit a fuel depot in Basra on Monday, {wording}, the governor said.")
+        assert e.outcome == "damage", wording
+
+
+def test_a_claim_or_blame_that_spells_out_an_acronym_names_the_attacker():
+    [e] = events("Militants stormed a checkpoint in Kirkuk on Sunday, killing three policemen. "
+                 "The Islamic State (ISIS) claimed responsibility in a statement.")
+    assert e.attacker_id == "org:islamic-state"
+    [e] = events("A bomb exploded at a market in Mosul on Friday, wounding nine people.\n\n"
+                 "Police blamed the Islamic State (ISIS), the group that once held the city.")
+    assert e.attacker_id == "org:islamic-state"
+
+
+# Whether a sentence reports an attack at all.
+
+def test_a_past_year_in_a_background_clause_beside_this_weeks_date_is_no_history():
+    got = events("Drones struck an air base near Baghdad earlier this week, the first attack on the capital since "
+                 "the government moved its forces there in 2019.")
+    assert len(got) == 1
+
+
+def test_an_old_year_alone_is_still_history():
+    assert events("In 2019, drones struck an air base near Baghdad, killing two guards.") == []
+
+
+def test_fighters_overrunning_a_post_is_an_attack():
+    got = events("Insurgents overran an army outpost near Mosul on Tuesday and seized weapons, the ministry said.")
+    assert len(got) == 1 and got[0].event_type != "Violence against civilians"
+
+
+def test_attacks_forecast_as_likely_are_no_event():
+    assert events("Analysts say further drone attacks on the port are likely in the coming weeks.") == []
+    assert events("More rocket strikes on the capital are expected before the talks.") == []
