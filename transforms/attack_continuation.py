@@ -148,6 +148,16 @@ def agreeing_outcome(outcome: str, fatalities: int | None, injured: int | None) 
     return outcome
 
 
+def dropped_from_aircraft(body: str, start: int, weapons: tuple[str, ...], air) -> tuple[str, ...]:
+    """The weapons of an attack whose sentence (from body offset `start`) names "the bomb" and no
+    other weapon, after its paragraph told of an aircraft over the scene (`air`, the "airstrike"
+    weapon pattern: "a military jet circled over the village ... The bomb had hit a house"): the
+    bomb fell from it, an airstrike."""
+    if weapons != ("bomb",) or not re.match(r"(?:[^.!?]*\s)?the\s+bombs?\b", body[start:], re.I):
+        return weapons
+    return ("airstrike",) if air.search(body, body.rfind("\n", 0, start) + 1, start) else weapons
+
+
 def with_outcome(last, outcome: str):
     """`last` (an `attacks.AttackEvent`) with the outcome a later sentence that speaks of it tells
     ("As a result of the aggression, two officers lost their lives", "the rockets caused no

@@ -22,7 +22,7 @@ from functools import cache
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_background import only_background_past
-from transforms.attack_continuation import agreeing_outcome, joined, named_before, retells, with_outcome
+from transforms.attack_continuation import agreeing_outcome, dropped_from_aircraft, joined, named_before, retells, with_outcome
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
@@ -531,6 +531,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     sentence = body[start:end]
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
+    weapons = dropped_from_aircraft(body, start, weapons, r.weapons["airstrike"])  # "the jet ... The bomb hit"
     hit = _phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
     attacker = _attacker(body, start, end, mentions, gazetteer, lex, hit) or _parsed_actor(
         doc, _agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or _possessing_state(
@@ -552,7 +553,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     named = _places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     places = _own_places_first(doc, start, end, group, named) if single else named
     seas = [m for m in named if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
-    if seas and _MARITIME.search(sentence):
+    if seas and _MARITIME.search(re.sub("|".join(re.escape(m.surface) for m in seas), " ", sentence)):  # not "Red Sea state"
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}
     for m in places:

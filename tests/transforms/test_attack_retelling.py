@@ -133,3 +133,27 @@ def test_fighters_overrunning_a_post_is_an_attack():
 def test_attacks_forecast_as_likely_are_no_event():
     assert events("Analysts say further drone attacks on the port are likely in the coming weeks.") == []
     assert events("More rocket strikes on the capital are expected before the talks.") == []
+
+
+def test_fighting_that_has_gone_on_for_months_is_no_event():
+    assert events("Residents told reporters that the militia has been fighting rival clans for months for "
+                  "control of the area around Kirkuk.") == []
+    assert events("The army has been shelling villages near Mosul for weeks, residents say.") == []
+    assert len(events("Rebels attacked the town of Mosul for two hours on Monday, killing four soldiers.")) == 1
+
+
+def test_the_bomb_after_a_jet_over_the_village_is_an_airstrike():
+    [e] = events("On Tuesday a fighter jet circled over a village near Mosul for an hour. "
+                 "The bomb hit a school, killing four children, a teacher said.")
+    assert e.weapons == ("airstrike",) and e.sub_event_type == "Air/drone strike"
+    [e] = events("Helicopters flew over Mosul on Monday. A car bomb exploded at a market there, killing three.")
+    assert e.weapons == ("bomb",)
+    [e] = events("The bomb exploded at a bus stop in Kirkuk on Sunday, killing two people.")
+    assert e.weapons == ("bomb",)
+
+
+def test_a_city_named_after_its_sea_is_no_attack_at_sea():
+    [e] = events("Missiles struck the port of Hodeidah, the Red Sea city, on Monday, killing three dock workers.")
+    assert (e.location_id, e.country_code) == ("gpe:hodeidah", "YE")
+    [e] = events("Houthi missiles struck a tanker in the Red Sea off Hodeidah on Monday, wounding two sailors.")
+    assert (e.location_id, e.country_code) == ("loc:red-sea", None)
