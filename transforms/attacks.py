@@ -22,7 +22,8 @@ from functools import cache
 from transforms import armed_groups, context, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_background import only_background_past
-from transforms.attack_continuation import agreeing_outcome, dropped_from_aircraft, joined, named_before, retells, with_outcome
+from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
+                                           with_outcome)
 from transforms.attack_detect import Clause, lemma_of, read_sentence, refers_back, victims
 from transforms.attack_groups import apart, enumerated, own_places, says_another, toll_owners
 from transforms.attack_headline import reparse_headlines
@@ -222,7 +223,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
                                                                  and t.type in ("DATE", "TIME")]):
             paragraph_date, paragraph_is_history = None, True
-            continue  # "In 2020, a U.S. drone strike ...": history, not news ("since it moved there in 2023" beside "this week" is background)
+            continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:
