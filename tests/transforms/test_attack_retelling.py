@@ -157,10 +157,3 @@ def test_a_city_named_after_its_sea_is_no_attack_at_sea():
     assert (e.location_id, e.country_code) == ("gpe:hodeidah", "YE")
     [e] = events("Houthi missiles struck a tanker in the Red Sea off Hodeidah on Monday, wounding two sailors.")
     assert (e.location_id, e.country_code) == ("loc:red-sea", None)
-
-
-def test_weapons_described_as_launched_from_somewhere_are_no_attack_of_their_own():
-    assert events("Analysts say the group is probably using long-range drones launched from across the border "
-                  "near Mosul to show its reach.") == []
-    [e] = events("Drones launched by Kataib Hezbollah struck a base near Erbil on Monday, wounding two guards.")
-    assert e.weapons == ("drone",) and e.outcome == "injuries"
