@@ -28,6 +28,7 @@ def scene_places(body: str, start: int, mentions: list[Mention], gazetteer, lex:
     where it came from, or what war it belongs to)."""
     return [m for m in mentions if gazetteer[m.entity_id].entity_type in PLACE_TYPES
             and not _is_origin_or_target(body, start, m, lex)
+            and not lex.not_actor_after.match(body[m.end:m.end + 40])  # "a Liberia-flagged ship": its flag, not its place
             and not context.is_background(body, m, start)
             and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
             and not (gazetteer[m.entity_id].is_country and context.is_border(body, m))

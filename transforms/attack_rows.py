@@ -16,6 +16,7 @@ from transforms import armed_groups, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_actors import (agent_nouns, may_act, named_attacker, parsed_actor, phrase_starts,
                                       possessing_state, ship_target)
+from transforms.attack_continuation import dropped_from_aircraft
 from transforms.attack_detect import Clause, victims
 from transforms.attack_groups import enumerated, group_attacks, own_places, says_another, toll_owners
 from transforms.attack_outcome import count_attacks, read_outcome
@@ -112,6 +113,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     sentence = body[start:end]
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
+    weapons = dropped_from_aircraft(body, start, weapons, r.weapons["airstrike"])  # "the jet ... The bomb hit"
     hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
     attacker = named_attacker(body, start, end, mentions, gazetteer, lex, hit) or parsed_actor(
         doc, agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or possessing_state(
@@ -133,7 +135,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     named = scene_places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
     places = own_places_first(doc, start, end, group, named) if single else named
     seas = [m for m in named if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
-    if seas and _MARITIME.search(sentence):
+    if seas and _MARITIME.search(re.sub("|".join(re.escape(m.surface) for m in seas), " ", sentence)):  # not "Red Sea state"
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it
     by_country: dict[str | None, list[Mention]] = {}
     for m in places:

@@ -24,7 +24,9 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
-from transforms.attack_continuation import agreeing_outcome, continues_attack, joined
+from transforms.attack_background import only_background_past
+from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
+                                           with_outcome)
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
@@ -110,9 +112,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+        past = [t for t in own_timexes if event_dates.is_history(t, published, window)]
+        if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
+                                                                 and t.type in ("DATE", "TIME")]):
             paragraph_date, paragraph_is_history = None, True
-            continue  # "In 2020, a U.S. drone strike ...": history, not news
+            continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:
@@ -129,6 +133,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             # "Hamas claimed the attack.", "Police suspect M23 rebels.", in its paragraph or a later
             # one: who did the attack told last
             _credit_last(events, claimed_by(body, start, end, inside, gazetteer, lex, every_rule=True))
+            if not clauses and doc is not None and points_back(doc, set(), rules()):  # "as a result of the aggression, ..."
+                events[-1] = with_outcome(events[-1], read_outcome(sentence, lex))
         if not clauses and any(d.non_violent for d in dropped):
             after_mishap = True  # "a bomb exploded while they were planting it": what follows tells of it
             if points_back(doc, {d.lemma for d in dropped}, rules()):  # "the explosion took place in an arms depot"
@@ -146,13 +152,16 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         if not clauses or not (toll_back or anchored(body, start, end, inside, own_timexes, lex, doc, clauses)):
             continue
         if own is None and events and _COREFERENT.search(sentence) and not scene_places(body, start, inside, gazetteer, lex):
+            events[-1] = with_outcome(events[-1], read_outcome(sentence, lex))
             continue  # "shot down 29 of the drones": more about the attack just reported
         said_when = None if under_claim(doc, clauses, rules()) else own  # "claimed the ambush on Wednesday": the claim's day
         if events and refers_back(doc, clauses, rules()) and not contradicts(
                 events[-1], said_when, body, start, inside, gazetteer, lex, doc, clauses):
+            events[-1] = with_outcome(events[-1], read_outcome(sentence, lex))
             continue  # "the blast in the district shook homes": the attack just reported, told again
-        continued = bool(events) and continues_attack(doc, clauses, rules()) and same_time(own, events[-1]) \
-            and not scene_places(body, start, inside, gazetteer, lex)
+        retold = retells(doc, clauses, rules(), events[-1].evidence) if events and same_time(own, events[-1]) else None
+        continued = retold == "actor and target" or bool(retold) and not any(  # "the patrol was attacked", no new place
+            not named_before(m.surface, m.entity_id, events[-1]) for m in scene_places(body, start, inside, gazetteer, lex))
         inside += antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or SHIP_ANAPHOR.search(sentence)
@@ -171,10 +180,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
                  for e in found]
-        if found and continued:
+        if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
-            # that points back: the attack just reported, told on
-            events[-1] = joined(events[-1], found)
+            # that points back: the attack just reported, told on ("the rockets caused no casualties")
+            events[-1] = joined(events[-1], found) if found else with_outcome(events[-1], read_outcome(sentence, lex))
+            paragraph_first = min(paragraph_first, len(events) - 1)  # its paragraph now tells of that attack
             continue
         if found and own is None and (len(events) > paragraph_first or toll_back) \
                 and only_toll(doc, clauses) and not scene_places(body, start, inside, gazetteer, lex):

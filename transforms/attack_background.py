@@ -1,0 +1,38 @@
+"""A past date told beside the attack, not of it (component `attacks.v7`).
+
+"RSF drones struck the air base earlier this week, the first attack on the city since the
+government moved there in 2023": the year belongs to the verb "moved", a clause of background,
+while the sentence dates its attack this week. Such a sentence is news, not history. A past date
+whose nearest verb or attack word above it is an attack trigger, kept or dropped ("over the 2015
+bombing", "the villagers massacred by rebels in 2009"), still makes the sentence history.
+"""
+
+from __future__ import annotations
+
+from transforms.attack_detect import read_sentence
+from transforms.attack_rules import rules
+from transforms.timex import Timex
+
+_VERBAL = ("VERB", "AUX")
+
+
+def only_background_past(doc, start: int, past: list[Timex], current: list[Timex]) -> bool:
+    """Whether the sentence parsed as `doc` (starting at body offset `start`) names a day of its
+    own that is not past (`current`, non-empty) and every past expression of it (`past`) hangs on
+    a verb that is no attack trigger (kept or dropped by `attack_detect.read_sentence`)."""
+    if doc is None or not past or not current:
+        return False
+    clauses, dropped = read_sentence(doc, rules())
+    triggers = {c.trigger for c in clauses} | {d.trigger for d in dropped}
+
+    def background(t: Timex) -> bool:
+        span = doc.char_span(t.start - start, t.end - start, alignment_mode="expand")
+        if span is None:
+            return False
+        for a in [span.root, *span.root.ancestors]:
+            if a.i in triggers:
+                return False  # "the 2015 bombing", "massacred in 2009": the attack's own date
+            if a.pos_ in _VERBAL:
+                return True  # "since it moved there in 2023": another verb's
+        return False
+    return bool(clauses) and all(background(t) for t in past)
