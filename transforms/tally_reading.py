@@ -1,0 +1,102 @@
+"""How a tally sentence's words bound its figure: comparisons that sum nothing, the day the figure
+was stated on, and the place a noun names back ("in the country", "in the province").
+
+Part of component `tallies.v6` (transforms/tallies.py). The words are data
+(data/en/tally_words.json); this module only reads them. Source of the conventions:
+../shared/gold/ANNOTATION.md (tallies: period_end is the day the figure was stated, "said on Monday").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import cache
+
+from transforms import geonames
+from transforms.entities import Mention
+from transforms.gazetteer import Entity
+from transforms.resources import data_text
+from transforms.timex import Timex
+
+_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+@cache
+def words() -> dict:
+    return json.loads(data_text("en/tally_words.json"))
+
+
+def _alternatives(items: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(items, key=len, reverse=True))
+
+
+@cache
+def _comparison() -> re.Pattern:
+    """ "one of the deadliest single attacks since the coup", "the worst bombing in the city since
+    2019", "the first deadly attack on shipping since ...": up to and including its "since"."""
+    w = words()
+    return re.compile(r"\b(?:one\s+of\s+)?the\s+(?:" + _alternatives(w["superlatives"]) + r")\s+(?:[\w-]+\s+){0,2}?(?:"
+                      + _alternatives(w["attack_nouns"]) + r")\b[^.;:]{0,90}?\bsince\b", re.I)
+
+
+def without_comparisons(sentence: str) -> str:
+    """The sentence with each superlative comparison blanked out (same length, so offsets hold):
+    "killed 160 people in one of the deadliest attacks since the coup" tells one attack's dead,
+    its "attacks ... since" sums nothing; "the deadliest attack since the violence broke out in
+    May 2023, in which 250 people have been killed" keeps the running total after it."""
+    return _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+@cache
+def _stated_on() -> re.Pattern:
+    return re.compile(r"\b(?:" + _alternatives(words()["stated_on"]) + r")\s+(?:on\s+)?$", re.I)
+
+
+def stated_day(body: str, start: int, end: int, timexes: list[Timex], published: dt.date | None) -> dt.date | None:
+    """The day the figure of `body[start:end]` was stated on: a day right after a verb of saying
+    ("the ministry said on Thursday", "as of Tuesday"), not after publication; None when the
+    sentence names none (then the figure is as of publication) or the article has no date."""
+    if published is None:
+        return None
+    for t in timexes:
+        day = _DAY_VALUE.match(t.value or "")
+        if start <= t.start < end and day and t.type == "DATE" and _stated_on().search(body, max(start, t.start - 30), t.start):
+            d = dt.date.fromisoformat(day.group(1))
+            if d <= published:
+                return d
+    return None
+
+
+@cache
+def _anaphor() -> re.Pattern:
+    nouns = words()["place_anaphors"]
+    return re.compile(r"\b(?:in|across|throughout|within)\s+the\s+(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b(?!\s+of\b)",
+                      re.I)
+
+
+def place_named_back(body: str, start: int, end: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """The place "in the country" / "in the province" of the sentence `body[start:end]` names back:
+    the nearest country (for "country", "nation") or first-level area (for "province", "state",
+    "region"; GeoNames level) named before the noun in the article, its name; None when the
+    sentence has no such noun or no such place was named before."""
+    found = _anaphor().search(body, start, end)
+    if not found:
+        return None
+    level = words()["place_anaphors"][found.group("noun").lower()]
+    before = sorted((m for m in mentions if m.end <= found.start() and m.entity_id in gazetteer
+                     and gazetteer[m.entity_id].entity_type == "GPE"), key=lambda m: m.start, reverse=True)
+    for m in before:
+        entity = gazetteer[m.entity_id]
+        if level == "country" and entity.is_country:
+            return entity.name
+        if level == "admin1" and not entity.is_country and _is_first_level_area(entity.name, entity.country_code):
+            return entity.name
+    return None
+
+
+def _is_first_level_area(name: str, country_code: str | None) -> bool:
+    """Whether GeoNames knows `name` as a first-level admin area (of `country_code` when known)."""
+    features = geonames.lookup([name]).get(geonames.name_key(name), [])
+    return any(f.level == geonames.ADMIN1 and f.primary and (country_code is None or f.country_code == country_code)
+               for f in features)
