@@ -253,7 +253,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
-            if count < 2 or _is_calendar_day(sentence, m) or (unit == "attacks" and _is_split_part(sentence, m)) or \
+            if count < 2 or _is_calendar_day(sentence, m) or \
+                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m)) or \
                     (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")

@@ -40,12 +40,23 @@ def _comparison() -> re.Pattern:
                       + _alternatives(w["attack_nouns"]) + r")\b[^.;:]{0,90}?\bsince\b", re.I)
 
 
+# Where a clause of its own begins inside a sentence: what comes before it is not compared.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\.\s")
+
+
 def without_comparisons(sentence: str) -> str:
-    """The sentence with each superlative comparison blanked out (same length, so offsets hold):
-    "killed 160 people in one of the deadliest attacks since the coup" tells one attack's dead,
-    its "attacks ... since" sums nothing; "the deadliest attack since the violence broke out in
-    May 2023, in which 250 people have been killed" keeps the running total after it."""
-    return _comparison().sub(lambda m: " " * len(m.group(0)), sentence)
+    """The sentence with each superlative comparison and the clause before it blanked out (same
+    length, so offsets hold): "an air strike killed 160 people in one of the deadliest attacks
+    since the coup" tells one attack, compared with a period; its dead are that attack's and its
+    "attacks ... since" sums nothing. What follows the comparison stays: "the deadliest attack
+    since the violence broke out in May 2023, in which 250 people have been killed" keeps the
+    running total; so does a clause of its own before it ("300 have been killed since January,
+    and Monday's blast was the worst attack since 2019")."""
+    out = sentence
+    for m in _comparison().finditer(sentence):
+        begin = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())), default=0)
+        out = out[:begin] + " " * (m.end() - begin) + out[m.end():]
+    return out
 
 
 @cache
