@@ -35,7 +35,7 @@ from transforms.sentences import normalised
 from transforms.tallies import is_tally_sentence
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v6"
+COMPONENT = "attacks.v7"
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 _PLACE_TYPES = ("FAC", "GPE", "LOC")

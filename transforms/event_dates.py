@@ -120,6 +120,10 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     since = _SINCE.search(body[max(0, timex.start - 12):timex.start])
     day = _DAY.match(value)
     if day and value.endswith("TNI") and text.lower() == "overnight":
+        into = _night_into(body, timex.end, pub)
+        if into is not None:  # "overnight into Sunday", "overnight to Tuesday": the night before that day
+            morning, until = into
+            return _range(morning - dt.timedelta(days=1), morning, pub, body[timex.start:until])
         night = dt.date.fromisoformat(day.group(1))
         return _range(night, night + dt.timedelta(days=1), pub, text)
     if day and timex.type == "TIME" and _PART_EDGE.sub("", text.lower()) in vocabulary()["part_of_day"]:
@@ -164,6 +168,24 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     if value == "PAST_REF":
         return _range(pub - dt.timedelta(days=RECENT_DAYS), pub, pub, text)
     return None
+
+
+_INTO = re.compile(r"\s*(?:into|to|until|till)\s+(?=\S)", re.I)
+
+
+def _night_into(body: str, after: int, published: dt.date) -> tuple[dt.date, int] | None:
+    """The day a night ends on when the text names it right after "overnight" ("overnight into
+    Sunday", "overnight to 3 May"): that day as the tagger reads it against publication, and the
+    body offset where its name ends; None
+    when no day follows. The night is then [that day - 1, that day] (the "Saturday night" =
+    [Sat, Sun] convention of tests/gold/unseen2 and unseen3)."""
+    joined = _INTO.match(body, after)
+    if not joined:
+        return None
+    following = tag_timexes(body[joined.end():joined.end() + 40], published)
+    first = following[0] if following else None
+    day = _DAY.match(first.value) if first is not None and first.start == 0 and first.type == "DATE" else None
+    return (dt.date.fromisoformat(day.group(1)), joined.end() + first.end) if day else None
 
 
 # An expression dating more than this before the article (or its batch) is history, not news.
