@@ -348,7 +348,8 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
     expression got its year by guess."""
     if published is None:
         return next((first for t in timexes if start <= t.start < end and _YEAR_WRITTEN.search(t.text)
-                     and (first := _calendar_start(t.value)) is not None), None)
+                     and (first := _calendar_start(t.value)) is not None), None) or \
+            tally_reading.since_event_start(body, start, end, timexes, published)
     stated = tally_reading.stated_day(body, start, end, timexes, published)
     for t in timexes:
         if start <= t.start < end and not (stated is not None and t.value.startswith(stated.isoformat())):
@@ -361,7 +362,8 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
             first = _calendar_start(t.value)
             if first is not None and first <= published:
                 return first
-    return None
+    # "since the coup": the date the article told the coup with ("which seized power in February 2021")
+    return tally_reading.since_event_start(body, start, end, timexes, published)
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")

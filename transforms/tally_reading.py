@@ -111,3 +111,43 @@ def _is_first_level_area(name: str, country_code: str | None) -> bool:
     features = geonames.lookup([name]).get(geonames.name_key(name), [])
     return any(f.level == geonames.ADMIN1 and f.primary and (country_code is None or f.country_code == country_code)
                for f in features)
+
+
+@cache
+def _since_event() -> re.Pattern:
+    nouns = words()["since_events"]
+    return re.compile(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?P<noun>" + "|".join(map(re.escape, nouns))
+                      + r")\b(?!\s+(?:in|on|of)\s+\S*\d)", re.I)
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_NEAR = 60  # characters between an event's words and the date told with it (in one sentence)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def since_event_start(body: str, start: int, end: int, timexes: list[Timex], published: dt.date | None) -> dt.date | None:
+    """ "more than 1,100 air strikes since the coup": the first day of the date the article told
+    that event with before ("the military, which seized power in February 2021": 2021-02-01),
+    the latest such telling before the sentence's end; the date must have its year written
+    and not lie after publication. None when the sentence runs from no such event or the
+    article never dates it."""
+    found = _since_event().search(body, start, end)
+    if not found:
+        return None
+    cues = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, c.split()))
+                                          for c in words()["since_events"][found.group("noun").lower()]) + r")\b", re.I)
+    for cue in sorted(cues.finditer(body, 0, found.start()), key=lambda c: c.start(), reverse=True):
+        if _SINCE_BEFORE.search(body, max(0, cue.start() - 30), cue.start()):
+            continue  # "the deadliest attack since the coup": another reference, not its telling
+        near = [t for t in timexes if t.type == "DATE" and _WRITTEN_YEAR.search(t.text)
+                and cue.start() - _NEAR <= t.start and t.end <= cue.end() + _NEAR
+                and not _SENTENCE_END.search(body, min(t.end, cue.end()), max(t.start, cue.start()))]
+        for t in sorted(near, key=lambda t: abs(t.start - cue.end())):
+            m = _CALENDAR.match(t.value or "")
+            if m:
+                first = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+                if published is None or first <= published:
+                    return first
+    return None

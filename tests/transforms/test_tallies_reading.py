@@ -147,3 +147,19 @@ def test_a_tally_in_a_clause_of_its_own_before_a_comparison_stays():
     [t] = tallies("More than 300 people have been killed in Mali since January, and Monday's blast was the worst "
                   "attack since 2019.")
     assert (t.count, t.period_start) == (300, dt.date(2023, 1, 1))
+
+
+@pytest.mark.parametrize("text, start", [
+    ("The army, which took power in a coup in July 2021, denies the figures.\n\n"
+     "Monitors say soldiers have burned more than 300 villages since the coup.", dt.date(2021, 7, 1)),
+    ("Russia invaded on 24 February 2022. The deadliest attack since the invasion was in Kramatorsk.\n\n"
+     "More than 10,000 civilians have been killed since the invasion, the United Nations said.", dt.date(2022, 2, 24)),
+])
+def test_since_an_event_the_article_dated_starts_on_that_date(text, start):
+    [t] = tallies(text)
+    assert t.period_start == start
+
+
+def test_since_an_event_the_article_never_dates_has_no_start():
+    [t] = tallies("Monitors say soldiers have burned more than 300 villages since the coup.")
+    assert t.period_start is None
