@@ -202,7 +202,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             start = dateline_end
         sentence = body[start:end]
         if k == 0 or "\n" in body[previous_end:start]:
-            paragraph_date, paragraph_is_history, after_mishap = None, False, False
+            # "When the jet left, ...": the scene of the paragraph before, told on; its day holds
+            paragraph_date = paragraph_date if k and event_dates.goes_on(sentence) else None
+            paragraph_is_history, after_mishap = False, False
             paragraph_first = len(events)
             labelled = bool(lex.note_label.match(sentence))
         previous_end = end
@@ -217,9 +219,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+        if own_timexes and all(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
+        # "dug it two years ago, and on the 3rd she hid in it": the day of the news, not the past one
+        own_timexes = [t for t in own_timexes if not event_dates.is_history(t, published, window)]
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:

@@ -19,10 +19,13 @@ document and the run day alone, never on the other files of the run.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from transforms import dates
+from transforms.resources import data_text
 from transforms.timex import Timex, tag_timexes
 from transforms.timex_vocab import vocabulary
 
@@ -313,3 +316,20 @@ def _range(lo: dt.date, hi: dt.date, pub: dt.date, text: str) -> EventDate | Non
     if lo > hi:
         return None
     return EventDate(None, lo, hi, text, "range")
+
+
+@cache
+def _goes_on() -> re.Pattern:
+    """ "When the jet left", "As the drones turned back": a subordinator of the same scene
+    (`same_event_marks`) before a definite noun (`anaphora.definite`), data/en/attack_words.json."""
+    raw = json.loads(data_text("en/attack_words.json"))
+    marks, definite = raw["same_event_marks"], raw["anaphora"]["definite"]
+    return re.compile(r"^\W*(?:" + "|".join(marks) + r")\s+(?:" + "|".join(definite) + r")\s+[\w-]+", re.I)
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a paragraph's first sentence goes on with the scene of the paragraph before
+    ("When the jet left, three neighbours were dead."): its sentences keep that paragraph's
+    day (a feature tells one scene over several paragraphs); a paragraph that opens otherwise
+    starts undated."""
+    return bool(_goes_on().match(sentence))

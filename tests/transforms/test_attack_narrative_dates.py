@@ -1,0 +1,50 @@
+"""The day of a narrated scene (#s9 kinds): a feature tells an attack over several sentences and
+paragraphs; the day named where the scene begins dates the attack told later, and a past time in
+the same sentence does not make the news history. Invented texts of other regions and outlets."""
+
+import datetime as dt
+
+from transforms.attacks import extract_attacks
+from transforms.entities import default_matcher
+from transforms.event_dates import Window, goes_on, tag_article
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+
+PUB = dt.date(2023, 11, 14)  # a Tuesday
+
+
+def events(text, published=PUB):
+    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+
+
+def test_a_paragraph_that_goes_on_with_the_scene_keeps_its_day():
+    text = ("On Sunday the farmers hid in a ditch while a helicopter circled over the valley.\n\n"
+            "When the helicopter turned away, two of them were dead. A rocket had hit the grain store, "
+            "a relative said.")
+    [e] = events(text)
+    assert (e.event_date, e.date_text) == (dt.date(2023, 11, 12), "Sunday")
+
+
+def test_a_paragraph_that_opens_otherwise_starts_undated():
+    text = ("On Sunday the farmers hid in a ditch while a helicopter circled over the valley.\n\n"
+            "Prices at the market have doubled. A rocket had hit the grain store, a relative said.")
+    [e] = events(text)
+    assert e.event_date is None and e.date_precision == "inferred"
+
+
+def test_a_past_time_beside_the_news_day_does_not_make_the_sentence_history():
+    text = "Gunmen attacked the checkpoint on Monday, which the army had built in 2019, killing two guards."
+    [e] = events(text)
+    assert e.event_date == dt.date(2023, 11, 13)
+
+
+def test_a_sentence_of_past_times_only_is_still_history():
+    assert events("In 2019, gunmen attacked the checkpoint, killing two guards.") == []
+
+
+def test_goes_on_needs_a_subordinator_of_the_same_scene_before_a_definite_noun():
+    assert goes_on("When the jets left, the village was burning.")
+    assert goes_on("As the drones turned back, medics reached the school.")
+    assert not goes_on("When asked, the governor declined to comment.")
+    assert not goes_on("The jets left at noon.")
