@@ -224,6 +224,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue  # "In 2020, a U.S. drone strike ...": history, not news
         # "dug it two years ago, and on the 3rd she hid in it": the day of the news, not the past one
         own_timexes = [t for t in own_timexes if not event_dates.is_history(t, published, window)]
+        if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
+            continue  # "further attacks are likely in the coming weeks": a forecast, not news
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:

@@ -333,3 +333,17 @@ def goes_on(sentence: str) -> bool:
     day (a feature tells one scene over several paragraphs); a paragraph that opens otherwise
     starts undated."""
     return bool(_goes_on().match(sentence))
+
+
+@cache
+def _ahead() -> re.Pattern:
+    words = json.loads(data_text("en/narrative_time.json"))["ahead_words"]
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\b", re.I)
+
+
+def names_ahead(timex: Timex, body: str) -> bool:
+    """Whether an expression points past publication by its words ("in the coming weeks", "the
+    next few days", "in the days ahead": data/en/narrative_time.json): a sentence dated only by
+    such expressions is a forecast, not a report of an attack."""
+    return bool(_ahead().search(timex.text) or _ahead().match(body, timex.end, timex.end + 7)
+                or re.match(r"\s+ahead\b", body[timex.end:timex.end + 7], re.I))

@@ -1,8 +1,10 @@
 """The day of a narrated scene (#s9 kinds): a feature tells an attack over several sentences and
 paragraphs; the day named where the scene begins dates the attack told later, and a past time in
-the same sentence does not make the news history. Invented texts of other regions and outlets."""
+the same sentence does not make the news history; one dated only ahead is a forecast. Invented texts of other regions and outlets."""
 
 import datetime as dt
+
+import pytest
 
 from transforms.attacks import extract_attacks
 from transforms.entities import default_matcher
@@ -48,3 +50,18 @@ def test_goes_on_needs_a_subordinator_of_the_same_scene_before_a_definite_noun()
     assert goes_on("As the drones turned back, medics reached the school.")
     assert not goes_on("When asked, the governor declined to comment.")
     assert not goes_on("The jets left at noon.")
+
+
+@pytest.mark.parametrize("forecast", [
+    "Further drone attacks on the capital are likely in the coming weeks, analysts said.",
+    "More raids on the border towns are expected over the next few days.",
+    "More raids on the border towns are expected in the days ahead.",
+])
+def test_a_sentence_dated_only_ahead_is_a_forecast_not_an_event(forecast):
+    [e] = events("Drones struck the airport last week.\n\n" + forecast)
+    assert e.evidence == "Drones struck the airport last week."
+
+
+def test_a_day_of_news_beside_a_forecast_still_dates_the_attack():
+    [e] = events("Gunmen attacked a bus on Monday, and more attacks are feared in the coming days.")
+    assert e.event_date == dt.date(2023, 11, 13)
