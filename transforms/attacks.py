@@ -219,11 +219,11 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        if own_timexes and all(event_dates.is_history(t, published, window) for t in own_timexes):
+        # "the first attack on the city since the government moved there in 2023": a baseline, not the attack's time
+        own_timexes = [t for t in own_timexes if not event_dates.is_history_baseline(t, body, published, window)]
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news
-        # "dug it two years ago, and on the 3rd she hid in it": the day of the news, not the past one
-        own_timexes = [t for t in own_timexes if not event_dates.is_history(t, published, window)]
         if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
             continue  # "further attacks are likely in the coming weeks": a forecast, not news
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]

@@ -214,6 +214,19 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
+# "since" earlier in the same clause: "the first attack since it moved there in 2023", "the worst since 2019"
+_SINCE_IN_CLAUSE = re.compile(r"\bsince\b[^.;:,()]{0,60}$", re.I)
+
+
+def is_history_baseline(timex: Timex, body: str, published: dt.date | None, window: Window) -> bool:
+    """Whether a past time (`is_history`) only names what an attack is compared with: it follows
+    "since" in its clause ("the first attack on the port since the government moved there in
+    2023", "the deadliest since 2019"). It dates neither the attack nor makes the sentence
+    history; a past time that dates what the sentence tells ("a memorial for the villagers
+    massacred in 2009") still does."""
+    return is_history(timex, published, window) and bool(_SINCE_IN_CLAUSE.search(body, max(0, timex.start - 60), timex.start))
+
+
 _MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-(?:\d{2}|[HQ]\d|SP|SU|FA|WI))?$")  # TIMEX3: a month, half, quarter, season, year
 
 

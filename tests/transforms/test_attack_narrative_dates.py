@@ -1,6 +1,7 @@
 """The day of a narrated scene (#s9 kinds): a feature tells an attack over several sentences and
-paragraphs; the day named where the scene begins dates the attack told later, and a past time in
-the same sentence does not make the news history; one dated only ahead is a forecast. Invented texts of other regions and outlets."""
+paragraphs; the day named where the scene begins dates the attack told later; a past time after
+"since" is a baseline that does not make the news history; a sentence dated only ahead is a
+forecast. Invented texts of other regions and outlets."""
 
 import datetime as dt
 
@@ -35,10 +36,19 @@ def test_a_paragraph_that_opens_otherwise_starts_undated():
     assert e.event_date is None and e.date_precision == "inferred"
 
 
-def test_a_past_time_beside_the_news_day_does_not_make_the_sentence_history():
-    text = "Gunmen attacked the checkpoint on Monday, which the army had built in 2019, killing two guards."
+@pytest.mark.parametrize("text, day", [
+    ("Gunmen attacked the checkpoint on Monday, the first attack on the town since the army retook it in 2019.",
+     dt.date(2023, 11, 13)),
+    ("Rebel drones hit the airport earlier this week, the first strike on the city since it became the capital "
+     "in 2021.", None),
+])
+def test_a_past_time_after_since_is_a_baseline_not_history(text, day):
     [e] = events(text)
-    assert e.event_date == dt.date(2023, 11, 13)
+    assert e.event_date == day and e.date_min >= dt.date(2023, 11, 13)
+
+
+def test_a_past_time_that_dates_what_is_told_is_still_history():
+    assert events("A memorial was held in the town on Sunday for the 40 villagers massacred by rebels in 2009.") == []
 
 
 def test_a_sentence_of_past_times_only_is_still_history():
