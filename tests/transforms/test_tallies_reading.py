@@ -56,7 +56,7 @@ def test_a_running_total_after_a_comparison_is_still_a_tally():
 @pytest.mark.parametrize("sentence, count, start", [
     ("Gunmen have torched more than 40 villages in Mali since January, a local official said.", 40, dt.date(2023, 1, 1)),
     ("The rebels have shelled 12 border towns this year, according to the governor.", 12, dt.date(2023, 1, 1)),
-    ("Pirates have seized at least 15 fishing boats off Somalia since March 2023.", 15, dt.date(2023, 3, 1)),
+    ("Pirates have hijacked at least 15 fishing boats off Somalia since March 2023.", 15, dt.date(2023, 3, 1)),
 ])
 def test_what_a_group_attacked_over_a_period_counts_attacks(sentence, count, start):
     [t] = tallies(sentence)
@@ -66,8 +66,10 @@ def test_what_a_group_attacked_over_a_period_counts_attacks(sentence, count, sta
 @pytest.mark.parametrize("sentence", [
     "Gunmen stormed two villages on Monday, killing four people.",      # one day: a report, not a tally
     "The militia attacked three checkpoints near the border, police said.",  # no period
+    "Police have seized 40 rifles in the province since January.",          # a seizure of goods, no attack
+    "Floods have hit 12 districts since June, the disaster agency said.",    # another sense
 ])
-def test_what_a_group_attacked_on_one_occasion_is_no_tally(sentence):
+def test_one_occasion_or_another_sense_is_no_attack_tally(sentence):
     assert [t for t in tallies(sentence) if t.unit == "attacks"] == []
 
 
@@ -151,7 +153,7 @@ def test_a_tally_in_a_clause_of_its_own_before_a_comparison_stays():
 
 @pytest.mark.parametrize("text, start", [
     ("The army, which took power in a coup in July 2021, denies the figures.\n\n"
-     "Monitors say soldiers have burned more than 300 villages since the coup.", dt.date(2021, 7, 1)),
+     "Monitors say soldiers have torched more than 300 villages since the coup.", dt.date(2021, 7, 1)),
     ("Russia invaded on 24 February 2022. The deadliest attack since the invasion was in Kramatorsk.\n\n"
      "More than 10,000 civilians have been killed since the invasion, the United Nations said.", dt.date(2022, 2, 24)),
 ])
@@ -161,5 +163,5 @@ def test_since_an_event_the_article_dated_starts_on_that_date(text, start):
 
 
 def test_since_an_event_the_article_never_dates_has_no_start():
-    [t] = tallies("Monitors say soldiers have burned more than 300 villages since the coup.")
+    [t] = tallies("Monitors say soldiers have torched more than 300 villages since the coup.")
     assert t.period_start is None
