@@ -219,8 +219,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        # "the first attack on the city since the government moved there in 2023": a baseline, not the attack's time
-        own_timexes = [t for t in own_timexes if not event_dates.is_history_baseline(t, body, published, window)]
+        # "the first attack since it moved there in 2023", "dug it in 2023, and on Sunday ...": not the attack's time
+        own_timexes = [t for t in own_timexes if not event_dates.is_history_aside(t, body, published, window, own_timexes)]
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news

@@ -1,6 +1,6 @@
 """The day of a narrated scene (#s9 kinds): a feature tells an attack over several sentences and
 paragraphs; the day named where the scene begins dates the attack told later; a past time after
-"since" is a baseline that does not make the news history; a sentence dated only ahead is a
+"since" or in a clause of its own does not make the news history; a sentence dated only ahead is a
 forecast. Invented texts of other regions and outlets."""
 
 import datetime as dt
@@ -45,6 +45,13 @@ def test_a_paragraph_that_opens_otherwise_starts_undated():
 def test_a_past_time_after_since_is_a_baseline_not_history(text, day):
     [e] = events(text)
     assert e.event_date == day and e.date_min >= dt.date(2023, 11, 13)
+
+
+def test_a_past_time_in_a_clause_of_its_own_is_beside_the_news():
+    text = ("The family dug the shelter in 2021, and on Sunday they hid in it while a jet bombed the village, "
+            "killing two neighbours.")
+    [e] = events(text)
+    assert e.event_date == dt.date(2023, 11, 12)
 
 
 def test_a_past_time_that_dates_what_is_told_is_still_history():
