@@ -97,7 +97,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             start = dateline_end
         sentence = body[start:end]
         if k == 0 or "\n" in body[previous_end:start]:
-            paragraph_date, paragraph_is_history, after_mishap = None, False, False
+            # "When the jet left, ...": the scene of the paragraph before, told on; its day holds
+            paragraph_date = paragraph_date if k and event_dates.goes_on(sentence) else None
+            paragraph_is_history, after_mishap = False, False
             paragraph_first = len(events)
             labelled = bool(lex.note_label.match(sentence))
         previous_end = end
@@ -112,11 +114,15 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
+        # "the first attack since it moved there in 2023", "dug it in 2023, and on Sunday ...": not the attack's time
+        own_timexes = [t for t in own_timexes if not event_dates.is_history_aside(t, body, published, window, own_timexes)]
         past = [t for t in own_timexes if event_dates.is_history(t, published, window)]
         if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
                                                                  and t.type in ("DATE", "TIME")]):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
+        if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
+            continue  # "further attacks are likely in the coming weeks": a forecast, not news
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
         own = own_dated[0][1] if own_dated else None
         if paragraph_is_history and own is None:

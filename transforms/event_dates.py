@@ -19,10 +19,13 @@ document and the run day alone, never on the other files of the run.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from transforms import dates
+from transforms.resources import data_text
 from transforms.timex import Timex, tag_timexes
 from transforms.timex_vocab import vocabulary
 
@@ -120,6 +123,10 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     since = _SINCE.search(body[max(0, timex.start - 12):timex.start])
     day = _DAY.match(value)
     if day and value.endswith("TNI") and text.lower() == "overnight":
+        into = _night_into(body, timex.end, pub)
+        if into is not None:  # "overnight into Sunday", "overnight to Tuesday": the night before that day
+            morning, until = into
+            return _range(morning - dt.timedelta(days=1), morning, pub, body[timex.start:until])
         night = dt.date.fromisoformat(day.group(1))
         return _range(night, night + dt.timedelta(days=1), pub, text)
     if day and timex.type == "TIME" and _PART_EDGE.sub("", text.lower()) in vocabulary()["part_of_day"]:
@@ -166,6 +173,24 @@ def resolve(timex: Timex | None, body: str, published: dt.date | None, window: W
     return None
 
 
+_INTO = re.compile(r"\s*(?:into|to|until|till)\s+(?=\S)", re.I)
+
+
+def _night_into(body: str, after: int, published: dt.date) -> tuple[dt.date, int] | None:
+    """The day a night ends on when the text names it right after "overnight" ("overnight into
+    Sunday", "overnight to 3 May"): that day as the tagger reads it against publication, and the
+    body offset where its name ends; None
+    when no day follows. The night is then [that day - 1, that day] (the "Saturday night" =
+    [Sat, Sun] convention of tests/gold/unseen2 and unseen3)."""
+    joined = _INTO.match(body, after)
+    if not joined:
+        return None
+    following = tag_timexes(body[joined.end():joined.end() + 40], published)
+    first = following[0] if following else None
+    day = _DAY.match(first.value) if first is not None and first.start == 0 and first.type == "DATE" else None
+    return (dt.date.fromisoformat(day.group(1)), joined.end() + first.end) if day else None
+
+
 # An expression dating more than this before the article (or its batch) is history, not news.
 HISTORY_DAYS = 60
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -187,6 +212,30 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     else:
         end = dt.date(year, 12, 31)
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
+
+
+# "since" earlier in the same clause: "the first attack since it moved there in 2023", "the worst since 2019"
+_SINCE_IN_CLAUSE = re.compile(r"\bsince\b[^.;:,()]{0,60}$", re.I)
+
+
+# A clause of its own after a comma or semicolon: ", and she ...", "; on Monday ..."
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
+def is_history_aside(timex: Timex, body: str, published: dt.date | None, window: Window,
+                     others: list[Timex] = ()) -> bool:
+    """Whether a past time (`is_history`) is beside the news, not its time: it follows "since" in
+    its clause, naming what an attack is compared with ("the first attack on the port since the
+    government moved there in 2023", "the deadliest since 2019"); or a later clause of its own
+    has a time of the news among `others` ("she dug the trench two years ago, and on Sunday she
+    hid in it"). It dates nothing and does not make the sentence history; a past time that dates
+    what its clause tells ("a memorial on Sunday for the villagers massacred in 2009") still does."""
+    if not is_history(timex, published, window):
+        return False
+    if _SINCE_IN_CLAUSE.search(body, max(0, timex.start - 60), timex.start):
+        return True
+    return any(o.start > timex.end and not is_history(o, published, window)
+               and _CLAUSE_BREAK.search(body, timex.end, o.start) for o in others)
 
 
 _MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-(?:\d{2}|[HQ]\d|SP|SU|FA|WI))?$")  # TIMEX3: a month, half, quarter, season, year
@@ -291,3 +340,34 @@ def _range(lo: dt.date, hi: dt.date, pub: dt.date, text: str) -> EventDate | Non
     if lo > hi:
         return None
     return EventDate(None, lo, hi, text, "range")
+
+
+@cache
+def _goes_on() -> re.Pattern:
+    """ "When the jet left", "As the drones turned back": a subordinator of the same scene
+    (`same_event_marks`) before a definite noun (`anaphora.definite`), data/en/attack_words.json."""
+    raw = json.loads(data_text("en/attack_words.json"))
+    marks, definite = raw["same_event_marks"], raw["anaphora"]["definite"]
+    return re.compile(r"^\W*(?:" + "|".join(marks) + r")\s+(?:" + "|".join(definite) + r")\s+[\w-]+", re.I)
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a paragraph's first sentence goes on with the scene of the paragraph before
+    ("When the jet left, three neighbours were dead."): its sentences keep that paragraph's
+    day (a feature tells one scene over several paragraphs); a paragraph that opens otherwise
+    starts undated."""
+    return bool(_goes_on().match(sentence))
+
+
+@cache
+def _ahead() -> re.Pattern:
+    words = json.loads(data_text("en/narrative_time.json"))["ahead_words"]
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\b", re.I)
+
+
+def names_ahead(timex: Timex, body: str) -> bool:
+    """Whether an expression points past publication by its words ("in the coming weeks", "the
+    next few days", "in the days ahead": data/en/narrative_time.json): a sentence dated only by
+    such expressions is a forecast, not a report of an attack."""
+    return bool(_ahead().search(timex.text) or _ahead().match(body, timex.end, timex.end + 7)
+                or re.match(r"\s+ahead\b", body[timex.end:timex.end + 7], re.I))

@@ -1,10 +1,15 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v5`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies.v6`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
-period_end is the publication date (the day the figure was stated); period_start comes from
-the period the sentence names, however long ago it began ("since 1975", "in the first three
-months of 2024"). A count of dead or injured is a tally when it sums over something: a period, a
+period_end is the day the figure was stated: the day after a verb of saying ("the ministry
+said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
+from the period the sentence names, however long ago it began ("since 1975", "in the first three
+months of 2024"). A number next to a month is a day, never a count ("Since 10 April, 480 ...").
+A superlative comparison ("in one of the deadliest attacks since the coup") sums nothing. A count
+of what a group attacked over a period is a count of attacks ("has attacked 100 ships since
+2023"); a noun of dead counts dead ("6,900 violent deaths"). "In the country", "in the province"
+scope the figure to the country or first-level area named before. A count of dead or injured is a tally when it sums over something: a period, a
 conflict or a kind of violence ("in gang violence"), several attacks, a running total ("so far",
 "have been injured"); one attack's dead or wounded ("died in the fighting" just after it, "have
 been killed in the attack") are that attack's outcome. `stated_by` is who says the figure, never
@@ -17,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms import context, event_dates
+from transforms import context, event_dates, tally_reading
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import jsonl
@@ -25,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v5"
+COMPONENT = "tallies.v6"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -60,11 +65,19 @@ _KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s
                      r"\b(?:(?:have|has|had)\s+|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s))killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
                      r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"
                      r"(?=[^.;]*\b(?:since|war|conflict|insurgency|uprising|violence|years?|months?)\b)[^.;]{0,80}?\b(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to)\s+"
-                     + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b", re.I)
+                     + _QUAL.replace("<q>", "<q3>") + _NUM.replace("<n>", "<n3>") + r"\b|"
+                     # a noun that counts dead itself: "6,900 violent deaths had been recorded", "300 killings"
+                     + _QUAL.replace("<q>", "<q4>") + _NUM.replace("<n>", "<n4>") + r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
+                     + "|".join(tally_reading.words()["death_nouns"]) + r")\b", re.I)
+# A count of what a group attacked over a period is a count of attacks: "has attacked more than 100
+# merchant ships since November 2023", "struck 40 villages this year" (read only with a period named).
+_ATTACKED = re.compile(r"\b(?:(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+)?)?(?:" + "|".join(tally_reading.words()["attack_verbs"])
+                       + r")\s+" + _QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+s\b", re.I)
 # Words the patterns above cannot match without: a cheap test before the expensive search.
-_ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults", re.I)
+_ATTACK_WORDS = re.compile(r"attacks|strikes|incidents|times|ambushes|bombings|raids|assaults|"
+                           + "|".join(tally_reading.words()["attack_verbs"]), re.I)
 _INJURY_WORDS = re.compile(r"sustained|suffered|injured|wounded|hurt", re.I)
-_DEATH_WORDS = re.compile(r"killed|dead|died|toll|deaths|fatalities", re.I)
+_DEATH_WORDS = re.compile(r"killed|dead|died|toll|" + "|".join(tally_reading.words()["death_nouns"]), re.I)
 # A figure is an aggregate when the sentence names what it sums over: a conflict or a kind of violence
 # ("in the war", "in gang violence"; not "in the fighting" or "the violence" bare, which point back to
 # one clash just told), a period ("since", "this year", "in the first three months of 2024", "in
@@ -146,6 +159,10 @@ _DOER_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:attacks|raids|s
                          r"gunmen|insurgents|rebels|jihadists|forces|troops|(?:has|have|had)\s+killed|killed|launched|"
                          r"carried|staged|conducted|claimed)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # "killed by Boko Haram", "attacks by the group"
+# A name after a preposition of who took part, or joined to one, is a party to what is counted, not
+# its source: "the violence between Meitei and Kuki-Zo groups", "clashes with the army", "attacks on X".
+_PARTICIPANT_BEFORE = re.compile(r"\b(?:between|among|against|with|on|upon|targeting|involving)\s+(?:the\s+)?"
+                                 r"(?:[\w'’-]+\s+){0,3}?(?:and\s+|or\s+)?(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -166,10 +183,12 @@ def is_tally_sentence(sentence: str) -> bool:
     """An official count of attacks, of injured (cumulative) or of dead (a toll), not one attack.
     A sentence that reports one attack of one day and brings a toll up to date ("14 were killed
     on Friday, bringing the toll this month to 60") is an attack report as well: False (not so
-    for a count of attacks: "12 attacks on Monday, bringing the total since March to 90")."""
+    for a count of attacks: "12 attacks on Monday, bringing the total since March to 90"). A
+    superlative comparison ("in one of the deadliest attacks since the coup") sums nothing."""
+    sentence = tally_reading.without_comparisons(sentence)
     if _BRINGING.search(sentence) and _on_one_day(sentence) and not _ATTACKS.search(sentence):
         return False
-    return bool(any(_number(m.group("n")) >= 2 for m in _attack_counts(sentence))
+    return bool(any(_number(m.group("n")) >= 2 and not _is_calendar_day(sentence, m) for m in _attack_counts(sentence))
                 or _is_injured_tally(sentence) or _is_toll(sentence))
 
 
@@ -182,7 +201,7 @@ def _attack_counts(sentence: str) -> list[re.Match]:
         return []  # "killed three people in two attacks on Monday": a report of two attacks
     found = {m.start("n"): m for m in _ATTACKS.finditer(sentence)}
     if cumulative:
-        for m in _ATTACKS_OVER_TIME.finditer(sentence):
+        for m in [*_ATTACKS_OVER_TIME.finditer(sentence), *_ATTACKED.finditer(sentence)]:
             found.setdefault(m.start("n"), m)
     return [found[k] for k in sorted(found)]
 
@@ -221,32 +240,36 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
     out: list[Tally] = []
     told_before: set[str] = set()
     for start, end in sentences:
-        sentence = body[start:end]
+        sentence = evidence = body[start:end]
         key = normalised(sentence)
         if key in told_before:
             continue  # the same sentence again in one document: one statement, not another figure
         told_before.add(key)
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        sentence = tally_reading.without_comparisons(sentence)  # offsets kept: blanked, not cut
+        period_end = tally_reading.stated_day(body, start, end, timexes, published) or published
         for m, unit in [(m, "attacks") for m in _attack_counts(sentence)] + \
                        [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
-            if count < 2 or (unit == "attacks" and _is_split_part(sentence, m)) or \
+            if count < 2 or _is_calendar_day(sentence, m) or \
+                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m)) or \
                     (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
             period_start = _period_start(body, start, end, timexes, published)
             parts = _split_parts(body, start + m.end(), inside, gazetteer)
-            scope = _scope(body, inside, gazetteer, start + m.end(), parts)
+            scope = _scope(body, inside, gazetteer, start + m.end(), parts) or \
+                tally_reading.place_named_back(body, start, end, mentions, gazetteer)
             stated_by = _stated_by(body, start, end, inside, gazetteer)
-            out.append(Tally(count, qualifier, unit, period_start, published, scope, stated_by, sentence, start, end))
+            out.append(Tally(count, qualifier, unit, period_start, period_end, scope, stated_by, evidence, start, end))
             if unit == "deaths":
                 for n, q in _other_sides(sentence, m):  # "300 militants and 90 soldiers had been killed"
-                    out.append(Tally(n, _QUALIFIERS.get((q or "").lower(), "exact"), unit, period_start, published, scope,
-                                     stated_by, sentence, start, end))
+                    out.append(Tally(n, _QUALIFIERS.get((q or "").lower(), "exact"), unit, period_start, period_end, scope,
+                                     stated_by, evidence, start, end))
             for count, place, _ in parts:
-                out.append(Tally(count, "exact", unit, period_start, published, place, stated_by, sentence, start, end))
+                out.append(Tally(count, "exact", unit, period_start, period_end, place, stated_by, evidence, start, end))
     return out
 
 
@@ -254,14 +277,14 @@ def _is_running_total(sentence: str, m: re.Match) -> bool:
     """False for a count of dead or injured before the running total the sentence brings it to
     ("14 were killed on Friday, bringing to 60 the number killed this month": 14 is the attack's)."""
     totals = [b for b in _BRINGING.finditer(sentence) if _number(b.group("bn")) >= 2]
-    n_at = next(m.start(k) for k in ("n", "n2", "n3") if m.groupdict().get(k))
+    n_at = next(m.start(k) for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
     return not totals or any(b.start("bn") == n_at for b in totals)
 
 
 def _number_and_qualifier(m: re.Match) -> tuple[str, str | None]:
     """The number and its qualifier of whichever form of a pattern matched ("12 were killed",
     "had killed 12", "the toll rose to 12")."""
-    for suffix in ("", "2", "3"):
+    for suffix in ("", "2", "3", "4"):
         if m.groupdict().get("n" + suffix):
             return m.group("n" + suffix), m.group("q" + suffix)
     raise ValueError(f"no number in {m.group(0)!r}")
@@ -284,14 +307,29 @@ def _split_parts(body: str, after: int, mentions: list[Mention],
 def _other_sides(sentence: str, m: re.Match) -> list[tuple[int, str | None]]:
     """The counts coordinated with the matched death count ("300 militants and 90 soldiers had
     been killed"): (count, qualifier) of each other one, in the sentence's order."""
-    n_at = next(m.start(k) for k in ("n", "n2", "n3") if m.groupdict().get(k))
+    n_at = next(m.start(k) for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
     out = []
     for pair in _SIDES.finditer(sentence):
-        if pair.start("n") == n_at:
+        if pair.start("n") == n_at and not _is_day_of_month(sentence, pair.start("n2"), pair.end("n2")):
             out.append((_number(pair.group("n2")), pair.group("q2")))
-        elif pair.start("n2") == n_at:
+        elif pair.start("n2") == n_at and not _is_day_of_month(sentence, pair.start("n"), pair.end("n")):
             out.append((_number(pair.group("n")), pair.group("q")))
     return [(n, q) for n, q in out if n >= 2]
+
+
+# A number written next to a month is a day of it ("Since 10 April", "on May 3rd"), never a count.
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w])", re.I)
+_MONTH_BEFORE = re.compile(_MONTH + r"\s+$", re.I)
+
+
+def _is_day_of_month(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at `sentence[start:end]` is a day of a month ("10 April", "April 10")."""
+    return bool(_MONTH_AFTER.match(sentence, end) or _MONTH_BEFORE.search(sentence, max(0, start - 12), start))
+
+
+def _is_calendar_day(sentence: str, m: re.Match) -> bool:
+    key = next(k for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
+    return _is_day_of_month(sentence, m.start(key), m.end(key))
 
 
 def _is_split_part(sentence: str, m: re.Match) -> bool:
@@ -304,11 +342,17 @@ def _number(word: str) -> int:
 
 
 def _period_start(body: str, start: int, end: int, timexes: list[Timex], published: dt.date | None) -> dt.date | None:
-    """The start of the period a figure covers: "since Oct. 17", "in the past week"."""
+    """The start of the period a figure covers: "since Oct. 17", "in the past week"; not the day
+    the figure was stated on ("said on Thursday"). An undated article's figure starts only where
+    the text writes the year ("since the violence broke out in May 2023": 2023-05-01): any other
+    expression got its year by guess."""
     if published is None:
-        return None
+        return next((first for t in timexes if start <= t.start < end and _YEAR_WRITTEN.search(t.text)
+                     and (first := _calendar_start(t.value)) is not None), None) or \
+            tally_reading.since_event_start(body, start, end, timexes, published)
+    stated = tally_reading.stated_day(body, start, end, timexes, published)
     for t in timexes:
-        if start <= t.start < end:
+        if start <= t.start < end and not (stated is not None and t.value.startswith(stated.isoformat())):
             since = _since_start(t, body, published)
             if since is not None:
                 return since
@@ -318,7 +362,11 @@ def _period_start(body: str, start: int, end: int, timexes: list[Timex], publish
             first = _calendar_start(t.value)
             if first is not None and first <= published:
                 return first
-    return None
+    # "since the coup": the date the article told the coup with ("which seized power in February 2021")
+    return tally_reading.since_event_start(body, start, end, timexes, published)
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _calendar_start(value: str | None) -> dt.date | None:
@@ -393,7 +441,8 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
               _ACCORDING_TO.search(body, max(start, m.start - 40), m.start) or
               (_SAID_BEFORE_NAME.search(body, max(start, m.start - 40), m.start) and _NAME_ENDS_CLAUSE.match(body, m.end))]
     others = [m for m in reporters if not _DOER_AFTER.match(body, m.end)
-              and not _BY_BEFORE.search(body, max(start, m.start - 10), m.start)]
+              and not _BY_BEFORE.search(body, max(start, m.start - 10), m.start)
+              and not _PARTICIPANT_BEFORE.search(body, max(start, m.start - 40), m.start)]
     for candidates in (sayers, others):
         for kind in _REPORTERS:
             for m in candidates:

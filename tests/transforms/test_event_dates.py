@@ -171,3 +171,17 @@ def test_issue12_that_day_points_back_to_the_narrative_time_or_dates_nothing():
     assert antecedent(that_day, timexes).value == "2015"
     alone = tag_article("A guard was shot dead earlier that day.", PUB, window)
     assert [antecedent(t, alone) for t in alone if is_anaphoric(t)] == [None]
+
+
+@pytest.mark.parametrize("sentence, lo, hi", [
+    # the night that ends on the named day (the "Saturday night" = [Sat, Sun] convention)
+    ("Shelling hit the district overnight into Saturday, medics said.", "2023-11-10", "2023-11-11"),
+    ("Drones struck the port overnight to Monday, the navy said.", "2023-11-12", "2023-11-13"),
+    ("Gunmen raided the village overnight into Nov. 4, killing six.", "2023-11-03", "2023-11-04"),
+    # no day named after it: the night before publication
+    ("Drones struck the port overnight, the navy said.", "2023-11-13", "2023-11-14"),
+    ("Missiles hit the city overnight to avoid air defences.", "2023-11-13", "2023-11-14"),
+])
+def test_overnight_into_a_day_is_the_night_before_it(sentence, lo, hi):
+    r = resolved(sentence)
+    assert (r.date, r.date_min, r.date_max) == (None, D(lo), D(hi))
