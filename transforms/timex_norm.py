@@ -514,6 +514,21 @@ def weekday(m, ctx):
     return "DATE", day.isoformat()
 
 
+def weekday_in_week(m, ctx):
+    """"Monday last week", "Friday of next week", "Tuesday night this week": one TIMEX3 (TimeML
+    tags the weekday with the week that places it), the day of that ISO week; "the previous
+    week", "the following week", "that week" count from the week the text last spoke of."""
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    base = ctx.dct if rel in ("last", "this", "next") else ctx.reference("week")
+    shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the following": 1, "that": 0}[rel]
+    monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=shift)
+    day = monday + dt.timedelta(days=weekday_value(m.group("wd")) - 1)
+    ctx.anchor = day
+    if m.group("part"):
+        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
+    return "DATE", day.isoformat()
+
+
 @cache
 def _named_day_before() -> re.Pattern:
     """The capitalized words that make a weekday after them a name (cues.json weekday_not_after)."""

@@ -203,6 +203,13 @@ THURSDAY = dt.date(2023, 11, 9)
     ("The siege lasted 18 months.", TUESDAY, ("18 months", "DURATION", "P18M")),
     ("Keating was convicted in nineteen ninety-one.", TUESDAY, ("nineteen ninety-one", "DATE", "1991")),
     ("The boy was found on Thanksgiving Day.", dt.date(2000, 1, 7), ("Thanksgiving Day", "DATE", "1999-11-25")),
+    # a weekday placed by its week is one expression, that week's day (TimeML), not this week's plus the week
+    ("Gunmen attacked the village on Monday last week.", THURSDAY, ("Monday last week", "DATE", "2023-10-30")),
+    ("A drone hit the depot on Sunday of last week.", TUESDAY, ("Sunday of last week", "DATE", "2023-11-12")),
+    ("The envoy arrives on Wednesday next week.", TUESDAY, ("Wednesday next week", "DATE", "2023-11-22")),
+    ("Shells fell on Friday night this week.", dt.date(2023, 11, 11), ("Friday night this week", "TIME", "2023-11-10TNI")),
+    ("The army retook the town on 2 March 2021. On Friday of that week, rebels struck back.", TUESDAY,
+     ("Friday of that week", "DATE", "2021-03-05")),
 ])
 def test_timeml_semantics_that_generalize(text, dct, expected):
     assert expected in values(text, dct)
@@ -273,6 +280,11 @@ def test_the_day_before_in_apposition_is_that_day():
         "Eight days after Oct. 12, the day before the plunge, shares rose.", dt.date(1989, 10, 30))
     assert ("the day after", "DATE", "1999-03-04") in values(
         "He left on March 3, 1999, and returned the day after.", dt.date(1999, 10, 30))
+
+
+def test_last_weeks_weekday_in_the_possessive_stays_two_expressions():
+    # "Monday last week's attack": the possessive belongs to "last week", no weekday of it is meant
+    assert [t.text for t in tag_timexes("He said Monday last week's attack was planned.", TUESDAY)] == ["Monday", "last week"]
 
 
 def test_a_named_day_of_history_is_not_this_weeks_weekday():
