@@ -412,7 +412,7 @@ def _dateline_end(d: Draft) -> int:
     if at < 0:
         return 0
     end = at + len(d.article.dateline)
-    while end < len(d.body) and d.body[end] in " -–—":
+    while end < len(d.body) and d.body[end] in " -–—:":  # the dash or the colon ("PESHAWAR: ...") after it
         end += 1
     return end
 
@@ -425,7 +425,7 @@ def _register_components() -> None:
     from transforms.components import register
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
-    register("parse.v3", parse_stage, ("text",), ("article", "sentences"))
+    register("parse.v4", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v4", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v4", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
