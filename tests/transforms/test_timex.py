@@ -287,6 +287,20 @@ def test_last_weeks_weekday_in_the_possessive_stays_two_expressions():
     assert [t.text for t in tag_timexes("He said Monday last week's attack was planned.", TUESDAY)] == ["Monday", "last week"]
 
 
+@pytest.mark.parametrize("text, extent", [
+    # TimeML extents: a quantity or approximation word is inside the TIMEX3 (its MOD), a preposition is not
+    ("The siege of the camp lasted at least 30 days.", "at least 30 days"),
+    ("Talks dragged on for nearly two months.", "nearly two months"),
+    ("The convoy came under fire around 7:15 p.m.", "around 7:15 p.m."),
+    ("Repairs will take up to 18 months.", "up to 18 months"),
+    ("Profit fell from the year-ago quarter.", "the year-ago quarter"),  # the article of an all-time phrase
+    ("He was given the eight-year term.", "eight-year"),  # not that of a noun the modifier qualifies
+    ("Net income for fiscal 1989 rose.", "fiscal 1989"),
+])
+def test_extents_follow_timeml(text, extent):
+    assert extent in [t.text for t in tag_timexes(text, TUESDAY)]
+
+
 def test_a_named_day_of_history_is_not_this_weeks_weekday():
     assert values("Marchers recalled Bloody Sunday. Black Monday crashed markets.") == []
     assert values("On Sunday, troops fired.") == [("Sunday", "DATE", "2023-11-12")]
