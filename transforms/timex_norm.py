@@ -498,6 +498,21 @@ def week_of(m, ctx):
     return ("DATE", shift_period(day, "week", 0)) if day else None
 
 
+def week_of_month(m, ctx):
+    """"the last week of January", "the first week of February 2023": the ISO week that holds
+    the middle of those seven days (the 4th, 11th, 18th, 25th, or three days before the month's
+    end); a year-less month is placed as a bare month is (`year_of_month`)."""
+    month = month_value(m.group("month"))
+    y = int(m.group("year")) if m.group("year") else year_of_month(ctx, m.start(), month, m.end())
+    ordinal = m.group("ord").lower()
+    if ordinal in ("last", "final"):
+        middle = dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=4)
+    else:
+        middle = dt.date(y, month, 4 + 7 * ("first", "second", "third", "fourth").index(ordinal))
+    ctx.month = (y, month)
+    return "DATE", shift_period(middle, "week", 0)
+
+
 def weekday_set(m, ctx):
     return "SET", f"XXXX-WXX-{weekday_value(m.group('wd') or m.group('wd2'))}"
 

@@ -208,6 +208,10 @@ THURSDAY = dt.date(2023, 11, 9)
     ("A drone hit the depot on Sunday of last week.", TUESDAY, ("Sunday of last week", "DATE", "2023-11-12")),
     ("The envoy arrives on Wednesday next week.", TUESDAY, ("Wednesday next week", "DATE", "2023-11-22")),
     ("Shells fell on Friday night this week.", dt.date(2023, 11, 11), ("Friday night this week", "TIME", "2023-11-10TNI")),
+    # a week of a month is the ISO week holding the middle of its seven days; "the first week of the war" is a duration
+    ("Clashes erupted in the last week of October.", TUESDAY, ("the last week of October", "DATE", "2023-W43")),
+    ("Raids rose during the second week of March 2022.", TUESDAY, ("the second week of March 2022", "DATE", "2022-W10")),
+    ("The first week of the siege was the worst.", TUESDAY, ("The first week", "DURATION", "P1W")),
     ("The army retook the town on 2 March 2021. On Friday of that week, rebels struck back.", TUESDAY,
      ("Friday of that week", "DATE", "2021-03-05")),
 ])
