@@ -532,8 +532,9 @@ def weekday(m, ctx):
 def weekday_in_week(m, ctx):
     """"Monday last week", "Friday of next week", "Tuesday night this week": one TIMEX3 (TimeML
     tags the weekday with the week that places it), the day of that ISO week; "the previous
-    week", "the following week", "that week" count from the week the text last spoke of."""
-    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    week", "the following week", "of that week" count from the week the text last spoke of (not
+    "said Thursday that week-long talks ...": "that" alone opens a clause)."""
+    rel = "that" if m.group("that") else re.sub(r"\s+", " ", m.group("rel").lower())
     base = ctx.dct if rel in ("last", "this", "next") else ctx.reference("week")
     shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the following": 1, "that": 0}[rel]
     monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=shift)

@@ -286,9 +286,12 @@ def test_the_day_before_in_apposition_is_that_day():
         "He left on March 3, 1999, and returned the day after.", dt.date(1999, 10, 30))
 
 
-def test_last_weeks_weekday_in_the_possessive_stays_two_expressions():
+def test_a_weekday_before_a_possessive_or_a_clause_is_no_weekday_of_that_week():
     # "Monday last week's attack": the possessive belongs to "last week", no weekday of it is meant
     assert [t.text for t in tag_timexes("He said Monday last week's attack was planned.", TUESDAY)] == ["Monday", "last week"]
+    # "that" alone opens a clause after a weekday: no week of it
+    assert [t.text for t in tag_timexes("Officials said Thursday that week after week the raids went on.", TUESDAY)][0] == "Thursday"
+    assert [t.text for t in tag_timexes("He said Friday this week-long truce would hold.", TUESDAY)][0] == "Friday"
 
 
 @pytest.mark.parametrize("text, extent", [
