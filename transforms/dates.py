@@ -106,9 +106,13 @@ DATED_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATELINE_DATE})\.?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s*(?=\S)")
 
-# "PESHAWAR: ", "IMPHAL: ": a city in capitals and a colon (the South Asian press's dateline). Speakers of
-# a transcript and labels are written so too ("KHAN: ", "UPDATE: "): the name must be a known place.
-COLON_DATELINE = re.compile(rf"^(?P<place>[{_UPPER}][{_UPPER}'’.-]{{2,}}(?:[ -][{_UPPER}][{_UPPER}'’.-]+){{0,2}}):\s+(?=[{_UPPER}\d\"“])")
+# "PESHAWAR: Militants attacked ...", "NEW DELHI, Nov 14 (PTI): ...": the dateline of South Asian
+# and some African papers ends in a colon; a capital (or a quote) must open the story after it, and
+# the labels a story may open with ("PRESS RELEASE:", "NOTE:") are in wire_labels.txt. Speakers of a
+# transcript are written so too ("KHAN: "): a colon dateline with neither date nor credit must name a known city
+COLON_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE})(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?:\s+(?=[\"“'‘A-Z])")
 
 # A dateline standing on a line of its own, its date after the place and the credit: "KHARTOUM, Sudan
 # (AP) — June 2, 2024", "Bogotá (AFP) 14 March 2024", "ODESA, Ukraine -- 25.09.2023", "TACLOBAN CITY —
@@ -308,12 +312,13 @@ def looks_like_date_line(line: str) -> bool:
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None).
     Its date may be written in any language of header_dates.json ("BOGOTÁ, 12 août 2024 (AFP) -")."""
-    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph)
-    if not m and (m := COLON_DATELINE.match(paragraph)):
-        return (paragraph[: m.end()].rstrip(), None) if _known_place(m.group("place")) else None
+    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph) \
+        or COLON_DATELINE.match(paragraph)
     if not m or m.re is not DATELINE and not _names_a_place(m.group("place")):
-        return None  # "BREAKING - ": a label, not a place
-    label = paragraph[: m.end()].rstrip(" -–—")
+        return None  # "BREAKING - ", "PRESS RELEASE:": a label, not a place
+    if m.re is COLON_DATELINE and not (m.group("date") or m.group("agency")) and not _known_place(m.group("place").split(",")[0]):
+        return None  # "KHAN: We never ...": a speaker of a transcript
+    label = paragraph[: m.end()].rstrip(" -–—:")
     return label, _dateline_date(m.group("date"), label)
 
 

@@ -1,6 +1,6 @@
 """A rule-based TimeML TIMEX3 tagger: temporal expressions with type and normalized value.
 
-Component `timex.v5`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
+Component `timex.v6`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
 and normalizes them against the document creation time (dct), the way TimeML annotates news
 ("Wednesday" -> 2010-10-20, "the fourth quarter" -> 2006-Q4, "two years" -> P2Y, "weekly" -> P1W,
 "two years ago" -> 2008, "recent years" -> PAST_REF). HeidelTime-style, this module is only the
@@ -25,7 +25,7 @@ from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
 from transforms.timex_vocab import LANGUAGE, cues, expand
 
-COMPONENT = "timex.v5"
+COMPONENT = "timex.v6"
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
             cut = _preposition(lang).match(text, s, e)
             s = cut.end() if cut and cut.end() < e else s
             cut = _MODIFIER_ARTICLE.match(text, s, e)
-            s = cut.end() if cut else s
+            s = cut.end() if cut and re.fullmatch(r"\w+(?:-\w+)+", text[cut.end():e]) else s
+            s = _with_its_modifier(text, s, last_end, lang)
             out.append(Timex(s, e, text[s:e], kind, value))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
@@ -113,9 +114,23 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
     return _link_ranges(text, _times_on_the_day_after(text, out), lang)
 
 
-# "the [eight-year] sentence", "the [year-ago] quarter", "the [30-day] period": before a hyphenated
-# modifier the article belongs to the noun phrase, not to the TIMEX3 (TimeML extents).
+# "the [eight-year] sentence", "the [30-day] period": before a hyphenated modifier the article belongs
+# to the noun phrase, not to the TIMEX3 (TimeML extents); "[the year-ago quarter]" is all time, the article in it.
 _MODIFIER_ARTICLE = re.compile(r"the\s+(?=\w+(?:-\w+)+\b)", re.I)
+
+
+@cache
+def _modifier(lang: str) -> re.Pattern:
+    """A quantity or approximation word right before an expression (cues.json modifier_before)."""
+    words = "|".join(w.replace(" ", r"[^\S\n]+") for w in cues(lang)["modifier_before"])
+    return re.compile(rf"(?<![\w-])(?:{words})[^\S\n]+$", re.I)
+
+
+def _with_its_modifier(text: str, start: int, last_end: int, lang: str) -> int:
+    """Where the extent starts with the modifier before it: TimeML puts "at least", "nearly",
+    "around" inside the TIMEX3 ("[at least 30 days]", "[around 7:15 p.m.]"; its MOD attribute)."""
+    m = _modifier(lang).search(text, max(0, last_end, start - 24), start)
+    return m.start() if m else start
 
 
 @cache

@@ -498,6 +498,21 @@ def week_of(m, ctx):
     return ("DATE", shift_period(day, "week", 0)) if day else None
 
 
+def week_of_month(m, ctx):
+    """"the last week of January", "the first week of February 2023": the ISO week that holds
+    the middle of those seven days (the 4th, 11th, 18th, 25th, or three days before the month's
+    end); a year-less month is placed as a bare month is (`year_of_month`)."""
+    month = month_value(m.group("month"))
+    y = int(m.group("year")) if m.group("year") else year_of_month(ctx, m.start(), month, m.end())
+    ordinal = m.group("ord").lower()
+    if ordinal in ("last", "final"):
+        middle = dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=4)
+    else:
+        middle = dt.date(y, month, 4 + 7 * ("first", "second", "third", "fourth").index(ordinal))
+    ctx.month = (y, month)
+    return "DATE", shift_period(middle, "week", 0)
+
+
 def weekday_set(m, ctx):
     return "SET", f"XXXX-WXX-{weekday_value(m.group('wd') or m.group('wd2'))}"
 
@@ -511,6 +526,22 @@ def weekday(m, ctx):
     part = m.group("part") or m.group("pre")  # "Saturday night", "overnight Saturday"
     if part:
         return "TIME", f"{day.isoformat()}T{_part_code(part)}"
+    return "DATE", day.isoformat()
+
+
+def weekday_in_week(m, ctx):
+    """"Monday last week", "Friday of next week", "Tuesday night this week": one TIMEX3 (TimeML
+    tags the weekday with the week that places it), the day of that ISO week; "the previous
+    week", "the following week", "of that week" count from the week the text last spoke of (not
+    "said Thursday that week-long talks ...": "that" alone opens a clause)."""
+    rel = "that" if m.group("that") else re.sub(r"\s+", " ", m.group("rel").lower())
+    base = ctx.dct if rel in ("last", "this", "next") else ctx.reference("week")
+    shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the following": 1, "that": 0}[rel]
+    monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=shift)
+    day = monday + dt.timedelta(days=weekday_value(m.group("wd")) - 1)
+    ctx.anchor = day
+    if m.group("part"):
+        return "TIME", f"{day.isoformat()}T{_part_code(m.group('part'))}"
     return "DATE", day.isoformat()
 
 

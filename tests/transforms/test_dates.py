@@ -188,6 +188,32 @@ def test_a_day_first_dateline_is_read(paragraph, label, date):
     assert (found[1].year, found[1].month, found[1].day) == date
 
 
+@pytest.mark.parametrize("paragraph, label, date", [
+    # South Asian and some African papers end the dateline with a colon (invented examples)
+    ("PESHAWAR: Militants attacked a police post on Wednesday", "PESHAWAR", None),
+    ("DERA ISMAIL KHAN: Gunmen shot dead two policemen", "DERA ISMAIL KHAN", None),
+    ("NEW DELHI, Nov 14 (PTI): Two soldiers were killed", "NEW DELHI, Nov 14 (PTI)", (None, 11, 14)),
+    ("KARACHI (APP): A blast hit a bus near the port", "KARACHI (APP)", None),
+    ("COX'S BAZAR: ‘We fled at night,’ a survivor said", "COX'S BAZAR", None),
+    ("MOGADISHU, Somalia: A car bomb exploded outside a hotel", "MOGADISHU, Somalia", None),
+])
+def test_a_colon_dateline_is_read(paragraph, label, date):
+    found = parse_dateline(paragraph)
+    assert found is not None and found[0] == label
+    assert date is None and found[1] is None or (found[1].year, found[1].month, found[1].day) == date
+
+
+@pytest.mark.parametrize("paragraph", [
+    "PRESS RELEASE: The division condemns the ambush",  # a label of wire_labels.txt
+    "EDITOR'S NOTE: This story contains graphic details",
+    "WARNING: Graphic content",
+    "NATO: allies meet in Brussels",  # no capital opens a story after it
+    "Peshawar: Militants attacked a post",  # a place in Title Case with a colon is a heading, not a dateline
+])
+def test_a_label_or_heading_with_a_colon_is_no_dateline(paragraph):
+    assert parse_dateline(paragraph) is None
+
+
 def test_a_day_first_date_opening_a_sentence_is_no_dateline():
     assert parse_dateline("On 5 May 2025, gunmen attacked a market - officials said") is None
 

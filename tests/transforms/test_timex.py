@@ -203,6 +203,17 @@ THURSDAY = dt.date(2023, 11, 9)
     ("The siege lasted 18 months.", TUESDAY, ("18 months", "DURATION", "P18M")),
     ("Keating was convicted in nineteen ninety-one.", TUESDAY, ("nineteen ninety-one", "DATE", "1991")),
     ("The boy was found on Thanksgiving Day.", dt.date(2000, 1, 7), ("Thanksgiving Day", "DATE", "1999-11-25")),
+    # a weekday placed by its week is one expression, that week's day (TimeML), not this week's plus the week
+    ("Gunmen attacked the village on Monday last week.", THURSDAY, ("Monday last week", "DATE", "2023-10-30")),
+    ("A drone hit the depot on Sunday of last week.", TUESDAY, ("Sunday of last week", "DATE", "2023-11-12")),
+    ("The envoy arrives on Wednesday next week.", TUESDAY, ("Wednesday next week", "DATE", "2023-11-22")),
+    ("Shells fell on Friday night this week.", dt.date(2023, 11, 11), ("Friday night this week", "TIME", "2023-11-10TNI")),
+    # a week of a month is the ISO week holding the middle of its seven days; "the first week of the war" is a duration
+    ("Clashes erupted in the last week of October.", TUESDAY, ("the last week of October", "DATE", "2023-W43")),
+    ("Raids rose during the second week of March 2022.", TUESDAY, ("the second week of March 2022", "DATE", "2022-W10")),
+    ("The first week of the siege was the worst.", TUESDAY, ("The first week", "DURATION", "P1W")),
+    ("The army retook the town on 2 March 2021. On Friday of that week, rebels struck back.", TUESDAY,
+     ("Friday of that week", "DATE", "2021-03-05")),
 ])
 def test_timeml_semantics_that_generalize(text, dct, expected):
     assert expected in values(text, dct)
@@ -273,6 +284,28 @@ def test_the_day_before_in_apposition_is_that_day():
         "Eight days after Oct. 12, the day before the plunge, shares rose.", dt.date(1989, 10, 30))
     assert ("the day after", "DATE", "1999-03-04") in values(
         "He left on March 3, 1999, and returned the day after.", dt.date(1999, 10, 30))
+
+
+def test_a_weekday_before_a_possessive_or_a_clause_is_no_weekday_of_that_week():
+    # "Monday last week's attack": the possessive belongs to "last week", no weekday of it is meant
+    assert [t.text for t in tag_timexes("He said Monday last week's attack was planned.", TUESDAY)] == ["Monday", "last week"]
+    # "that" alone opens a clause after a weekday: no week of it
+    assert [t.text for t in tag_timexes("Officials said Thursday that week after week the raids went on.", TUESDAY)][0] == "Thursday"
+    assert [t.text for t in tag_timexes("He said Friday this week-long truce would hold.", TUESDAY)][0] == "Friday"
+
+
+@pytest.mark.parametrize("text, extent", [
+    # TimeML extents: a quantity or approximation word is inside the TIMEX3 (its MOD), a preposition is not
+    ("The siege of the camp lasted at least 30 days.", "at least 30 days"),
+    ("Talks dragged on for nearly two months.", "nearly two months"),
+    ("The convoy came under fire around 7:15 p.m.", "around 7:15 p.m."),
+    ("Repairs will take up to 18 months.", "up to 18 months"),
+    ("Profit fell from the year-ago quarter.", "the year-ago quarter"),  # the article of an all-time phrase
+    ("He was given the eight-year term.", "eight-year"),  # not that of a noun the modifier qualifies
+    ("Net income for fiscal 1989 rose.", "fiscal 1989"),
+])
+def test_extents_follow_timeml(text, extent):
+    assert extent in [t.text for t in tag_timexes(text, TUESDAY)]
 
 
 def test_a_named_day_of_history_is_not_this_weeks_weekday():
