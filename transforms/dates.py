@@ -127,7 +127,7 @@ _DATELINE_WEEKDAY = rf"(?i:(?P<weekday>{_DATELINE_WEEKDAY_WORDS})(?![^\W\d_])\.?
 _ANY_CREDIT = r"\((?P<{}>[A-Za-z][\w .&'’-]{{0,30}})\)"
 # a place in Title Case whose region part is no weekday ("Washington, Thursday, 19 Oct 2023")
 _TITLE_PLACE = (rf"[{_UPPER}][{_LETTER}.'’-]+(?:\s[{_UPPER}][{_LETTER}.'’-]+){{0,3}}"
-                rf"(?:,\s+(?!{_DATELINE_WEEKDAY_WORDS})[{_UPPER}][{_LETTER}.'’ -]{{1,30}}?)?")
+                rf"(?:,\s+(?!(?i:{_DATELINE_WEEKDAY_WORDS})\b)[{_UPPER}][{_LETTER}.'’ -]{{1,30}}?)?")
 # A dateline whose full date runs inline with the story: after the credit ("KHARTOUM, Sudan (AP) — June 2,
 # 2024 — Shelling ..."), numeric ("Maroua, 15/01/2024 - ...", "SRINAGAR, India — 22.04.2024 — ..."), after a
 # weekday ("London, Friday 12 January 2024 — ..."), before an outlet's credit ("Yangon, 2 February 2024

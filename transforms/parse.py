@@ -114,6 +114,8 @@ def parse_article(text: str) -> Article:
             # 05.06.2024, killing two.") is the first paragraph, not a second header line
             if _is_paragraph(line) and not labelled and (not header_date or published is not None):
                 break
+            if header_date and _opens_the_story(line):
+                break  # "DAKAR, 05/09/2023 — Gunmen attacked a post.": a dated dateline, then the story
             if labelled:
                 # an exported article names its fields: trust the label over the line's shape
                 name, value = labelled
@@ -251,6 +253,18 @@ def _looks_like_a_name(line: str) -> bool:
     line of symbols or stray bytes is body text the header must not swallow."""
     visible = [ch for ch in line if not ch.isspace()]
     return sum(ch.isalpha() for ch in visible) >= _MIN_NAME_LETTER_SHARE * len(visible)
+
+
+# Words after a dateline that make its line the story's first paragraph, not a header line
+_MIN_STORY_WORDS = 4
+
+
+def _opens_the_story(line: str) -> bool:
+    """A wire dateline and the story's first words on one line ("MOSUL, 03.11.2023 — A bomb hit a
+    patrol."), not a dateline standing alone ("KHARTOUM, Sudan (AP) — June 2, 2024")."""
+    found = dates.parse_dateline(line)
+    return bool(found) and dates.parse_dateline_line(line) is None and \
+        len(line[len(found[0]):].split()) >= _MIN_STORY_WORDS
 
 
 def _is_heading(line: str) -> bool:
