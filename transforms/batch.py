@@ -419,7 +419,7 @@ def _dateline_end(d: Draft) -> int:
     if at < 0:
         return 0
     end = at + len(d.article.dateline)
-    while end < len(d.body) and d.body[end] in " -–—:":  # the dash or the colon ("PESHAWAR: ...") after it
+    while end < len(d.body) and d.body[end] in " -–—:.":  # the dash or the colon ("PESHAWAR: ...", "2025.- ") after it
         end += 1
     return end
 

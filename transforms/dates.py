@@ -131,12 +131,13 @@ _TITLE_PLACE = (rf"[{_UPPER}][{_LETTER}.'’-]+(?:\s[{_UPPER}][{_LETTER}.'’-]+
 # A dateline whose full date runs inline with the story: after the credit ("KHARTOUM, Sudan (AP) — June 2,
 # 2024 — Shelling ..."), numeric ("Maroua, 15/01/2024 - ...", "SRINAGAR, India — 22.04.2024 — ..."), after a
 # weekday ("London, Friday 12 January 2024 — ..."), before an outlet's credit ("Yangon, 2 February 2024
-# (Myanmar Now) - ..."). A date (with its year, or numeric) and a dash after it set it apart from a sentence,
+# (Myanmar Now) - ...", and the Spanish-language wires' "MORELIA, Michoacán, 16 June 2025.- ..."). A date
+# (with its year, or numeric) and a dash after it set it apart from a sentence,
 # so a place in Title Case is allowed; one in capitals may give a year-less date ("KYIV (AP) — March 3 — ").
 DATED_DATELINE = re.compile(
     rf"^(?:(?P<caps>{_CAPS_PLACE})|(?P<place>{_TITLE_PLACE}))(?:\s*{_ANY_CREDIT.format('agency')})?\s*(?:,|[-–—]+)\s*"
     rf"(?:{_DATELINE_WEEKDAY})?(?P<date>{_DATELINE_DATE}|{_DATELINE_NUMERIC})"
-    rf"(?:\s*{_ANY_CREDIT.format('agency2')})?\s*(?:[-–—]+|:)\s+(?=\S)")
+    rf"(?:\s*{_ANY_CREDIT.format('agency2')})?\.?\s*(?:[-–—]+|:)\s+(?=\S)")
 _HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
 @cache
@@ -423,6 +424,7 @@ def _dated_dateline(paragraph: str) -> tuple[str, HeaderDate] | None:
     if m.group("place") and not _HAS_YEAR.search(m.group("date")):
         return None
     label = paragraph[: m.end()].rstrip().rstrip(" -–—:")
+    label = label[:-1] if label.endswith(".") and label[-2:-1].isdigit() else label  # "16 June 2025.-"
     found = _dateline_date(m.group("date"), label)
     if found is None:
         return None

@@ -29,6 +29,9 @@ from transforms.parse import parse_article
     ("JUBA, March 9 2025 (Radio Tamazuj) — Fighting erupted", "JUBA, March 9 2025 (Radio Tamazuj)", (2025, 3, 9)),
     ("Maiduguri, 21 August 2024 (HumAngle) - Insurgents raided", "Maiduguri, 21 August 2024 (HumAngle)", (2024, 8, 21)),
     ("SIDON, 12/09/2024 (L'Orient-Le Jour) — A drone hit", "SIDON, 12/09/2024 (L'Orient-Le Jour)", None),
+    # the Spanish-language wires end the dateline with ".-"
+    ("Culiacán, Sinaloa, 3 de mayo de 2024.- Un ataque armado", "Culiacán, Sinaloa, 3 de mayo de 2024", (2024, 5, 3)),
+    ("Uruapan, Michoacán, 21 July 2024.- Gunmen opened fire", "Uruapan, Michoacán, 21 July 2024", (2024, 7, 21)),
 ])
 def test_an_inline_dated_dateline_is_read_with_its_date(paragraph, label, date):
     found = parse_dateline(paragraph)
