@@ -303,7 +303,7 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         header = d.article.published
         # an undated article's period: its own evidence, else the run day's lookback
         # 05/11/2023 in the body is read by the document's evidence, as its header is
-        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article))
+        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article), d.article.dateline)
         if d.published_date:
             own = window
             timexes = tag_article(d.body, d.published_date, own, order)

@@ -265,16 +265,17 @@ def numeric_order_in_text(text: str) -> str | None:
 
 
 def document_numeric_order(header: HeaderDate | None, body: str, publisher: str | None = None,
-                           urls: list[str] = ()) -> str | None:
+                           urls: list[str] = (), dateline: str | None = None) -> str | None:
     """How to read an ambiguous numeric date (05/11/2023) in an article's body, by the
     document's evidence, as a header is read: the header's own numeric date when something
     decided it, else what the text states or shows (`numeric_order_in_text`), else the
-    publisher or URL (`order_from_header`), else the header's default reading; None when the
-    document holds no numeric header and nothing tells (the body tagger's default)."""
+    publisher or URL (`order_from_header`), else the country the dateline files from
+    (`order_from_place`), else the header's default reading; None when the document holds no
+    numeric header and nothing tells (the body tagger's default)."""
     if header is not None and header.numeric_order and not header.order_ambiguous:
         return header.numeric_order
     return numeric_order_in_text(body) or order_from_header(publisher, list(urls)) or \
-        (header.numeric_order if header is not None else None)
+        (order_from_place(dateline) if dateline else None) or (header.numeric_order if header is not None else None)
 
 
 def two_digit_year(yy: int, reference_year: int) -> int:

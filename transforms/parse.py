@@ -193,6 +193,10 @@ def parse_article(text: str) -> Article:
                                                                if r.startswith("url: ")]) \
                         or dates.numeric_order_in_text("\n".join(paragraphs)) or dates.order_from_place(dateline)
                     published = dates.reread_numeric(published, hint) if hint else published
+    if published is not None and published.order_ambiguous and dateline and source == "header":
+        # "05/11/2023" in the header and nothing else told: the country the dateline files from
+        place_order = dates.order_from_place(dateline)
+        published = dates.reread_numeric(published, place_order) if place_order else published
     if published is None and footer is not None:
         # a date line at the foot ("Published 8 March 2024", "June 6, 2024" alone): the article's date
         # when its head states none (a year-less dateline takes its year from it: dates.choose_year)

@@ -177,3 +177,13 @@ def test_the_dateline_city_and_credit_are_no_event_place_or_attacker(text, place
         assert place_word not in e.evidence.lower()[:20]  # the evidence starts after the dateline
     first = d.events[0]
     assert first.event_date == date or (first.date_min, first.date_max) == (date, date)
+
+
+def test_the_dateline_country_tells_the_order_of_a_header_and_body_numeric_date():
+    from transforms.dates import document_numeric_order
+
+    a = parse_article("Shelling in Bakhmut\n04/03/2024\n\nKRAMATORSK, Ukraine - Shells hit a school on 03/03/2024, "
+                      "killing two teachers, officials said.\n")
+    assert a.published.date == dt.date(2024, 3, 4) and not a.published.order_ambiguous
+    assert document_numeric_order(None, "Shells hit a school on 03/04/2024.", dateline="KRAMATORSK, Ukraine") == "day-first"
+    assert document_numeric_order(None, "Shells hit a school on 03/04/2024.", dateline="ZXQ PLACETON") is None
