@@ -26,7 +26,7 @@ from transforms.geo import candidate_spans, resolve_article
 from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
 from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions
-from transforms.parse import Article, parse_article
+from transforms.parse import FOOTER_NOTE, Article, parse_article
 from transforms.sentences import split_sentences
 from transforms.tallies import Tally, extract_tallies
 
@@ -147,17 +147,22 @@ def parse_stage(drafts: list[Draft]) -> tuple[list[Draft], list[Rejected]]:
 @dataclass(frozen=True)
 class Dating:
     """The little of a document that dating a run needs: kept for every file of the first pass.
-    `weekday_pairs`: the body's weekdays written with a year-less day (`dates.weekday_pairs`),
-    the document's own evidence for the year of a year-less dateline."""
+    `weekday_pairs`: the body's weekdays written with a year-less day (`dates.weekday_pairs`), and
+    `stated`: the full dates it states, its foot's date line included (`dates.stated_dates`): the
+    document's own evidence for the year of a year-less dateline."""
     header: dates.HeaderDate | None
     weekday_pairs: tuple[tuple[int, int, int], ...]
     published_source: str
+    stated: tuple[dt.date, ...] = ()
 
 
 def dating_of(d: Draft) -> Dating:
     header = d.article.published
-    return Dating(header, tuple(dates.weekday_pairs(d.body)) if header and not header.year else (),
-                  d.article.published_source)
+    if not header or header.year:
+        return Dating(header, (), d.article.published_source)
+    footer = [r.split(": ", 1)[1] for r in d.article.removed if r.startswith(f"{FOOTER_NOTE}: ")]
+    return Dating(header, tuple(dates.weekday_pairs(d.body)), d.article.published_source,
+                  tuple(dates.stated_dates("\n".join([d.body, *footer]))))
 
 
 def publication(dating: Dating, today: dt.date) -> tuple[dt.date | None, dt.datetime | None, str | None]:
@@ -169,7 +174,7 @@ def publication(dating: Dating, today: dt.date) -> tuple[dt.date | None, dt.date
     header = dating.header
     if header is None:
         return None, None, None
-    year = header.year or dates.choose_year(header, today, list(dating.weekday_pairs))
+    year = header.year or dates.choose_year(header, today, list(dating.weekday_pairs), list(dating.stated))
     day = header.on_year(year)
     if day is None or day > today + dt.timedelta(days=1) or day.year < 1990:
         return None, None, f"implausible date '{header.text}'"
@@ -201,7 +206,9 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
                 if header is not None and header.order_ambiguous else ()
             # a year-less dateline's year is the pipeline's inference, not the text's: marked so
             inferred = header is not None and header.year is None
-            why = "a weekday written with a day fixes it" if inferred and dates.fixed_by_pair(day, dates.weekday_pairs(d.body)) \
+            stated = dating_of(d).stated if inferred else ()
+            why = "a full date the article states fixes it" if any(0 <= (day - s).days <= dates.PAIR_REACH_DAYS for s in stated) \
+                else "a weekday written with a day fixes it" if inferred and dates.fixed_by_pair(day, dates.weekday_pairs(d.body)) \
                 else "the latest such day not after the run day"
             guessed = (f"year of '{header.text}' inferred: {day.year} ({why})",) if inferred else ()
             out.append(replace(d, published_date=day, published_at=at,
@@ -300,7 +307,7 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         header = d.article.published
         # an undated article's period: its own evidence, else the run day's lookback
         # 05/11/2023 in the body is read by the document's evidence, as its header is
-        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article))
+        order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article), d.article.dateline)
         if d.published_date:
             own = window
             timexes = tag_article(d.body, d.published_date, own, order)
@@ -416,7 +423,7 @@ def _dateline_end(d: Draft) -> int:
     if at < 0:
         return 0
     end = at + len(d.article.dateline)
-    while end < len(d.body) and d.body[end] in " -–—:":  # the dash or the colon ("PESHAWAR: ...") after it
+    while end < len(d.body) and d.body[end] in " -–—:.":  # the dash or the colon ("PESHAWAR: ...", "2025.- ") after it
         end += 1
     return end
 
@@ -430,7 +437,7 @@ def _register_components() -> None:
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
     register("parse.v4", parse_stage, ("text",), ("article", "sentences"))
-    register("dates.v4", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
+    register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v5", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,

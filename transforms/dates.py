@@ -64,7 +64,7 @@ _HEADER_WORDS = re.compile(r"^\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\
 # the French, Spanish and Portuguese wires', in any language of header_dates.json)
 _DATELINE_MONTH = rf"(?i:(?:{_MONTH_WORDS})(?![^\W\d_])\.?)"
 _OF = r"(?i:de(?:l)?\s+)?"  # "18 de enero de 2025", "1 de mayo del 2024"
-_DATELINE_DATE = (rf"{_DATELINE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?|"
+_DATELINE_DATE = (rf"{_DATELINE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,\s*|\s+)\d{{4}})?|"
                   rf"\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+{_OF}{_DATELINE_MONTH}(?:,?\s*{_OF}\d{{4}})?")
 # a numeric date, allowed where a dateline stands on a line of its own ("ODESA, Ukraine -- 25.09.2023")
 _DATELINE_NUMERIC = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
@@ -99,13 +99,6 @@ BARE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE})(?:,\s+(?P<date>{_DATELINE_DATE}))?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s+(?=\S)")
 
-# "Aguililla, Michoacán, 16 June 2025.- ", "Cúcuta, 3 de mayo de 2024 (EFE) — ": a place in Title Case, its
-# region, and a date before the dash: the Spanish and Latin American press's order. The date is required (a
-# sentence may open with a place and a comma, never with a place, a date and a dash).
-DATED_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATELINE_DATE})\.?\s*"
-    r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*)?[-–—]+\s*(?=\S)")
-
 # "PESHAWAR: Militants attacked ...", "NEW DELHI, Nov 14 (PTI): ...": the dateline of South Asian
 # and some African papers ends in a colon; a capital (or a quote) must open the story after it, and
 # the labels a story may open with ("PRESS RELEASE:", "NOTE:") are in wire_labels.txt. Speakers of a
@@ -125,6 +118,28 @@ DATELINE_LINE = re.compile(
     rf"|(?P<place>{_PLACE})\s*\((?P<agency>{_AGENCIES})\)\s*(?:[-–—]+|,)?\s*)"
     rf"{_LINE_DATE}\s*[-–—]*\s*$")
 
+
+# A weekday written before a dateline's date ("Washington, Thursday, 19 Oct 2023 —", "ERBIL, Iraq —
+# Monday 3 June 2024 —", "PARIS, lundi 3 juin 2024 -"), in any language read
+_DATELINE_WEEKDAY_WORDS = "|".join(sorted({re.escape(w) for lang in LANGUAGES for table in ("weekday", "weekday_abbr")
+                                           for w in vocabulary(lang)[table]}, key=len, reverse=True))
+_DATELINE_WEEKDAY = rf"(?i:(?P<weekday>{_DATELINE_WEEKDAY_WORDS})(?![^\W\d_])\.?),?\s+"
+# an outlet's credit in brackets: any name ("(Myanmar Now)", "(L'Orient Today)"), since a date vouches for the line
+_ANY_CREDIT = r"\((?P<{}>[A-Za-z][\w .&'’-]{{0,30}})\)"
+# a place in Title Case whose region part is no weekday ("Washington, Thursday, 19 Oct 2023")
+_TITLE_PLACE = (rf"[{_UPPER}][{_LETTER}.'’-]+(?:\s[{_UPPER}][{_LETTER}.'’-]+){{0,3}}"
+                rf"(?:,\s+(?!(?i:{_DATELINE_WEEKDAY_WORDS})\b)[{_UPPER}][{_LETTER}.'’ -]{{1,30}}?)?")
+# A dateline whose full date runs inline with the story: after the credit ("KHARTOUM, Sudan (AP) — June 2,
+# 2024 — Shelling ..."), numeric ("Maroua, 15/01/2024 - ...", "SRINAGAR, India — 22.04.2024 — ..."), after a
+# weekday ("London, Friday 12 January 2024 — ..."), before an outlet's credit ("Yangon, 2 February 2024
+# (Myanmar Now) - ...", and the Spanish-language wires' "MORELIA, Michoacán, 16 June 2025.- ..."). A date
+# (with its year, or numeric) and a dash after it set it apart from a sentence,
+# so a place in Title Case is allowed; one in capitals may give a year-less date ("KYIV (AP) — March 3 — ").
+DATED_DATELINE = re.compile(
+    rf"^(?:(?P<caps>{_CAPS_PLACE})|(?P<place>{_TITLE_PLACE}))(?:\s*{_ANY_CREDIT.format('agency')})?\s*(?:,|[-–—]+)\s*"
+    rf"(?:{_DATELINE_WEEKDAY})?(?P<date>{_DATELINE_DATE}|{_DATELINE_NUMERIC})"
+    rf"(?:\s*{_ANY_CREDIT.format('agency2')})?\.?\s*(?:[-–—]+|:)\s+(?=\S)")
+_HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
 @cache
 def _wire_labels() -> frozenset[str]:
@@ -251,16 +266,17 @@ def numeric_order_in_text(text: str) -> str | None:
 
 
 def document_numeric_order(header: HeaderDate | None, body: str, publisher: str | None = None,
-                           urls: list[str] = ()) -> str | None:
+                           urls: list[str] = (), dateline: str | None = None) -> str | None:
     """How to read an ambiguous numeric date (05/11/2023) in an article's body, by the
     document's evidence, as a header is read: the header's own numeric date when something
     decided it, else what the text states or shows (`numeric_order_in_text`), else the
-    publisher or URL (`order_from_header`), else the header's default reading; None when the
-    document holds no numeric header and nothing tells (the body tagger's default)."""
+    publisher or URL (`order_from_header`), else the country the dateline files from
+    (`order_from_place`), else the header's default reading; None when the document holds no
+    numeric header and nothing tells (the body tagger's default)."""
     if header is not None and header.numeric_order and not header.order_ambiguous:
         return header.numeric_order
     return numeric_order_in_text(body) or order_from_header(publisher, list(urls)) or \
-        (header.numeric_order if header is not None else None)
+        (order_from_place(dateline) if dateline else None) or (header.numeric_order if header is not None else None)
 
 
 def two_digit_year(yy: int, reference_year: int) -> int:
@@ -309,11 +325,87 @@ def looks_like_date_line(line: str) -> bool:
     return len(line.split()) <= 12 and bool(_DATE_SHAPED.search(line))
 
 
+# the words a publication date line may hold besides its date ("Published: 8 March 2024, 14:02 GMT")
+_DATE_LINE_WORDS = frozenset({"at", "am", "pm", "a", "m", "p", "h", "de", "del", "le", "am", "um", "à", "às"})
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a publication date and nothing else: header words ("Published", "Updated"),
+    a date, a weekday, a time and its zone ("Published 8 March 2024", "Sept. 3, 2024",
+    "Last updated: Friday, 2024-05-13 09:12 EST"); a sentence that states a date is not one."""
+    text = line.strip()
+    if len(text.split()) > 12 or parse_header_date(text) is None:
+        return False
+    words = _HEADER_WORDS.match(text)
+    rest = text[words.end():] if words else text
+    return all(w.lower() in MONTHS or w.lower() in _CALENDAR_WORDS or w.lower() in _DATE_LINE_WORDS or w.upper() in TZ_OFFSETS
+               for w in re.findall(rf"[{_LETTER}]+", rest))
+
+
+def reread_numeric(found: HeaderDate, order: str) -> HeaderDate:
+    """A numeric date that nothing in its line decided (`order_ambiguous`), read in `order`
+    ("day-first" / "month-first") that the rest of the article tells; other dates as they are."""
+    if not found.order_ambiguous or found.numeric_order == order:
+        return replace(found, order_ambiguous=False) if found.order_ambiguous else found
+    try:
+        dt.date(found.year or 2000, found.day, found.month)
+    except ValueError:
+        return found
+    return replace(found, month=found.day, day=found.month, numeric_order=order, order_ambiguous=False)
+
+
+def order_from_place(dateline: str) -> str | None:
+    """The numeric order of the country a dateline files from ("BEIRUT, 10/08/2024" -> Lebanon ->
+    day-first), by header_dates.json domain_order of its country code: the country named after the
+    place, else the place in the curated gazetteer or GeoNames. None when neither is known."""
+    from transforms.gazetteer import geonames_city_by_name
+
+    parts = [p.strip() for p in re.split(r",|\s[-–—]+\s|\s*\(", dateline) if p.strip()]
+    by_alias = _places_by_alias()
+    for part in parts[:2]:
+        if not re.fullmatch(rf"[{_LETTER}.'’ -]+", part):
+            continue
+        name = part.title() if part.isupper() else part  # "BEIRUT": typography, not a spelling
+        cc = by_alias.get(name) or (geonames_city_by_name(name) or {}).get("countrycode")
+        order = HEADER_RULES["domain_order"].get((cc or "").lower())
+        if order:
+            return order
+    return None
+
+
+@cache
+def _places_by_alias() -> dict[str, str]:
+    from transforms.gazetteer import load_gazetteer
+
+    return {a: e.country_code for e in load_gazetteer().values() if e.entity_type == "GPE" and e.country_code
+            for a in e.aliases}
+
+
+def stated_dates(text: str) -> list[dt.date]:
+    """Every full date an article states ("November 9, 2024", "3 Sept. 2024", "2024-11-09"):
+    the evidence `choose_year` takes a year-less dateline's year from. Impossible days are left out."""
+    out = []
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        for m in pattern.finditer(text):
+            try:
+                out.append(dt.date(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))))
+            except ValueError:
+                continue
+    for m in _ISO.finditer(text):
+        try:
+            out.append(dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        except ValueError:
+            continue
+    return out
+
+
 def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     """A wire dateline at the start of a paragraph: ("BAGHDAD, Nov. 14 (Reuters)", date or None).
     Its date may be written in any language of header_dates.json ("BOGOTÁ, 12 août 2024 (AFP) -")."""
-    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph) \
-        or COLON_DATELINE.match(paragraph)
+    dated = _dated_dateline(paragraph)
+    if dated:
+        return dated
+    m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or COLON_DATELINE.match(paragraph)
     if not m or m.re is not DATELINE and not _names_a_place(m.group("place")):
         return None  # "BREAKING - ", "PRESS RELEASE:": a label, not a place
     if m.re is COLON_DATELINE and not (m.group("date") or m.group("agency")) and not _known_place(m.group("place").split(",")[0]):
@@ -336,6 +428,49 @@ def _known_place(caps: str) -> bool:
         return False
     city = geonames_city_by_name(" ".join(w.capitalize() for w in caps.split()))
     return city is not None and city["population"] >= _COLON_DATELINE_MIN_PEOPLE
+
+
+def _dated_dateline(paragraph: str) -> tuple[str, HeaderDate] | None:
+    """A dateline with its date inline (`DATED_DATELINE`): (label, date), the label running to the
+    dash after the date or the credit. None when the place is a label or a calendar word, when a
+    place in Title Case gives no year, or when the date is impossible."""
+    m = DATED_DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("caps") or m.group("place")
+    words = re.findall(rf"[{_LETTER}]+", place.split(",")[0])
+    if not _names_a_place(place) or any(w.lower() in _CALENDAR_WORDS for w in words):
+        return None  # "On Monday, 5 May 2025 — ...": a sentence, not a place
+    if m.group("place") and not _HAS_YEAR.search(m.group("date")):
+        return None
+    label = paragraph[: m.end()].rstrip().rstrip(" -–—:")
+    label = label[:-1] if label.endswith(".") and label[-2:-1].isdigit() else label  # "16 June 2025.-"
+    found = _dateline_date(m.group("date"), label)
+    if found is None:
+        return None
+    if found.order_ambiguous and m.group("weekday"):
+        found = _numeric_by_weekday(found, m.group("weekday")) or found
+    return label, found
+
+
+def _numeric_by_weekday(found: "HeaderDate", weekday: str) -> "HeaderDate | None":
+    """A numeric date both orders could read, decided by the weekday written with it ("Saturday
+    10/08/2024" is 10 August, a Saturday; 8 October 2024 was a Tuesday); None when both or neither fit."""
+    iso = _WEEKDAY_ISO.get(weekday.lower().rstrip("."))
+    if iso is None or found.year is None:
+        return None
+    fits = []
+    other = "month-first" if found.numeric_order == "day-first" else "day-first"
+    for order, day, month in ((found.numeric_order, found.day, found.month), (other, found.month, found.day)):
+        try:
+            if dt.date(found.year, month, day).isoweekday() == iso:
+                fits.append((order, day, month))
+        except ValueError:
+            continue
+    if len(fits) != 1:
+        return None
+    order, day, month = fits[0]
+    return replace(found, month=month, day=day, numeric_order=order, order_ambiguous=False)
 
 
 def parse_dateline_line(line: str) -> tuple[str, str | None, HeaderDate] | None:
@@ -365,6 +500,8 @@ def _names_a_place(place: str) -> bool:
     return first not in _wire_labels() and word not in _CALENDAR_WORDS and not _HEADER_WORDS.fullmatch(first)
 
 
+# ISO weekday of every weekday word and abbreviation of the languages read ("sat", "samedi")
+_WEEKDAY_ISO = {w: iso for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w, iso in vocabulary(lang)[table].items()}
 # the weekdays and months of every language read: never a dateline's place
 _CALENDAR_WORDS = frozenset(
     [w for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w in vocabulary(lang)[table]] + list(MONTHS))
@@ -390,9 +527,12 @@ def _dateline_date(text: str | None, label: str) -> HeaderDate | None:
     return HeaderDate(text=label, month=month, day=day, year=None)
 
 
-def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int, int]] = ()) -> int:
+def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int, int]] = (),
+                stated: list[dt.date] = ()) -> int:
     """The year of a year-less date (a wire dateline "KHARTOUM, Dec. 3 (Reuters) -"): from the
-    document and the run day alone, never from the other files of a run. A weekday written with
+    document and the run day alone, never from the other files of a run. A full date the article
+    states (`stated_dates`: "November 9, 2024" at its foot) on that day or up to PAIR_REACH_DAYS
+    before it, in one of the candidate years, picks that year first. Then a weekday written with
     a day in the same text ("on Tuesday, Dec. 2": `weekday_pairs`) that fixes a day within
     PAIR_REACH_DAYS of the date in one of the candidate years picks that year; else the latest
     year in which the date is not after `today` (news is read after it is written). The caller
@@ -401,6 +541,9 @@ def choose_year(partial: HeaderDate, today: dt.date, pairs: list[tuple[int, int,
              if partial.on_year(y) and partial.on_year(y) <= today]
     if not years:
         return today.year
+    for y in years:
+        if any(0 <= (partial.on_year(y) - d).days <= PAIR_REACH_DAYS for d in stated):
+            return y
     fixed = [d for d in (pair_day(p, today) for p in pairs) if d]
     for y in years:
         if any(abs((partial.on_year(y) - d).days) <= PAIR_REACH_DAYS for d in fixed):

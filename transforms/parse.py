@@ -38,7 +38,7 @@ class Article:
     dateline: str | None
     published_text: str | None
     published: dates.HeaderDate | None
-    published_source: str  # header | dateline | none
+    published_source: str  # header | dateline | footer | none
     body: str
     removed: tuple[str, ...] = field(default=())  # what was stripped, for the run log
 
@@ -114,6 +114,8 @@ def parse_article(text: str) -> Article:
             # 05.06.2024, killing two.") is the first paragraph, not a second header line
             if _is_paragraph(line) and not labelled and (not header_date or published is not None):
                 break
+            if header_date and _opens_the_story(line):
+                break  # "DAKAR, 05/09/2023 — Gunmen attacked a post.": a dated dateline, then the story
             if labelled:
                 # an exported article names its fields: trust the label over the line's shape
                 name, value = labelled
@@ -166,6 +168,9 @@ def parse_article(text: str) -> Article:
 
     paragraphs, cut = _clean_paragraphs(body_lines)
     removed.extend(cut)
+    paragraphs, footer_text, footer = _footer_date(paragraphs)
+    if footer_text:
+        removed.append(f"{FOOTER_NOTE}: {footer_text}")
     if published is not None and published.order_ambiguous:
         # 05/11/2023 that its own line leaves open: the header's URL or publisher may tell the
         # order, else the article's own text (a stated convention, another date with a part over 12)
@@ -176,10 +181,26 @@ def parse_article(text: str) -> Article:
     source = "header" if published else "none"
     if paragraphs:
         found = dates.parse_dateline(paragraphs[0])
+        if found is None and len(paragraphs) > 1 and _is_heading(paragraphs[0]):
+            # a page saved as text repeats its headline (<title>, then <h1>) before the dateline
+            found = dates.parse_dateline(paragraphs[1])
         if found:
             dateline, wire_date = found
             if published is None and wire_date is not None:
                 published, published_text, source = wire_date, dateline, "dateline"
+                if published.order_ambiguous:  # "BEIRUT, 10/08/2024": as a header's numeric date is read
+                    hint = dates.order_from_header(publisher, [r.removeprefix("url: ") for r in removed
+                                                               if r.startswith("url: ")]) \
+                        or dates.numeric_order_in_text("\n".join(paragraphs)) or dates.order_from_place(dateline)
+                    published = dates.reread_numeric(published, hint) if hint else published
+    if published is not None and published.order_ambiguous and dateline and source == "header":
+        # "05/11/2023" in the header and nothing else told: the country the dateline files from
+        place_order = dates.order_from_place(dateline)
+        published = dates.reread_numeric(published, place_order) if place_order else published
+    if published is None and footer is not None:
+        # a date line at the foot ("Published 8 March 2024", "June 6, 2024" alone): the article's date
+        # when its head states none (a year-less dateline takes its year from it: dates.choose_year)
+        published, published_text, source = footer, footer_text, "footer"
     if published is None:
         published_text = None
     if publisher is None:  # a wire article names its agency in the dateline or a byline only
@@ -189,6 +210,25 @@ def parse_article(text: str) -> Article:
         publisher = next((p for p in map(wire_publisher, credits) if p), None)
     body = "\n\n".join(([title] if title else []) + paragraphs)
     return Article(title, publisher, section, dateline, published_text, published, source, body, tuple(removed))
+
+
+# How parse_article records a date line it took from the foot of the article (Article.removed).
+FOOTER_NOTE = "footer date"
+# The last paragraphs where a publication date line may stand (a date, then a copyright line)
+_FOOTER_PARAGRAPHS = 2
+
+
+def _footer_date(paragraphs: list[str]) -> tuple[list[str], str | None, dates.HeaderDate | None]:
+    """(paragraphs without it, the line, its date) of a date line among the last paragraphs
+    ("Published 8 March 2024", "Sept. 3, 2024", "Published: 2024-05-13"); the paragraphs as
+    they were, None, None when none is one (`dates.is_date_line`). The first paragraph is never
+    a footer."""
+    for k in range(len(paragraphs) - 1, max(0, len(paragraphs) - _FOOTER_PARAGRAPHS) - 1, -1):
+        if k > 0 and dates.is_date_line(paragraphs[k]):
+            found = dates.parse_header_date(paragraphs[k])
+            if found is not None:
+                return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found
+    return paragraphs, None, None
 
 
 def _stands_alone(lines: list[str], i: int) -> bool:
@@ -217,6 +257,23 @@ def _looks_like_a_name(line: str) -> bool:
     line of symbols or stray bytes is body text the header must not swallow."""
     visible = [ch for ch in line if not ch.isspace()]
     return sum(ch.isalpha() for ch in visible) >= _MIN_NAME_LETTER_SHARE * len(visible)
+
+
+# Words after a dateline that make its line the story's first paragraph, not a header line
+_MIN_STORY_WORDS = 4
+
+
+def _opens_the_story(line: str) -> bool:
+    """A wire dateline and the story's first words on one line ("MOSUL, 03.11.2023 — A bomb hit a
+    patrol."), not a dateline standing alone ("KHARTOUM, Sudan (AP) — June 2, 2024")."""
+    found = dates.parse_dateline(line)
+    return bool(found) and dates.parse_dateline_line(line) is None and \
+        len(line[len(found[0]):].split()) >= _MIN_STORY_WORDS
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that ends no sentence: a headline or a subheading, not the story's first paragraph."""
+    return len(line.split()) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line)
 
 
 def _is_paragraph(line: str) -> bool:

@@ -104,6 +104,7 @@ def _stored_header(text: str | None, source: str) -> dates.HeaderDate | None:
     if source in ("dateline", "inferred"):  # "inferred": a year-less dateline, its year the run's
         # the stored dateline lacks the dash that ends it in the body, and a dateline is read
         # only with its dash ("BAGHDAD, Nov. 14 (Reuters) - ...": dates.parse_dateline)
-        found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - ")
+        # (a story word after it: a dash ends a bare or inline-dated dateline only before its text)
+        found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - Text")
         return found[1] if found else None
-    return dates.parse_header_date(text) if source == "header" else None
+    return dates.parse_header_date(text) if source in ("header", "footer") else None

@@ -31,7 +31,7 @@ def test_a_label_or_a_speaker_and_a_colon_is_no_dateline(paragraph):
 
 
 @pytest.mark.parametrize("paragraph, label, date", [
-    ("Cúcuta, Norte de Santander, 3 May 2024.- Two soldiers were killed", "Cúcuta, Norte de Santander, 3 May 2024.",
+    ("Cúcuta, Norte de Santander, 3 May 2024.- Two soldiers were killed", "Cúcuta, Norte de Santander, 3 May 2024",
      (2024, 5, 3)),
     ("Culiacán, Sinaloa, 12 de marzo de 2025 (EFE) — Gunmen attacked", "Culiacán, Sinaloa, 12 de marzo de 2025 (EFE)",
      (2025, 3, 12)),
