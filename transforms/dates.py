@@ -28,6 +28,8 @@ LANGUAGES = tuple(HEADER_RULES["languages"])
 # Month names and abbreviations of every language read (lowercase, as written: "déc", "märz").
 MONTHS = {word: n for lang in LANGUAGES for table in ("month", "month_abbr") for word, n in vocabulary(lang)[table].items()}
 WEEKDAYS = {word: iso - 1 for word, iso in vocabulary()["weekday"].items()}  # Monday 0, as datetime
+# every weekday name and abbreviation of every language read -> its ISO number (Monday 1)
+_WEEKDAY_ISO = {w: iso for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w, iso in vocabulary(lang)[table].items()}
 _MONTH_WORDS = "|".join(re.escape(w) for w in sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_WORDS})(?![^\W\d_])\.?"
 _TIME = (r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
@@ -121,8 +123,7 @@ DATELINE_LINE = re.compile(
 
 # A weekday written before a dateline's date ("Washington, Thursday, 19 Oct 2023 —", "ERBIL, Iraq —
 # Monday 3 June 2024 —", "PARIS, lundi 3 juin 2024 -"), in any language read
-_DATELINE_WEEKDAY_WORDS = "|".join(sorted({re.escape(w) for lang in LANGUAGES for table in ("weekday", "weekday_abbr")
-                                           for w in vocabulary(lang)[table]}, key=len, reverse=True))
+_DATELINE_WEEKDAY_WORDS = "|".join(sorted({re.escape(w) for w in _WEEKDAY_ISO}, key=len, reverse=True))
 _DATELINE_WEEKDAY = rf"(?i:(?P<weekday>{_DATELINE_WEEKDAY_WORDS})(?![^\W\d_])\.?),?\s+"
 # an outlet's credit in brackets: any name ("(Myanmar Now)", "(L'Orient Today)"), since a date vouches for the line
 _ANY_CREDIT = r"\((?P<{}>[A-Za-z][\w .&'’-]{{0,30}})\)"
@@ -501,10 +502,8 @@ def _names_a_place(place: str) -> bool:
 
 
 # ISO weekday of every weekday word and abbreviation of the languages read ("sat", "samedi")
-_WEEKDAY_ISO = {w: iso for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w, iso in vocabulary(lang)[table].items()}
 # the weekdays and months of every language read: never a dateline's place
-_CALENDAR_WORDS = frozenset(
-    [w for lang in LANGUAGES for table in ("weekday", "weekday_abbr") for w in vocabulary(lang)[table]] + list(MONTHS))
+_CALENDAR_WORDS = frozenset(_WEEKDAY_ISO) | frozenset(MONTHS)
 
 
 def _dateline_date(text: str | None, label: str) -> HeaderDate | None:
