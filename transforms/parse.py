@@ -38,7 +38,7 @@ class Article:
     dateline: str | None
     published_text: str | None
     published: dates.HeaderDate | None
-    published_source: str  # header | dateline | footer | none
+    published_source: str  # header | dateline | none
     body: str
     removed: tuple[str, ...] = field(default=())  # what was stripped, for the run log
 
@@ -199,8 +199,10 @@ def parse_article(text: str) -> Article:
         published = dates.reread_numeric(published, place_order) if place_order else published
     if published is None and footer is not None:
         # a date line at the foot ("Published 8 March 2024", "June 6, 2024" alone): the article's date
-        # when its head states none (a year-less dateline takes its year from it: dates.choose_year)
-        published, published_text, source = footer, footer_text, "footer"
+        # when its head states none (a year-less dateline takes its year from it: dates.choose_year).
+        # The contract's `header` is "a date line or field of the article" (../shared/DESIGN.md): a date
+        # line at the foot is one; `removed` keeps the "footer date: ..." note that says where it stood
+        published, published_text, source = footer, footer_text, "header"
     if published is None:
         published_text = None
     if publisher is None:  # a wire article names its agency in the dateline or a byline only

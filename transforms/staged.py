@@ -107,4 +107,4 @@ def _stored_header(text: str | None, source: str) -> dates.HeaderDate | None:
         # (a story word after it: a dash ends a bare or inline-dated dateline only before its text)
         found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - Text")
         return found[1] if found else None
-    return dates.parse_header_date(text) if source in ("header", "footer") else None
+    return dates.parse_header_date(text) if source == "header" else None

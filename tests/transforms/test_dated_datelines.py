@@ -108,7 +108,9 @@ def test_a_date_line_holds_a_date_and_nothing_else(line, is_one):
 def test_a_date_line_at_the_foot_dates_the_article_and_leaves_the_body():
     a = parse_article("Car bomb in Mogadishu\n\nMOGADISHU, Somalia (AP) — A car bomb exploded near a hotel on "
                       "Sunday, killing five people, police said.\n\nOctober 14, 2024\n")
-    assert a.published_source == "footer" and a.published.date == dt.date(2024, 10, 14)
+    # the contract's `header` is "a date line or field of the article"; where it stood is in `removed`
+    assert a.published_source == "header" and a.published.date == dt.date(2024, 10, 14)
+    assert "footer date: October 14, 2024" in a.removed
     assert "October 14, 2024" not in a.body and a.dateline == "MOGADISHU, Somalia (AP)"
 
 
