@@ -1,8 +1,9 @@
 """The data-quality report: one self-contained HTML page (charts inlined, no network needed).
 
-It shows the latest Great Expectations results per table (linking to the Data Docs), the run
-history, the quarantined files with their reasons, incidents per ISO week by country and the
-official tallies over time.
+It shows what the current rows lack (no publication date, no country, no place, no day), the
+latest Great Expectations results per table (linking to the Data Docs), the run history, the
+quarantined files with their reasons, incidents per ISO week by country and the official
+tallies over time.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def latest_validations(reports_dir: Path) -> list[dict]:
 
 def render_report(data: dict, validations: list[dict], data_docs: Path | None, now: dt.datetime,
                   page_dir: Path | None = None) -> str:
-    """`data` holds the warehouse rows: runs, quarantine, weekly, tallies, counts. Links to the
+    """`data` holds the warehouse rows: runs, quarantine, weekly, tallies, counts, gaps (dicts of
+    gap, rows, of_rows, examples: up to five source paths; `warehouse.query.report_rows`). Links to the
     Data Docs are relative to `page_dir`, the folder the page is written to, so the data
     directory can be moved, copied or served as a whole; absolute file:// URIs without it."""
     weekly_png = base64.b64encode(weekly_incidents_png(data["weekly"])).decode()
@@ -70,6 +72,12 @@ def render_report(data: dict, validations: list[dict], data_docs: Path | None, n
         "<h1>sitrep data-quality report</h1>",
         f"<p class='muted'>Generated {now:%Y-%m-%d %H:%M} UTC from {html.escape(str(data['warehouse']))}</p>",
         f"<div class='cards'>{cards}</div>",
+        "<h2>What the rows lack</h2>",
+        "<p class='muted'>Current rows without the field a weekly count or a map needs: an undated article's "
+        "events are placed by the run day's window; an event with no country counts as unknown.</p>",
+        _table(["gap", "rows", "of", "share", "examples"],
+               [[g["gap"], g["rows"], g["of_rows"], f"{g['rows'] / g['of_rows']:.0%}" if g["of_rows"] else "-",
+                 ", ".join(Path(p).name for p in g["examples"] or []) or "-"] for g in data.get("gaps", [])]),
         "<h2>Attack incidents per ISO week</h2>",
         f"<img id='weekly-chart' alt='Attack incidents per ISO week by country' src='data:image/png;base64,{weekly_png}'>",
         "<h2>Officially reported tallies</h2>",

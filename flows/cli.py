@@ -371,6 +371,10 @@ def reprocess(since_version: Optional[str] = typer.Option(None, "--since-version
         return
     versions = ", ".join(f"{v}: {n}" for v, n in summary.versions.items()) or "none"
     if dry_run:
+        if not summary.documents:  # "made by none" said nothing: say the selection is empty
+            console.print("nothing to rebuild: no stored document is selected "
+                          f"(the components now: {', '.join(summary.components)})")
+            return
         console.print(f"{summary.documents} document(s) would be rebuilt (made by {versions}) with "
                       f"{', '.join(summary.components)}")
         return

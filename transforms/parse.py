@@ -54,6 +54,24 @@ class _Rule:
 _CREDIT = re.compile(r"(?:\(\s*(?P<paren>[^()]{1,40}?)\s*\)|[,|–—-]\s*(?P<tail>[A-Z][\w .'’-]{0,38}?))\s*[-–—]*\s*$")
 
 
+# "Kyiv Independent — Published Sep 1, 2024 8:10 am": a site's name, a separator, then its date line
+_NAME_THEN_DATE_LINE = re.compile(r"(?P<name>[^\W\d][^,()|–—]{1,60}?)\s+[|–—-]\s+"
+                                  r"(?=(?:first\s+|last\s+)?(?:published|updated|posted)\b)", re.I)
+
+
+def publisher_before_date(line: str) -> str | None:
+    """The outlet a header date line names before its "Published"/"Updated"/"Posted" ("Kyiv
+    Independent — Published Sep 1, 2024" -> "Kyiv Independent"); None when the line does not open
+    that way or the part before is no name (a dateline in capitals, a place with its country)."""
+    m = _NAME_THEN_DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if name.isupper() or len(name.split()) > _MAX_META_WORDS or not _looks_like_a_name(name):
+        return None
+    return name
+
+
 def wire_publisher(line: str) -> str | None:
     """The agency a wire dateline or byline credits ("BAGHDAD, Oct. 18 (Reuters)" -> "Reuters",
     "By Jane Roe, Associated Press" -> "Associated Press"); None when it credits none we know."""
@@ -137,6 +155,7 @@ def parse_article(text: str) -> Article:
                 # the first stated date wins, except that "Published" beats an earlier "Updated"
                 if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
                     published, published_text = header_date, line
+                publisher = publisher or publisher_before_date(line)
                 seen_meta = True
             elif dates.looks_like_date_line(line):
                 removed.append(f"impossible date: {line}")  # the article loads, the date does not

@@ -229,8 +229,10 @@ def _end_after_the_start(a: Timex, b: Timex) -> Timex | None:
 
 
 def parse_dct(value: str) -> dt.date:
-    """The document creation time: ISO (2009-02-03, 2009-02-03T10:00Z) or day-first 03-02-2009.
-    ValueError for anything else."""
+    """The document creation time: ISO (2009-02-03, 2009-02-03T10:00Z) or a numeric date whose
+    order its parts decide (13-02-2009 is day-first, 02/13/2009 month-first; equal parts agree).
+    ValueError for anything else, and for 03/04/2009, which either order reads: a wrong guess would
+    shift every relative date of the document by months."""
     value = value.strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
@@ -238,6 +240,9 @@ def parse_dct(value: str) -> dt.date:
     m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value)
     if m:
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        day, month = (a, b) if a > 12 or b <= 12 else (b, a)
+        if a <= 12 and b <= 12 and a != b:
+            raise ValueError(f"ambiguous document creation time {value!r}: day-first and month-first "
+                             "both read it; use YYYY-MM-DD")
+        day, month = (a, b) if a > 12 else (b, a)
         return dt.date(year, month, day)
     raise ValueError(f"unreadable document creation time {value!r}: use YYYY-MM-DD")

@@ -138,6 +138,24 @@ def report_rows(path: Path) -> dict:
             (select count(*) from attack_events {current}) as event_mentions,
             (select count(*) from tallies {current}) as tallies,
             (select count(*) from entities) as entities, (select count(*) from quarantine) as quarantined_files""",
+        # the fields a weekly count or a map needs, and how many current rows lack them
+        "gaps": f"""
+            select 'documents with no publication date' as gap, count(*) filter (where published_date is null) as rows,
+                   count(*) as of_rows,
+                   list_sort(list(source_path) filter (where published_date is null))[1:5] as examples
+            from documents {current}
+            union all
+            select 'attack events with no country', count(*) filter (where e.country_code is null), count(*),
+                   list_sort(list(distinct d.source_path) filter (where e.country_code is null))[1:5]
+            from attack_events e join documents d using (doc_id) {current.replace('doc_id', 'e.doc_id', 1)}
+            union all
+            select 'attack events with no place', count(*) filter (where e.location_id is null), count(*),
+                   list_sort(list(distinct d.source_path) filter (where e.location_id is null))[1:5]
+            from attack_events e join documents d using (doc_id) {current.replace('doc_id', 'e.doc_id', 1)}
+            union all
+            select 'attack events dated only by a range', count(*) filter (where e.event_date is null), count(*),
+                   list_sort(list(distinct d.source_path) filter (where e.event_date is null))[1:5]
+            from attack_events e join documents d using (doc_id) {current.replace('doc_id', 'e.doc_id', 1)}""",
     })
     rows = {name: table.to_pylist() for name, table in tables.items()}
     return {**rows, "counts": rows["counts"][0], "warehouse": path}

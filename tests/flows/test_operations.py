@@ -189,3 +189,23 @@ def test_serve_runs_the_schedule_and_sql_answers_meanwhile(tmp_path):
     assert re.search(r"^sitrep serve: run \S+ succeeded: \d+ new, 0 quarantined, \d+ rows, validation passed, [\d.]+ s "
                      r"\(flow run [\w-]+\)$", output.read_text(), re.M)
     assert subprocess.run(["pgrep", "-f", f"prefect server start.*{data}"], capture_output=True).returncode != 0
+
+
+def test_report_shows_what_the_rows_lack_counted_as_sql_counts_it(loaded, tmp_path):
+    import duckdb
+
+    from warehouse.query import report_rows
+
+    gaps = {g["gap"]: g for g in report_rows(loaded / "warehouse.duckdb")["gaps"]}
+    con = duckdb.connect(str(loaded / "warehouse.duckdb"), read_only=True)
+    try:
+        no_country, events = con.execute("select count(*) filter (where country_code is null), count(*) from attack_events "
+                                         "where doc_id in (select doc_id from documents where superseded_by is null)").fetchone()
+    finally:
+        con.close()
+    assert (gaps["attack events with no country"]["rows"], gaps["attack events with no country"]["of_rows"]) == \
+        (no_country, events)
+    assert no_country >= 1  # the samples' attack at sea has no country (the demo says so)
+    assert 1 <= len(gaps["attack events with no country"]["examples"]) <= min(no_country, 5)  # files, not rows
+    result = runner.invoke(app, ["report", "--data-dir", str(loaded), "--output", str(tmp_path / "report.html")])
+    assert result.exit_code == 0 and "What the rows lack" in (tmp_path / "report.html").read_text()

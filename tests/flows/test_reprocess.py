@@ -59,6 +59,11 @@ def test_issue16_reprocess_after_a_rule_change_changes_rows_and_equals_a_fresh_r
     dry = reprocess(data, since_version="999.0", dry_run=True, today=TODAY)
     assert dry.documents == 10 and dry.rebuilt == 0 and snapshot(data) == fresh
     assert reprocess(data, since_version="0.0.1", dry_run=True).documents == 0  # none older than that
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    said = CliRunner().invoke(app, ["reprocess", "--data-dir", str(data), "--since-version", "0.0.1", "--dry-run"])
+    assert said.exit_code == 0 and "nothing to rebuild" in said.stdout and "none" not in said.stdout
 
     # a changed rule: "attack" and "strike" are no longer attack triggers
     real = resources.data_text

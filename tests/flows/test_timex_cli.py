@@ -49,3 +49,12 @@ def test_a_plain_article_given_by_mistake_is_one_message(tmp_path):
     out = subprocess.run([sys.executable, "-m", "flows.cli", "timex", "--jsonl", str(path)], capture_output=True, text=True)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.count("not JSON Lines") == 1 and "Traceback" not in out.stderr
+
+
+def test_an_ambiguous_numeric_dct_is_reported_not_guessed():
+    # 03/04/2024 is 3 April day-first and 4 March month-first: a guess would shift "yesterday" by a month
+    out, err = io.StringIO(), io.StringIO()
+    line = json.dumps({"doc_id": "x", "dct": "03/04/2024", "text": "Drones struck yesterday."})
+    done = tag_jsonl([line], out, source="in.jsonl", err=err)
+    assert (done.tagged, done.failed) == (0, 1)
+    assert "ambiguous" in err.getvalue() and "YYYY-MM-DD" in err.getvalue()

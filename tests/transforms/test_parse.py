@@ -182,3 +182,16 @@ def test_a_teaser_headline_with_its_label_on_one_line_is_dropped_and_the_article
     a = parse_article(text)
     assert "monastery" not in a.body and "shell market" not in a.body
     assert a.body.endswith("The army blamed rebels for the attack, a spokesman said on Tuesday.")
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Kyiv Independent — Published Sep 1, 2024 8:10 am", "Kyiv Independent"),
+    ("The Sahel Observer | Updated 3 March 2026, 14:05", "The Sahel Observer"),
+    ("Radio Okapi - Posted on 12 May 2026", "Radio Okapi"),
+    ("First published 12 May 2026", None),  # no name before the date line
+    ("GOMA — Published May 12, 2026", None),  # a dateline's city in capitals is no outlet
+])
+def test_an_outlet_named_before_its_published_line_is_the_publisher(line, publisher):
+    a = parse_article(f"Drones hit the airport\n{line}\n\nDrones struck the airport on Monday, officials said.")
+    assert a.publisher == publisher
+    assert publisher is None or a.published is not None and a.published.year in (2024, 2026)

@@ -87,9 +87,18 @@ def test_month_names_that_are_words_are_not_dates():
 
 
 def test_dct_formats():
-    assert parse_dct("2009-02-03") == dt.date(2009, 2, 3) == parse_dct("03-02-2009")
+    assert parse_dct("2009-02-03") == dt.date(2009, 2, 3) == parse_dct("2009-02-03T10:00Z")
+    # a part over 12 decides the order; equal parts read the same both ways
+    assert parse_dct("13-02-2009") == dt.date(2009, 2, 13) == parse_dct("02/13/2009")
+    assert parse_dct("04.04.2009") == dt.date(2009, 4, 4)
     with pytest.raises(ValueError):
         parse_dct("soon")
+
+
+@pytest.mark.parametrize("value", ["03/04/2024", "03-02-2009", "1.12.2024"])
+def test_dct_that_either_order_reads_is_refused(value):
+    with pytest.raises(ValueError, match="ambiguous.*YYYY-MM-DD"):
+        parse_dct(value)
 
 
 def _value_f1(path, tagger=tag_timexes, keep=lambda doc: True):
