@@ -57,3 +57,19 @@ def test_a_speaker_who_says_it_attacked_is_the_attacker():
     assert e.attacker_id == "org:al-shabaab"
     [e] = events("Hezbollah said it fired rockets at an army post in northern Israel on Monday.")
     assert e.attacker_id == "org:hezbollah"
+
+
+def test_a_news_agency_of_a_wire_credit_is_never_an_actor():
+    import dataclasses
+
+    from transforms.attack_actors import may_act
+    from transforms.entities import Mention
+    gazetteer = load_gazetteer()
+    body = "KABUL (Reuters) - Taliban fighters attacked a checkpoint, PTI said."
+    found = {m.surface: m for m in default_matcher().find(body)}
+    assert not may_act(body, 0, found["Reuters"], gazetteer)
+    assert may_act(body, 0, found["Taliban"], gazetteer)
+    # a name the NER model read, as an organisation the gazetteer lacks: the agency's alias says it
+    pti = dataclasses.replace(gazetteer["org:reuters"], entity_id="org:ner-pti", name="PTI")
+    at = body.index("PTI")
+    assert not may_act(body, 0, Mention("org:ner-pti", "PTI", at, at + 3), {"org:ner-pti": pti})
