@@ -13,6 +13,7 @@ import re
 from transforms.attack_detect import Clause
 from transforms.attack_lexicon import Lexicon, lexicon
 from transforms.attack_places import PLACE_TYPES
+from transforms.dates import wire_services
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.ner import common_words
@@ -162,13 +163,16 @@ def may_act(body: str, floor: int, m: Mention, gazetteer) -> bool:
     person, a group or nationality, or a state (a country name), unless it stands where a
     place stands ("near Djibo", "in the village of X", "Shaykh area": attack_lexicon.json
     `place_before_actor`, `place_after_actor`; for a country also "at", "into": `place_before_country`),
-    whatever type the model gave it. A place below a country (a city, a district, a base, a
+    whatever type the model gave it; nor is a news agency (data/wire_services.csv: "(Reuters)",
+    "(PTI)"). A place below a country (a city, a district, a base, a
     sea) is never an actor: a named ship is a target of its own kind (`ship_target`); nor is a
     name the model found that is one ordinary word ("Bandits attacked ...": `ner.common_words`).
     `floor`: where the sentence starts (the text looked at before the name does not cross it)."""
     e = gazetteer[m.entity_id]
     if e.entity_type in PLACE_TYPES and not e.is_country:
         return False
+    if m.surface in wire_services() or e.name in wire_services():
+        return False  # "(Reuters)", "(PTI)": the news agency of a wire credit reports, it never acts
     lex = lexicon()
     before = body[max(floor, m.start - 40):m.start]
     if lex.place_before_actor.search(before) or lex.place_after_actor.match(body[m.end:m.end + 40]):

@@ -16,6 +16,7 @@ from functools import cache
 
 from transforms.attack_detect import Clause, is_time, lemma_of
 from transforms.attack_rules import Rules, _path
+from transforms.attack_sequence import sequence_mark
 from transforms.attack_weapons import weapons_of
 from transforms.resources import data_text
 
@@ -61,8 +62,9 @@ def says_another(doc, group: list[Clause], rules: Rules) -> bool:
 def apart(doc, earlier: list[Clause], later: list[Clause], rules: Rules) -> bool:
     """Whether `later`, a clause group apart from `earlier` in the parse, is an attack of its
     own even though it names no weapon the earlier one does not: it says it is another, it is a
-    scene told beside the earlier one (`beside`), or both name places and none is shared."""
-    if says_another(doc, later, rules) or beside(doc, earlier, later):
+    scene told beside the earlier one (`beside`) or before or after it ("a day after militants
+    killed ...": `attack_sequence.sequence_mark`), or both name places and none is shared."""
+    if says_another(doc, later, rules) or beside(doc, earlier, later) or sequence_mark(doc, later, rules) is not None:
         return True
     mine, theirs = own_places(doc, later), own_places(doc, earlier)
     return bool(mine and theirs and mine.isdisjoint(theirs))

@@ -115,9 +115,17 @@ def coordinated_places(doc, start: int, places: list[Mention]) -> frozenset[str]
     out: set[str] = set()
     for a, x in roots:
         for b, y in roots:
-            if a != b and y.dep_ == "conj" and y.head.i == x.i and not any(t.lower_ == "between" for t in x.ancestors):
+            if a != b and y.dep_ == "conj" and y.head.i == x.i and not any(t.lower_ == "between" for t in x.ancestors) \
+                    and not _one_region(x):
                 out |= {a, b}  # not "the road between A and B", "the border between A and B governorates": one place
     return frozenset(out)
+
+
+def _one_region(x) -> bool:
+    """ "Kulgam district of Jammu and Kashmir": conjoined names after "of" on a singular noun
+    ("district", "state", "region") name the one place it lies in, not two places ("the provinces
+    of Khost and Paktika" are two)."""
+    return x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.tag_ == "NN"
 
 
 def _specificity(entity: Entity) -> int:

@@ -23,6 +23,7 @@ from transforms.attack_outcome import count_attacks, read_outcome
 from transforms.attack_places import (coordinated_places, country_from_context, mention_owners, own_places_first,
                                       place_groups, scene_places)
 from transforms.attack_rules import Rules, rules
+from transforms.attack_sequence import sequence_days, sequence_mark, shifted, speakers
 from transforms.attack_weapons import weapons_of
 from transforms.entities import Mention
 
@@ -82,6 +83,12 @@ def events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, cl
                                                start + max(t.idx + len(t) for t in words))], own_dated, start)
     else:
         own_whens = [None] * len(attacks)
+    for k, group in enumerate(attacks[1:], 1):
+        mark = sequence_mark(doc, group, r)  # "a day after militants killed ...": the day of the act it follows
+        base = own_whens[0] or when
+        mine = own_whens[k]  # "a day after" may itself read as a time: no day of its own unless it differs
+        if mark is not None and (mine is None or (mine.date, mine.date_min, mine.date_max) == (base.date, base.date_min, base.date_max)):
+            own_whens[k] = shifted(base, sequence_days(mark, r), r.sequence_marks[mark.lemma_.lower()], base.text)
     tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()
@@ -114,7 +121,7 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     weapons = dropped_from_aircraft(body, start, weapons, r.weapons["airstrike"])  # "the jet ... The bomb hit"
-    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r))
+    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r)) | speakers(doc, start, group, r)
     attacker = named_attacker(body, start, end, mentions, gazetteer, lex, hit) or parsed_actor(
         doc, agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or possessing_state(
         doc, start, group, mentions, gazetteer) or claimed

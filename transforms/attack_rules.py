@@ -130,6 +130,10 @@ class Rules:
     vague: frozenset[str]  # modifiers that say nothing of whose side an actor is on ("suspected", "armed")
     past: dict[str, str] = field(default_factory=dict)  # present form of a trigger verb -> its past tense (headlines)
     claim_verbs: frozenset[str] = frozenset()  # "claimed the ambush on Wednesday": the day is the claim's, not the attack's
+    sequence_marks: dict[str, int] = field(default_factory=dict)  # "a day after X attacked": X's attack is earlier (-1)
+    sequence_units: dict[str, int] = field(default_factory=dict)  # "two days after": days per unit of the measure
+    reporting_verbs: frozenset[str] = frozenset()  # "..., the army said": who says it is a source, not an actor
+    source_marks: frozenset[str] = frozenset()  # "according to X": X is a source
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -187,7 +191,8 @@ def rules() -> Rules:
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
                  frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),
                  frozenset(extra["same_event_marks"]), frozenset(extra["anaphora"]["event_nouns"]), frozenset(extra["vague_modifiers"]),
-                 past, frozenset(extra["claim_verbs"]))
+                 past, frozenset(extra["claim_verbs"]), dict(extra["sequence_marks"]), dict(extra["sequence_units"]),
+                 frozenset(extra["reporting_verbs"]) - frozenset(extra["claim_verbs"]), frozenset(extra["source_marks"]))
 
 
 @cache

@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v7`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -30,6 +30,7 @@ from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircr
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
+from transforms.attack_followup import located, tells_on
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
@@ -42,7 +43,7 @@ from transforms.gazetteer import Entity
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v7"
+COMPONENT = "attacks.v8"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -186,6 +187,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
                  for e in found]
+        if not continued and own is None and events and events[-1].start_char >= sentences[max(0, k - 2)][0] \
+                and not located(scene_places(body, start, inside, gazetteer, lex), gazetteer) \
+                and tells_on(found, events[-1], doc, rules()):
+            continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")

@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v6`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies.v7`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the day the figure was stated: the day after a verb of saying ("the ministry
 said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
@@ -30,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v6"
+COMPONENT = "tallies.v7"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -239,12 +239,19 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
     sentence repeated verbatim in the article (`sentences.normalised`) is read once."""
     out: list[Tally] = []
     told_before: set[str] = set()
+    counted: Tally | None = None  # the count of attacks of the sentence just read, in its paragraph
     for start, end in sentences:
         sentence = evidence = body[start:end]
         key = normalised(sentence)
         if key in told_before:
             continue  # the same sentence again in one document: one statement, not another figure
         told_before.add(key)
+        if counted is not None and "\n" in body[counted.end_char:start]:
+            counted = None
+        if (follow := _followed_up(body, start, end, counted)) is not None:
+            out.append(follow)  # "The attacks have injured more than 140 personnel": the count just told's
+            continue
+        before = len(out)
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         sentence = tally_reading.without_comparisons(sentence)  # offsets kept: blanked, not cut
         period_end = tally_reading.stated_day(body, start, end, timexes, published) or published
@@ -270,7 +277,32 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                                      stated_by, evidence, start, end))
             for count, place, _ in parts:
                 out.append(Tally(count, "exact", unit, period_start, period_end, place, stated_by, evidence, start, end))
+        counted = next((t for t in out[before:] if t.unit == "attacks"), None)
     return out
+
+
+def _follow_up() -> re.Pattern:
+    """ "The attacks have injured more than 140 personnel", "They have killed 12": a figure whose
+    subject names back the attacks counted just before (tally_words.json `follow_up`)."""
+    w, nouns = tally_reading.words()["follow_up"], tally_reading.words()["attack_nouns"]
+    alt = lambda items: "|".join(r"\s+".join(map(re.escape, i.split())) for i in sorted(items, key=len, reverse=True))
+    return re.compile(r"^\s*(?:(?:" + alt(w["determiners"]) + r")\s+(?:[\w-]+\s+){0,2}?(?:" + alt(nouns) + r")|"
+                      + alt(w["pronouns"]) + r")\s+(?:have|has|had)\s+(?:also\s+)?(?:(?P<inj>" + alt(w["injured"])
+                      + r")|" + alt(w["killed"]) + r")\s+" + _QUAL + _NUM + r"\b", re.I)
+
+
+_FOLLOW_UP = _follow_up()
+
+
+def _followed_up(body: str, start: int, end: int, count: Tally | None) -> Tally | None:
+    """The figure of a sentence that names back the attacks `count` (the previous sentence's count
+    of attacks) counted: their injured or dead, with its period, scope and source."""
+    m = _FOLLOW_UP.match(body[start:end]) if count is not None else None
+    if m is None or _number(m.group("n")) < 2:
+        return None
+    unit = "injured personnel" if m.group("inj") else "deaths"
+    return Tally(_number(m.group("n")), _QUALIFIERS.get((m.group("q") or "").lower(), "exact"), unit,
+                 count.period_start, count.period_end, count.scope, count.stated_by_id, body[start:end], start, end)
 
 
 def _is_running_total(sentence: str, m: re.Match) -> bool:

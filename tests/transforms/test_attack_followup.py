@@ -1,0 +1,52 @@
+"""A sentence with no day, place, weapon or attacker of its own tells on the attack just reported
+(`transforms.attack_followup`, kind I of the session-9 break report). Invented sentences."""
+
+import datetime as dt
+
+from transforms.attacks import extract_attacks
+from transforms.entities import default_matcher
+from transforms.event_dates import Window, tag_article
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+
+PUB = dt.date(2024, 5, 9)
+
+
+def events(text):
+    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), PUB,
+                           Window(PUB, PUB), tag_article(text, PUB, Window(PUB, PUB)))
+
+
+def test_a_follow_up_without_day_or_place_is_the_attack_just_told():
+    [e] = events("Militants shelled Goma on Tuesday, killing four people.\n\n"
+                 "Shells hit a crowded market and a school, witnesses said.")
+    assert e.event_date == dt.date(2024, 5, 7)
+    [e] = events("Gunmen attacked a police station in Kandahar on Monday. Residents said heavy gunfire lasted for hours.")
+    assert e.event_date == dt.date(2024, 5, 6)
+
+
+def test_another_attack_a_new_weapon_or_a_new_place_stays_apart():
+    assert len(events("Militants shelled Goma on Tuesday, killing four people. "
+                      "Another shell hit a school, witnesses said.")) == 2
+    assert len(events("Gunmen attacked a police station in Kandahar on Monday. "
+                      "A suicide bomber also struck a checkpoint.")) == 2
+    assert len(events("Militants shelled a village near Mosul on Tuesday, killing four people. "
+                      "Shells hit a market in Kinshasa, witnesses said.")) == 2
+
+
+def _coordinated(sentence, names):
+    from transforms.attack_parse import parse_sentences
+    from transforms.attack_places import coordinated_places
+    from transforms.entities import Mention
+    places = [Mention(f"gpe:{n.lower()}", n, sentence.index(n), sentence.index(n) + len(n)) for n in names]
+    return coordinated_places(parse_sentences([sentence])[0], 0, places)
+
+
+def test_names_joined_after_of_on_a_singular_place_noun_are_one_region_not_two_places():
+    # one row, so the toll "1 + 2" is that row's (kind I: two identical rows, toll lost)
+    assert _coordinated("A soldier was killed in a gunfight in the Kupwara district of Jammu and Kashmir on Sunday.",
+                        ["Jammu", "Kashmir"]) == frozenset()
+    assert _coordinated("Gunmen shot dead two men in the Penal district of Trinidad and Tobago on Monday.",
+                        ["Trinidad", "Tobago"]) == frozenset()
+    assert _coordinated("Jets bombed the provinces of Idlib and Hama on Monday.", ["Idlib", "Hama"]) == {"gpe:idlib", "gpe:hama"}
+    assert _coordinated("Missiles struck Erbil and Baghdad on Monday.", ["Erbil", "Baghdad"]) == {"gpe:erbil", "gpe:baghdad"}
