@@ -180,6 +180,7 @@ def joined(last, found: list):
                   key=lambda o: _OUTCOME_RANK.index(o) if o in _OUTCOME_RANK else len(_OUTCOME_RANK))
     out = replace(last, fatalities=fatalities, injured=injured, outcome=outcome)
     armed = next((e for e in found if e.weapons != ("unknown",)), None)
-    if last.weapons == ("unknown",) and armed is not None:
-        out = replace(out, weapons=armed.weapons, event_type=armed.event_type, sub_event_type=armed.sub_event_type)
+    if last.weapons == ("unknown",) and armed is not None:  # a battle stays one ("who fired first": still the clash)
+        out = replace(out, weapons=armed.weapons) if last.event_type == "Battles" else \
+            replace(out, weapons=armed.weapons, event_type=armed.event_type, sub_event_type=armed.sub_event_type)
     return out

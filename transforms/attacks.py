@@ -30,7 +30,7 @@ from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircr
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
-from transforms.attack_followup import located, tells_on
+from transforms.attack_followup import follows_on
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
@@ -91,6 +91,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
     paragraph_date: event_dates.EventDate | None = None
     paragraph_is_history = after_mishap = labelled = False
     previous_end = paragraph_first = 0
+    last_told = -1  # where a sentence last told on the last event (a follow-up counts as near as it)
     told_before: set[str] = set()
     for k, (start, end) in enumerate(sentences):
         doc = parses.get((start, end))
@@ -187,15 +188,17 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
                  for e in found]
-        if not continued and own is None and events and events[-1].start_char >= sentences[max(0, k - 2)][0] \
-                and not located(scene_places(body, start, inside, gazetteer, lex), gazetteer) \
-                and tells_on(found, events[-1], doc, rules()):
+        if not continued and events and follows_on(found, events[-1], own,
+                                                   max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0],
+                                                   scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
+                                                   clauses, rules()):
             continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")
             events[-1] = joined(events[-1], found) if found else with_outcome(events[-1], read_outcome(sentence, lex))
             paragraph_first = min(paragraph_first, len(events) - 1)  # its paragraph now tells of that attack
+            last_told = start
             continue
         if found and own is None and (len(events) > paragraph_first or toll_back) \
                 and only_toll(doc, clauses) and not scene_places(body, start, inside, gazetteer, lex):
