@@ -23,7 +23,7 @@ from transforms.attack_outcome import count_attacks, read_outcome
 from transforms.attack_places import (coordinated_places, country_from_context, mention_owners, own_places_first,
                                       place_groups, scene_places)
 from transforms.attack_rules import Rules, rules
-from transforms.attack_sequence import sequence_days, sequence_mark, shifted, speakers
+from transforms.attack_sequence import objects, sequence_days, sequence_mark, shifted, speakers
 from transforms.attack_weapons import weapons_of
 from transforms.entities import Mention
 
@@ -121,7 +121,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     r = rules()
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     weapons = dropped_from_aircraft(body, start, weapons, r.weapons["airstrike"])  # "the jet ... The bomb hit"
-    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r)) | speakers(doc, start, group, r)
+    hit_first = objects(doc, start, group, r)  # "struck suspected TTP hideouts": the group was hit
+    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r)) | speakers(doc, start, group, r) | hit_first
     attacker = named_attacker(body, start, end, mentions, gazetteer, lex, hit) or parsed_actor(
         doc, agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or possessing_state(
         doc, start, group, mentions, gazetteer) or claimed
@@ -133,7 +134,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else ship_target(mentions, gazetteer)
     target = target or parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker,
-                                     body=body)
+                                     body=body) or next((m.entity_id for m in mentions if m.start in hit_first
+                                                         and m.entity_id in lex.armed_groups and m.entity_id != attacker), None)
     typing = type_attack(doc, group, weapons, r, counted, unharmed)
     if not typing.attack:
         return []

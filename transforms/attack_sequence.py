@@ -82,3 +82,24 @@ def speakers(doc, start: int, group: list[Clause], rules: Rules) -> frozenset[in
         elif lemma_of(t) in rules.source_marks:
             out |= {start + x.idx for x in t.subtree if x.i != t.i}
     return frozenset(out)
+
+
+def objects(doc, start: int, group: list[Clause], rules: Rules) -> frozenset[int]:
+    """The body offsets of the words right after an attack verb, across only articles, numbers and
+    modifiers that say nothing of a side (attack_words.json `vague_modifiers`), up to the first noun:
+    its object ("Pakistani jets struck suspected TTP hideouts": the group is what was hit, however
+    the parse hangs the phrase)."""
+    out: set[int] = set()
+    for c in group:
+        t = doc[c.trigger]
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        for x in doc[t.i + 1:]:
+            if x.pos_ in ("DET", "NUM") or x.lower_ in rules.vague:
+                continue
+            for y in doc[x.i:]:  # the run of names and nouns of that phrase
+                if y.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                out.add(start + y.idx)
+            break
+    return frozenset(out)
