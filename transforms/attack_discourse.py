@@ -25,9 +25,34 @@ _DENIED = "denied or refuted"  # the reason of the attack_cues.jsonl rules on de
 
 def denies_last(doc, dropped: list) -> bool:
     """Whether a sentence that reports no attack denies the one just told: a trigger dropped as
-    denied that names it with a definite noun ("denied carrying out the strike")."""
+    denied that names it with a definite noun ("denied carrying out the strike"), or whose attack
+    noun or patient denies there was any ("denied that any attack had taken place", "denied that
+    the vessel had been attacked"), or a negated attack verb whose munition or attack noun says
+    there was none ("said no rockets had been fired"): attack_words.json `denial_determiners`."""
+    r = rules()
     denied = {d.lemma for d in dropped if d.reason == _DENIED}
-    return bool(denied) and points_back(doc, denied, rules())
+    if denied and points_back(doc, denied, r):
+        return True
+    none = _denial_determiners()
+
+    def marked(t, words) -> bool:
+        return any(c.dep_ == "det" and lemma_of(c) in words for c in t.children)
+
+    for d in dropped:
+        t = doc[d.trigger]
+        said = [t] + [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if d.reason == _DENIED and any(marked(x, none | r.definite) for x in said):
+            return True  # "denied that any attack took place", "denied that the vessel had been attacked"
+        if d.reason == "negated" and d.lemma not in r.harm and any(marked(x, none) for x in said):
+            return True  # "no rockets had been fired"; not "no one was killed"
+    return False
+
+
+def _denial_determiners() -> frozenset[str]:
+    import json
+    from transforms.attack_rules import _path
+    from transforms.resources import data_text
+    return frozenset(json.loads(data_text(_path("attack_words.json")))["denial_determiners"])
 
 
 def points_back(doc, lemmas: set[str], r: Rules) -> bool:
