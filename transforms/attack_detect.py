@@ -137,6 +137,13 @@ def _subtree_ids(token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _quantity(token) -> bool:
+    """Whether a noun counts what follows it ("scores of villagers", "a score of people"), not the
+    thing it names otherwise: an "of" after it and no definite article before it."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def lemma_of(token) -> str:
     return token.lemma_.lower()
 
@@ -359,8 +366,8 @@ def _sense_holds(sense: SenseRule, token, doc, rules: Rules) -> bool:
     if sense.test == "argument":
         return any(lemma_of(a) in words or a.lower_ in words
                    for a in arguments(token, sense.roles) + _shared_subject(token, sense))
-    if sense.test == "sentence":
-        return not words.isdisjoint(sentence_lemmas(doc)) and not _names_weapon_anywhere(doc, rules)
+    if sense.test == "sentence":  # not a quantity: "killed scores of villagers" is no sports score
+        return not words.isdisjoint(lemma_of(t) for t in doc if not _quantity(t)) and not _names_weapon_anywhere(doc, rules)
     if sense.test == "cause":
         return any((lemma_of(t) in words or t.lower_ in words) and not _describes_another_noun(t, doc, rules)
                    for t in token.subtree)
