@@ -10,6 +10,8 @@ def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple
     `borrow`, when they name none, those of the subject a subjectless trigger shares."""
     text = " ".join(c.text(doc) for c in group)
     weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
+    if "airstrike" in weapons and not r.weapons["airstrike"].search(_without_hit(doc, group)):
+        weapons = tuple(w for w in weapons if w != "airstrike")  # "shot down an F-16", "fired on a helicopter": the target
     if not weapons and borrow:  # "a bomb was in the morning hurled at a school": the subject of the verb it hangs on
         text = " ".join(x.text for c in group for x in _borrowed_subject(doc[c.trigger]))
         weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
@@ -24,3 +26,17 @@ def _borrowed_subject(trigger) -> list:
     if trigger.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return []
     return [x for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree]
+
+
+def _without_hit(doc, group: list[Clause]) -> str:
+    """The words of the attack's clauses less what it hit or downed (the object, the subject of a
+    passive, "on"/"at"/"against" ...): an aircraft named there was the target, not the weapon."""
+    hit: set[int] = set()
+    for c in group:
+        t = doc[c.trigger]
+        for k in t.children:
+            if k.dep_ in ("dobj", "nsubjpass"):
+                hit |= {x.i for x in k.subtree}
+            elif k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon"):
+                hit |= {x.i for x in k.subtree}
+    return " ".join(" ".join(doc[i].text for i in c.tokens if i not in hit) for c in group)
