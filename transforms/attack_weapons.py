@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.attack_detect import Clause
+from transforms.attack_detect import Clause, lemma_of
 from transforms.attack_rules import Rules
 
 def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
@@ -10,7 +10,7 @@ def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple
     `borrow`, when they name none, those of the subject a subjectless trigger shares."""
     text = " ".join(c.text(doc) for c in group)
     weapons = tuple(w for w, p in r.weapons.items() if p.search(text))
-    if "airstrike" in weapons and not r.weapons["airstrike"].search(_without_hit(doc, group)):
+    if "airstrike" in weapons and not r.weapons["airstrike"].search(_without_hit(doc, group, r)):
         weapons = tuple(w for w in weapons if w != "airstrike")  # "shot down an F-16", "fired on a helicopter": the target
     if not weapons and borrow:  # "a bomb was in the morning hurled at a school": the subject of the verb it hangs on
         text = " ".join(x.text for c in group for x in _borrowed_subject(doc[c.trigger]))
@@ -28,13 +28,14 @@ def _borrowed_subject(trigger) -> list:
     return [x for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree]
 
 
-def _without_hit(doc, group: list[Clause]) -> str:
+def _without_hit(doc, group: list[Clause], r: Rules) -> str:
     """The words of the attack's clauses less what it hit or downed (the object, the subject of a
     passive, "on"/"at"/"against" ...): an aircraft named there was the target, not the weapon."""
     hit: set[int] = set()
     for c in group:
-        t = doc[c.trigger]
-        for k in t.children:
+        t = doc[c.trigger]  # and the verbs coordinated with it ("a crew member was wounded and the aircraft damaged")
+        verbs = [t] + [v for v in t.children if v.dep_ == "conj" and v.pos_ == "VERB" and lemma_of(v) not in r.conduct_verbs]
+        for k in (k for v in verbs for k in v.children):
             if k.dep_ in ("dobj", "nsubjpass"):
                 hit |= {x.i for x in k.subtree}
             elif k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon"):

@@ -10,8 +10,13 @@ def test_a_downed_or_shot_aircraft_is_no_airstrike():
     assert "airstrike" not in e.weapons and e.sub_event_type != "Air/drone strike"
     [e] = events("Gunmen fired on a UN helicopter as it landed at the airport in Malakal on Monday, wounding a pilot.")
     assert e.weapons == ("gunfire",)
+    [e] = events("Gunmen fired on a military helicopter near Gao on Monday. A pilot was wounded and the helicopter "
+                 "was damaged.")  # the damaged aircraft of the follow-up is no airstrike either: one row
+    assert e.injured == 1
     # the aircraft as the doer, or the strike as the agent of a passive, is still the weapon
     [e] = events("Warplanes bombed the market in Maarat on Monday, killing six.")
+    assert e.weapons == ("airstrike",)
+    [e] = events("Jets carried out air strikes on the town of Ariha on Monday and killed four.")
     assert e.weapons == ("airstrike",)
     [e] = events("The town was hit by air strikes on Tuesday, killing four.")
     assert e.weapons == ("airstrike",)
