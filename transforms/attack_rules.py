@@ -30,6 +30,7 @@ class TriggerRule:
     child_lemmas: frozenset[str]
     armed_subject: bool  # a weak trigger with soldiers or militants as subject is an attack
     example: str
+    harm_only: bool = False  # only someone hurt makes it an attack ("torched homes, injuring five"; not police torching homes)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,8 @@ def rules() -> Rules:
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
-                           child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"])
+                           child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"],
+                           bool(r.get("harm_only")))
         if "VERB" in rule.pos and not rule.particle and not rule.child_dep and not rule.lemma.endswith("ing"):
             past.update(dict.fromkeys(_present(rule.lemma), r.get("past") or _regular_past(rule.lemma)))
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs

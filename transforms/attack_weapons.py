@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
 from transforms.attack_detect import Clause, lemma_of
-from transforms.attack_rules import Rules
+from transforms.attack_rules import Rules, _path
+from transforms.resources import data_text
 
 def weapons_of(doc, group: list[Clause], r: Rules, borrow: bool = True) -> tuple[str, ...]:
     """The weapons named in the attack's own clauses (not elsewhere in its sentence); with
@@ -36,8 +40,16 @@ def _without_hit(doc, group: list[Clause], r: Rules) -> str:
         t = doc[c.trigger]  # and the verbs coordinated with it ("a crew member was wounded and the aircraft damaged")
         verbs = [t] + [v for v in t.children if v.dep_ == "conj" and v.pos_ == "VERB" and lemma_of(v) not in r.conduct_verbs]
         for k in (k for v in verbs for k in v.children):
+            if k.dep_ == "dobj" and lemma_of(k.head) in r.conduct_verbs | _weapon_object_verbs():
+                continue  # "launched air strikes", "fired missiles at": the object is the weapon
             if k.dep_ in ("dobj", "nsubjpass"):
                 hit |= {x.i for x in k.subtree}
             elif k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon"):
                 hit |= {x.i for x in k.subtree}
     return " ".join(" ".join(doc[i].text for i in c.tokens if i not in hit) for c in group)
+
+
+@cache
+def _weapon_object_verbs() -> frozenset[str]:
+    """Verbs whose object is the weapon, not the target (attack_words.json `weapon_object_verbs`)."""
+    return frozenset(json.loads(data_text(_path("attack_words.json")))["weapon_object_verbs"])

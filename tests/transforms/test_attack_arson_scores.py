@@ -14,6 +14,7 @@ def test_arson_that_injures_is_an_attack():
 
 def test_fire_without_harm_or_attacker_is_no_attack():
     assert events("Protesters set fire to tyres on the main road in Nairobi on Monday.") == []
+    assert events("Soldiers raided the village of Kuna on Monday and torched twenty houses.") == []  # property alone
     assert events("The farmers set fire to the dry grass before the rains on Monday.") == []
 
 
