@@ -42,11 +42,20 @@ def _without_hit(doc, group: list[Clause], r: Rules) -> str:
         for k in (k for v in verbs for k in v.children):
             if k.dep_ == "dobj" and lemma_of(k.head) in r.conduct_verbs | _weapon_object_verbs():
                 continue  # "launched air strikes", "fired missiles at": the object is the weapon
-            if k.dep_ in ("dobj", "nsubjpass"):
-                hit |= {x.i for x in k.subtree}
-            elif k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon"):
-                hit |= {x.i for x in k.subtree}
+            if k.dep_ in ("dobj", "nsubjpass") or k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon") \
+                    and not any(g.ent_type_ in ("DATE", "TIME") for g in k.children):
+                hit |= _phrase(k)
     return " ".join(" ".join(doc[i].text for i in c.tokens if i not in hit) for c in group)
+
+
+def _phrase(t) -> set[int]:
+    """Token indices of `t`'s phrase without the clauses that describe it ("on Friday when a
+    cluster bomb went off": the bomb is no part of the day)."""
+    out = {t.i}
+    for c in t.children:
+        if c.dep_ not in ("acl", "relcl", "advcl"):
+            out |= _phrase(c)
+    return out
 
 
 @cache

@@ -20,6 +20,8 @@ def test_a_downed_or_shot_aircraft_is_no_airstrike():
     assert e.weapons == ("airstrike",)
     [e] = events("The air force launched air strikes on rebel positions near Kidal on Monday, killing six fighters.")
     assert e.weapons == ("airstrike",)  # the object of "launched" is the weapon
+    [e] = events("Three farmers were wounded on Saturday when a cluster bomb went off in a field near Saada.")
+    assert "airstrike" in e.weapons  # the day's describing clause is no target
     [e] = events("The town was hit by air strikes on Tuesday, killing four.")
     assert e.weapons == ("airstrike",)
 
