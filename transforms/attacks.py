@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v7`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
-from transforms.attack_background import only_background_past
+from transforms.attack_background import beside_the_news
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
 from transforms.attack_detect import read_sentence, refers_back
@@ -42,7 +42,7 @@ from transforms.gazetteer import Entity
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v7"
+COMPONENT = "attacks.v8"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -114,11 +114,13 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        # "the first attack since it moved there in 2023", "dug it in 2023, and on Sunday ...": not the attack's time
-        own_timexes = [t for t in own_timexes if not event_dates.is_history_aside(t, body, published, window, own_timexes)]
-        past = [t for t in own_timexes if event_dates.is_history(t, published, window)]
-        if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
-                                                                 and t.type in ("DATE", "TIME")]):
+        # "the first attack since it moved there in 2023", "dug it in 2021, and on Sunday ...": not the
+        # attack's time, nor history; a sentence that is no candidate is parsed for this alone
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+            aside = beside_the_news(doc if doc is not None else parse_sentences([sentence])[0], start, own_timexes,
+                                    published, window)
+            own_timexes = [t for t in own_timexes if t not in aside]
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
         if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
