@@ -33,12 +33,13 @@ from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, de
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
-from transforms.attack_parse import parse_sentences
+from transforms.attack_parse import parse_sentences, parse_stream
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
 from transforms.attack_rows import AttackEvent, events_of_sentence
 from transforms.attack_rules import rules
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
@@ -57,14 +58,17 @@ def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_en
     return [(s, e) for s, e in sentences if pattern.search(body, max(s, dateline_end) if s < dateline_end < e else s, e)]
 
 
-def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
+def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int],
+                     progress: Progress | None = None) -> list[Parses]:
     """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text.
     A sentence repeated in the batch (a wire story in several outlets, a stock paragraph) is
-    parsed once and its Doc shared: the rules only read a Doc (and cache what they derive from it)."""
+    parsed once and its Doc shared: the rules only read a Doc (and cache what they derive from it).
+    `progress` (text index, characters parsed, characters to parse) is called as sentences are parsed."""
     jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
     sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
     distinct = list(dict.fromkeys(sentences))
-    parsed = dict(zip(distinct, reparse_headlines(distinct, parse_sentences(distinct), parse_sentences, rules())))
+    docs = list(reporting(distinct, parse_stream(distinct), [(k, s) for (k, _), s in zip(jobs, sentences)], progress))
+    parsed = dict(zip(distinct, reparse_headlines(distinct, docs, parse_sentences, rules())))
     out: list[Parses] = [{} for _ in texts]
     for (k, span), sentence in zip(jobs, sentences):
         out[k][span] = parsed[sentence]
