@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import ChainMap
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from transforms import dates
@@ -27,10 +28,27 @@ from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup
 from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import FOOTER_NOTE, Article, parse_article
+from transforms.read_progress import Progress
 from transforms.sentences import split_sentences
 from transforms.tallies import Tally, extract_tallies
 
 DOC_ID_CHARS = 16
+
+# A document this long (characters of its article body) reports its progress below file level and
+# is named in the run's summary: about 9 CPU s of NLP per 100,000 characters on a loaded two-core
+# machine (the session 9 breaker's measure: a 500 KB article took 52 CPU s, 5 min wall).
+LARGE_DOCUMENT_CHARS = 100_000
+
+# (the document's source path, the step: "names" or "parse", characters read, characters to read)
+DocumentProgress = Callable[[str, str, int, int], None]
+
+
+def _large_only(drafts: list["Draft"], step: str, progress: DocumentProgress | None) -> Progress | None:
+    """`progress` for a model pass over `drafts`, told only of their large documents (by index)."""
+    large = {k: d.source_path for k, d in enumerate(drafts) if len(d.body) >= LARGE_DOCUMENT_CHARS}
+    if progress is None or not large:
+        return None
+    return lambda k, done, total: progress(large[k], step, done, total) if k in large else None
 
 
 @dataclass(frozen=True)
@@ -217,16 +235,18 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
     return out
 
 
-def entities_stage(drafts: list[Draft]) -> list[Draft]:
+def entities_stage(drafts: list[Draft], progress: DocumentProgress | None = None) -> list[Draft]:
     """Gazetteer mentions, then the NER model's names the gazetteer lacks, batched over the
     drafts and read only in the sentences where a name could be missing (`ner_gate`). A Title
-    Case headline is left to the gazetteer: the model reads it as one name."""
+    Case headline is left to the gazetteer: the model reads it as one name. `progress` hears
+    of the large documents' reading ("names")."""
     matcher = default_matcher()
     known = [matcher.gazetteer_mentions(d.body) for d in drafts]
     starts = [len(d.article.title or "") if _is_title_case(d.article.title or "") else 0 for d in drafts]
     regions = [ner_regions(d.body, list(d.sentences), [(m.start, m.end) for m in mentions], start)
                for d, mentions, start in zip(drafts, known, starts)]
-    spans = find_names([d.body for d in drafts], regions) if any(regions) else [[] for _ in drafts]
+    spans = find_names([d.body for d in drafts], regions, _large_only(drafts, "names", progress)) if any(regions) \
+        else [[] for _ in drafts]
     out = []
     for d, ner_spans, mentions, ner_from in zip(drafts, spans, known, starts):
         ner_spans = _apart_from_dateline(d, ner_spans, mentions)
@@ -290,8 +310,9 @@ def _headline_end(d: Draft) -> int:
     return title if d.body[title:].strip() else 0
 
 
-def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
-    """Attack events and tallies of each article, every event placed on the map (`geo.place_events`)."""
+def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress | None = None) -> list[Draft]:
+    """Attack events and tallies of each article, every event placed on the map (`geo.place_events`).
+    `progress` hears of the large documents' dependency parse ("parse")."""
     gazetteer = load_gazetteer()
     datelines = [_dateline_end(d) for d in drafts]
     # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch;
@@ -299,7 +320,8 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     titles = [_headline_end(d) for d in drafts]
     parses = parse_candidates([d.body for d in drafts],
                               [candidate_sentences(d.body, [s for s in d.sentences if s[1] > title], n)
-                               for d, n, title in zip(drafts, datelines, titles)], datelines)
+                               for d, n, title in zip(drafts, datelines, titles)], datelines,
+                              _large_only(drafts, "parse", progress))
     out = []
     for (d, features), parsed in zip(geo_stage(drafts), parses):
         known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
@@ -378,16 +400,17 @@ class AnalysisContext:
     window: Window
 
 
-def analysis_stage(drafts: list[Draft], published: dict[str, Publication],
-                   ctx: AnalysisContext, sign: bool = True) -> tuple[list[Draft], list[Rejected]]:
+def analysis_stage(drafts: list[Draft], published: dict[str, Publication], ctx: AnalysisContext,
+                   sign: bool = True, progress: DocumentProgress | None = None) -> tuple[list[Draft], list[Rejected]]:
     """The stages after parsing, for parsed drafts (staged by the run's first pass, or rebuilt
     from stored documents): dates (computed once by the run, `published`), entities, events,
     and, with `sign`, signatures (`signed_stage`). A document that breaks a stage is rejected
     alone. An NLP worker passes sign=False and the run's process signs: the MinHash library
-    then loads in that process only (with SciPy, ~55 MiB a process)."""
+    then loads in that process only (with SciPy, ~55 MiB a process). `progress` hears how far
+    the model passes have read each document of `LARGE_DOCUMENT_CHARS` or more."""
     drafts, undated = isolated("dates", dated_stage, drafts, published)
-    drafts, no_entities = isolated("entities", entities_stage, drafts)
-    drafts, no_events = isolated("events", events_stage, drafts, ctx.window)
+    drafts, no_entities = isolated("entities", entities_stage, drafts, progress)
+    drafts, no_events = isolated("events", events_stage, drafts, ctx.window, progress)
     if not sign:
         return drafts, undated + no_entities + no_events
     drafts, unsigned = signed_stage(drafts)
@@ -438,7 +461,7 @@ def _register_components() -> None:
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
     register("parse.v5", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
-    register("entities.v5", entities_stage, ("article", "sentences"), ("mentions", "entities"))
+    register("entities.v6", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,
              ("article", "sentences", "mentions", "entities", "published_date"), ("events",))

@@ -10,6 +10,7 @@ article ("Ryder" after "Patrick Ryder").
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +20,7 @@ from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words, is_common
-from transforms.resources import word_list
+from transforms.resources import data_text, word_list
 from transforms.timex_vocab import month_words
 from transforms.wordtrie import trie_pattern
 
@@ -289,7 +290,7 @@ def institution_names(text: str, spans: list[NerSpan], found: list[Mention]) -> 
     that ends in the noun of a public body is an organisation, where the model proposed nothing
     there (it misses such names beside a place name); NerSpans labelled ORG for `resolve`."""
     out = []
-    for m in _INSTITUTION.finditer(text):
+    for m in _institution().finditer(text):
         start, end = m.span(1)
         if not any(s.start < end and start < s.end for s in spans) and not any(f.start < end and start < f.end for f in found):
             out.append(NerSpan(start, end, m.group(1), "ORG"))
@@ -377,8 +378,14 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _MONTHS = "|".join(w for words in month_words() for w in words)  # "January" ... "Dec", "Sept"
 _DATED_LINE = re.compile(rf"(?m)^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,3}}),[ \t]+"
                          rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|(?:{_MONTHS})\.? \d{{1,2}}\b)")
-_INSTITUTION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3}(?:Court|Council|Commission|Committee|Assembly|Ministry|Agency|"
-                          r"Authority|Association))\b(?! of\b)")
+
+
+@cache
+def _institution() -> re.Pattern:
+    """ "the " and up to three capitalised words ending in a public body's noun (name_spans.json
+    institution_heads), not before "of"."""
+    heads = "|".join(map(re.escape, json.loads(data_text("en/name_spans.json"))["institution_heads"]))
+    return re.compile(rf"\bthe ((?:[A-Z][\w'’-]+ ){{1,3}}(?:{heads}))\b(?! of\b)")
 
 
 def _plain_quotes(text: str) -> str:

@@ -1,4 +1,4 @@
-"""What the words around a name say it is, where the small NER model often errs (component `entities.v5`).
+"""What the words around a name say it is, where the small NER model often errs (component `entities.v6`).
 
 "the Gran Grif gang" is no facility, "Dawlah Islamiyah terrorists" and "members of Jamaat-ul-Ahrar"
 are no persons, "the Bangsamoro people" is a people, not an organisation, "the city's Civil Hospital"
@@ -26,9 +26,20 @@ _BEFORE_CHARS = 30  # how far before a name its cue words are looked for
 def cues(lang: str = "en") -> dict[str, re.Pattern]:
     """cue name -> its compiled pattern, from data/<lang>/entity_context.json (see its `_about`):
     `before` cues end at the end of the text searched, `after` cues match at its start,
-    `name_end`/`name_start` cues at the end/start of a name. KeyError on a cue of unknown `where`."""
+    `name_end`/`name_start` cues at the end/start of a name; a cue's `words_from` ("FILE KEY")
+    adds the list KEY of data/<lang>/FILE, which owns it. KeyError on a cue of unknown `where`
+    or a list FILE lacks."""
     raw = json.loads(data_text(f"{lang}/entity_context.json"))["cues"]
-    return {name: _compiled(cue) for name, cue in raw.items()}
+    return {name: _compiled({**cue, "words": cue["words"] + _words_from(lang, cue.get("words_from"))})
+            for name, cue in raw.items()}
+
+
+def _words_from(lang: str, source: str | None) -> list[str]:
+    """The word list a cue shares with another data file ("name_spans.json facility_heads")."""
+    if not source:
+        return []
+    file, key = source.split()
+    return json.loads(data_text(f"{lang}/{file}"))[key]
 
 
 def _alternatives(words: list[str]) -> str:
