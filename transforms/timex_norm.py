@@ -529,6 +529,19 @@ def weekday(m, ctx):
     return "DATE", day.isoformat()
 
 
+def twilight(m, ctx):
+    """"at dawn", "after dusk", "at first light on Friday": the part of the day the light names
+    (vocabulary.json twilight: dawn MO, dusk EV), on the weekday written with it, else on the day
+    the text last named (TimeML: a TIME at the day's granularity, 2024-03-08TMO)."""
+    day = ctx.anchor
+    if m.groupdict().get("wd"):
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
+        ctx.anchor = day
+    code = value_of("twilight", m.group("tw"))
+    return "TIME", f"{day.isoformat()}T{code}"
+
+
 def weekday_in_week(m, ctx):
     """"Monday last week", "Friday of next week", "Tuesday night this week": one TIMEX3 (TimeML
     tags the weekday with the week that places it), the day of that ISO week; "the previous
