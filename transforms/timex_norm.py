@@ -727,13 +727,15 @@ def duration(m, ctx):
 
 
 def set_(m, ctx):
-    """"every week", "twice a week", "$1 billion a year", "50,000 discs a year", "daily": a rate
-    (TimeML SET). "a year" needs a count or an amount before it (else "a year" is a duration or
-    nothing); "daily" before a capitalized name is a newspaper ("the party daily Granma")."""
+    """"every week", "twice a week", "50,000 discs a year", "daily": a rate (TimeML SET). "a year"
+    needs a count before it (else "a year" is a duration or nothing) that is no sum of money
+    (cues.json money_before_rate); "daily" before a capitalized name is a newspaper ("the party
+    daily Granma")."""
     words = m.group("x").lower()
     if words.startswith(("a ", "an ")):
-        if not _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
-            return None
+        before = ctx.text[max(0, m.start() - 40):m.start()]
+        if not _RATE_BEFORE.search(before) or _money_before().search(before):
+            return None  # TimeBank leaves a price or a sum per period untagged ("$1.76 a year", "save $500 million a year")
     if m.group("adverb") and (_NAME_AFTER.match(ctx.text, m.end()) or re.search(r"\b(?:the|a)\s+$", text_before(ctx, m, 6))
                               and not re.match(r"[^\S\n]+[a-z]", ctx.text[m.end():m.end() + 3])):
         return None  # "the party daily Granma", "a daily." (a newspaper), not "the daily tally"
@@ -748,6 +750,16 @@ def set_(m, ctx):
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:times|twice|once|hundred|thousand|million|billion|trillion|dozen)s?)"
                           r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*$", re.I)
 _NAME_AFTER = re.compile(r"[^\S\n]+(?-i:[A-Z])")
+
+
+@cache
+def _money_before() -> re.Pattern:
+    """A sum of money ending right before "a year" ("$1.76", "#500 million", "20 cents a share"),
+    cues.json money_before_rate: a currency sign before the number or a currency word after it."""
+    c = cues()
+    signs, words = "|".join(c["currency_sign"]), "|".join(c["currency_word"])
+    return re.compile(rf"(?:(?:{signs})[^\S\n]*\d[\d,.]*(?:[^\S\n]+(?:million|billion|trillion))?"
+                      rf"|\b(?:{words}))(?:[^\S\n]+(?:a|per)[^\S\n]+share)?[^\S\n]*$", re.I)
 
 
 def present(m, ctx):
