@@ -745,6 +745,14 @@ def set_(m, ctx):
     return "SET", duration_value(1, unit.lower())
 
 
+def part_set(m, ctx):
+    """"every night", "each morning", "every weekend": a part of every day or every week's weekend
+    (TimeML SET, written as "nightly" is: XXXX-XX-XXTNI; XXXX-WXX-WE)."""
+    if m.group("part"):
+        return "SET", f"XXXX-XX-XXT{_part_code(m.group('part'))}"
+    return "SET", "XXXX-WXX-WE"
+
+
 # A count or an amount, and at most two words after it, before "a year": "twice a week", "$1.76 a
 # share a year", "$1 billion a year", "50,000 discs a year".
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:times|twice|once|hundred|thousand|million|billion|trillion|dozen)s?)"
