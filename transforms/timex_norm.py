@@ -174,6 +174,19 @@ def month_of_year(m, ctx):
     return "DATE", f"{year:04d}-{month:02d}"
 
 
+def month_span_quarter(m, ctx):
+    """"the April-June quarter", "the July-September quarter of 2023": the calendar quarter the
+    three months make (2023-Q3), its year read as a bare month's (`year_of_month`). None when the
+    months are not one calendar quarter (a fiscal quarter: the months stay dates)."""
+    first, last = month_value(m.group("month")), month_value(m.group("month2"))
+    if first % 3 != 1 or last != first + 2:
+        return None
+    year = _written_year(m) or year_of_month(ctx, m.start(), first, m.end())
+    quarter = (first - 1) // 3 + 1
+    ctx.quarter = (year, quarter)
+    return "DATE", f"{year:04d}-Q{quarter}"
+
+
 def year_of_x(m, ctx):
     """"in 1898": a year before 1900 after a preposition that dates."""
     return "DATE", m.group("x")
