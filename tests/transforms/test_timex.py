@@ -4,7 +4,7 @@ import json
 import pytest
 
 from tests.conftest import SHARED
-from transforms.timex import parse_dct, tag_timexes
+from transforms.timex import dct_order_ambiguous, parse_dct, tag_timexes
 
 DCT = dt.date(2023, 11, 14)  # a Tuesday
 
@@ -90,15 +90,15 @@ def test_dct_formats():
     assert parse_dct("2009-02-03") == dt.date(2009, 2, 3) == parse_dct("2009-02-03T10:00Z")
     # a part over 12 decides the order; equal parts read the same both ways
     assert parse_dct("13-02-2009") == dt.date(2009, 2, 13) == parse_dct("02/13/2009")
-    assert parse_dct("04.04.2009") == dt.date(2009, 4, 4)
+    assert parse_dct("04.04.2009") == dt.date(2009, 4, 4) and not dct_order_ambiguous("04.04.2009")
     with pytest.raises(ValueError):
         parse_dct("soon")
 
 
 @pytest.mark.parametrize("value", ["03/04/2024", "03-02-2009", "1.12.2024"])
-def test_dct_that_either_order_reads_is_refused(value):
-    with pytest.raises(ValueError, match="ambiguous.*YYYY-MM-DD"):
-        parse_dct(value)
+def test_a_dct_either_order_reads_is_read_day_first_and_flagged(value):
+    day, month, year = map(int, value.replace("/", "-").replace(".", "-").split("-"))
+    assert parse_dct(value) == dt.date(year, month, day) and dct_order_ambiguous(value)
 
 
 def _value_f1(path, tagger=tag_timexes, keep=lambda doc: True):
