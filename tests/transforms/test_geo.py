@@ -692,3 +692,25 @@ def test_a_town_a_group_attacked_raided_or_shelled_is_where_the_attack_was():
     d = _run(_article("On 2 March 2025, Boko Haram insurgents attacked Mubi, killing three residents."))[0]
     assert [e.country_code for e in d.events] == ["NG"]
     assert km(d.places[0].latitude, d.places[0].longitude, 10.27, 13.27) < 50
+
+
+def test_a_named_quarter_is_placed_at_its_city_and_its_namesake_abroad_keeps_its_area():
+    # data/city_quarters.csv: cities500 lacks "Kisauni" (Mombasa) and holds "Eastleigh" only as an English town
+    d = _run(_article("On 2 March 2025, gunmen threw a grenade at a police station in Kisauni, wounding an officer."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    assert km(d.places[0].latitude, d.places[0].longitude, -4.05, 39.66) < 20
+    d = _run(_article("On 2 March 2025, unknown attackers hurled a grenade at a bus in Eastleigh, killing two "
+                      "Somali nationals."))[0]
+    assert [e.country_code for e in d.events] == ["KE"]
+    # the town the area qualifier names wins: Eastleigh, Hampshire is the English town
+    assert {f.country_code for f in candidates("Eastleigh")} >= {"GB", "KE"}
+    d = _run(_article("On 2 March 2025, a man threw a petrol bomb at a bus in Eastleigh, Hampshire, wounding two people."))[0]
+    assert [e.country_code for e in d.events] == ["GB"]
+
+
+def test_every_quarter_of_the_data_file_finds_its_city():
+    from transforms.resources import csv_rows
+
+    for row in csv_rows("city_quarters.csv"):
+        assert any(f.country_code == row["country_code"] and f.level == PLACE and f.name == row["quarter"]
+                   for f in candidates(row["quarter"])), row
