@@ -714,3 +714,38 @@ def test_every_quarter_of_the_data_file_finds_its_city():
     for row in csv_rows("city_quarters.csv"):
         assert any(f.country_code == row["country_code"] and f.level == PLACE and f.name == row["quarter"]
                    for f in candidates(row["quarter"])), row
+
+
+def test_a_province_joined_by_and_qualifies_the_district_named_before_it():
+    # "Jammu and Kashmir" is one first-level area: the district lies in it, not in the city of Jammu
+    d = _run(_article("On 2 March 2025, militants attacked an army camp in Kupwara district of Jammu and Kashmir, "
+                      "killing a soldier."))[0]
+    assert [e.country_code for e in d.events] == ["IN"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 34.53, 74.26) < 50
+
+
+def test_a_capitalized_area_noun_after_a_name_is_no_part_of_the_name():
+    # "Hpakant Township" after a province's possessive: the township's town, not the province
+    d = _run(_article("On 2 March 2025, a military jet bombed a village in Kachin State's Hpakant Township, "
+                      "killing six civilians."))[0]
+    assert [e.country_code for e in d.events] == ["MM"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 25.61, 96.31) < 50
+
+
+@pytest.mark.parametrize("body", [
+    "On 2 March 2025, Russian forces dropped guided bombs on Kharkiv, injuring nine people.",
+    "On 2 March 2025, Russian forces launched a missile strike on Kharkiv, injuring nine people.",
+])
+def test_a_city_whose_name_is_a_dictionary_word_is_where_the_bombs_fell(body):
+    # WordNet has "Kharkiv"; the model may give no span; after "bombs on" only a place can stand
+    d = _run(_article(body))[0]
+    assert [e.country_code for e in d.events] == ["UA"]
+    assert km(d.places[0].latitude, d.places[0].longitude, 49.98, 36.25) < 20
+
+
+def test_a_sentence_naming_a_countrys_post_is_not_placed_at_the_attack_before_it():
+    d = _run(_article("On 2 March 2025, an Israeli drone struck a car near Nabatieh, killing two men. Hezbollah "
+                      "later said it fired rockets at an Israeli army post."))[0]
+    assert [e.country_code for e in d.events] == ["LB", "IL"]
+    d = _run(_article("On 2 March 2025, Houthi forces shelled a Saudi border post, killing two guards."))[0]
+    assert [e.country_code for e in d.events] == ["SA"]
