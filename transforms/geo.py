@@ -261,6 +261,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     # (or a name of the "Town (District, Province)" convention, certain to be a place: "(Tin-Akoff, Oudalan)")
     misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
                and e.entity_type in ("PERSON", "ORG", "NORP") and len(m.surface.split()) <= 3
+               and not (m.surface.isupper() and len(m.surface) <= 5)  # "of the PRD": an acronym is a party or a unit
                and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
                     or office_after().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"

@@ -782,3 +782,17 @@ def test_a_towns_fuller_name_beside_its_short_name_is_one_place():
                       "region. Three gendarmes were killed at the post in Bali Nyonga, the army said."))[0]
     ids = {m.surface: m.entity_id for m in d.mentions}
     assert ids["Bali"] == ids["Bali Nyonga"]
+
+
+def test_an_acronym_after_a_locative_word_is_a_party_not_a_towns_airport_code():
+    from transforms.entities import Mention
+    from transforms.gazetteer import Entity
+    from transforms.geo import candidate_spans
+
+    # "of the PRD" (Benin's Parti du Renouveau Democratique), an organisation to the model; GeoNames' alternate
+    # names hold PRD as a Brazilian town's airport code: an acronym is never looked up as a misread place
+    body = "Protesters demanded the participation of the PRD in the elections in Porto-Novo."
+    prd = Entity("org:prd", "PRD", "ORG", None, None, None, ("PRD",), "ner")
+    at = body.index("PRD")
+    spans = candidate_spans(body, [Mention(prd.entity_id, "PRD", at, at + 3)], {prd.entity_id: prd})
+    assert (at, at + 3) not in [(s, e) for s, e, _ in spans]
