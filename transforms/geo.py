@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v6`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v7`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -40,7 +40,7 @@ from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v6"
+COMPONENT = "geo.v7"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
