@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v7`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -30,6 +30,7 @@ from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircr
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
+from transforms.attack_harm_after import harmed_after, told_after
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
@@ -42,7 +43,7 @@ from transforms.gazetteer import Entity
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v7"
+COMPONENT = "attacks.v8"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -121,6 +122,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
                                                                  and t.type in ("DATE", "TIME")]):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
+        own_timexes = [t for t in own_timexes if t not in past]  # "the truce agreed in October 2025": not the attack's day
         if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
             continue  # "further attacks are likely in the coming weeks": a forecast, not news
         own_dated = [(t.start, r) for t in own_timexes if (r := event_dates.resolve(t, body, published, window)) is not None]
@@ -131,6 +133,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and dropped:  # "set fire to two houses. Three villagers were hurt.": arson that hurt people
+            clauses = harmed_after(doc, dropped, read_outcome(told_after(body, sentences, k, parses, rules()), lex), rules())
         if not clauses and len(events) > paragraph_first and denies_last(doc, dropped):
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
