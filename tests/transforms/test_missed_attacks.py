@@ -45,6 +45,7 @@ def test_arson_that_hurts_people_is_an_attack(body):
     "Unknown assailants set fire to a school in the village of Kwall on Tuesday. No one was hurt.",
     "Suspected militants torched two lorries on the road near Djibo on Sunday, the mayor said. "
     "Traffic resumed on Monday.",
+    "Soldiers stormed the market of Kandi and torched a dozen stalls on Saturday, traders said.",  # armed men, no harm
 ])
 def test_arson_that_hurts_no_one_is_no_attack(body):
     assert events(body) == []
