@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.geonames import lookup, name_key
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words, is_common
 from transforms.resources import data_text
@@ -94,16 +95,21 @@ def item_at(found: list[Item], offset: int) -> Item | None:
 
 
 def lead_places(text: str, spans: list[NerSpan], found: list) -> list[NerSpan]:
-    """The NER spans of `text` with a roundup's place leads read as places: a lead no mention
-    (`found`, of the gazetteer) or span covers, and whose capitalised words are not all common
-    English words ("Trend", "Key Points"; "Lower Shabelle" is a place), is a GPE span; a span that is exactly a lead ("Zamfara" read as a person) is
-    relabelled GPE. Unchanged when the text is no roundup."""
+    """The NER spans of `text` with a roundup's place leads read as places. A lead is a place
+    when GeoNames knows its name (`geonames.lookup`; not "Amina Yusuf" in a list of profiles).
+    Such a lead no mention (`found`, of the gazetteer) or span covers, and whose capitalised
+    words are not all common English words ("Trend", "Key Points"; "Lower Shabelle" is a place),
+    is a GPE span; a span that is exactly such a lead ("Zamfara" read as a person; not a full
+    name of two words or more) is relabelled GPE. Unchanged when the text is no roundup."""
     leads = [i.lead for i in items(text)]
     if not leads:
         return spans
+    known = lookup([text[s:e] for s, e in leads])  # a place GeoNames knows, not a person's name
+    leads = [(s, e) for s, e in leads if name_key(text[s:e]) in known]
     out = []
     for s in spans:
-        at_lead = (s.start, s.end) in leads and s.label in ("PERSON", "ORG", "NORP")
+        # (a full name read as a person stays one: "Amina Yusuf: the commander ..." in a list of profiles)
+        at_lead = (s.start, s.end) in leads and (s.label in ("ORG", "NORP") or s.label == "PERSON" and " " not in s.text)
         out.append(NerSpan(s.start, s.end, s.text, "GPE") if at_lead else s)
     for start, end in leads:
         name = text[start:end]

@@ -110,3 +110,12 @@ def test_a_heading_in_capitals_names_its_country():
     assert {(m.surface, m.entity_id) for m in mentions} >= {("SOMALIA", "gpe:so"), ("KENYA", "gpe:ke")}
     plain = "Report\n\nKENYA\n\nGunmen attacked a police post on Monday.\n"  # no items: no heading scope
     assert not any(m.surface == "KENYA" for m in default_matcher().gazetteer_mentions(plain))
+
+
+def test_a_full_name_leading_an_item_stays_a_person():
+    text = "Who is who\n\nAmina Yusuf: the commander of the northern brigade since 2024.\n\n" \
+           "Musa Bello: the group's spokesman, based in Niamey.\n"
+    start = text.index("Amina Yusuf")
+    spans = roundup.lead_places(text, [NerSpan(start, start + 11, "Amina Yusuf", "PERSON")], [])
+    assert [(s.text, s.label) for s in spans] == [("Amina Yusuf", "PERSON")]  # and no place "Musa Bello"
+
