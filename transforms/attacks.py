@@ -38,6 +38,7 @@ from transforms.attack_parse import parse_sentences
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
 from transforms.attack_rows import AttackEvent, events_of_sentence
 from transforms.attack_rules import rules
+from transforms.post_stamps import is_post_stamp
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.sentences import normalised
@@ -111,7 +112,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             if key in told_before:
                 continue  # the same sentence again in one document (a pasted or stuttering feed): one report
             told_before.add(key)
-        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
+        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
+                       and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
