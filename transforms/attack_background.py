@@ -8,7 +8,10 @@ dependency parse shows by what the time hangs on:
   the city since the government moved there in 2023", "the deadliest since 2019");
 - another verb than an attack trigger, in a sentence that also names a time that is not past:
   background of its own ("the family dug the shelter in 2021, and on Sunday a jet bombed the
-  village", "the air base, which the army built in 2015, was struck by drones on Monday").
+  village", "the air base, which the army built in 2015, was struck by drones on Monday");
+- another verb than an attack trigger, in a clause apart from every attack the sentence reports,
+  when it names no time of the news ("mortar shells hit the town, and he accused them of breaking
+  the truce agreed in October 2025"; not "the war, which began in 2011, has killed ...").
 
 A past time whose nearest verb or attack word above it is an attack trigger, kept or dropped by
 `attack_detect.read_sentence` ("over the 2015 bombing", "the villagers massacred by rebels in
@@ -40,10 +43,11 @@ def beside_the_news(doc, start: int, timexes: list[Timex], published: dt.date | 
     current = any(t not in past and t.type in ("DATE", "TIME") for t in timexes)
     clauses, dropped = read_sentence(doc, rules())
     triggers = {c.trigger for c in clauses} | {d.trigger for d in dropped}
-    return [t for t in past if _beside(doc, t.start - start, t.end - start, triggers, current)]
+    attacks = {c.trigger for c in clauses}
+    return [t for t in past if _beside(doc, t.start - start, t.end - start, triggers, attacks, current)]
 
 
-def _beside(doc, begin: int, end: int, triggers: set[int], current: bool) -> bool:
+def _beside(doc, begin: int, end: int, triggers: set[int], attacks: set[int], current: bool) -> bool:
     span = doc.char_span(begin, end, alignment_mode="expand") if 0 <= begin < end <= len(doc.text) else None
     if span is None:
         return False  # a time outside the sentence (what "that day" points back to): not this sentence's to judge
@@ -53,5 +57,9 @@ def _beside(doc, begin: int, end: int, triggers: set[int], current: bool) -> boo
         if a.i in triggers:
             return False  # "the 2015 bombing", "massacred in 2009": the attack's own date
         if a.pos_ in _VERBAL:
-            return current  # "dug it in 2021, and on Sunday ...": another verb's, beside a time of the news
+            # "dug it in 2021, and on Sunday ...": another verb's, beside a time of the news; or, with no
+            # time of the news, a verb in a clause apart from every attack ("mortar shells hit the town,
+            # and he accused them of breaking the truce agreed in October 2025": the truce's year)
+            return current or bool(attacks) and not any(
+                a.i == k or doc[k].is_ancestor(a) or a.is_ancestor(doc[k]) for k in attacks)
     return False

@@ -31,6 +31,7 @@ from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
 from transforms.attack_followup import located, tells_on
+from transforms.attack_harm_after import harmed_after, told_after
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
@@ -38,6 +39,7 @@ from transforms.attack_parse import parse_sentences, parse_stream
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
 from transforms.attack_rows import AttackEvent, events_of_sentence
 from transforms.attack_rules import rules
+from transforms.post_stamps import is_post_stamp
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.read_progress import Progress, reporting
@@ -115,7 +117,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             if key in told_before:
                 continue  # the same sentence again in one document (a pasted or stuttering feed): one report
             told_before.add(key)
-        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
+        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
+                       and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
@@ -138,6 +141,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and dropped:  # "set fire to two houses. Three villagers were hurt.": arson that hurt people
+            clauses = harmed_after(doc, dropped, read_outcome(told_after(body, sentences, k, parses, rules()), lex), rules())
         if not clauses and len(events) > paragraph_first and denies_last(doc, dropped):
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e

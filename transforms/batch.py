@@ -23,6 +23,7 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.event_places import EventPlace, place_events
+from transforms.roundup import place_by_item
 from transforms.geo import candidate_spans, resolve_article
 from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
 from transforms.ner import NerSpan, find_names
@@ -342,7 +343,9 @@ def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,
                                  timexes, title_end, dateline_end, parsed)
-        placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
+        # a roundup's items each in their own place and under their heading's country (`roundup`)
+        placed = place_by_item(d.body, events, list(d.mentions), lambda m: _is_place(known.get(m.entity_id)),
+                               lambda evs, ms: place_events(d.body, evs, ms, features, known, dateline_end))
         events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
         tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
         # an undated article's events lie in its window: say so beside the document
@@ -352,6 +355,10 @@ def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress
         out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
                            notes=d.notes + undated))
     return out
+
+
+def _is_place(entity) -> bool:
+    return entity is not None and entity.entity_type in ("GPE", "LOC")
 
 
 def _urls(article: Article) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms import alias_senses, armed_groups, canonical, name_spans
+from transforms import alias_senses, armed_groups, canonical, name_spans, roundup
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -64,7 +64,20 @@ class EntityMatcher:
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
         # the longer name wins: "al-Shabaab" over its "Shabaab" as written
         mentions = _without_overlaps(mentions + self._caseless_mentions(text))
-        return mentions + self._dateline_places(text, mentions)
+        return mentions + self._dateline_places(text, mentions) + self._heading_places(text, mentions)
+
+    def _heading_places(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "NIGERIA" alone on a line above a roundup's items: a heading writes its country in capitals."""
+        if not roundup.items(text):
+            return []
+        out = []
+        for start, end in roundup.headings(text):
+            entity_id = self._by_alias.get(" ".join(w.capitalize() for w in text[start:end].split()))
+            entity = self.gazetteer.get(entity_id) if entity_id else None
+            if entity is not None and entity.entity_type in ("GPE", "LOC") \
+                    and not any(f.start < end and start < f.end for f in found):
+                out.append(Mention(entity_id, text[start:end], start, end))
+        return out
 
     def _caseless_mentions(self, text: str) -> list[Mention]:
         """ "al-Shabaab", "BOKO HARAM": an armed group's alias in any case."""
@@ -87,6 +100,7 @@ class EntityMatcher:
         mentions = list(self.gazetteer_mentions(text) if known is None else known)
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
+        ner_spans = roundup.lead_places(text, ner_spans, mentions)  # "Borno: ISWAP fighters ...": a place
         ner_spans += institution_names(text, ner_spans, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
