@@ -265,6 +265,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     gazetteer = load_gazetteer()
     lookups = [ChainMap({e.entity_id: e for e in d.entities}, gazetteer) for d in drafts]
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
+    # where a statement was issued ("New York, 7 April 2026") is a name of it, no evidence of where it is about
+    spans = [[sp for sp in article if not _in_issued_line(d, sp[0])] for d, article in zip(drafts, spans)]
     names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
     found = lookup(names)
     # other romanizations of the names GeoNames lacks, or knows as no area ("Matun district": `geo.resolve_article`)
@@ -415,6 +417,16 @@ def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, windo
     return drafts, rejected + unparsed + undated + late
 
 
+def _in_issued_line(d: Draft, at: int) -> bool:
+    """Whether body offset `at` lies in the header's place-and-date line that `parse_article` keeps
+    in the body ("Niamey, 4 October 2026": a statement's, not a wire dateline)."""
+    line = d.article.published_text
+    if not line or d.article.dateline or d.article.published_source != "header":
+        return False
+    start = d.body.find(f"\n\n{line}\n")
+    return 0 <= start and start + 2 <= at < start + 2 + len(line)
+
+
 def _dateline_end(d: Draft) -> int:
     """Where the text after a wire dateline ("BAGHDAD, Nov. 14 (Reuters) - ") begins in the body."""
     if not d.article.dateline:
@@ -436,9 +448,9 @@ def _register_components() -> None:
     from transforms.components import register
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
-    register("parse.v4", parse_stage, ("text",), ("article", "sentences"))
+    register("parse.v5", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
-    register("entities.v5", entities_stage, ("article", "sentences"), ("mentions", "entities"))
+    register("entities.v6", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,
              ("article", "sentences", "mentions", "entities", "published_date"), ("events",))
