@@ -59,6 +59,8 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
         return None
     if label == "ORG" and not text[end:].strip() and _generic_words(surface):
         return None  # "Division Public Affairs Office" signing off a statement: a description, no name
+    if len(surface.split()) >= 2 and c["operation_start"].search(surface):
+        return None  # "Operation Hadin Kai": a named military operation, an event, no organisation
     placed = layout_label(text, start, end, label)  # a speaker label, a dateline's or a heading's place
     if placed != label:
         return placed

@@ -46,8 +46,9 @@ def layout_label(text: str, start: int, end: int, label: str) -> str | None:
     head = _HEAD_END.match(text, end)
     if not head:
         return label
-    if head.group(0).strip() == ":" and surface.isupper() and " " not in surface and is_common(surface.lower()):
-        return None  # "ANCHOR:", "CORRESPONDENT:", "HOST:"
+    if head.group(0).strip() == ":" and surface.isupper() and " " not in surface and is_common(surface.lower()) \
+            and geonames_city_by_name(surface.capitalize()) is None:
+        return None  # "ANCHOR:", "CORRESPONDENT:", "HOST:" (WordNet's common words name cities too: "PESHAWAR:")
     if label in ("ORG", "PERSON", "FAC", "NORP") and known_place(surface):
         return "GPE"
     return label
@@ -89,6 +90,6 @@ def heading_places(text: str, taken: list[tuple[int, int]], known: callable) -> 
                 continue
             titled = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() if w.isupper() else w
                               for w in name.split())
-            if known(titled) or not is_common(name.lower()) and known_place(name):
+            if known(titled) or known_place(name):
                 out.append((start, end, titled))
     return out
