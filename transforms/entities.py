@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import alias_senses, armed_groups, canonical, entity_layout, name_spans, nested_names
@@ -87,6 +87,8 @@ class EntityMatcher:
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
         ner_spans += institution_names(text, ner_spans, mentions)
+        countries = nested_names.feature_countries(text, ner_spans + nested_names.feature_names(text, ner_spans), mentions,
+                                                   lambda i: self.gazetteer[i].country_code if self.gazetteer[i].is_country else None)
         mentions, ner_spans = self._layout_and_nesting(text, ner_spans, ner_from, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
@@ -132,6 +134,9 @@ class EntityMatcher:
                 new[entity.entity_id] = entity
             mentions.append(Mention(entity.entity_id, text[start:end], start, end))
             taken.append((start, end))
+        for m in mentions:  # "Lake Chad": in the country it is named after
+            if (m.start, m.end) in countries and m.entity_id in new and new[m.entity_id].country_code is None:
+                new[m.entity_id] = replace(new[m.entity_id], country_code=countries[(m.start, m.end)])
         lookup = {**self.gazetteer, **new}
         mentions += _repeated_mentions(text, mentions, new)
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)

@@ -103,3 +103,20 @@ def inside_longer_names(text: str, spans: list[NerSpan], mentions: list[_Located
                         o.start == start and type_of(o.entity_id) == "ORG" for o in inner):
                     inside.add(m)  # "Islamic State Mozambique Province"
     return inside
+
+
+def feature_countries(text: str, spans: list[NerSpan], mentions: list[_Located],
+                      country_of: Callable[[str], str | None]) -> dict[tuple[int, int], str]:
+    """(start, end) of each natural feature's name of `spans` (cut as the resolver cuts it) -> the
+    country named inside it ("Lake Chad" -> TD): the feature lies, at least in part, in the country it
+    is named after, which the article's places are then read against (`country_of`: an entity id's
+    ISO2 code for a country, else None)."""
+    out = {}
+    for span in spans:
+        start, end = canonical.clean_span(text, span.start, span.end)
+        if not natural_feature(text[start:end]):
+            continue
+        codes = {cc for m in mentions if start <= m.start and m.end <= end and (cc := country_of(m.entity_id))}
+        if len(codes) == 1:
+            out[(start, end)] = codes.pop()
+    return out

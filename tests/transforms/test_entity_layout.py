@@ -163,3 +163,10 @@ def test_the_place_a_statement_was_issued_at_is_an_entity_but_not_where_the_atta
     draft, _ = batch.geo_stage(batch.entities_stage(drafts))[0]
     assert "Geneva" in [m.surface for m in draft.mentions]
     assert "El Fasher" in [m.surface for m in draft.mentions]
+
+
+def test_a_natural_feature_named_after_a_country_lies_in_that_country():
+    text = "Lake Malawi. Two fishing boats were seized by armed men on Friday."
+    mentions, new = default_matcher().resolve(text, [])
+    lake = next(new[m.entity_id] for m in mentions if m.surface == "Lake Malawi")
+    assert (lake.entity_type, lake.country_code) == ("LOC", "MW")
