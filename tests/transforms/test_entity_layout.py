@@ -170,3 +170,10 @@ def test_a_natural_feature_named_after_a_country_lies_in_that_country():
     mentions, new = default_matcher().resolve(text, [])
     lake = next(new[m.entity_id] for m in mentions if m.surface == "Lake Malawi")
     assert (lake.entity_type, lake.country_code) == ("LOC", "MW")
+
+
+def test_the_article_is_part_of_a_name_whose_acronym_spells_it():
+    text = "Officials blamed The Mountain Brigade (TMB) for the raid on the depot."
+    assert ("The Mountain Brigade", "ORG") in resolved(text, ("The Mountain Brigade", "ORG"))
+    text = "The Northern Shield Front (NSF) claimed the raid on the depot."
+    assert ("Northern Shield Front", "ORG") in resolved(text, ("The Northern Shield Front", "ORG"))
