@@ -286,6 +286,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     gazetteer = load_gazetteer()
     lookups = [ChainMap({e.entity_id: e for e in d.entities}, gazetteer) for d in drafts]
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
+    # where a statement was issued ("New York, 7 April 2026") is a name of it, no evidence of where it is about
+    spans = [[sp for sp in article if not _in_issued_line(d, sp[0])] for d, article in zip(drafts, spans)]
     names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
     found = lookup(names)
     # other romanizations of the names GeoNames lacks, or knows as no area ("Matun district": `geo.resolve_article`)
@@ -443,6 +445,16 @@ def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, windo
             undated.append(Rejected(d.source_path, d.source_sha256, crash_reason("dates", exc), "dates"))
     drafts, late = analysis_stage(drafts, published, AnalysisContext(today, window))
     return drafts, rejected + unparsed + undated + late
+
+
+def _in_issued_line(d: Draft, at: int) -> bool:
+    """Whether body offset `at` lies in the header's place-and-date line that `parse_article` keeps
+    in the body ("Niamey, 4 October 2026": a statement's, not a wire dateline)."""
+    line = d.article.published_text
+    if not line or d.article.dateline or d.article.published_source != "header":
+        return False
+    start = d.body.find(f"\n\n{line}\n")
+    return 0 <= start and start + 2 <= at < start + 2 + len(line)
 
 
 def _dateline_end(d: Draft) -> int:

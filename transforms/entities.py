@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import alias_senses, armed_groups, canonical, name_spans, roundup
+from transforms import alias_senses, armed_groups, canonical, entity_layout, name_spans, nested_names, roundup
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -102,6 +102,9 @@ class EntityMatcher:
                      *dated_line_places(text, mentions)]
         ner_spans = roundup.lead_places(text, ner_spans, mentions)  # "Borno: ISWAP fighters ...": a place
         ner_spans += institution_names(text, ner_spans, mentions)
+        countries = nested_names.feature_countries(text, ner_spans + nested_names.feature_names(text, ner_spans), mentions,
+                                                   lambda i: self.gazetteer[i].country_code if self.gazetteer[i].is_country else None)
+        mentions, ner_spans = self._layout_and_nesting(text, ner_spans, ner_from, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
@@ -146,6 +149,9 @@ class EntityMatcher:
                 new[entity.entity_id] = entity
             mentions.append(Mention(entity.entity_id, text[start:end], start, end))
             taken.append((start, end))
+        for m in mentions:  # "Lake Chad": in the country it is named after
+            if (m.start, m.end) in countries and m.entity_id in new and new[m.entity_id].country_code is None:
+                new[m.entity_id] = replace(new[m.entity_id], country_code=countries[(m.start, m.end)])
         lookup = {**self.gazetteer, **new}
         mentions += _repeated_mentions(text, mentions, new)
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
@@ -154,6 +160,25 @@ class EntityMatcher:
         mentions = alias_senses.settle(text, mentions, lambda entity_id: lookup[entity_id].country_code)  # "ADF"
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
+
+    def _layout_and_nesting(self, text: str, spans: list[NerSpan], ner_from: int,
+                            mentions: list[Mention]) -> tuple[list[Mention], list[NerSpan]]:
+        """The mentions and model spans with the places heading a line added (`entity_layout`: a
+        section heading in capitals, "Borno:") and the gazetteer's places inside a longer name the
+        model read dropped (`nested_names`: "Lake Chad", "Armed Forces of Niger")."""
+        spans = nested_names.with_place_of_name(text, spans)
+        spans += nested_names.feature_names(text, spans)
+        taken = [(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in spans]
+        for start, end, name in entity_layout.heading_places(text, taken, self._by_alias.__contains__):
+            if start < ner_from:
+                continue
+            if name in self._by_alias:
+                mentions.append(Mention(self._by_alias[name], text[start:end], start, end))
+            else:
+                spans.append(NerSpan(start, end, text[start:end], "GPE"))
+        inside = nested_names.inside_longer_names(text, spans, mentions,
+                                                  lambda entity_id: self.gazetteer[entity_id].entity_type)
+        return [m for m in mentions if m not in inside], sorted(spans, key=lambda s: s.start)
 
     def _outside_longer_names(self, text: str, spans: list[NerSpan], ner_from: int,
                               mentions: list[Mention]) -> list[Mention]:

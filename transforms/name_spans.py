@@ -38,6 +38,7 @@ def _words() -> dict:
         "force_heads": frozenset(data["force_heads"]),
         # "Imam Ali Mosque", "Sheikh Zayed Hospital": a site named after a person is no person
         "site_heads": frozenset(w.lower() for w in geo["facility_nouns"] + natural + data["facility_heads"]),
+        "site_words": frozenset(data["site_words"]),
         "region_after": re.compile(rf"\s+(?:{alternatives(data['region_nouns'] + natural)})\b", re.I),
         # "Pazigyi village", "Kidal town": the lower-case noun after a place's name is no part of it
         "place_tail": re.compile(rf"\s+(?:{alternatives(geo['village_nouns'] + geo['town_nouns'] + geo['area_nouns'])})$"),
@@ -45,6 +46,14 @@ def _words() -> dict:
         "document_heads": frozenset(data["document_heads"]),
         "joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['place_joiners']))})\s+(?=[A-Z])"),
     }
+
+
+def names_a_site(surface: str) -> bool:
+    """Whether a name holds a facility's or a natural feature's noun ("Gate", "Air Base", "Hills"):
+    geo_admin_affixes.json's facility and natural nouns and name_spans.json's facility heads, any case."""
+    words = surface.lower().split()
+    heads = _words()["site_heads"] | _words()["site_words"]
+    return any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
 
 
 def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambda name: False) -> list[NerSpan]:
@@ -107,7 +116,8 @@ def _to_acronym(text: str, span: NerSpan | None) -> NerSpan | None:
     return NerSpan(span.start, end, text[span.start:end], span.label)
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z\u00e0-\u00ff'’-]+) $")
+# an apostrophe inside a first name comes before a capital ("D'Souza"); "I'm", "I'd" are contractions
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z](?:[a-z\u00e0-\u00ff-]|['’](?=[A-Z]))+) $")
 
 
 def _first_name_back(text: str, span: NerSpan, known: Callable[[str], bool]) -> NerSpan:
