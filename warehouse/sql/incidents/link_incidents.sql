@@ -6,13 +6,22 @@
 -- Compatible (both events): another document (one article's events are distinct attacks, as
 -- the event extractor decided); the same country (an event at sea, in no country, has its sea for
 -- one: two reports of a ship attacked off Hodeidah in the Red Sea compare); overlapping date ranges;
--- places that agree (the same location, within 40 km, or one a province the other lies in);
--- weapons of one family or one unknown; attackers and targets equal or one unknown. A vague
--- event (a range of more than 3 days, or no coordinates) links only on the same place (the same
--- location, or the same point: a district placed at its seat town is that town, as a rewrite
--- naming the base's district "earlier this week" tells of the town's attack), or on the
--- same day with a known weapon of the same family. Two versions of one inbox file link as
--- near-duplicates do.
+-- places that may agree (the same location, within 40 km, one a province the other lies in, or one
+-- unplaced and the same named day); weapons of one family or one unknown; attackers and targets
+-- equal or one unknown. Two specific events (at most 3 days, placed finer than a province) link on
+-- the same location or within 40 km. Otherwise one is vague (a province, a country, a dateline or
+-- no place) and other evidence must agree (issue #14, part 2): the same attacker or target, or a
+-- known weapon of the same family with, for each vague side, no attack of that family at another
+-- place that day (`ambiguous`); and neither sentence tells of another attack ($separate: "in a
+-- separate incident", transforms/data/en/distinct_incident_cues.txt), and target kinds and
+-- attack sub-types agree (equal or one unknown). A long event (a range of more than 3 days)
+-- links only on the same place (the same location, or the same point: a district placed at its
+-- seat town is that town, as a rewrite naming the base's district "earlier this week" tells of
+-- the town's attack) with the same weapon family, neither side telling of another attack and
+-- target kinds agreeing. Two versions of one inbox file link as near-duplicates do.
+-- A specific event takes the earliest specific event; only when it has none, the earliest vague
+-- one, and that link is `tentative`: warehouse/incidents.py keeps it only while the vague event's
+-- incident holds no specific event, so a vague report never bridges two specific attacks.
 --
 -- Why classes: in a dense warehouse (one busy war: hundreds of reports of one base a day)
 -- every event is compatible with thousands of others, and listing every compatible pair is
