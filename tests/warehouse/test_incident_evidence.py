@@ -85,3 +85,15 @@ def test_a_placeless_claim_by_the_same_group_joins_the_attack_it_claims(con):
     incident, story = _load(con, [["r1_bulo_marer_base.txt"], ["r2_shabaab_claim.txt"]])
     assert incident["r2_shabaab_claim.txt"] == incident["r1_bulo_marer_base.txt"]
     assert story["r2_shabaab_claim.txt"] == story["r1_bulo_marer_base.txt"]
+
+
+@pytest.mark.parametrize("runs", [
+    [["c1_somalia_teacher.txt", "c2_somalia_truck.txt"]],
+    [["c1_somalia_teacher.txt"], ["c2_somalia_truck.txt"]],
+])
+def test_two_attacks_placed_only_in_one_country_on_one_day_are_two_incidents(con, runs):
+    # "Somalia: gunmen shot dead a teacher on Wednesday" and "Somalia: a roadside bomb hit an army truck on
+    # Wednesday": the same country and day, nothing else in common (the provisional key once joined them)
+    incident, story = _load(con, runs)
+    assert incident["c1_somalia_teacher.txt"] != incident["c2_somalia_truck.txt"]
+    assert story["c1_somalia_teacher.txt"] != story["c2_somalia_truck.txt"]
