@@ -172,8 +172,7 @@ def _compatible(n: dict, c: dict, docs: dict, events: list[dict]) -> bool:
         same_point = n["latitude"] is not None and (n["latitude"], n["longitude"]) == (c["latitude"], c["longitude"])
         return bool(n["location_id"] is not None and c["location_id"] is not None
                     and (n["location_id"] == c["location_id"] or same_point) and _families(n) & _families(c)
-                    and not _separate(n) and not _separate(c)
-                    and len({n["target_kind"] or "unknown", c["target_kind"] or "unknown"} - {"unknown"}) < 2)
+                    and not _separate(n) and not _separate(c))
     if _kin(n, c, docs):
         return True
     if not _near(n, c):
