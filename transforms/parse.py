@@ -20,6 +20,9 @@ _BYLINE_START = re.compile(r"^(by|written by|words by)\s", re.I)
 _BYLINE = re.compile(_BYLINE_START.pattern + r"+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
                      r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
+# A headline may close on a bracketed date or place ("... in Zamfara attack (Nov 24)"): the bracket
+# is no sentence end, what stands before it decides
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
 # publisher and section lines an export may put between headline and date with no blank line
 _MAX_NAME_LINES_BEFORE_DATE = 2
 _HEADER_ZONE_LINES = 14
@@ -171,7 +174,8 @@ def parse_article(text: str) -> Article:
             elif title is None and len(line.split()) <= _MAX_TITLE_WORDS and _stands_alone(lines, i) and (
                     # after a date or byline, a line longer than a name and not a sentence is the
                     # headline ("Published: ..." first is a common export order)
-                    not seen_meta or len(line.split()) > _MAX_META_WORDS and not _SENTENCE_END.search(line)):
+                    not seen_meta or len(line.split()) > _MAX_META_WORDS
+                    and not _SENTENCE_END.search(_TRAILING_BRACKET.sub("", line))):
                 title = line
             elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
                     and _looks_like_a_name(line):
