@@ -42,7 +42,7 @@ from transforms.gazetteer import Entity
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v7"
+COMPONENT = "attacks.v8"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -183,9 +183,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = claimed_by(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
-        after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
-        found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
-                 for e in found]
+        # "Officials said three soldiers died.", "No casualties were reported.": told after it
+        after = read_outcome(told[end - sentences[k][0]:], lex)
+        found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")

@@ -158,7 +158,8 @@ class EntityMatcher:
             inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
             # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened,
             # unless the name is set out as one (its acronym after it, a credit in parentheses: "UKMTO")
-            defined = alias_senses.defined_name(text, start, end)
+            # or a mission named with its country ("United Nations Support Mission in Libya": name_spans)
+            defined = alias_senses.defined_name(text, start, end) or name_spans.is_mission_name(text[start:end])
             if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
                     or not defined and any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
                 continue

@@ -44,6 +44,11 @@ def _words() -> dict:
         "office_tails": frozenset(data["office_tails"]),
         "document_heads": frozenset(data["document_heads"]),
         "joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['place_joiners']))})\s+(?=[A-Z])"),
+        # "United Nations Support Mission| in |Libya": a body's mission named with its country
+        "mission": re.compile(rf"(?:the\s+)?(?:{alternatives(data['mission_bodies'])})\s+(?:[A-Z][\w'’-]*\s+){{0,3}}?"
+                              rf"(?:{alternatives(data['mission_heads'])})$"),
+        "mission_in": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?(?=[A-Z][^\s]*(?:\s+[A-Z][^\s]*)*$)"),
+        "mission_joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?$"),
     }
 
 
@@ -60,8 +65,31 @@ def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambd
         span = _first_name_back(text, span, known)
         for piece in _paragraph_pieces(text, span):
             out.extend(_joined_names(text, piece))
-    out = [_to_acronym(text, _without_office(text, s)) for s in out]
+    out = _missions_with_country(text, [_to_acronym(text, _without_office(text, s)) for s in out])
     return [refined for span in out if span and (refined := _relabelled(text, span)) is not None]
+
+
+def is_mission_name(surface: str) -> bool:
+    """Whether `surface` is an international body's mission or office named with its country
+    ("United Nations Support Mission in Libya", "EU Training Mission in Mali")."""
+    head = _words()["mission_in"].search(surface)
+    return bool(head) and bool(_words()["mission"].fullmatch(surface[:head.start()]))
+
+
+def _missions_with_country(text: str, spans: list[NerSpan | None]) -> list[NerSpan | None]:
+    """ "United Nations Support Mission" + " in " + "Libya": an international body's mission or
+    office and the country the model read as the next name, joined into one organisation (the
+    country is part of the name, no mention of its own)."""
+    out: list[NerSpan | None] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if span is not None and prev is not None and prev.label == "ORG" and span.label in ("GPE", "LOC") \
+                and prev.end < span.start and _words()["mission"].fullmatch(prev.text) \
+                and _words()["mission_joiner"].fullmatch(text, prev.end, span.start):
+            out[-1] = NerSpan(prev.start, span.end, text[prev.start:span.end], "ORG")
+            continue
+        out.append(span)
+    return out
 
 
 def _without_office(text: str, span: NerSpan) -> NerSpan | None:

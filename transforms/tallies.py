@@ -30,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v6"
+COMPONENT = "tallies.v7"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -165,6 +165,25 @@ _PARTICIPANT_BEFORE = re.compile(r"\b(?:between|among|against|with|on|upon|targe
                                  r"(?:[\w'’-]+\s+){0,3}?(?:and\s+|or\s+)?(?:the\s+)?$", re.I)
 
 
+def _is_acronym_of_name_before(body: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether `m` is written in brackets right after another name ("the Tehreek-e-Taliban
+    Pakistan (TTP)"): the same body named again, which takes the role of the name before it."""
+    return any(n.end <= m.start and re.fullmatch(r"\s*\(\s*", body[n.end:m.start]) for n in mentions if n is not m)
+
+
+def _state_speaker(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """The country whose body, named by its demonym, says the figure ("The Pakistani military
+    says that ...", "the Nigerian army said": data/en/tally_words.json `state_speakers`); its entity id."""
+    for m in mentions:
+        entity = gazetteer[m.entity_id]
+        country = f"gpe:{(entity.country_code or '').lower()}"
+        if entity.entity_type == "NORP" and country in gazetteer:
+            body_noun = tally_reading.state_speaker_after(body, m.end)
+            if body_noun is not None and _SAYS_AFTER.match(body, body_noun):
+                return country
+    return None
+
+
 @dataclass(frozen=True)
 class Tally:
     count: int
@@ -186,6 +205,8 @@ def is_tally_sentence(sentence: str) -> bool:
     for a count of attacks: "12 attacks on Monday, bringing the total since March to 90"). A
     superlative comparison ("in one of the deadliest attacks since the coup") sums nothing."""
     sentence = tally_reading.without_comparisons(sentence)
+    if tally_reading.counts_own_items(sentence):
+        return False  # "This week's roundup covers five attacks": the piece counting its own items
     if _BRINGING.search(sentence) and _on_one_day(sentence) and not _ATTACKS.search(sentence):
         return False
     return bool(any(_number(m.group("n")) >= 2 and not _is_calendar_day(sentence, m) for m in _attack_counts(sentence))
@@ -245,6 +266,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         if key in told_before:
             continue  # the same sentence again in one document: one statement, not another figure
         told_before.add(key)
+        if tally_reading.counts_own_items(sentence):
+            continue  # "This week's roundup covers five attacks": the piece counting its own items
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         sentence = tally_reading.without_comparisons(sentence)  # offsets kept: blanked, not cut
         period_end = tally_reading.stated_day(body, start, end, timexes, published) or published
@@ -436,7 +459,8 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
     Joseph"), a person before an organisation; else one named that is not the doer of what is
     counted ("Islamic State attacks had killed 50": the group did it, it did not say it); else the
     convention for unnamed officials (data/en/tally_sources.jsonl); else None. An entity id."""
-    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS]
+    # "the Tehreek-e-Taliban Pakistan (TTP)": the acronym after a name is that name again, in its role
+    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS and not _is_acronym_of_name_before(body, m, mentions)]
     sayers = [m for m in reporters if _SAYS_AFTER.match(body, m.end) or
               _ACCORDING_TO.search(body, max(start, m.start - 40), m.start) or
               (_SAID_BEFORE_NAME.search(body, max(start, m.start - 40), m.start) and _NAME_ENDS_CLAUSE.match(body, m.end))]
@@ -448,6 +472,8 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
             for m in candidates:
                 if gazetteer[m.entity_id].entity_type == kind:
                     return m.entity_id
+        if candidates is sayers and (state := _state_speaker(body, mentions, gazetteer)) is not None:
+            return state  # "The Pakistani military says": the state, before a name that is not said to speak
     sentence = body[start:end]
     # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
     return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)

@@ -60,6 +60,34 @@ def without_comparisons(sentence: str) -> str:
 
 
 @cache
+def _own_items() -> re.Pattern:
+    w = words()
+    return re.compile(r"\b(?:" + _alternatives(w["own_determiners"]) + r")\s+(?:[\w-]+\s+){0,2}?(?:"
+                      + _alternatives(w["own_pieces"]) + r")\b[^.;:]{0,60}?\b(?:" + _alternatives(w["own_verbs"]) + r")\b", re.I)
+
+
+def counts_own_items(sentence: str) -> bool:
+    """Whether the sentence is a publication counting its own items ("This week's roundup covers
+    five attacks reported between Monday and Thursday", "Today's briefing lists 12 incidents"):
+    those attacks are told one by one in the text, so its figures sum nothing of their own
+    (../shared/gold/ANNOTATION.md: summaries whose attacks are itemised elsewhere are neutral).
+    The words are data/en/tally_words.json `own_determiners`, `own_pieces`, `own_verbs`."""
+    return bool(_own_items().search(sentence))
+
+
+@cache
+def _state_speaker() -> re.Pattern:
+    return re.compile(r"\s+(?:" + _alternatives(words()["state_speakers"]) + r")\b", re.I)
+
+
+def state_speaker_after(body: str, at: int) -> int | None:
+    """Where a body of a state named right after a demonym ends ("Pakistani| military says"):
+    the offset after the noun (data/en/tally_words.json `state_speakers`), or None."""
+    m = _state_speaker().match(body, at)
+    return m.end() if m else None
+
+
+@cache
 def _stated_on() -> re.Pattern:
     return re.compile(r"\b(?:" + _alternatives(words()["stated_on"]) + r")\s+(?:on\s+)?$", re.I)
 

@@ -1,0 +1,81 @@
+"""Tallies: a publication counting its own items is no tally; who states a figure (the speaker, not
+the group named after it; an international mission named with its country, whole). Invented
+sentences of several outlets and regions (session 10, kinds found by tests/gold/unseen4)."""
+
+import datetime as dt
+
+import pytest
+
+from transforms.entities import default_matcher
+from transforms.event_dates import Window, tag_article
+from transforms.gazetteer import load_gazetteer
+from transforms.sentences import split_sentences
+from transforms.tallies import extract_tallies, is_tally_sentence
+from transforms.tally_reading import counts_own_items
+
+PUB = dt.date(2025, 3, 14)
+
+
+def tallies(text, published=PUB):
+    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
+                           tag_article(text, published, Window(published, published)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Today's briefing lists 12 incidents recorded across the Sahel since Friday.",
+    "This month's digest covers 40 attacks reported in Somalia and Kenya since 1 February.",
+    "Our weekly bulletin includes nine separate attacks in Cabo Delgado this week.",
+    "This edition of the newsletter looks at six attacks on aid convoys in Darfur since Monday.",
+])
+def test_a_publication_counting_its_own_items_is_no_tally(sentence):
+    assert counts_own_items(sentence)
+    assert not is_tally_sentence(sentence)
+    assert tallies(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The monitor recorded 37 drone attacks by armed groups across Colombia since the start of January.",
+    "Militants have carried out more than 120 attacks across Burkina Faso this year, the army said.",
+    "The report by Human Rights Watch documents 300 attacks on schools since 2022.",
+])
+def test_a_count_by_someone_else_is_still_a_tally(sentence):
+    assert not counts_own_items(sentence)
+    assert tallies(sentence)
+
+
+def test_the_speaker_of_a_figure_not_the_group_blamed_after_it():
+    text = ("The Nigerian army says at least 450 soldiers have been killed in attacks in Borno and Yobe since January, "
+            "most of them by the Islamic State West Africa Province (ISWAP), which it says has bases on Lake Chad.")
+    [t] = tallies(text)
+    assert t.count == 450
+    assert t.stated_by_id == "gpe:ng"  # the Nigerian army: Nigeria's, not ISWAP
+
+
+def test_an_acronym_in_brackets_takes_the_role_of_the_name_before_it():
+    text = ("More than 2,000 civilians have been killed since 2019, many of them by the Allied Democratic Forces (ADF), "
+            "according to the Kivu Security Tracker.")
+    [t] = tallies(text)
+    assert t.stated_by_id != "org:adf"
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("According to the United Nations Support Mission in Libya, at least 130 people were killed in clashes in Tripoli "
+     "since January.", "United Nations Support Mission", "Libya"),
+    ("The UN Assistance Mission in Afghanistan said at least 2,000 civilians were killed in the first half of the year.",
+     "UN Assistance Mission", "Afghanistan"),
+    ("An EU Training Mission in Mali convoy was not hit.", "EU Training Mission", "Mali"),
+])
+def test_a_missions_name_keeps_its_country(text, body, country):
+    from tests.transforms.test_entity_context import resolved
+
+    got = resolved(text, (body, "ORG"), (country, "GPE"))
+    assert (f"{body} in {country}", "ORG") in [(surface, kind) for _, surface, kind in got]
+    assert country not in [surface for _, surface, _ in got]  # nested names are not split
+
+
+def test_a_body_that_only_meets_in_a_country_keeps_the_country_apart():
+    from tests.transforms.test_entity_context import resolved
+
+    text = "The Human Rights Council in Geneva heard the report on Sudan."
+    got = [surface for _, surface, _ in resolved(text, ("Human Rights Council", "ORG"), ("Geneva", "GPE"))]
+    assert "Geneva" in got
