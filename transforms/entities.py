@@ -87,6 +87,7 @@ class EntityMatcher:
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
         ner_spans += institution_names(text, ner_spans, mentions)
+        ner_spans += name_spans.described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
@@ -158,8 +159,9 @@ class EntityMatcher:
             inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
             # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened,
             # unless the name is set out as one (its acronym after it, a credit in parentheses: "UKMTO")
-            # or a mission named with its country ("United Nations Support Mission in Libya": name_spans)
-            defined = alias_senses.defined_name(text, start, end) or name_spans.is_mission_name(text[start:end])
+            # or a name set out as one ("United Nations Support Mission in Libya", "the monitoring group Sahel
+            # Conflict Watch": name_spans)
+            defined = alias_senses.defined_name(text, start, end) or name_spans.named_as_one(text, start, end)
             if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
                     or not defined and any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
                 continue

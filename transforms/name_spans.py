@@ -47,6 +47,9 @@ def _words() -> dict:
         # "United Nations Support Mission| in |Libya": a body's mission named with its country
         "mission": re.compile(rf"(?:the\s+)?(?:{alternatives(data['mission_bodies'])})\s+(?:[A-Z][\w'’-]*\s+){{0,3}}?"
                               rf"(?:{alternatives(data['mission_heads'])})$"),
+        # "the monitoring group |Deep South Watch|": the capitalised words after a noun that describes a body
+        "described": re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(data['organisation_descriptors'])})"
+                                rf"\s+((?:[A-Z][\w'’&-]*)(?:\s+(?:for|of|on|and|the|de|[A-Z][\w'’&-]*)){{0,5}}(?<=[\w]))"),
         "mission_in": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?(?=[A-Z][^\s]*(?:\s+[A-Z][^\s]*)*$)"),
         "mission_joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?$"),
     }
@@ -67,6 +70,31 @@ def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambd
             out.extend(_joined_names(text, piece))
     out = _missions_with_country(text, [_to_acronym(text, _without_office(text, s)) for s in out])
     return [refined for span in out if span and (refined := _relabelled(text, span)) is not None]
+
+
+def described_organisations(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """ "according to the monitoring group Deep South Watch", "the rights group Human Rights
+    Watch": the capitalised name right after a noun that describes a body (name_spans.json
+    `organisation_descriptors`), an organisation where the model proposed no name there; a name
+    of small words only at its end loses them ("the Office for"); NerSpans labelled ORG."""
+    out = []
+    for m in _words()["described"].finditer(text):
+        start, end = m.span(1)
+        while text[start:end].split()[-1] in ("for", "of", "on", "and", "the", "de"):
+            end = start + text[start:end].rstrip().rfind(" ")
+        if len(text[start:end].split()) >= 2 and not any(s.start < end and start < s.end for s in spans):
+            out.append(NerSpan(start, end, text[start:end], "ORG"))
+    return out
+
+
+def named_as_one(text: str, start: int, end: int) -> bool:
+    """Whether the organisation's name at `text[start:end]` is set out as one name, places inside
+    it included: a mission named with its country (`is_mission_name`) or a name right after a
+    noun that describes a body ("the monitoring group Sahel Conflict Watch")."""
+    if is_mission_name(text[start:end]):
+        return True
+    return any(m.span(1) == (start, end) or m.start(1) == start and text[m.start(1):m.end(1)].startswith(text[start:end])
+               for m in _words()["described"].finditer(text, max(0, start - 80), end + 40))
 
 
 def is_mission_name(surface: str) -> bool:

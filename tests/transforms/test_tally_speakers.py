@@ -79,3 +79,31 @@ def test_a_body_that_only_meets_in_a_country_keeps_the_country_apart():
     text = "The Human Rights Council in Geneva heard the report on Sudan."
     got = [surface for _, surface, _ in resolved(text, ("Human Rights Council", "ORG"), ("Geneva", "GPE"))]
     assert "Geneva" in got
+
+
+def test_a_roundups_count_of_its_own_items_is_no_attack_either():
+    from transforms.attacks import extract_attacks
+
+    text = ("This week's digest covers six attacks reported between Monday and Friday.\n\n"
+            "Gunmen killed four farmers in the village of Kauru on Tuesday, police said.")
+    got = extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), PUB,
+                          Window(PUB, PUB), tag_article(text, PUB, Window(PUB, PUB)))
+    assert [e.evidence for e in got] == ["Gunmen killed four farmers in the village of Kauru on Tuesday, police said."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("More than 3,000 people have been killed since 2012, according to the monitoring group Sahel Conflict Watch.",
+     "Sahel Conflict Watch"),
+    ("At least 900 civilians were killed in the province last year, the Bangkok-based rights group Patani Peace Forum said.",
+     "Patani Peace Forum"),
+    ("The war monitor Kivu Security Barometer counted 41 attacks on schools since January.", "Kivu Security Barometer"),
+])
+def test_a_body_named_after_the_noun_that_describes_it_states_the_figure(text, name):
+    from tests.transforms.test_entity_context import resolved
+
+    mentions, new = default_matcher().resolve(text, [])
+    entities = {**load_gazetteer(), **new}
+    assert (name, "ORG") in [(surface, kind) for _, surface, kind in resolved(text)]
+    [t] = extract_tallies(text, split_sentences(text), mentions, entities, PUB,
+                          tag_article(text, PUB, Window(PUB, PUB)))
+    assert entities[t.stated_by_id].name == name
