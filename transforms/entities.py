@@ -87,7 +87,7 @@ class EntityMatcher:
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
         ner_spans += institution_names(text, ner_spans, mentions)
-        ner_spans += name_spans.described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
+        ner_spans = name_spans.with_described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence

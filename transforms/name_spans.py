@@ -72,18 +72,21 @@ def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambd
     return [refined for span in out if span and (refined := _relabelled(text, span)) is not None]
 
 
-def described_organisations(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+def with_described_organisations(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     """ "according to the monitoring group Deep South Watch", "the rights group Human Rights
-    Watch": the capitalised name right after a noun that describes a body (name_spans.json
-    `organisation_descriptors`), an organisation where the model proposed no name there; a name
-    of small words only at its end loses them ("the Office for"); NerSpans labelled ORG."""
-    out = []
+    Watch": `spans` with the capitalised name right after a noun that describes a body
+    (name_spans.json `organisation_descriptors`) as an organisation, in place of the model's
+    shorter names inside it ("Sahel" of "Sahel Conflict Watch"); not where a model's name runs
+    past it. A name of small words only at its end loses them ("the Office for")."""
+    out = list(spans)
     for m in _words()["described"].finditer(text):
         start, end = m.span(1)
         while text[start:end].split()[-1] in ("for", "of", "on", "and", "the", "de"):
             end = start + text[start:end].rstrip().rfind(" ")
-        if len(text[start:end].split()) >= 2 and not any(s.start < end and start < s.end for s in spans):
-            out.append(NerSpan(start, end, text[start:end], "ORG"))
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if len(text[start:end].split()) >= 2 and all(start <= s.start and s.end <= end for s in overlapping) \
+                and not any((s.start, s.end, s.label) == (start, end, "ORG") for s in overlapping):
+            out = [s for s in out if s not in overlapping] + [NerSpan(start, end, text[start:end], "ORG")]
     return out
 
 

@@ -284,7 +284,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             period_start = _period_start(body, start, end, timexes, published)
             parts = _split_parts(body, start + m.end(), inside, gazetteer)
             scope = _scope(body, inside, gazetteer, start + m.end(), parts) or \
-                tally_reading.place_named_back(body, start, end, mentions, gazetteer)
+                tally_reading.place_named_back(body, start, end, mentions, gazetteer) or \
+                tally_reading.areas_named_back(body, start, end, mentions, gazetteer)
             stated_by = _stated_by(body, start, end, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, period_end, scope, stated_by, evidence, start, end))
             if unit == "deaths":

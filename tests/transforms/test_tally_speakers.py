@@ -21,6 +21,15 @@ def tallies(text, published=PUB):
                            tag_article(text, published, Window(published, published)))
 
 
+def read_tallies(text, published=PUB):
+    """The tallies of `text` with the names the NER model finds in it too (places it alone knows)."""
+    from transforms.ner import find_names
+
+    mentions, new = default_matcher().resolve(text, find_names([text])[0])
+    return extract_tallies(text, split_sentences(text), mentions, {**load_gazetteer(), **new}, published,
+                           tag_article(text, published, Window(published, published)))
+
+
 @pytest.mark.parametrize("sentence", [
     "Today's briefing lists 12 incidents recorded across the Sahel since Friday.",
     "This month's digest covers 40 attacks reported in Somalia and Kenya since 1 February.",
@@ -107,3 +116,22 @@ def test_a_body_named_after_the_noun_that_describes_it_states_the_figure(text, n
     [t] = extract_tallies(text, split_sentences(text), mentions, entities, PUB,
                           tag_article(text, PUB, Window(PUB, PUB)))
     assert entities[t.stated_by_id].name == name
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Fighters raided a village in Borno on Monday. The group is active in the north-eastern states of Borno, Yobe "
+     "and Adamawa.\n\nMore than 35,000 people have been killed since the insurgency began in 2009, according to the "
+     "monitoring group Sahel Conflict Watch.", "Borno, Yobe and Adamawa"),
+    ("The militia operates in Ituri and North Kivu, officials said. More than 600 civilians have been killed in the two "
+     "provinces since January.", "Ituri and North Kivu"),
+])
+def test_a_figure_with_no_place_counts_over_the_areas_named_together_before(text, scope):
+    [t] = read_tallies(text)
+    assert t.scope == scope
+
+
+def test_a_figure_with_no_conflict_or_area_noun_takes_no_list_from_before():
+    text = ("The rebels are active in the provinces of Lanao del Sur and Basilan.\n\n"
+            "At least 40 attacks were recorded across the country since January.")
+    [t] = read_tallies(text)
+    assert t.scope != "Lanao del Sur and Basilan"
