@@ -474,7 +474,12 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
                 if gazetteer[m.entity_id].entity_type == kind:
                     return m.entity_id
         if candidates is sayers and (state := _state_speaker(body, mentions, gazetteer)) is not None:
-            return state  # "The Pakistani military says": the state, before a name that is not said to speak
-    sentence = body[start:end]
-    # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
+            # "The Pakistani military says": the state, before a name that is not said to speak; the
+            # customer's convention for U.S. officials holds ("the American military said": the Pentagon)
+            return (_convention(body[start:end]) if state == "gpe:us" else None) or state
+    return _convention(body[start:end])
+
+
+def _convention(sentence: str) -> str | None:
+    """The entity id the conventions for figures from unnamed officials give (data/en/tally_sources.jsonl)."""
     return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)

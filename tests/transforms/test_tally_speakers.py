@@ -135,3 +135,11 @@ def test_a_figure_with_no_conflict_or_area_noun_takes_no_list_from_before():
             "At least 40 attacks were recorded across the country since January.")
     [t] = read_tallies(text)
     assert t.scope != "Lanao del Sur and Basilan"
+
+
+def test_the_customers_convention_for_us_officials_holds_for_a_demonym_too():
+    [t] = tallies("The American military said there had been at least 60 attacks on its troops since Oct. 17, "
+                  "according to defense officials.")
+    assert t.stated_by_id == "org:pentagon"
+    [t] = tallies("The Kenyan military says at least 90 attacks by militants were recorded in Lamu since January.")
+    assert t.stated_by_id == "gpe:ke"
