@@ -195,9 +195,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = claimed_by(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
-        after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
-        found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
-                 for e in found]
+        # "Officials said three soldiers died.", "No casualties were reported.": told after it
+        after = read_outcome(told[end - sentences[k][0]:], lex)
+        found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
         if not continued and own is None and events and events[-1].start_char >= sentences[max(0, k - 2)][0] \
                 and not located(scene_places(body, start, inside, gazetteer, lex), gazetteer) \
                 and tells_on(found, events[-1], doc, rules()):

@@ -102,6 +102,7 @@ class EntityMatcher:
                      *dated_line_places(text, mentions)]
         ner_spans = roundup.lead_places(text, ner_spans, mentions)  # "Borno: ISWAP fighters ...": a place
         ner_spans += institution_names(text, ner_spans, mentions)
+        ner_spans = name_spans.with_described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
         countries = nested_names.feature_countries(text, ner_spans + nested_names.feature_names(text, ner_spans), mentions,
                                                    lambda i: self.gazetteer[i].country_code if self.gazetteer[i].is_country else None)
         mentions, ner_spans = self._layout_and_nesting(text, ner_spans, ner_from, mentions)
@@ -198,7 +199,9 @@ class EntityMatcher:
             inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
             # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened,
             # unless the name is set out as one (its acronym after it, a credit in parentheses: "UKMTO")
-            defined = alias_senses.defined_name(text, start, end)
+            # or a name set out as one ("United Nations Support Mission in Libya", "the monitoring group Sahel
+            # Conflict Watch": name_spans)
+            defined = alias_senses.defined_name(text, start, end) or name_spans.named_as_one(text, start, end)
             if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
                     or not defined and any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
                 continue
