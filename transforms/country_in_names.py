@@ -50,3 +50,26 @@ def inside_longer_names(text: str, spans, mentions: list, is_country, ner_from: 
                 and not any(text.startswith(("'s", "’s"), m.end) for m in countries):  # "Nigeria's Borno State"
             out.update(countries)
     return out
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    return frozenset(w.lower() for w in raw["place_nouns"] + raw["area_nouns"])
+
+
+def attributive(doc, start: int, m) -> bool:
+    """Whether the mention `m` (character offsets in the body; `doc` the parse of the sentence
+    that begins at `start`) modifies a noun after it that is no place ("a U.S. MQ-9 Reaper drone",
+    "a U.S. patrol", "Chinese workers"): whose the thing or the people are, not where the attack
+    was (ANNOTATION.md: a demonym or an actor's country is no place); "the Kenya border town",
+    "a Mali army base" name a place noun and are not read so here."""
+    span = doc.char_span(m.start - start, m.end - start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:  # "U.S. MQ-9 Reaper drone": up to "drone"
+        head = head.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_ not in _place_nouns() and not any(t.lower_ in _place_nouns() for t in doc[span.end:head.i])
