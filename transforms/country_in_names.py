@@ -23,11 +23,13 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 @cache
-def _rules() -> tuple[frozenset[str], frozenset[str]]:
-    """(span labels, qualifying words) of data/en/country_in_names.json and geo_admin_affixes.json."""
+def _rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(span labels, qualifying words, given names, words before a country that leave it be) of
+    data/en/country_in_names.json and geo_admin_affixes.json."""
     raw = json.loads(data_text("en/country_in_names.json"))
     compass = json.loads(data_text("geo_admin_affixes.json"))["compass_words"]
-    return frozenset(raw["span_labels"]), frozenset(w.lower() for w in [*raw["qualifying_words"], *compass])
+    return (frozenset(raw["span_labels"]), frozenset(w.lower() for w in [*raw["qualifying_words"], *compass]),
+            frozenset(raw["given_names"]), frozenset(raw["not_before"]))
 
 
 def inside_longer_names(text: str, spans, mentions: list, is_country, ner_from: int = 0) -> set:
@@ -35,13 +37,15 @@ def inside_longer_names(text: str, spans, mentions: list, is_country, ner_from: 
     (`is_country(entity_id)`) inside a longer name of `spans` (NER spans with start, end, label,
     from offset `ner_from` on) that adds a capitalised word of its own; an empty set if none.
     A span across a line or a comma ("Kabul, Afghanistan") is two names, not one."""
-    labels, qualifying = _rules()
+    labels, qualifying, given, not_before = _rules()
     out: set = set()
     for span in spans:
         if span.label not in labels or span.start < ner_from or any(c in text[span.start:span.end] for c in "\n,"):
             continue
         inner = [m for m in mentions if span.start <= m.start and m.end <= span.end and (m.start, m.end) != (span.start, span.end)]
-        countries = [m for m in inner if is_country(m.entity_id)]
+        countries = [m for m in inner if is_country(m.entity_id)
+                     and (span.label != "PERSON" or m.start == span.start and m.surface in given)  # "Chad Okafor"
+                     and text[max(span.start, m.start - 5):m.start].strip() not in not_before]  # "Lake Chad"
         if not countries:
             continue
         own = [w for w in _WORD.finditer(text, span.start, span.end)

@@ -62,10 +62,8 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
         # from afar hit ("Nigerian troops raided a camp" is still Nigeria: ground forces mostly fight at home);
         # a group of several countries the article names may still say ("a U.S. strike on Al Shabaab")
         fallback = article_country
-        if by_actors_only and (e.attacker_id != f"gpe:{(article_country or '').lower()}"
-                               or e.sub_event_type in _stand_off_sub_events()):
-            # "a convoy of French soldiers near <a hamlet nobody knows>": the nationality of those attacked (or of
-            # a state striking from afar) is no place (#s10 kind 3); a group the article names may still say
+        if by_actors_only and e.attacker_id == f"gpe:{(article_country or '').lower()}" \
+                and e.sub_event_type in _stand_off_sub_events():
             fallback = _likeliest(evidence_weights(body, which="several"))
         loc = e.location_id
         feature = known.get(loc) if loc else None
