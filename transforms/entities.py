@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import alias_senses, armed_groups, canonical, entity_layout, name_spans, nested_names, roundup
+from transforms import (alias_senses, armed_groups, canonical, country_in_names, entity_layout, name_spans,
+                        nested_names, roundup)
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -107,6 +108,9 @@ class EntityMatcher:
                                                    lambda i: self.gazetteer[i].country_code if self.gazetteer[i].is_country else None)
         mentions, ner_spans = self._layout_and_nesting(text, ner_spans, ner_from, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
+        # "Jordan Peterson", "Puerto Jordan", "the Niger Delta": a country inside a longer name is none
+        nested = country_in_names.inside_longer_names(text, ner_spans, mentions, self._is_country, ner_from)
+        mentions = [m for m in mentions if m not in nested]
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
         for s in ner_spans:
@@ -214,6 +218,10 @@ class EntityMatcher:
                 for at, stop, _ in _word_matches(text, [text[start:end]]) if defined else ():
                     inside.update(m for m in mentions if at <= m.start and m.end <= stop)  # "Sahel Wire" again
         return [m for m in mentions if m not in inside]
+
+    def _is_country(self, entity_id: str) -> bool:
+        entity = self.gazetteer.get(entity_id)
+        return entity is not None and entity.is_country
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
         entity_id = self._by_alias[_plain_quotes(text[start:end])]
