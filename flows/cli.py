@@ -430,6 +430,9 @@ def _print_summary(summary) -> None:
     if summary.data_docs:
         # on a line of its own, never cut by the table's width, so it can be copied or clicked
         console.print(f"data docs: {summary.data_docs}", soft_wrap=True, highlight=False)
+    for path, chars in summary.large_documents:
+        err.print(f"[yellow]large document[/] {path}: {chars:,} characters, about 9 CPU s of NLP per 100,000, "
+                  "which held up the run; a file of several articles is better split", highlight=False)
     if summary.quarantined:
         # each file and its reason was logged as it was quarantined (above, and in Prefect's UI)
         err.print(f"[yellow]{len(summary.quarantined)} file(s) quarantined[/]: "

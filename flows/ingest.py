@@ -55,6 +55,9 @@ class RunSummary:
     quarantined: list[tuple[str, str]] = field(default_factory=list)
     message: str | None = None
     data_docs: str | None = None
+    # (path, characters) of each document of `transforms.batch.LARGE_DOCUMENT_CHARS` or more: its
+    # NLP holds up the run (about 9 CPU s per 100,000 characters)
+    large_documents: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -225,6 +228,7 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     summary.files_quarantined = len(rejected)
     summary.quarantined = [(r.path, r.reason) for r in rejected]
     rows, parts = analysis.rows, analysis.parts
+    summary.large_documents = analysis.large
     summary.rows_per_table = rows
     report = tasks.validate(settings.lake, settings.reports_dir, run_id, today, parts)
     summary.validation_passed, summary.data_docs = report.success, report.docs_url
@@ -279,6 +283,7 @@ class Analysis:
     rejected: list[batch.Rejected]
     rows: dict[str, int]
     parts: int
+    large: list[tuple[str, int]] = field(default_factory=list)  # (path, characters) of the large documents
 
 
 def _analyze(ctx: RunContext, found: tasks.Discovery) -> Analysis:
@@ -322,6 +327,7 @@ def _analyze_batches(ctx: RunContext, surveyed: tasks.Survey, rejected: list[bat
     pending: deque = deque()
     rows: dict[str, int] = {}
     late_total: list[batch.Rejected] = []
+    large: list[tuple[str, int]] = []
     duplicates = DuplicateIndex()  # the run's documents so far and the warehouse's candidates
     for at, part in enumerate(parts):
         while len(pending) < 2 * ctx.workers and at + len(pending) < len(parts):
@@ -343,11 +349,15 @@ def _analyze_batches(ctx: RunContext, surveyed: tasks.Survey, rejected: list[bat
         for r in late + broken:  # documents that broke a stage of the NLP: quarantined, the batch went on
             log.warning("quarantined %s: %s", r.path, r.reason)
         late_total += late + broken
+        for d in drafts:  # (the staged drafts carry the article, not the raw text)
+            if len(d.body) >= batch.LARGE_DOCUMENT_CHARS:
+                log.warning("large document %s: %d characters (about 9 CPU s of NLP per 100,000)", d.source_path, len(d.body))
+                large.append((d.source_path, len(d.body)))
         progress.reporter.advance(len(drafts) + len(late) + len(broken))
         del drafts, done
         release_memory()  # this batch's drafts and cyclic garbage, before the next arrives
     progress.reporter.finish()
-    return Analysis(surveyed.rejected + late_total, rows, len(parts))
+    return Analysis(surveyed.rejected + late_total, rows, len(parts), large)
 
 
 def _batch_size(files: int, largest: int, workers: int) -> int:

@@ -1,12 +1,14 @@
 """How a run reports its progress: a bar on a terminal, plain lines otherwise.
 
-The CLI chooses (`use_terminal`); the flow only calls `start`, `advance` and `finish`, so the
-library stays quiet when imported elsewhere.
+The CLI chooses (`use_terminal`); the flow only calls `start`, `advance`, `finish` and
+`documents`, so the library stays quiet when imported elsewhere. Below file level, a large
+document's NLP reports how much of it each model pass has read (`DocumentLines`).
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Protocol
 
 
@@ -14,12 +16,35 @@ class Reporter(Protocol):
     def start(self, total: int, label: str) -> None: ...
     def advance(self, done: int) -> None: ...
     def finish(self) -> None: ...
+    def documents(self) -> "DocumentLines | None": ...
 
 
 class Silent:
     def start(self, total: int, label: str) -> None: ...
     def advance(self, done: int) -> None: ...
     def finish(self) -> None: ...
+    def documents(self) -> None:
+        return None
+
+
+class DocumentLines:
+    """The progress of a large document's NLP (`transforms.batch.DocumentProgress`), a line on
+    stderr at each tenth of a model pass ("sitrep: run X: big.txt: names 250,000/500,000
+    characters (50%)"). Plain data, so that an NLP worker process, which gets a copy, writes
+    its lines too (to the stderr it shares with the run)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.shown: dict[tuple[str, str], int] = {}  # (path, step) -> the last tenth written
+
+    def __call__(self, path: str, step: str, done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if self.shown.get((path, step), -1) >= tenth:
+            return
+        self.shown[(path, step)] = tenth
+        sys.stderr.write(f"sitrep: {self.label}: {Path(path).name}: {step} {done:,}/{total:,} characters "
+                         f"({100 * done // max(total, 1)}%)\n")
+        sys.stderr.flush()
 
 
 class Lines:
@@ -30,6 +55,9 @@ class Lines:
 
     def start(self, total: int, label: str) -> None:
         self.total, self.done, self.label = total, 0, label
+
+    def documents(self) -> DocumentLines:
+        return DocumentLines(self.label)
 
     def advance(self, done: int) -> None:
         self.done += done
@@ -47,10 +75,16 @@ class Bar:
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                   TimeElapsedColumn(), transient=False)
         self._task = None
+        self.label = ""
 
     def start(self, total: int, label: str) -> None:
         self._progress.start()
         self._task = self._progress.add_task(label, total=total)
+        self.label = label
+
+    def documents(self) -> DocumentLines:
+        # lines above the bar (it redirects this process's stderr); a worker's may cut into it
+        return DocumentLines(self.label)
 
     def advance(self, done: int) -> None:
         self._progress.advance(self._task, done)

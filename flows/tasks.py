@@ -11,7 +11,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from expectations.validate import ValidationReport, validate_chunks
-from flows import runners, work
+from flows import progress, runners, work
 from sitrep.settings import Settings
 from transforms import batch
 from transforms.dedup import lsh_bands
@@ -167,7 +167,9 @@ def analyze(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Pu
     whichever machine the task runner put this task (a Dask worker, which reads the staged batch
     from the lake)."""
     began = time.monotonic()
-    drafts, late = runners.in_local_pool(work.analyze_staged, lake_uri, run_id, part, published, ctx)
+    # a large document's progress below file level, when the run reports progress (`flows.progress`)
+    drafts, late = runners.in_local_pool(work.analyze_staged, lake_uri, run_id, part, published, ctx,
+                                         progress.reporter.documents())
     # signed here, on the task runner's thread: an NLP worker then never loads the MinHash library
     drafts, unsigned = batch.signed_stage(drafts)
     late = late + unsigned

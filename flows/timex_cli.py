@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import IO, Iterable
 
-from transforms.timex import parse_dct, tag_timexes
+from transforms.timex import dct_order_ambiguous, parse_dct, tag_timexes
 
 
 class NotJsonLines(ValueError):
@@ -52,6 +52,11 @@ def tag_jsonl(lines: Iterable[str], out: IO[str], source: str = "-", err: IO[str
                 err.write(message + "\n")
             failed += 1
             continue
+        if err is not None and dct_order_ambiguous(str(doc["dct"])):
+            # tagged all the same (the corpora write day-first), but a month-first source would be
+            # off by months: said once per line, so the user can write YYYY-MM-DD
+            err.write(f"{source}:{number}: doc {doc_id!r}: dct {doc['dct']!r} read day-first as {dct.isoformat()}; "
+                      "write YYYY-MM-DD if that is wrong\n")
         timexes = [t.to_dict() for t in tag_timexes(text, dct)]
         out.write(json.dumps({"doc_id": doc_id, "timexes": timexes}, ensure_ascii=False) + "\n")
         tagged += 1

@@ -61,11 +61,13 @@ def stage_batch(job: StageJob) -> Staged:
 
 
 def analyze_staged(lake_uri: str, run_id: str, part: int, published: dict[str, batch.Publication],
-                   ctx: batch.AnalysisContext) -> tuple[list[batch.Draft], list[batch.Rejected]]:
-    """The analysis of one staged batch: its parsed documents, dated as the run dated them."""
+                   ctx: batch.AnalysisContext, progress: batch.DocumentProgress | None = None
+                   ) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+    """The analysis of one staged batch: its parsed documents, dated as the run dated them;
+    `progress` hears how far its large documents are read."""
     release_memory(collect=False)  # the previous batch's drafts, freed once they were handed back
     drafts = staged.from_arrow(lake.read_staged(lake_uri, run_id, part))
-    return batch.analysis_stage(drafts, published, ctx, sign=False)  # the run's process signs
+    return batch.analysis_stage(drafts, published, ctx, sign=False, progress=progress)  # the run's process signs
 
 
 def analyze_drafts(job: tuple[list[batch.Draft], dict[str, batch.Publication], batch.AnalysisContext]

@@ -540,8 +540,8 @@ def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Ru
     words = [doc[i] for i in tokens if i != token.i]
     if any(lemma_of(w) in rules.harm or w.lower_ in rules.harm for w in words):
         return True
-    if rule.harm_only:  # arson: property destroyed alone is no attack, whoever set the fire
-        return False
+    if rule.harm_after:  # "police invaded the ward and torched houses": arson by armed men is still property destruction
+        return _names_weapon(tokens, doc, rules)
     if any(w.i in standing for w in words) or any(a.i in standing for a in _governors(token, True)):
         return True
     if rule.armed_subject and any(lemma_of(c) in rules.armed_actors for c in token.children if c.dep_ == "nsubj"):

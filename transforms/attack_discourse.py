@@ -16,6 +16,7 @@ from transforms.attack_weapons import weapons_of
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.tallies import is_tally_sentence
+from transforms.tally_reading import counts_own_items
 from transforms.timex import Timex
 
 _FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # Penn tags of a verb that reports, not describes
@@ -111,9 +112,10 @@ def anchored(body: str, start: int, end: int, mentions: list[Mention], timexes: 
              doc, clauses: list[Clause]) -> bool:
     """An attack report is about a real scene: a trigger verb in a finite or past form ("gunmen
     attacked", "raiders attack civilians" in a headline), a time, a place, a target or an
-    outcome (not "drone attacks are a growing threat"); an official tally is not one attack."""
+    outcome (not "drone attacks are a growing threat"); an official tally is not one attack, nor is
+    a roundup's count of the attacks it goes on to tell one by one ("This week's roundup covers five attacks")."""
     sentence = body[start:end]
-    if is_tally_sentence(sentence):
+    if is_tally_sentence(sentence) or counts_own_items(sentence):
         return False
     return bool(any(doc[c.trigger].tag_ in _FINITE or _under_past_verb(doc[c.trigger]) for c in clauses) or timexes or lex.specific.search(sentence) or lex.target_us.search(sentence)
                 or any(m.entity_id.startswith(("fac:", "gpe:geonames-")) or m.entity_id.count(":") and

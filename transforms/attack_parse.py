@@ -11,6 +11,7 @@ downloaded at run time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from transforms.ner import MODEL
@@ -50,4 +51,9 @@ def parser():
 
 def parse_sentences(texts: list[str]) -> list:
     """One spaCy Doc (tags, lemmas, dependencies) per text, in order."""
-    return list(parser().pipe((t[:MAX_CHARS] for t in texts), batch_size=BATCH_SIZE))
+    return list(parse_stream(texts))
+
+
+def parse_stream(texts: list[str]) -> Iterator:
+    """`parse_sentences` one Doc at a time, as the parser yields them."""
+    return parser().pipe((t[:MAX_CHARS] for t in texts), batch_size=BATCH_SIZE)

@@ -133,11 +133,13 @@ def _specificity(entity: Entity) -> int:
 
 
 def country_from_context(body: str, start: int, m: Mention, mentions: list[Mention], gazetteer) -> str | None:
-    """ "the northern Israeli town of Kiryat Shmona": the demonym before the place noun."""
+    """ "the northern Israeli town of Kiryat Shmona", "a Malian army base near X": the demonym before
+    the place noun."""
     for n in mentions:
         e = gazetteer[n.entity_id]
         if e.entity_type == "NORP" and e.country_code and start <= n.end <= m.start and m.start - n.end < 30 \
-                and re.match(r"\s+(?:\w+\s+){0,3}?(?:(?:town|city|village|region|province|port|area|district|base|border)"
-                             r"\s+of|near|outside)\s+$", body[n.end:m.start]):
+                and re.match(r"\s+(?:(?!(?:near|outside|of|in|at)\b)\w+\s+){0,3}?(?:town|city|village|region|province|port|area|district|base|border)"
+                             r"\s+(?:of|near|outside)\s+$", body[n.end:m.start]):
+            # (the demonym's noun is the place's: not "a convoy of American soldiers near the village of X", #s10 kind 3)
             return e.country_code
     return None

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from transforms import armed_groups, event_dates
+from transforms import armed_groups, country_in_names, event_dates
 from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_actors import (agent_nouns, may_act, named_attacker, parsed_actor, phrase_starts,
                                       possessing_state, ship_target)
@@ -142,7 +142,18 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     if typing.target_kind == "unknown" and target in armed_groups.kinds():  # "attacked ISWAP": what the group is
         typing = replace(typing, target_kind="military" if armed_groups.kinds()[target] == "State forces" else "armed group")
     named = scene_places(body, start, mentions, gazetteer, lex, exclude=(attacker, target))
+    # "shot down a U.S. MQ-9 over Marib": a country that only says whose the thing is makes no row beside a place
+    kept = [m for m in named if not (gazetteer[m.entity_id].is_country and country_in_names.attributive(doc, start, m))]
+    named = kept if kept else named
     places = own_places_first(doc, start, end, group, named) if single else named
+    # "on the Congo River near Mbandaka", "on Lake Chad near Baga": a feature known only by the country
+    # its name gives (no coordinates) is where the town lies, not a second scene in another country
+    # (a town the gazetteer places; an unplaced one leaves the feature's country as the evidence)
+    towns = [m for m in places if gazetteer[m.entity_id].entity_type == "GPE" and not gazetteer[m.entity_id].is_country
+             and gazetteer[m.entity_id].latitude is not None]
+    if towns:
+        places = [m for m in places if not (gazetteer[m.entity_id].entity_type == "LOC" and gazetteer[m.entity_id].country_code
+                                            and gazetteer[m.entity_id].latitude is None)]
     seas = [m for m in named if gazetteer[m.entity_id].entity_type == "LOC" and not gazetteer[m.entity_id].country_code]
     if seas and _MARITIME.search(re.sub("|".join(re.escape(m.surface) for m in seas), " ", sentence)):  # not "Red Sea state"
         places = seas[:1]  # an attack on shipping happens at sea, whatever coast is named beside it

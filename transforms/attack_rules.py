@@ -30,7 +30,7 @@ class TriggerRule:
     child_lemmas: frozenset[str]
     armed_subject: bool  # a weak trigger with soldiers or militants as subject is an attack
     example: str
-    harm_only: bool = False  # only someone hurt makes it an attack ("torched homes, injuring five"; not police torching homes)
+    harm_after: bool = False  # a weak trigger whose harm may be told in the sentences after it ("set fire to")
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,11 @@ class Candidate:
     weak: re.Pattern
     support: re.Pattern
     weapons: tuple[re.Pattern, ...]
+    harm_after: re.Pattern | None = None  # a `harm_after` trigger ("set fire"): its support may come after it
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         piece = text[start:end]
-        if self.strong.search(piece):
+        if self.strong.search(piece) or self.harm_after is not None and self.harm_after.search(piece):
             return True
         return bool(self.weak.search(piece) and (self.support.search(piece) or any(p.search(piece) for p in self.weapons)))
 
@@ -153,15 +154,19 @@ def rules() -> Rules:
     past: dict[str, str] = {}
     strong_forms: set[str] = set()
     weak_forms: set[str] = set()
+    after_forms: set[str] = set()
     for r in jsonl(_path("attack_triggers.jsonl")):
         child = r.get("child") or {}
         rule = TriggerRule(r["lemma"], _set(r, "pos"), r["strength"], r["kind"], r.get("particle"),
                            child.get("dep"), _set(child, "lemma"), bool(r.get("armed_subject")), r["example"],
-                           bool(r.get("harm_only")))
+                           bool(r.get("harm_after")))
         if "VERB" in rule.pos and not rule.particle and not rule.child_dep and not rule.lemma.endswith("ing"):
             past.update(dict.fromkeys(_present(rule.lemma), r.get("past") or _regular_past(rule.lemma)))
         for key in {rule.lemma, *r.get("forms", [])}:  # a listed form finds its rule when the lemmatizer errs
             triggers.setdefault(key.lower(), []).append(rule)
+        if rule.harm_after:  # "set fire", "torched": the trigger with its dependent, alone a candidate
+            after_forms.update(f"{f} {c}" if c else f for f in _inflections(rule.lemma) | set(r.get("forms", []))
+                               for c in sorted(rule.child_lemmas) or [""])
         (strong_forms if rule.strength == "strong" and not rule.particle and not rule.child_dep
          else weak_forms).update(_inflections(rule.lemma) | set(r.get("forms", [])))
     cues = tuple(CueRule(r["reason"], r["scope"], r["test"], _set(r, "dep"), _set(r, "lemma"), _set(r, "tag"),
@@ -188,7 +193,8 @@ def rules() -> Rules:
     # what a weak trigger needs beside it: a weapon, someone hurt, an armed actor, a "carried out"
     support = set(extra["harm"]) | set(extra["conduct_verbs"]) | set(armed) | strong_forms
     support_forms = {f for w in support for f in _inflections(w)} | {"carried", "dead", "died"}
-    candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()))
+    candidate = Candidate(_words(strong_forms), _words(weak_forms), _words(support_forms), tuple(weapons.values()),
+                          _words(after_forms) if after_forms else None)
     return Rules({k: tuple(v) for k, v in triggers.items()}, candidate, cues, senses, weapons, types, targets,
                  frozenset(extra["harm"]), armed, frozenset(extra["conduct_verbs"]), dict(extra["number_words"]),
                  frozenset(extra["anaphora"]["definite"]), frozenset(extra["anaphora"]["new_event"]),

@@ -24,22 +24,25 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
-from transforms.attack_background import only_background_past
+from transforms.attack_background import beside_the_news
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
 from transforms.attack_followup import follows_on
+from transforms.attack_harm_after import harmed_after, told_after
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
-from transforms.attack_parse import parse_sentences
+from transforms.attack_parse import parse_sentences, parse_stream
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
 from transforms.attack_rows import AttackEvent, events_of_sentence
 from transforms.attack_rules import rules
+from transforms.post_stamps import is_post_stamp
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
@@ -58,14 +61,17 @@ def candidate_sentences(body: str, sentences: list[tuple[int, int]], dateline_en
     return [(s, e) for s, e in sentences if pattern.search(body, max(s, dateline_end) if s < dateline_end < e else s, e)]
 
 
-def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int]) -> list[Parses]:
+def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datelines: list[int],
+                     progress: Progress | None = None) -> list[Parses]:
     """Parse the candidate `spans` of every text in one batch: one {(start, end): Doc} per text.
     A sentence repeated in the batch (a wire story in several outlets, a stock paragraph) is
-    parsed once and its Doc shared: the rules only read a Doc (and cache what they derive from it)."""
+    parsed once and its Doc shared: the rules only read a Doc (and cache what they derive from it).
+    `progress` (text index, characters parsed, characters to parse) is called as sentences are parsed."""
     jobs = [(k, span) for k, text_spans in enumerate(spans) for span in text_spans]
     sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
     distinct = list(dict.fromkeys(sentences))
-    parsed = dict(zip(distinct, reparse_headlines(distinct, parse_sentences(distinct), parse_sentences, rules())))
+    docs = list(reporting(distinct, parse_stream(distinct), [(k, s) for (k, _), s in zip(jobs, sentences)], progress))
+    parsed = dict(zip(distinct, reparse_headlines(distinct, docs, parse_sentences, rules())))
     out: list[Parses] = [{} for _ in texts]
     for (k, span), sentence in zip(jobs, sentences):
         out[k][span] = parsed[sentence]
@@ -112,15 +118,18 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             if key in told_before:
                 continue  # the same sentence again in one document (a pasted or stuttering feed): one report
             told_before.add(key)
-        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)]
+        own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
+                       and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
         own_timexes = [a for t in own_timexes
                        if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
-        # "the first attack since it moved there in 2023", "dug it in 2023, and on Sunday ...": not the attack's time
-        own_timexes = [t for t in own_timexes if not event_dates.is_history_aside(t, body, published, window, own_timexes)]
-        past = [t for t in own_timexes if event_dates.is_history(t, published, window)]
-        if past and not only_background_past(doc, start, past, [t for t in own_timexes if t not in past
-                                                                 and t.type in ("DATE", "TIME")]):
+        # "the first attack since it moved there in 2023", "dug it in 2021, and on Sunday ...": not the
+        # attack's time, nor history; a sentence that is no candidate is parsed for this alone
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
+            aside = beside_the_news(doc if doc is not None else parse_sentences([sentence])[0], start, own_timexes,
+                                    published, window)
+            own_timexes = [t for t in own_timexes if t not in aside]
+        if any(event_dates.is_history(t, published, window) for t in own_timexes):
             paragraph_date, paragraph_is_history = None, True
             continue  # "In 2020, a U.S. drone strike ...": history, not news (not "since it moved there in 2023", this week)
         if own_timexes and all(event_dates.names_ahead(t, body) for t in own_timexes):
@@ -133,6 +142,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
+        if not clauses and dropped:  # "set fire to two houses. Three villagers were hurt.": arson that hurt people
+            clauses = harmed_after(doc, dropped, read_outcome(told_after(body, sentences, k, parses, rules()), lex), rules())
         if not clauses and len(events) > paragraph_first and denies_last(doc, dropped):
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
@@ -185,9 +196,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         claimed = claimed_by(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
         found = events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
                                     own_dated)
-        after = read_outcome(told[end - sentences[k][0]:], lex)  # "Officials said three soldiers died.": told after it
-        found = [replace(e, outcome=after) if e.outcome == "unknown" and after not in ("unknown", "no damage") else e
-                 for e in found]
+        # "Officials said three soldiers died.", "No casualties were reported.": told after it
+        after = read_outcome(told[end - sentences[k][0]:], lex)
+        found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
         if not continued and events and follows_on(found, events[-1], own,
                                                    max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0],
                                                    scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,

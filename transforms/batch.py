@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import ChainMap
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from transforms import dates
@@ -22,15 +23,33 @@ from transforms.event_dates import Window, tag_article
 from transforms.exceptions import RejectedInput
 from transforms.gazetteer import Entity, load_gazetteer
 from transforms.event_places import EventPlace, place_events
+from transforms.roundup import place_by_item
 from transforms.geo import candidate_spans, resolve_article
 from transforms.geonames import ADMIN1, ADMIN2, lookup, lookup_romanized, lookup_variants, name_key
 from transforms.ner import NerSpan, find_names
 from transforms.ner_gate import ner_regions
 from transforms.parse import FOOTER_NOTE, Article, parse_article
+from transforms.read_progress import Progress
 from transforms.sentences import split_sentences
 from transforms.tallies import Tally, extract_tallies
 
 DOC_ID_CHARS = 16
+
+# A document this long (characters of its article body) reports its progress below file level and
+# is named in the run's summary: about 9 CPU s of NLP per 100,000 characters on a loaded two-core
+# machine (the session 9 breaker's measure: a 500 KB article took 52 CPU s, 5 min wall).
+LARGE_DOCUMENT_CHARS = 100_000
+
+# (the document's source path, the step: "names" or "parse", characters read, characters to read)
+DocumentProgress = Callable[[str, str, int, int], None]
+
+
+def _large_only(drafts: list["Draft"], step: str, progress: DocumentProgress | None) -> Progress | None:
+    """`progress` for a model pass over `drafts`, told only of their large documents (by index)."""
+    large = {k: d.source_path for k, d in enumerate(drafts) if len(d.body) >= LARGE_DOCUMENT_CHARS}
+    if progress is None or not large:
+        return None
+    return lambda k, done, total: progress(large[k], step, done, total) if k in large else None
 
 
 @dataclass(frozen=True)
@@ -217,16 +236,18 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
     return out
 
 
-def entities_stage(drafts: list[Draft]) -> list[Draft]:
+def entities_stage(drafts: list[Draft], progress: DocumentProgress | None = None) -> list[Draft]:
     """Gazetteer mentions, then the NER model's names the gazetteer lacks, batched over the
     drafts and read only in the sentences where a name could be missing (`ner_gate`). A Title
-    Case headline is left to the gazetteer: the model reads it as one name."""
+    Case headline is left to the gazetteer: the model reads it as one name. `progress` hears
+    of the large documents' reading ("names")."""
     matcher = default_matcher()
     known = [matcher.gazetteer_mentions(d.body) for d in drafts]
     starts = [len(d.article.title or "") if _is_title_case(d.article.title or "") else 0 for d in drafts]
     regions = [ner_regions(d.body, list(d.sentences), [(m.start, m.end) for m in mentions], start)
                for d, mentions, start in zip(drafts, known, starts)]
-    spans = find_names([d.body for d in drafts], regions) if any(regions) else [[] for _ in drafts]
+    spans = find_names([d.body for d in drafts], regions, _large_only(drafts, "names", progress)) if any(regions) \
+        else [[] for _ in drafts]
     out = []
     for d, ner_spans, mentions, ner_from in zip(drafts, spans, known, starts):
         ner_spans = _apart_from_dateline(d, ner_spans, mentions)
@@ -265,6 +286,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     gazetteer = load_gazetteer()
     lookups = [ChainMap({e.entity_id: e for e in d.entities}, gazetteer) for d in drafts]
     spans = [candidate_spans(d.body, list(d.mentions), known) for d, known in zip(drafts, lookups)]
+    # where a statement was issued ("New York, 7 April 2026") is a name of it, no evidence of where it is about
+    spans = [[sp for sp in article if not _in_issued_line(d, sp[0])] for d, article in zip(drafts, spans)]
     names = [d.body[s:e] for d, article in zip(drafts, spans) for s, e, _ in article]
     found = lookup(names)
     # other romanizations of the names GeoNames lacks, or knows as no area ("Matun district": `geo.resolve_article`)
@@ -290,8 +313,9 @@ def _headline_end(d: Draft) -> int:
     return title if d.body[title:].strip() else 0
 
 
-def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
-    """Attack events and tallies of each article, every event placed on the map (`geo.place_events`)."""
+def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress | None = None) -> list[Draft]:
+    """Attack events and tallies of each article, every event placed on the map (`geo.place_events`).
+    `progress` hears of the large documents' dependency parse ("parse")."""
     gazetteer = load_gazetteer()
     datelines = [_dateline_end(d) for d in drafts]
     # the dependency parse of the sentences that hold an attack trigger, all drafts in one batch;
@@ -299,7 +323,8 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
     titles = [_headline_end(d) for d in drafts]
     parses = parse_candidates([d.body for d in drafts],
                               [candidate_sentences(d.body, [s for s in d.sentences if s[1] > title], n)
-                               for d, n, title in zip(drafts, datelines, titles)], datelines)
+                               for d, n, title in zip(drafts, datelines, titles)], datelines,
+                              _large_only(drafts, "parse", progress))
     out = []
     for (d, features), parsed in zip(geo_stage(drafts), parses):
         known = ChainMap({e.entity_id: e for e in d.entities}, gazetteer)
@@ -320,7 +345,9 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,
                                  timexes, title_end, dateline_end, parsed)
-        placed = place_events(d.body, events, list(d.mentions), features, known, dateline_end)
+        # a roundup's items each in their own place and under their heading's country (`roundup`)
+        placed = place_by_item(d.body, events, list(d.mentions), lambda m: _is_place(known.get(m.entity_id)),
+                               lambda evs, ms: place_events(d.body, evs, ms, features, known, dateline_end))
         events = [replace(e, location_id=loc, country_code=cc) for e, (loc, cc, _) in zip(events, placed)]
         tallies = extract_tallies(d.body, sentences, list(d.mentions), known, d.published_date, timexes)
         # an undated article's events lie in its window: say so beside the document
@@ -330,6 +357,10 @@ def events_stage(drafts: list[Draft], window: Window) -> list[Draft]:
         out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
                            notes=d.notes + undated))
     return out
+
+
+def _is_place(entity) -> bool:
+    return entity is not None and entity.entity_type in ("GPE", "LOC")
 
 
 def _urls(article: Article) -> list[str]:
@@ -378,16 +409,17 @@ class AnalysisContext:
     window: Window
 
 
-def analysis_stage(drafts: list[Draft], published: dict[str, Publication],
-                   ctx: AnalysisContext, sign: bool = True) -> tuple[list[Draft], list[Rejected]]:
+def analysis_stage(drafts: list[Draft], published: dict[str, Publication], ctx: AnalysisContext,
+                   sign: bool = True, progress: DocumentProgress | None = None) -> tuple[list[Draft], list[Rejected]]:
     """The stages after parsing, for parsed drafts (staged by the run's first pass, or rebuilt
     from stored documents): dates (computed once by the run, `published`), entities, events,
     and, with `sign`, signatures (`signed_stage`). A document that breaks a stage is rejected
     alone. An NLP worker passes sign=False and the run's process signs: the MinHash library
-    then loads in that process only (with SciPy, ~55 MiB a process)."""
+    then loads in that process only (with SciPy, ~55 MiB a process). `progress` hears how far
+    the model passes have read each document of `LARGE_DOCUMENT_CHARS` or more."""
     drafts, undated = isolated("dates", dated_stage, drafts, published)
-    drafts, no_entities = isolated("entities", entities_stage, drafts)
-    drafts, no_events = isolated("events", events_stage, drafts, ctx.window)
+    drafts, no_entities = isolated("entities", entities_stage, drafts, progress)
+    drafts, no_events = isolated("events", events_stage, drafts, ctx.window, progress)
     if not sign:
         return drafts, undated + no_entities + no_events
     drafts, unsigned = signed_stage(drafts)
@@ -415,6 +447,16 @@ def analyze_stage(files: list[SourceFile], max_bytes: int, today: dt.date, windo
     return drafts, rejected + unparsed + undated + late
 
 
+def _in_issued_line(d: Draft, at: int) -> bool:
+    """Whether body offset `at` lies in the header's place-and-date line that `parse_article` keeps
+    in the body ("Niamey, 4 October 2026": a statement's, not a wire dateline)."""
+    line = d.article.published_text
+    if not line or d.article.dateline or d.article.published_source != "header":
+        return False
+    start = d.body.find(f"\n\n{line}\n")
+    return 0 <= start and start + 2 <= at < start + 2 + len(line)
+
+
 def _dateline_end(d: Draft) -> int:
     """Where the text after a wire dateline ("BAGHDAD, Nov. 14 (Reuters) - ") begins in the body."""
     if not d.article.dateline:
@@ -438,7 +480,7 @@ def _register_components() -> None:
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
     register("parse.v5", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
-    register("entities.v5", entities_stage, ("article", "sentences"), ("mentions", "entities"))
+    register("entities.v6", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,
              ("article", "sentences", "mentions", "entities", "published_date"), ("events",))

@@ -35,11 +35,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def _article_spelled(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] opening with "The" is set out with an acronym that spells the
+    article too ("The Resistance Front (TRF)"): the article is part of that name."""
+    acronym = re.match(r"\s*\(([A-Z]{2,9})\)", text[end:end + 14])
+    words = [w for w in re.split(r"[\s-]+", text[start:end]) if w[:1].isupper()]
+    return bool(acronym) and words[:1] in (["The"], ["THE"]) and "".join(w[0] for w in words) == acronym.group(1)
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article and a trailing possessive from a proposed name span."""
     surface = text[start:end]
     lead = _LEADING.match(surface)
-    if lead:
+    if lead and not _article_spelled(text, start, end):
         start += lead.end()
     trail = _TRAILING.search(text[start:end])
     if trail:

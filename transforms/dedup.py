@@ -148,10 +148,14 @@ def lsh_bands() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def incident_key(event_date, country_code: str | None, location_id: str | None, fallback: str) -> str:
+def incident_key(event_date, country_code: str | None, location_id: str | None, fallback: str,
+                 precise: bool = True) -> str:
     """The provisional incident id: same day, same country, same place give the same key; anything
-    vaguer is its own. The load may replace it with an earlier compatible event's id."""
-    if event_date is None or country_code is None:
+    vaguer is its own. A place no finer than a province (`precise` false: a province, a country,
+    a dateline, or no coordinates) is vaguer: two attacks in one province on one day are not one
+    attack by that alone (issue #14, part 2). The load may replace the key with an earlier
+    compatible event's id (warehouse/sql/incidents/link_incidents.sql)."""
+    if event_date is None or country_code is None or not precise:
         return f"inc-{hashlib.sha1(fallback.encode()).hexdigest()[:16]}"
     key = f"{event_date.isoformat()}|{country_code}|{location_id or '-'}"
     return f"inc-{hashlib.sha1(key.encode()).hexdigest()[:16]}"

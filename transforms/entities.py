@@ -10,16 +10,18 @@ article ("Ryder" after "Patrick Ryder").
 from __future__ import annotations
 
 import bisect
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import alias_senses, armed_groups, canonical, name_spans
+from transforms import (alias_senses, armed_groups, canonical, country_in_names, entity_layout, name_spans,
+                        nested_names, roundup)
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words, is_common
-from transforms.resources import word_list
+from transforms.resources import data_text, word_list
 from transforms.timex_vocab import month_words
 from transforms.wordtrie import trie_pattern
 
@@ -63,7 +65,20 @@ class EntityMatcher:
         mentions = [self._mention(m.start(), m.end(), text) for m in self._pattern.finditer(text)]
         # the longer name wins: "al-Shabaab" over its "Shabaab" as written
         mentions = _without_overlaps(mentions + self._caseless_mentions(text))
-        return mentions + self._dateline_places(text, mentions)
+        return mentions + self._dateline_places(text, mentions) + self._heading_places(text, mentions)
+
+    def _heading_places(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "NIGERIA" alone on a line above a roundup's items: a heading writes its country in capitals."""
+        if not roundup.items(text):
+            return []
+        out = []
+        for start, end in roundup.headings(text):
+            entity_id = self._by_alias.get(" ".join(w.capitalize() for w in text[start:end].split()))
+            entity = self.gazetteer.get(entity_id) if entity_id else None
+            if entity is not None and entity.entity_type in ("GPE", "LOC") \
+                    and not any(f.start < end and start < f.end for f in found):
+                out.append(Mention(entity_id, text[start:end], start, end))
+        return out
 
     def _caseless_mentions(self, text: str) -> list[Mention]:
         """ "al-Shabaab", "BOKO HARAM": an armed group's alias in any case."""
@@ -86,8 +101,16 @@ class EntityMatcher:
         mentions = list(self.gazetteer_mentions(text) if known is None else known)
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
+        ner_spans = roundup.lead_places(text, ner_spans, mentions)  # "Borno: ISWAP fighters ...": a place
         ner_spans += institution_names(text, ner_spans, mentions)
+        ner_spans = name_spans.with_described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
+        countries = nested_names.feature_countries(text, ner_spans + nested_names.feature_names(text, ner_spans), mentions,
+                                                   lambda i: self.gazetteer[i].country_code if self.gazetteer[i].is_country else None)
+        mentions, ner_spans = self._layout_and_nesting(text, ner_spans, ner_from, mentions)
         mentions = self._outside_longer_names(text, ner_spans, ner_from, mentions)
+        # "Jordan Peterson", "Puerto Jordan", "the Niger Delta": a country inside a longer name is none
+        nested = country_in_names.inside_longer_names(text, ner_spans, mentions, self._is_country, ner_from)
+        mentions = [m for m in mentions if m not in nested]
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
         for s in ner_spans:
@@ -131,6 +154,9 @@ class EntityMatcher:
                 new[entity.entity_id] = entity
             mentions.append(Mention(entity.entity_id, text[start:end], start, end))
             taken.append((start, end))
+        for m in mentions:  # "Lake Chad": in the country it is named after
+            if (m.start, m.end) in countries and m.entity_id in new and new[m.entity_id].country_code is None:
+                new[m.entity_id] = replace(new[m.entity_id], country_code=countries[(m.start, m.end)])
         lookup = {**self.gazetteer, **new}
         mentions += _repeated_mentions(text, mentions, new)
         mentions += self._surname_mentions(text, mentions, lookup, pending_surnames)
@@ -139,6 +165,25 @@ class EntityMatcher:
         mentions = alias_senses.settle(text, mentions, lambda entity_id: lookup[entity_id].country_code)  # "ADF"
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
+
+    def _layout_and_nesting(self, text: str, spans: list[NerSpan], ner_from: int,
+                            mentions: list[Mention]) -> tuple[list[Mention], list[NerSpan]]:
+        """The mentions and model spans with the places heading a line added (`entity_layout`: a
+        section heading in capitals, "Borno:") and the gazetteer's places inside a longer name the
+        model read dropped (`nested_names`: "Lake Chad", "Armed Forces of Niger")."""
+        spans = nested_names.with_place_of_name(text, spans)
+        spans += nested_names.feature_names(text, spans)
+        taken = [(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in spans]
+        for start, end, name in entity_layout.heading_places(text, taken, self._by_alias.__contains__):
+            if start < ner_from:
+                continue
+            if name in self._by_alias:
+                mentions.append(Mention(self._by_alias[name], text[start:end], start, end))
+            else:
+                spans.append(NerSpan(start, end, text[start:end], "GPE"))
+        inside = nested_names.inside_longer_names(text, spans, mentions,
+                                                  lambda entity_id: self.gazetteer[entity_id].entity_type)
+        return [m for m in mentions if m not in inside], sorted(spans, key=lambda s: s.start)
 
     def _outside_longer_names(self, text: str, spans: list[NerSpan], ner_from: int,
                               mentions: list[Mention]) -> list[Mention]:
@@ -158,7 +203,9 @@ class EntityMatcher:
             inner = [m for m in mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
             # a place inside stays a place ("Al-Hudaydah Radio", "Islamic State Somalia Province"): where it happened,
             # unless the name is set out as one (its acronym after it, a credit in parentheses: "UKMTO")
-            defined = alias_senses.defined_name(text, start, end)
+            # or a name set out as one ("United Nations Support Mission in Libya", "the monitoring group Sahel
+            # Conflict Watch": name_spans)
+            defined = alias_senses.defined_name(text, start, end) or name_spans.named_as_one(text, start, end)
             if not inner or any(m.start < end and start < m.end and m not in inner for m in mentions) \
                     or not defined and any(self.gazetteer[m.entity_id].entity_type not in ("ORG", "NORP") for m in inner):
                 continue
@@ -171,6 +218,10 @@ class EntityMatcher:
                 for at, stop, _ in _word_matches(text, [text[start:end]]) if defined else ():
                     inside.update(m for m in mentions if at <= m.start and m.end <= stop)  # "Sahel Wire" again
         return [m for m in mentions if m not in inside]
+
+    def _is_country(self, entity_id: str) -> bool:
+        entity = self.gazetteer.get(entity_id)
+        return entity is not None and entity.is_country
 
     def _mention(self, start: int, end: int, text: str) -> Mention:
         entity_id = self._by_alias[_plain_quotes(text[start:end])]
@@ -289,7 +340,7 @@ def institution_names(text: str, spans: list[NerSpan], found: list[Mention]) -> 
     that ends in the noun of a public body is an organisation, where the model proposed nothing
     there (it misses such names beside a place name); NerSpans labelled ORG for `resolve`."""
     out = []
-    for m in _INSTITUTION.finditer(text):
+    for m in _institution().finditer(text):
         start, end = m.span(1)
         if not any(s.start < end and start < s.end for s in spans) and not any(f.start < end and start < f.end for f in found):
             out.append(NerSpan(start, end, m.group(1), "ORG"))
@@ -377,8 +428,14 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _MONTHS = "|".join(w for words in month_words() for w in words)  # "January" ... "Dec", "Sept"
 _DATED_LINE = re.compile(rf"(?m)^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,3}}),[ \t]+"
                          rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|(?:{_MONTHS})\.? \d{{1,2}}\b)")
-_INSTITUTION = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3}(?:Court|Council|Commission|Committee|Assembly|Ministry|Agency|"
-                          r"Authority|Association))\b(?! of\b)")
+
+
+@cache
+def _institution() -> re.Pattern:
+    """ "the " and up to three capitalised words ending in a public body's noun (name_spans.json
+    institution_heads), not before "of"."""
+    heads = "|".join(map(re.escape, json.loads(data_text("en/name_spans.json"))["institution_heads"]))
+    return re.compile(rf"\bthe ((?:[A-Z][\w'’-]+ ){{1,3}}(?:{heads}))\b(?! of\b)")
 
 
 def _plain_quotes(text: str) -> str:

@@ -1,4 +1,4 @@
-"""What the words around a name say it is, where the small NER model often errs (component `entities.v5`).
+"""What the words around a name say it is, where the small NER model often errs (component `entities.v6`).
 
 "the Gran Grif gang" is no facility, "Dawlah Islamiyah terrorists" and "members of Jamaat-ul-Ahrar"
 are no persons, "the Bangsamoro people" is a people, not an organisation, "the city's Civil Hospital"
@@ -14,7 +14,9 @@ import json
 import re
 from functools import cache
 
+from transforms.entity_layout import layout_label
 from transforms.gazetteer import geonames_city_by_name
+from transforms.name_spans import names_a_site
 from transforms.ner_gate import is_common
 from transforms.resources import data_text
 
@@ -26,9 +28,20 @@ _BEFORE_CHARS = 30  # how far before a name its cue words are looked for
 def cues(lang: str = "en") -> dict[str, re.Pattern]:
     """cue name -> its compiled pattern, from data/<lang>/entity_context.json (see its `_about`):
     `before` cues end at the end of the text searched, `after` cues match at its start,
-    `name_end`/`name_start` cues at the end/start of a name. KeyError on a cue of unknown `where`."""
+    `name_end`/`name_start` cues at the end/start of a name; a cue's `words_from` ("FILE KEY")
+    adds the list KEY of data/<lang>/FILE, which owns it. KeyError on a cue of unknown `where`
+    or a list FILE lacks."""
     raw = json.loads(data_text(f"{lang}/entity_context.json"))["cues"]
-    return {name: _compiled(cue) for name, cue in raw.items()}
+    return {name: _compiled({**cue, "words": cue["words"] + _words_from(lang, cue.get("words_from"))})
+            for name, cue in raw.items()}
+
+
+def _words_from(lang: str, source: str | None) -> list[str]:
+    """The word list a cue shares with another data file ("name_spans.json facility_heads")."""
+    if not source:
+        return []
+    file, key = source.split()
+    return json.loads(data_text(f"{lang}/{file}"))[key]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -57,6 +70,13 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
         return None
     if label == "ORG" and not text[end:].strip() and _generic_words(surface):
         return None  # "Division Public Affairs Office" signing off a statement: a description, no name
+    if len(surface.split()) >= 2 and c["operation_start"].search(surface):
+        return None  # "Operation Hadin Kai": a named military operation, an event, no organisation
+    placed = layout_label(text, start, end, label)  # a speaker label, a dateline's or a heading's place
+    if placed != label:
+        return placed
+    if label in ("ORG", "GPE", "PERSON", "FAC", "NORP") and natural_feature(surface, lang):
+        return "LOC"  # "Lake Chad", "the Liguasan Marsh": a natural feature named by its head noun
     if label in ("ORG", "PERSON") and c["people_after"].match(text, end):
         return "NORP"
     if label in ("PERSON", "FAC", "LOC") and c["group_after"].match(text, end):
@@ -65,6 +85,9 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
         return "ORG"
     if label in ("ORG", "GPE") and (c["facility_end"].search(surface) or c["facility_start"].search(surface)):
         return "FAC"
+    if label == "FAC" and len(surface.split()) <= 3 and not names_a_site(surface) \
+            and (c["place_noun_before"].search(before) or c["locative_before"].search(before)):
+        return "GPE"  # "a camp near Damhal Hanji Pora": a name with no facility's noun, where a place stands
     if label in ("PERSON", "ORG", "NORP") and (c["place_noun_before"].search(before) or c["locative_before"].search(before)
                                                or c["place_after"].match(text, end)):
         return "GPE"
@@ -77,6 +100,13 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
         if city and city["population"] >= _BIG_CITY and not c["person_before"].search(before):
             return "GPE"  # "Kherson was shelled": a lone word that names a big city is the city
     return label
+
+
+def natural_feature(surface: str, lang: str = "en") -> bool:
+    """Whether a name of two to four words is a natural feature's by its head noun ("Lake Chad",
+    "Liguasan Marsh"): the `natural_start` and `natural_end` cues of data/<lang>/entity_context.json."""
+    c = cues(lang)
+    return 2 <= len(surface.split()) <= 4 and bool(c["natural_start"].search(surface) or c["natural_end"].search(surface))
 
 
 def _generic_words(surface: str) -> bool:

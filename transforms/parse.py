@@ -20,6 +20,9 @@ _BYLINE_START = re.compile(r"^(by|written by|words by)\s", re.I)
 _BYLINE = re.compile(_BYLINE_START.pattern + r"+[A-Z][\w.'’-]+(\s+[\w.'’-]+){0,6}"
                      r"(\s*[,|–—-]\s*[A-Z][\w .'’-]{0,38}|\s*\([^()]{1,40}\))?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
+# A headline may close on a bracketed date or place ("... in Zamfara attack (Nov 24)"): the bracket
+# is no sentence end, what stands before it decides
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
 # publisher and section lines an export may put between headline and date with no blank line
 _MAX_NAME_LINES_BEFORE_DATE = 2
 _HEADER_ZONE_LINES = 14
@@ -111,6 +114,7 @@ def parse_article(text: str) -> Article:
     title = publisher = section = published_text = None
     published = None
     line_dateline = line_agency = None
+    issued_at = None  # "New York, 7 April 2026": a statement's place and date line, kept in the body
     removed: list[str] = []
     first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
 
@@ -155,6 +159,7 @@ def parse_article(text: str) -> Article:
                 # the first stated date wins, except that "Published" beats an earlier "Updated"
                 if published is None or re.match(r"\s*(first\s+)?published", line, re.I):
                     published, published_text = header_date, line
+                    issued_at = line if wire is None and _issued_at(line) else None
                 publisher = publisher or publisher_before_date(line)
                 seen_meta = True
             elif dates.looks_like_date_line(line):
@@ -169,7 +174,8 @@ def parse_article(text: str) -> Article:
             elif title is None and len(line.split()) <= _MAX_TITLE_WORDS and _stands_alone(lines, i) and (
                     # after a date or byline, a line longer than a name and not a sentence is the
                     # headline ("Published: ..." first is a common export order)
-                    not seen_meta or len(line.split()) > _MAX_META_WORDS and not _SENTENCE_END.search(line)):
+                    not seen_meta or len(line.split()) > _MAX_META_WORDS
+                    and not _SENTENCE_END.search(_TRAILING_BRACKET.sub("", line))):
                 title = line
             elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
                     and _looks_like_a_name(line):
@@ -229,7 +235,10 @@ def parse_article(text: str) -> Article:
         credits += [dateline] if dateline else []
         credits += [r.removeprefix("byline: ") for r in removed if r.startswith("byline: ")]
         publisher = next((p for p in map(wire_publisher, credits) if p), None)
-    body = "\n\n".join(([title] if title else []) + paragraphs)
+    # the place a statement was issued at is a name of the article (../shared/gold/ANNOTATION.md: entities
+    # come from the body incl. the dateline): its date line stays in the body, no wire dateline for all that
+    issued = [issued_at] if issued_at and published_text == issued_at else []
+    body = "\n\n".join(([title] if title else []) + issued + paragraphs)
     return Article(title, publisher, section, dateline, published_text, published, source, body, tuple(removed))
 
 
@@ -290,6 +299,25 @@ def _opens_the_story(line: str) -> bool:
     found = dates.parse_dateline(line)
     return bool(found) and dates.parse_dateline_line(line) is None and \
         len(line[len(found[0]):].split()) >= _MIN_STORY_WORDS
+
+
+_ISSUED_AT = re.compile(r"^([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}),[ \t]+\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}$")
+
+
+def _issued_at(line: str) -> bool:
+    """Whether a header date line is a place and a day-first date ("Niamey, 4 October 2026", "New
+    York, 7 April 2026"), as statements and communiques head their text; a weekday or a label and a
+    date ("Saturday, 16 March 2024", "Updated Monday, 3 March 2026", "Posted, 3 March 2026") name no place."""
+    from transforms.ner_gate import explained_words, is_common
+
+    m = _ISSUED_AT.match(line.strip())
+    if not m:
+        return False
+    words = re.split(r"[ -]", m.group(1))
+    first = words[0].lower()
+    # "Posted", "Updated", "Date": a label of the line ("Published 14:05 GMT, ..." has no name before its comma)
+    label = first in _header_labels() or first in ("date", "dated") or first.endswith("ed") and is_common(first)
+    return not label and not any(w.rstrip(".") in explained_words() for w in words)
 
 
 def _is_heading(line: str) -> bool:

@@ -39,7 +39,10 @@ def build_tables(drafts: list[Draft], rejected: list[Rejected], run_id: str, ver
             place = d.places[i] if i < len(d.places) else None
             events.append({
                 "event_id": event_id, "doc_id": d.doc_id,
-                "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id),
+                # (placed finer than a province: the rule warehouse/incidents.py names `specific`)
+                "incident_id": incident_key(e.event_date, e.country_code, e.location_id, event_id,
+                                            precise=bool(place and place.latitude is not None
+                                                         and (place.geo_precision or 1) < 3)),
                 "event_date": e.event_date, "date_min": e.date_min, "date_max": e.date_max, "date_text": e.date_text,
                 "date_precision": e.date_precision, "weapons": list(e.weapons),
                 # every id an event names is a row of `entities` (`_entity_rows`); one that is none is NULL

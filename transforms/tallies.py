@@ -165,6 +165,25 @@ _PARTICIPANT_BEFORE = re.compile(r"\b(?:between|among|against|with|on|upon|targe
                                  r"(?:[\w'’-]+\s+){0,3}?(?:and\s+|or\s+)?(?:the\s+)?$", re.I)
 
 
+def _is_acronym_of_name_before(body: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether `m` is written in brackets right after another name ("the Tehreek-e-Taliban
+    Pakistan (TTP)"): the same body named again, which takes the role of the name before it."""
+    return any(n.end <= m.start and re.fullmatch(r"\s*\(\s*", body[n.end:m.start]) for n in mentions if n is not m)
+
+
+def _state_speaker(body: str, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """The country whose body, named by its demonym, says the figure ("The Pakistani military
+    says that ...", "the Nigerian army said": data/en/tally_words.json `state_speakers`); its entity id."""
+    for m in mentions:
+        entity = gazetteer[m.entity_id]
+        country = f"gpe:{(entity.country_code or '').lower()}"
+        if entity.entity_type == "NORP" and country in gazetteer:
+            body_noun = tally_reading.state_speaker_after(body, m.end)
+            if body_noun is not None and _SAYS_AFTER.match(body, body_noun):
+                return country
+    return None
+
+
 @dataclass(frozen=True)
 class Tally:
     count: int
@@ -186,6 +205,8 @@ def is_tally_sentence(sentence: str) -> bool:
     for a count of attacks: "12 attacks on Monday, bringing the total since March to 90"). A
     superlative comparison ("in one of the deadliest attacks since the coup") sums nothing."""
     sentence = tally_reading.without_comparisons(sentence)
+    if tally_reading.counts_own_items(sentence):
+        return False  # "This week's roundup covers five attacks": the piece counting its own items
     if _BRINGING.search(sentence) and _on_one_day(sentence) and not _ATTACKS.search(sentence):
         return False
     return bool(any(_number(m.group("n")) >= 2 and not _is_calendar_day(sentence, m) for m in _attack_counts(sentence))
@@ -246,6 +267,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         if key in told_before:
             continue  # the same sentence again in one document: one statement, not another figure
         told_before.add(key)
+        if tally_reading.counts_own_items(sentence):
+            continue  # "This week's roundup covers five attacks": the piece counting its own items
         if counted is not None and "\n" in body[counted.end_char:start]:
             counted = None
         if (follow := _followed_up(body, start, end, counted)) is not None:
@@ -268,7 +291,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
             period_start = _period_start(body, start, end, timexes, published)
             parts = _split_parts(body, start + m.end(), inside, gazetteer)
             scope = _scope(body, inside, gazetteer, start + m.end(), parts) or \
-                tally_reading.place_named_back(body, start, end, mentions, gazetteer)
+                tally_reading.place_named_back(body, start, end, mentions, gazetteer) or \
+                tally_reading.areas_named_back(body, start, end, mentions, gazetteer)
             stated_by = _stated_by(body, start, end, inside, gazetteer)
             out.append(Tally(count, qualifier, unit, period_start, period_end, scope, stated_by, evidence, start, end))
             if unit == "deaths":
@@ -468,7 +492,8 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
     Joseph"), a person before an organisation; else one named that is not the doer of what is
     counted ("Islamic State attacks had killed 50": the group did it, it did not say it); else the
     convention for unnamed officials (data/en/tally_sources.jsonl); else None. An entity id."""
-    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS]
+    # "the Tehreek-e-Taliban Pakistan (TTP)": the acronym after a name is that name again, in its role
+    reporters = [m for m in mentions if gazetteer[m.entity_id].entity_type in _REPORTERS and not _is_acronym_of_name_before(body, m, mentions)]
     sayers = [m for m in reporters if _SAYS_AFTER.match(body, m.end) or
               _ACCORDING_TO.search(body, max(start, m.start - 40), m.start) or
               (_SAID_BEFORE_NAME.search(body, max(start, m.start - 40), m.start) and _NAME_ENDS_CLAUSE.match(body, m.end))]
@@ -480,6 +505,13 @@ def _stated_by(body: str, start: int, end: int, mentions: list[Mention], gazette
             for m in candidates:
                 if gazetteer[m.entity_id].entity_type == kind:
                     return m.entity_id
-    sentence = body[start:end]
-    # conventions for figures from unnamed officials (data/en/tally_sources.jsonl)
+        if candidates is sayers and (state := _state_speaker(body, mentions, gazetteer)) is not None:
+            # "The Pakistani military says": the state, before a name that is not said to speak; the
+            # customer's convention for U.S. officials holds ("the American military said": the Pentagon)
+            return (_convention(body[start:end]) if state == "gpe:us" else None) or state
+    return _convention(body[start:end])
+
+
+def _convention(sentence: str) -> str | None:
+    """The entity id the conventions for figures from unnamed officials give (data/en/tally_sources.jsonl)."""
     return next((r["entity_id"] for r in jsonl("en/tally_sources.jsonl") if re.search(r["pattern"], sentence, re.I)), None)

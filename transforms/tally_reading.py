@@ -60,6 +60,34 @@ def without_comparisons(sentence: str) -> str:
 
 
 @cache
+def _own_items() -> re.Pattern:
+    w = words()
+    return re.compile(r"\b(?:" + _alternatives(w["own_determiners"]) + r")\s+(?:[\w-]+\s+){0,2}?(?:"
+                      + _alternatives(w["own_pieces"]) + r")\b[^.;:]{0,60}?\b(?:" + _alternatives(w["own_verbs"]) + r")\b", re.I)
+
+
+def counts_own_items(sentence: str) -> bool:
+    """Whether the sentence is a publication counting its own items ("This week's roundup covers
+    five attacks reported between Monday and Thursday", "Today's briefing lists 12 incidents"):
+    those attacks are told one by one in the text, so its figures sum nothing of their own
+    (../shared/gold/ANNOTATION.md: summaries whose attacks are itemised elsewhere are neutral).
+    The words are data/en/tally_words.json `own_determiners`, `own_pieces`, `own_verbs`."""
+    return bool(_own_items().search(sentence))
+
+
+@cache
+def _state_speaker() -> re.Pattern:
+    return re.compile(r"\s+(?:" + _alternatives(words()["state_speakers"]) + r")\b", re.I)
+
+
+def state_speaker_after(body: str, at: int) -> int | None:
+    """Where a body of a state named right after a demonym ends ("Pakistani| military says"):
+    the offset after the noun (data/en/tally_words.json `state_speakers`), or None."""
+    m = _state_speaker().match(body, at)
+    return m.end() if m else None
+
+
+@cache
 def _stated_on() -> re.Pattern:
     return re.compile(r"\b(?:" + _alternatives(words()["stated_on"]) + r")\s+(?:on\s+)?$", re.I)
 
@@ -103,6 +131,44 @@ def place_named_back(body: str, start: int, end: int, mentions: list[Mention], g
             return entity.name
         if level == "admin1" and not entity.is_country and _is_first_level_area(entity.name, entity.country_code):
             return entity.name
+    return None
+
+
+@cache
+def _conflict_back() -> re.Pattern:
+    w = words()
+    return re.compile(r"\b(?:since|in|during|of|throughout)\s+the\s+(?:[\w-]+\s+)?(?:" + _alternatives(w["conflict_nouns"])
+                      + r")\b(?!\s+(?:in|on|of|between|against)\s+(?:the\s+)?[A-Z])|\b(?:in|across|throughout|within)\s+the\s+"
+                      r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w-]+\s+)?(?:"
+                      + _alternatives(w["area_plurals"]) + r")\b(?!\s+of\b)", re.I)
+
+
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def areas_named_back(body: str, start: int, end: int, mentions: list[Mention], gazetteer: dict[str, Entity]) -> str | None:
+    """The first-level areas a figure with no place of its own names back: "More than 7,000 people
+    have been killed since the insurgency flared in 2004", "in the three southern provinces" after
+    "the provinces of Pattani, Yala and Narathiwat": the last list of two or more first-level areas
+    (GeoNames level, of any country) the article named together before the sentence, as written ("Pattani, Yala
+    and Narathiwat"); None when the sentence names no conflict or plural area noun (data/en/
+    tally_words.json `conflict_nouns`, `area_plurals`) or no such list was named before."""
+    if not _conflict_back().search(body, start, end):
+        return None
+    before = sorted((m for m in mentions if m.end <= start and m.entity_id in gazetteer
+                     and gazetteer[m.entity_id].entity_type in ("GPE", "LOC", "ORG")), key=lambda m: m.start)
+    runs: list[list[Mention]] = []
+    for m in before:
+        if runs and _LIST_JOIN.fullmatch(body, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        # any country's: the model may have read a province of the list as an organisation, or
+        # resolved it to a namesake elsewhere ("Adamawa" ORG, "Borno" as Germany's "Borna"): its name as written counts too
+        if len(run) >= 2 and all(not gazetteer[m.entity_id].is_country and (_is_first_level_area(
+                gazetteer[m.entity_id].name, None) or _is_first_level_area(m.surface, None)) for m in run):
+            return body[run[0].start:run[-1].end]
     return None
 
 

@@ -1,6 +1,6 @@
 """A rule-based TimeML TIMEX3 tagger: temporal expressions with type and normalized value.
 
-Component `timex.v6`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
+Component `timex.v7`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
 and normalizes them against the document creation time (dct), the way TimeML annotates news
 ("Wednesday" -> 2010-10-20, "the fourth quarter" -> 2006-Q4, "two years" -> P2Y, "weekly" -> P1W,
 "two years ago" -> 2008, "recent years" -> PAST_REF). HeidelTime-style, this module is only the
@@ -25,7 +25,7 @@ from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
 from transforms.timex_vocab import LANGUAGE, cues, expand
 
-COMPONENT = "timex.v6"
+COMPONENT = "timex.v7"
 
 
 @dataclass(frozen=True)
@@ -228,21 +228,28 @@ def _end_after_the_start(a: Timex, b: Timex) -> Timex | None:
     return None
 
 
+_NUMERIC_DCT = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
 def parse_dct(value: str) -> dt.date:
     """The document creation time: ISO (2009-02-03, 2009-02-03T10:00Z) or a numeric date whose
-    order its parts decide (13-02-2009 is day-first, 02/13/2009 month-first; equal parts agree).
-    ValueError for anything else, and for 03/04/2009, which either order reads: a wrong guess would
-    shift every relative date of the document by months."""
+    order a part over 12 decides (13-02-2009 day-first, 02/13/2009 month-first); one that either
+    order reads (03-02-2009, as a MEANTIME document gives it) is read day-first, the corpora's
+    convention, and `dct_order_ambiguous` says so. ValueError for anything else."""
     value = value.strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value)
+    m = _NUMERIC_DCT.fullmatch(value)
     if m:
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a <= 12 and b <= 12 and a != b:
-            raise ValueError(f"ambiguous document creation time {value!r}: day-first and month-first "
-                             "both read it; use YYYY-MM-DD")
-        day, month = (a, b) if a > 12 else (b, a)
+        day, month = (b, a) if b > 12 else (a, b)
         return dt.date(year, month, day)
     raise ValueError(f"unreadable document creation time {value!r}: use YYYY-MM-DD")
+
+
+def dct_order_ambiguous(value: str) -> bool:
+    """Whether `value` is a numeric date both day-first and month-first read, as different days
+    (03/04/2024: 3 April or 4 March); `parse_dct` reads it day-first."""
+    m = _NUMERIC_DCT.fullmatch(value.strip())
+    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1).lstrip("0") != m.group(2).lstrip("0")

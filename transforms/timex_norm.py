@@ -174,6 +174,19 @@ def month_of_year(m, ctx):
     return "DATE", f"{year:04d}-{month:02d}"
 
 
+def month_span_quarter(m, ctx):
+    """"the April-June quarter", "the July-September quarter of 2023": the calendar quarter the
+    three months make (2023-Q3), its year read as a bare month's (`year_of_month`). None when the
+    months are not one calendar quarter (a fiscal quarter: the months stay dates)."""
+    first, last = month_value(m.group("month")), month_value(m.group("month2"))
+    if first % 3 != 1 or last != first + 2:
+        return None
+    year = _written_year(m) or year_of_month(ctx, m.start(), first, m.end())
+    quarter = (first - 1) // 3 + 1
+    ctx.quarter = (year, quarter)
+    return "DATE", f"{year:04d}-Q{quarter}"
+
+
 def year_of_x(m, ctx):
     """"in 1898": a year before 1900 after a preposition that dates."""
     return "DATE", m.group("x")
@@ -529,6 +542,19 @@ def weekday(m, ctx):
     return "DATE", day.isoformat()
 
 
+def twilight(m, ctx):
+    """"at dawn", "after dusk", "at first light on Friday": the part of the day the light names
+    (vocabulary.json twilight: dawn MO, dusk EV), on the weekday written with it, else on the day
+    the text last named (TimeML: a TIME at the day's granularity, 2024-03-08TMO)."""
+    day = ctx.anchor
+    if m.groupdict().get("wd"):
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        day = weekday_date(ctx, weekday_value(m.group("wd")), rel, m.start(), m.end())
+        ctx.anchor = day
+    code = value_of("twilight", m.group("tw"))
+    return "TIME", f"{day.isoformat()}T{code}"
+
+
 def weekday_in_week(m, ctx):
     """"Monday last week", "Friday of next week", "Tuesday night this week": one TIMEX3 (TimeML
     tags the weekday with the week that places it), the day of that ISO week; "the previous
@@ -714,13 +740,15 @@ def duration(m, ctx):
 
 
 def set_(m, ctx):
-    """"every week", "twice a week", "$1 billion a year", "50,000 discs a year", "daily": a rate
-    (TimeML SET). "a year" needs a count or an amount before it (else "a year" is a duration or
-    nothing); "daily" before a capitalized name is a newspaper ("the party daily Granma")."""
+    """"every week", "twice a week", "50,000 discs a year", "daily": a rate (TimeML SET). "a year"
+    needs a count before it (else "a year" is a duration or nothing) that is no sum of money
+    (cues.json money_before_rate); "daily" before a capitalized name is a newspaper ("the party
+    daily Granma")."""
     words = m.group("x").lower()
     if words.startswith(("a ", "an ")):
-        if not _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
-            return None
+        before = ctx.text[max(0, m.start() - 40):m.start()]
+        if not _RATE_BEFORE.search(before) or _money_before().search(before):
+            return None  # TimeBank leaves a price or a sum per period untagged ("$1.76 a year", "save $500 million a year")
     if m.group("adverb") and (_NAME_AFTER.match(ctx.text, m.end()) or re.search(r"\b(?:the|a)\s+$", text_before(ctx, m, 6))
                               and not re.match(r"[^\S\n]+[a-z]", ctx.text[m.end():m.end() + 3])):
         return None  # "the party daily Granma", "a daily." (a newspaper), not "the daily tally"
@@ -730,11 +758,29 @@ def set_(m, ctx):
     return "SET", duration_value(1, unit.lower())
 
 
+def part_set(m, ctx):
+    """"every night", "each morning", "every weekend": a part of every day or every week's weekend
+    (TimeML SET, written as "nightly" is: XXXX-XX-XXTNI; XXXX-WXX-WE)."""
+    if m.group("part"):
+        return "SET", f"XXXX-XX-XXT{_part_code(m.group('part'))}"
+    return "SET", "XXXX-WXX-WE"
+
+
 # A count or an amount, and at most two words after it, before "a year": "twice a week", "$1.76 a
 # share a year", "$1 billion a year", "50,000 discs a year".
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:times|twice|once|hundred|thousand|million|billion|trillion|dozen)s?)"
                           r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*$", re.I)
 _NAME_AFTER = re.compile(r"[^\S\n]+(?-i:[A-Z])")
+
+
+@cache
+def _money_before() -> re.Pattern:
+    """A sum of money ending right before "a year" ("$1.76", "#500 million", "20 cents a share"),
+    cues.json money_before_rate: a currency sign before the number or a currency word after it."""
+    c = cues()
+    signs, words = "|".join(c["currency_sign"]), "|".join(c["currency_word"])
+    return re.compile(rf"(?:(?:{signs})[^\S\n]*\d[\d,.]*(?:[^\S\n]+(?:million|billion|trillion))?"
+                      rf"|\b(?:{words}))(?:[^\S\n]+(?:a|per)[^\S\n]+share)?[^\S\n]*$", re.I)
 
 
 def present(m, ctx):

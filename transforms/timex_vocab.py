@@ -77,6 +77,9 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
         "set_adverb": rf"(?:{_alternation(v['set_adverb'])})",
         "season": rf"(?:{_alternation(v['season'])})",
         "part_of_day": rf"(?:{_alternation(v['part_of_day'])})",
+        # "dawn", "dusk": a part of the day named by the light; its own table, so that a day's
+        # bare part ("in the evening", read as that day or the one before) stays "part_of_day"
+        "twilight": rf"(?:{_alternation(v['twilight'])})",
         "relative": rf"(?:{_alternation(v['relative'])})",
         "holiday": rf"(?:{_alternation(v['holiday'])})",
         "tz": rf"(?-i:{_alternation(v['time_zone'])})",
@@ -126,8 +129,11 @@ def weekday_value(word: str, lang: str = LANGUAGE) -> int:
 
 
 def number_value(words: str, lang: str = LANGUAGE) -> float | None:
-    """"24", "2 1/2", "twenty-four", "two thousand", "a couple of" -> the number; None when unreadable."""
+    """"24", "2 1/2", "twenty-four", "two thousand", "a couple of" -> the number; None when unreadable
+    or written with a leading zero ("0600")."""
     text = re.sub(r"\s+", " ", words.strip().lower())
+    if re.fullmatch(r"0\d+", text):
+        return None  # "0600 (hours)": a clock time or a code; no count is written with a leading zero
     if text.endswith(" 1/2") and text[:-4].isdigit():
         return float(text[:-4]) + 0.5
     try:

@@ -116,7 +116,8 @@ def _shorten(table: pa.Table, max_width: int) -> pa.Table:
                      then left(regexp_replace("{n}"::varchar, '\\s+', ' ', 'g'), {cut}) || '{ELLIPSIS}'
                      else regexp_replace("{n}"::varchar, '\\s+', ' ', 'g') end as "{n}\""""
             if pa.types.is_string(f.type) or pa.types.is_large_string(f.type) else f'"{n}"'
-            for f in flat.schema for n in [f.name])
+            # a column named by its expression ('left(evidence, 60)', '"x"') quotes its own quotes
+            for f in flat.schema for n in [f.name.replace('"', '""')])
         return con.sql(f"select {columns} from result").to_arrow_table()
     finally:
         con.close()

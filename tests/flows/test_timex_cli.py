@@ -51,10 +51,12 @@ def test_a_plain_article_given_by_mistake_is_one_message(tmp_path):
     assert out.stderr.count("not JSON Lines") == 1 and "Traceback" not in out.stderr
 
 
-def test_an_ambiguous_numeric_dct_is_reported_not_guessed():
-    # 03/04/2024 is 3 April day-first and 4 March month-first: a guess would shift "yesterday" by a month
+def test_an_ambiguous_numeric_dct_is_tagged_and_the_reading_said():
+    # 03/04/2024 is 3 April day-first and 4 March month-first: read day-first (the corpora's
+    # convention), and the user is told which day it was taken for
     out, err = io.StringIO(), io.StringIO()
     line = json.dumps({"doc_id": "x", "dct": "03/04/2024", "text": "Drones struck yesterday."})
     done = tag_jsonl([line], out, source="in.jsonl", err=err)
-    assert (done.tagged, done.failed) == (0, 1)
-    assert "ambiguous" in err.getvalue() and "YYYY-MM-DD" in err.getvalue()
+    assert (done.tagged, done.failed) == (1, 0)
+    assert json.loads(out.getvalue())["timexes"][0]["value"] == "2024-04-02"
+    assert "read day-first as 2024-04-03" in err.getvalue() and "YYYY-MM-DD" in err.getvalue()

@@ -82,3 +82,17 @@ def test_a_sentence_dated_only_ahead_is_a_forecast_not_an_event(forecast):
 def test_a_day_of_news_beside_a_forecast_still_dates_the_attack():
     [e] = events("Gunmen attacked a bus on Monday, and more attacks are feared in the coming days.")
     assert e.event_date == dt.date(2023, 11, 13)
+
+
+def test_a_background_past_time_dates_nothing():
+    # the year of another verb beside the day of the news: neither history nor the attack's date
+    [e] = events("The clinic, which a charity opened in 2016, was hit by two rockets on Monday, killing a nurse.")
+    assert e.event_date == dt.date(2023, 11, 13)
+
+
+def test_a_sentence_without_an_attack_word_beside_a_day_is_no_history():
+    # no trigger in the first sentence (it is parsed for the past time alone): its Sunday dates the scene
+    text = ("Her father planted the orchard in 2008, and on Sunday the family picked apples there. "
+            "A mortar round hit the farmhouse, killing two of them.")
+    [e] = events(text)
+    assert e.event_date == dt.date(2023, 11, 12)

@@ -30,6 +30,13 @@ def test_same_day_country_and_place_is_one_incident():
     assert incident_key(None, "IQ", None, "e1") != incident_key(None, "IQ", None, "e2")
 
 
+def test_a_province_or_country_on_one_day_is_no_incident_by_itself():
+    # "in Kandahar province" and "in Afghanistan" name no attack's place: the load's rules decide
+    day = dt.date(2026, 4, 6)
+    for place in ("gpe:kandahar", "gpe:af"):
+        assert incident_key(day, "AF", place, "e1", precise=False) != incident_key(day, "AF", place, "e2", precise=False)
+
+
 def test_links_are_the_same_before_and_after_the_index_sorts_its_keys():
     """The index keeps the latest documents' band keys apart and sorts them in every RECENT
     documents: where a candidate's key sits must not change what it links to."""

@@ -144,3 +144,15 @@ def test_a_public_bodys_name_after_the_is_an_organisation_where_the_model_saw_no
     assert [(g[1], g[2]) for g in resolved(text)] == [("Kelemba Regional High Court", "ORG")]
     # "the Council of Elders": a body named by what follows "of" is left to the model
     assert resolved("They asked the Regional Council of Elders.") == []
+
+
+def test_every_public_body_noun_of_the_data_file_makes_an_organisation():
+    # name_spans.json institution_heads, each in an invented name the model is not shown
+    for head in json.loads(data_text("en/name_spans.json"))["institution_heads"]:
+        text = f"Residents wrote to the Tembeni District {head} after the raid."
+        assert [(g[1], g[2]) for g in resolved(text)] == [(f"Tembeni District {head}", "ORG")], head
+
+
+def test_the_facility_cue_reads_the_facility_heads_of_name_spans():
+    for head in json.loads(data_text("en/name_spans.json"))["facility_heads"]:
+        assert cues()["facility_end"].search(f"Kandiwal {head}"), head

@@ -195,3 +195,11 @@ def test_an_outlet_named_before_its_published_line_is_the_publisher(line, publis
     a = parse_article(f"Drones hit the airport\n{line}\n\nDrones struck the airport on Monday, officials said.")
     assert a.publisher == publisher
     assert publisher is None or a.published is not None and a.published.year in (2024, 2026)
+
+
+@pytest.mark.parametrize("headline", ["Mali: 9 soldiers killed in ambush near Boni (May 3)",
+                                      "Drone strike on Kherson market kills four (updated)"])
+def test_a_headline_closing_on_a_bracket_is_the_title(headline):
+    # after the date line, a long line that closes on "(May 3)" is the headline, not the first paragraph
+    a = parse_article(f"2026-05-04\n\n{headline}\n\nGunmen attacked an army post on Sunday, officials said.")
+    assert a.title == headline and a.body.startswith(headline + "\n\nGunmen")

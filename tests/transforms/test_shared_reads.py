@@ -15,8 +15,8 @@ def test_a_repeated_sentence_is_parsed_once_and_its_parse_shared(monkeypatch):
     spans = [[(0, len(REPEATED)), (len(REPEATED) + 1, len(first))], [(21, len(second))]]
     alone = [[t.text, t.dep_, t.head.i] for t in attack_parse.parse_sentences([REPEATED])[0]]
     read: list[str] = []
-    real = attack_parse.parse_sentences
-    monkeypatch.setattr("transforms.attacks.parse_sentences", lambda texts: read.extend(texts) or real(texts))
+    real = attack_parse.parse_stream  # the parser as parse_candidates reads it, one Doc at a time
+    monkeypatch.setattr("transforms.attacks.parse_stream", lambda texts: read.extend(texts) or real(texts))
     out = parse_candidates([first, second], spans, [0, 0])
     assert sorted(read) == sorted([REPEATED, OTHER])
     doc = out[0][spans[0][0]]

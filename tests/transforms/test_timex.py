@@ -4,7 +4,7 @@ import json
 import pytest
 
 from tests.conftest import SHARED
-from transforms.timex import parse_dct, tag_timexes
+from transforms.timex import dct_order_ambiguous, parse_dct, tag_timexes
 
 DCT = dt.date(2023, 11, 14)  # a Tuesday
 
@@ -90,15 +90,15 @@ def test_dct_formats():
     assert parse_dct("2009-02-03") == dt.date(2009, 2, 3) == parse_dct("2009-02-03T10:00Z")
     # a part over 12 decides the order; equal parts read the same both ways
     assert parse_dct("13-02-2009") == dt.date(2009, 2, 13) == parse_dct("02/13/2009")
-    assert parse_dct("04.04.2009") == dt.date(2009, 4, 4)
+    assert parse_dct("04.04.2009") == dt.date(2009, 4, 4) and not dct_order_ambiguous("04.04.2009")
     with pytest.raises(ValueError):
         parse_dct("soon")
 
 
 @pytest.mark.parametrize("value", ["03/04/2024", "03-02-2009", "1.12.2024"])
-def test_dct_that_either_order_reads_is_refused(value):
-    with pytest.raises(ValueError, match="ambiguous.*YYYY-MM-DD"):
-        parse_dct(value)
+def test_a_dct_either_order_reads_is_read_day_first_and_flagged(value):
+    day, month, year = map(int, value.replace("/", "-").replace(".", "-").split("-"))
+    assert parse_dct(value) == dt.date(year, month, day) and dct_order_ambiguous(value)
 
 
 def _value_f1(path, tagger=tag_timexes, keep=lambda doc: True):
@@ -320,3 +320,35 @@ def test_extents_follow_timeml(text, extent):
 def test_a_named_day_of_history_is_not_this_weeks_weekday():
     assert values("Marchers recalled Bloody Sunday. Black Monday crashed markets.") == []
     assert values("On Sunday, troops fired.") == [("Sunday", "DATE", "2023-11-12")]
+
+
+def test_a_military_clock_time_is_a_time_not_hundreds_of_hours():
+    """"0600 hours" is six o'clock: a count is never written with a leading zero."""
+    assert values("Rebels shelled Kadugli at 0600 hours on Monday.") == [
+        ("0600 hours", "TIME", "2023-11-13T06:00"), ("Monday", "DATE", "2023-11-13")]
+    assert values("Between 0200 and 0400 hrs, drones struck.") == [("0400 hrs", "TIME", "2023-11-14T04:00")]
+    assert values("Pilots logged 1200 hours of flight time.") == [("1200 hours", "DURATION", "PT1200H")]
+
+
+def test_a_clock_time_written_with_a_period():
+    assert values("At about 10.30am, gunmen opened fire in Quetta.") == [("about 10.30am", "TIME", "2023-11-14T10:30")]
+    assert values("The curfew starts at 9.15 p.m. on Friday.") == [("9.15 p.m. on Friday", "TIME", "2023-11-10T21:15")]
+
+
+def test_dawn_and_dusk_are_parts_of_the_day_named():
+    assert values("Gunmen raided Zurmi on Sunday. They struck again shortly before dawn.") == [
+        ("Sunday", "DATE", "2023-11-12"), ("dawn", "TIME", "2023-11-12TMO")]
+    assert values("Jets bombed the ridge at first light on Saturday.") == [
+        ("first light on Saturday", "TIME", "2023-11-11TMO")]
+    # "dawn" as a word of a name or a modifier is no time
+    assert values("The Dawn newspaper said a dawn raid killed five.") == []
+
+
+def test_that_same_day_is_the_day_last_named():
+    assert values("Troops entered Beni on Nov. 6 and left that same day.")[-1] == ("that same day", "DATE", "2023-11-06")
+
+
+def test_a_sum_of_money_per_year_is_no_set():
+    """TimeBank leaves prices and budgets per period untagged ("$1.76 a year"); a count of things stays a SET."""
+    assert values("The plan would save $500 million a year and pay 20 pence a share a year.") == []
+    assert values("The army recruits 15,000 soldiers a year.") == [("a year", "SET", "P1Y")]

@@ -27,3 +27,14 @@ def test_a_list_column_beside_quoted_and_repeated_names_is_json_encoded():
 def test_a_table_without_nested_columns_is_returned_as_it_is():
     table = pa.table({"x": [1, 2]})
     assert flatten_nested(table) is table
+
+
+def test_a_quoted_expression_name_renders_as_a_table():
+    """The terminal table cuts text cells with SQL over the result: a column DuckDB names with
+    quotes ('"left"(evidence, 20)') must not break that query (it raised a parser error)."""
+    from warehouse.format import render_table
+
+    table = pa.table([pa.array(["Gunmen killed 12 people in an attack"]), pa.array([1])],
+                     names=['"left"(evidence, 20)', 'a"b'])
+    out = render_table(table, width=120, max_width=10)
+    assert '"left"(evidence, 20)' in out and "Gunmen ki…" in out
