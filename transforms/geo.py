@@ -206,6 +206,14 @@ def _trailing_noun() -> re.Pattern:
 
 
 @cache
+def _country_names() -> frozenset[str]:
+    """Lower-case names and aliases of the countries of the gazetteer (ISO 3166, pycountry)."""
+    from transforms.gazetteer import load_gazetteer
+
+    return frozenset(a.lower() for e in load_gazetteer().values() if e.is_country for a in (e.name, *e.aliases))
+
+
+@cache
 def stop_names() -> frozenset[str]:
     from transforms.ner import common_words
 
@@ -249,6 +257,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 end -= len(part.group(0)) - len(part.group(0).rstrip())
                 noun = _trailing_noun().search(body, start, end)
                 end = noun.start() if noun and noun.start() > start else end
+                if body[start:end].lower() in _country_names():
+                    continue  # "the Jordan Valley", "the Niger Delta": no town named Jordan abroad is meant
                 if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
             # "a truck of the Assam Rifles at Nambol" read as one facility: the name after "at" is looked up
@@ -267,6 +277,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
     for m in misread:  # "Ngong Range" read as a person: the name before the noun
         noun = _trailing_noun().search(body, m.start, m.end)
+        if noun and noun.start() > m.start and body[m.start:noun.start()].lower() in _country_names():
+            continue  # "Niger Delta" read as a person: no town named Niger is meant
         spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
                       _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = _Spans((m.start, m.end) for m in mentions if m not in misread)
@@ -288,6 +300,8 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
         noun = _trailing_noun().search(body, start, end)
         if noun is not None and noun.start() > start:
             spans.append((start, end, False))
+            if body[start:noun.start()].lower() in _country_names():
+                continue  # "the Jordan Valley", "the Niger Delta": no town named Jordan abroad is meant
             end = noun.start()
         text = body[start:end]
         if text.lower() in _function_words() or text.lower() in _calendar_words():

@@ -32,6 +32,9 @@ def rows(text: str) -> list[tuple[str | None, str | None]]:
     ("Published: April 10, 2026\n\nRebels attacked fishing boats on the Congo River near Mbandaka on Wednesday, "
      "killing four fishermen, local officials said.\n", "CD"),
     ("Published: November 26, 2026\n\nGunmen shot dead Chad Okafor, a local councillor, in Maiduguri on Tuesday.\n", "NG"),
+    # "the Jordan Valley town of X": no town named Jordan abroad (Jordan, Minnesota) is looked up
+    ("Published: November 10, 2026\n\nAn explosion at a checkpoint near the Jordan Valley town of Jericho on Monday "
+     "wounded two police officers.\n", "PS"),
     # a lake or river near a town the gazetteer places: one scene, the town's
     ("Published: April 10, 2026\n\nGunmen attacked a boat on Lake Victoria near Kisumu on Wednesday, killing four "
      "fishermen, police said.\n", "KE"),
