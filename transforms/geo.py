@@ -205,6 +205,16 @@ def _trailing_noun() -> re.Pattern:
     return re.compile(rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))}))+$", re.I)
 
 
+def _name_before_noun(body: str, start: int, end: int) -> int | None:
+    """The end of the name in body[start:end] before a trailing area or place noun ("Kanbalu" of
+    "Kanbalu Township"), `end` when none trails; None when what stands before the noun is a
+    country's name ("the Jordan Valley", "the Niger Delta"): no town of that name abroad is meant."""
+    noun = _trailing_noun().search(body, start, end)
+    if noun is None or noun.start() <= start:
+        return end
+    return None if body[start:noun.start()].lower() in _country_names() else noun.start()
+
+
 @cache
 def _country_names() -> frozenset[str]:
     """Lower-case names and aliases of the countries of the gazetteer (ISO 3166, pycountry)."""
@@ -255,10 +265,9 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                 start, end = m.start + part.start(), m.start + part.end()
                 start += len(part.group(0)) - len(part.group(0).lstrip())
                 end -= len(part.group(0)) - len(part.group(0).rstrip())
-                noun = _trailing_noun().search(body, start, end)
-                end = noun.start() if noun and noun.start() > start else end
-                if body[start:end].lower() in _country_names():
-                    continue  # "the Jordan Valley", "the Niger Delta": no town named Jordan abroad is meant
+                end = _name_before_noun(body, start, end)
+                if end is None or body[start:end].lower() in _country_names():
+                    continue  # "the Jordan Valley", a country named as a part: no town of that name is meant
                 if end > start and not (body[start:end].isupper() and end - start <= 3):  # "HQ", "IDP": no town
                     spans.append((start, end, True))
             # "a truck of the Assam Rifles at Nambol" read as one facility: the name after "at" is looked up
@@ -276,10 +285,10 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
                     or office_after().match(body, m.end)
                     or (_bracketed(body, m.start) or _qualifying(body, m.start)) and not m.surface.isupper())]  # "(PSO)"
     for m in misread:  # "Ngong Range" read as a person: the name before the noun
-        noun = _trailing_noun().search(body, m.start, m.end)
-        if noun and noun.start() > m.start and body[m.start:noun.start()].lower() in _country_names():
+        cut = _name_before_noun(body, m.start, m.end)
+        if cut is None:
             continue  # "Niger Delta" read as a person: no town named Niger is meant
-        spans.append((m.start, noun.start() if noun and noun.start() > m.start else m.end,
+        spans.append((m.start, cut,
                       _bracketed(body, m.start) or _qualifying(body, m.start)))
     taken = _Spans((m.start, m.end) for m in mentions if m not in misread)
     # "Congo's Ituri province", "Burkina Faso's Djibo": a name a country owns is a place in it
@@ -297,12 +306,12 @@ def candidate_spans(body: str, mentions: list[Mention], gazetteer) -> list[tuple
             continue
         # "Kanbalu Township", "Kulgam District": a capitalized area or place noun after the name is no part of it
         # (the whole is looked up too, and wins where GeoNames knows it: "Bryansk Oblast", `resolve_article`)
-        noun = _trailing_noun().search(body, start, end)
-        if noun is not None and noun.start() > start:
+        cut = _name_before_noun(body, start, end)
+        if cut != end:
             spans.append((start, end, False))
-            if body[start:noun.start()].lower() in _country_names():
+            if cut is None:
                 continue  # "the Jordan Valley", "the Niger Delta": no town named Jordan abroad is meant
-            end = noun.start()
+            end = cut
         text = body[start:end]
         if text.lower() in _function_words() or text.lower() in _calendar_words():
             continue
