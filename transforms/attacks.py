@@ -33,6 +33,7 @@ from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, de
 from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import harmed_after, told_after
 from transforms.attack_headline import reparse_headlines
+from transforms.attack_hosts import hosted_targets
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
 from transforms.attack_parse import parse_sentences, parse_stream
@@ -222,7 +223,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
         after_mishap = False
-    return _distinct_anchors(events)
+    return _distinct_anchors(hosted_targets(events))
 
 
 def _distinct_anchors(events: list[AttackEvent]) -> list[AttackEvent]:
