@@ -1,6 +1,6 @@
 """A rule-based TimeML TIMEX3 tagger: temporal expressions with type and normalized value.
 
-Component `timex.v7`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
+Component `timex.v8`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
 and normalizes them against the document creation time (dct), the way TimeML annotates news
 ("Wednesday" -> 2010-10-20, "the fourth quarter" -> 2006-Q4, "two years" -> P2Y, "weekly" -> P1W,
 "two years ago" -> 2008, "recent years" -> PAST_REF). HeidelTime-style, this module is only the
@@ -25,7 +25,7 @@ from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
 from transforms.timex_vocab import LANGUAGE, cues, expand
 
-COMPONENT = "timex.v7"
+COMPONENT = "timex.v8"
 
 
 @dataclass(frozen=True)
@@ -98,13 +98,14 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
         if not found:
             continue
         span = m.span("x") if "x" in m.re.groupindex and m.group("x") else m.span()
-        for kind, value, (s, e) in (found if isinstance(found, list) else [(*found, span)]):
+        # a normalizer returns (TYPE, VALUE) or a list of (TYPE, VALUE, SPAN[, RANGE_END])
+        for kind, value, (s, e), *range_end in (found if isinstance(found, list) else [(*found, span)]):
             cut = _preposition(lang).match(text, s, e)
             s = cut.end() if cut and cut.end() < e else s
             cut = _MODIFIER_ARTICLE.match(text, s, e)
             s = cut.end() if cut and re.fullmatch(r"\w+(?:-\w+)+", text[cut.end():e]) else s
             s = _with_its_modifier(text, s, last_end, lang)
-            out.append(Timex(s, e, text[s:e], kind, value))
+            out.append(Timex(s, e, text[s:e], kind, value, range_end[0] if range_end else None))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
             if kind == "DATE" and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
