@@ -159,15 +159,18 @@ def _in_a_quoted_title(text: str, t: Timex) -> bool:
 # What may stand between a clock time and the day it is on: "10:30 a.m. local time (0730 GMT) on Tuesday".
 _TIME_TO_DAY = re.compile(r"(?:[\s,()]|\bon\b|\blocal\s+time\b)*", re.I)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a clock time or a part of a day ("dawn", 2024-03-08TMO) on a day
+_TIME_OF_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T(?:\d|[A-Z]{2}$)")
 
 
 def _times_on_the_day_after(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A clock time written before its day ("at 05:45 on 3 March", "10:30 a.m. (0730 GMT) on
-    Tuesday") is on that day, not on the day the text named before it."""
+    """A clock time or a part of the day written before its day ("at 05:45 on 3 March", "10:30
+    a.m. (0730 GMT) on Tuesday", "at dawn on the 14th") is on that day, not on the day the text
+    named before it."""
     out = list(timexes)
     for i in range(len(out) - 1, -1, -1):
         t = out[i]
-        if t.type != "TIME" or not re.match(r"\d{4}-\d{2}-\d{2}T\d", t.value):
+        if t.type != "TIME" or not _TIME_OF_A_DAY.match(t.value):
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is None or not _TIME_TO_DAY.fullmatch(text[t.end:nxt.start]):
