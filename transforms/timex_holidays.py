@@ -65,7 +65,7 @@ def _hijri(month_day: str, year: int, days: int | str) -> tuple[tuple[dt.date, i
         start = Gregorian(year, 1, 1).to_hijri().year
     except OverflowError:  # outside the Umm al-Qura table
         return ()
-    for hyear in (start, start + 1):
+    for hyear in (start, start + 1, start + 2):  # a Gregorian year overlaps three Hijri years
         try:
             first = Hijri(hyear, month, day)
         except OverflowError:
