@@ -78,13 +78,14 @@ def _hijri(month_day: str, year: int, days: int | str) -> tuple[tuple[dt.date, i
 
 
 def _country_days(country: str, name: str, year: int) -> list[dt.date]:
-    """The days `holidays` names `name` (alone or as "Name (Other name)") in `country`'s calendar."""
+    """The first days `holidays` names `name` in `country`'s calendar (Rosh Hashanah's two
+    days are one holiday, begun on the first)."""
     import holidays
     with warnings.catch_warnings():  # a year outside the library's table: no day, not a warning
         warnings.simplefilter("ignore")
         table = holidays.country_holidays(country, years=year, language="en_US")
-    return sorted(d for d, names in table.items()
-                  if any(n == name or n.startswith(name + " (") for n in names.split("; ")))
+    days = {d for d, names in table.items() if name in names.split("; ")}
+    return sorted(d for d in days if d - dt.timedelta(days=1) not in days)
 
 
 @cache

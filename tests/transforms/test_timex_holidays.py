@@ -28,6 +28,9 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str, str | None]]:
     ("A grenade was thrown at a temple in Jammu on Diwali.", "2024-11-02", ("Diwali", "2024-10-31")),
     ("Drones struck Kharkiv on Orthodox Easter, the mayor said.", "2024-05-07", ("Orthodox Easter", "2024-05-05")),
     ("Russia and Ukraine traded blame for shelling on Orthodox Christmas.", "2025-01-08", ("Orthodox Christmas", "2025-01-07")),
+    ("Sirens sounded across Tel Aviv on Yom Kippur.", "2023-09-27", ("Yom Kippur", "2023-09-25")),
+    ("Two rockets fell near Sderot on Rosh Hashanah.", "2024-10-05", ("Rosh Hashanah", "2024-10-03")),
+    ("A bomb went off in a market in Sichuan before Chinese New Year.", "2024-02-15", ("Chinese New Year", "2024-02-10")),
 ])
 def test_a_moving_holiday_is_the_day_of_the_articles_year(text, dct, expected):
     got = [(t, v) for t, kind, v, _ in tagged(text, dct) if kind == "DATE"]
@@ -65,6 +68,17 @@ def test_the_coming_holiday_when_the_text_looks_ahead_else_the_last():
         "The ceasefire collapsed after Eid al-Fitr, residents said.", "2024-07-02")
     assert ("last Ramadan", "DATE", "2023-03-23", "2023-04-20") in tagged(
         "Attacks fell compared with last Ramadan.", "2024-03-20")
+
+
+def test_a_holiday_in_the_name_of_a_war_is_no_day():
+    assert not [t for t in tagged("Veterans of the Yom Kippur War met in Haifa.", "2023-10-01") if "Yom" in t[0]]
+
+
+def test_a_holiday_of_several_days_in_a_country_calendar_is_one_occurrence():
+    # Israel keeps Rosh Hashanah two days: one holiday, begun on the first
+    assert [first for first, _ in occurrences("country:IL:Rosh Hashanah", 2024)] == [dt.date(2024, 10, 3)]
+    assert ("Passover", "DATE", "2024-04-23", "2024-04-29") in tagged(
+        "Checkpoints were closed throughout Passover.", "2024-05-02")
 
 
 def test_a_persons_name_is_no_holiday():
