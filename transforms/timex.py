@@ -1,6 +1,6 @@
 """A rule-based TimeML TIMEX3 tagger: temporal expressions with type and normalized value.
 
-Component `timex.v7`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
+Component `timex.v8`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
 and normalizes them against the document creation time (dct), the way TimeML annotates news
 ("Wednesday" -> 2010-10-20, "the fourth quarter" -> 2006-Q4, "two years" -> P2Y, "weekly" -> P1W,
 "two years ago" -> 2008, "recent years" -> PAST_REF). HeidelTime-style, this module is only the
@@ -25,7 +25,7 @@ from transforms.timex_calendar import Context
 from transforms.timex_norm import NORMALIZERS
 from transforms.timex_vocab import LANGUAGE, cues, expand
 
-COMPONENT = "timex.v7"
+COMPONENT = "timex.v8"
 
 
 @dataclass(frozen=True)
@@ -98,13 +98,14 @@ def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang:
         if not found:
             continue
         span = m.span("x") if "x" in m.re.groupindex and m.group("x") else m.span()
-        for kind, value, (s, e) in (found if isinstance(found, list) else [(*found, span)]):
+        # a normalizer returns (TYPE, VALUE) or a list of (TYPE, VALUE, SPAN[, RANGE_END])
+        for kind, value, (s, e), *range_end in (found if isinstance(found, list) else [(*found, span)]):
             cut = _preposition(lang).match(text, s, e)
             s = cut.end() if cut and cut.end() < e else s
             cut = _MODIFIER_ARTICLE.match(text, s, e)
             s = cut.end() if cut and re.fullmatch(r"\w+(?:-\w+)+", text[cut.end():e]) else s
             s = _with_its_modifier(text, s, last_end, lang)
-            out.append(Timex(s, e, text[s:e], kind, value))
+            out.append(Timex(s, e, text[s:e], kind, value, range_end[0] if range_end else None))
             if kind == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 ctx.anchor = dt.date.fromisoformat(value)
             if kind == "DATE" and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
@@ -158,15 +159,18 @@ def _in_a_quoted_title(text: str, t: Timex) -> bool:
 # What may stand between a clock time and the day it is on: "10:30 a.m. local time (0730 GMT) on Tuesday".
 _TIME_TO_DAY = re.compile(r"(?:[\s,()]|\bon\b|\blocal\s+time\b)*", re.I)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a clock time or a part of a day ("dawn", 2024-03-08TMO) on a day
+_TIME_OF_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T(?:\d|[A-Z]{2}$)")
 
 
 def _times_on_the_day_after(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A clock time written before its day ("at 05:45 on 3 March", "10:30 a.m. (0730 GMT) on
-    Tuesday") is on that day, not on the day the text named before it."""
+    """A clock time or a part of the day written before its day ("at 05:45 on 3 March", "10:30
+    a.m. (0730 GMT) on Tuesday", "at dawn on the 14th") is on that day, not on the day the text
+    named before it."""
     out = list(timexes)
     for i in range(len(out) - 1, -1, -1):
         t = out[i]
-        if t.type != "TIME" or not re.match(r"\d{4}-\d{2}-\d{2}T\d", t.value):
+        if t.type != "TIME" or not _TIME_OF_A_DAY.match(t.value):
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is None or not _TIME_TO_DAY.fullmatch(text[t.end:nxt.start]):

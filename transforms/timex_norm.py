@@ -19,6 +19,7 @@ from functools import cache
 from transforms import dates
 from transforms.timex_calendar import (MONTH_WORDS, duration_value, points_ahead, safe_date, shift_period,
                                        text_before, unit_name, weekday_date, year_of_month, year_of_month_day)
+from transforms.timex_holidays import moving_holiday
 from transforms.timex_vocab import cues, month_value, number_value, value_of, vocabulary, weekday_value
 
 
@@ -894,3 +895,4 @@ def time_on_day(m, ctx):
 NORMALIZERS = {name: fn for name, fn in globals().items()
                if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__}
 NORMALIZERS["set"] = set_
+NORMALIZERS["moving_holiday"] = moving_holiday

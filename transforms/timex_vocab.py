@@ -82,6 +82,7 @@ def placeholders(lang: str = LANGUAGE) -> dict[str, str]:
         "twilight": rf"(?:{_alternation(v['twilight'])})",
         "relative": rf"(?:{_alternation(v['relative'])})",
         "holiday": rf"(?:{_alternation(v['holiday'])})",
+        "moving_holiday": rf"(?:{_alternation(v['moving_holiday'])})",
         "tz": rf"(?-i:{_alternation(v['time_zone'])})",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
         "year4": r"(?:1[5-9]\d\d|20\d\d)",
