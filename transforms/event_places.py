@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v7`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo.v8`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import armed_groups, context
+from transforms import armed_groups, context, nested_names
 from transforms.attack_rules import rules as attack_rules
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
@@ -137,8 +137,10 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 out.append((None, fallback, EventPlace(None, None, None, None)))
                 continue
         if feature is None or feature.level == COUNTRY:
-            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or fallback,
-                        EventPlace(None, None, None, None)))
+            country = e.country_code or (feature.country_code if feature else None) or fallback
+            if feature is None and _only_a_group_says(body, e, mentions, gazetteer, dateline_end, country):
+                country = None
+            out.append((e.location_id, country, EventPlace(None, None, None, None)))
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
@@ -235,6 +237,19 @@ def _national_place(body: str, event, mentions: list[Mention], gazetteer) -> str
              and (e := gazetteer.get(m.entity_id)) is not None and e.entity_type == "NORP" and e.country_code
              and national_noun().match(body, m.end)}
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _only_a_group_says(body: str, event, mentions: list[Mention], gazetteer, dateline_end: int, country: str | None) -> bool:
+    """Whether an event at a place GeoNames lacks beside a feature several countries share
+    (`nested_names.is_shared`: "on Lake Chad near Baga Sola") has `country` from nothing but an armed
+    group of several countries ("Boko Haram": Nigeria, Niger, Cameroon, Chad): no country, a place,
+    a people or a force of one country names it, so no one country is known ("..., Nigerian officials
+    said" names it)."""
+    if country is None or not any(event.start_char <= m.start < event.end_char and (g := gazetteer.get(m.entity_id)) is not None
+                                  and g.entity_type in PLACE_TYPES and nested_names.is_shared(m.surface) for m in mentions):
+        return False
+    return country not in context_countries(body, mentions, gazetteer, dateline_end) \
+        and country not in evidence_weights(body, which="one")
 
 
 @cache
