@@ -22,6 +22,7 @@ from transforms import armed_groups, context, nested_names
 from transforms.attack_rules import rules as attack_rules
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
+from transforms.forces_abroad import abroad_forces
 from transforms.geo import (BESIDE_BEFORE, NEAR_BEFORE, PLACE_TYPES, context_countries, national_noun, office_after,
                             stop_names)
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, name_key
@@ -281,6 +282,10 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
+    for cc in abroad_forces(body, mentions, gazetteer) & votes.keys():
+        if votes[cc] - actors.get(cc, 0.0) < 1e-9:
+            # "French soldiers near the hamlet of X": forces that serve abroad say whose they are, not where
+            del votes[cc]
     top = _likeliest(votes)
     if top is None:
         # nothing stronger speaks: a group or people of several countries, by its share in each (#14)

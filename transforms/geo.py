@@ -35,6 +35,7 @@ from functools import cache
 
 from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
+from transforms.forces_abroad import abroad_forces
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.geonames import (ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization,
@@ -516,6 +517,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR * w
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR * w
     said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
+    for cc in abroad_forces(body, mentions, lookup_entity):
+        # "a US drone strike near the hamlet of X": whose forces, never backing for a homonym of X at their home
+        support[cc] = max(0.0, support.get(cc, 0.0) - said_by_actors.get(cc, 0.0))
     weights: dict[str, float] = {}
     for s, e, certain in spans:
         key = name_key(body[s:e])
