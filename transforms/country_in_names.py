@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import cache
 
 from transforms.resources import data_text
@@ -51,9 +52,37 @@ def inside_longer_names(text: str, spans, mentions: list, is_country, ner_from: 
         own = [w for w in _WORD.finditer(text, span.start, span.end)
                if not any(m.start <= w.start() < m.end for m in inner)]
         if any(w.group(0)[0].isupper() and w.group(0).lower() not in qualifying for w in own) \
-                and not any(text.startswith(("'s", "’s"), m.end) for m in countries):  # "Nigeria's Borno State"
+                and not any(text.startswith(("'s", "’s"), m.end) or _bare_possessive(m, span) for m in countries):
+            # "Nigeria's Borno State", "Kenyas Lamu county"
             out.update(countries)
     return out
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \t]+(?=[A-Z])")
+
+
+def after_countries(text: str, spans, mentions: list, is_country) -> list:
+    """`spans` (NER spans with start, end, text, label) with each span that opens with a country's
+    mention of `mentions` followed by a name of its own ("Kenyas Lamu", "Nigeria's Borno") starting
+    at that name: the country is kept (`inside_longer_names`), so the name after it is read on its
+    own, not lost with the longer span."""
+    starts = {m.start: m for m in mentions if is_country(m.entity_id)}
+    out = []
+    for span in spans:
+        m = starts.get(span.start)
+        gap = _POSSESSIVE_GAP.match(text, m.end) if m is not None and m.end < span.end else None
+        if gap is not None and gap.end() < span.end:
+            span = replace(span, start=gap.end(), text=text[gap.end():span.end])
+        out.append(span)
+    return out
+
+
+def _bare_possessive(m, span) -> bool:
+    """ "Kenyas Lamu": a country's possessive written without its apostrophe (the gazetteer's alias
+    "Kenyas", `gazetteer._possessives_without_apostrophe`) opening the longer name: the country, then a
+    name of its own. (A country's name that is a plural, "Philippines Mindanao", is read so too: the
+    country it names is the same.)"""
+    return m.start == span.start and m.surface.endswith("s") and len(m.surface) > 2
 
 
 @cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from transforms import (alias_senses, armed_groups, canonical, country_in_names, entity_layout, name_spans,
-                        nested_names, roundup)
+                        nested_names, roundup, speaker_labels)
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -111,6 +111,7 @@ class EntityMatcher:
         # "Jordan Peterson", "Puerto Jordan", "the Niger Delta": a country inside a longer name is none
         nested = country_in_names.inside_longer_names(text, ner_spans, mentions, self._is_country, ner_from)
         mentions = [m for m in mentions if m not in nested]
+        ner_spans = country_in_names.after_countries(text, ner_spans, mentions, self._is_country)
         labels = _consistent_labels(text, ner_spans)
         # a one-word name its context makes a place once ("the town of Djibo") is that place where it opens a sentence
         for s in ner_spans:
@@ -163,6 +164,8 @@ class EntityMatcher:
         mentions += self._acronym_mentions(text, mentions, lookup)
         mentions = _without_overlaps(mentions)
         mentions = alias_senses.settle(text, mentions, lambda entity_id: lookup[entity_id].country_code)  # "ADF"
+        # "RUSSIA: Our forces ...": a transcript's delegation, no place
+        mentions = speaker_labels.without_speakers(text, mentions, lambda entity_id: lookup[entity_id].is_country)
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
 

@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v7`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo.v8`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and
@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import armed_groups, context
+from transforms import armed_groups, context, nested_names
 from transforms.attack_rules import rules as attack_rules
 from transforms.country_evidence import evidence_weights
 from transforms.entities import Mention
+from transforms.forces_abroad import abroad_forces
 from transforms.geo import (BESIDE_BEFORE, NEAR_BEFORE, PLACE_TYPES, context_countries, national_noun, office_after,
                             stop_names)
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, name_key
@@ -137,8 +138,10 @@ def place_events(body: str, events: list, mentions: list[Mention], features: dic
                 out.append((None, fallback, EventPlace(None, None, None, None)))
                 continue
         if feature is None or feature.level == COUNTRY:
-            out.append((e.location_id, e.country_code or (feature.country_code if feature else None) or fallback,
-                        EventPlace(None, None, None, None)))
+            country = e.country_code or (feature.country_code if feature else None) or fallback
+            if feature is None and _only_a_group_says(body, e, mentions, gazetteer, dateline_end, country):
+                country = None
+            out.append((e.location_id, country, EventPlace(None, None, None, None)))
             continue
         out.append((loc, feature.country_code or e.country_code, EventPlace(feature.admin1, feature.latitude, feature.longitude, precision)))
     return out
@@ -237,6 +240,19 @@ def _national_place(body: str, event, mentions: list[Mention], gazetteer) -> str
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _only_a_group_says(body: str, event, mentions: list[Mention], gazetteer, dateline_end: int, country: str | None) -> bool:
+    """Whether an event at a place GeoNames lacks beside a feature several countries share
+    (`nested_names.is_shared`: "on Lake Chad near Baga Sola") has `country` from nothing but an armed
+    group of several countries ("Boko Haram": Nigeria, Niger, Cameroon, Chad): no country, a place,
+    a people or a force of one country names it, so no one country is known ("..., Nigerian officials
+    said" names it)."""
+    if country is None or not any(event.start_char <= m.start < event.end_char and (g := gazetteer.get(m.entity_id)) is not None
+                                  and g.entity_type in PLACE_TYPES and nested_names.is_shared(m.surface) for m in mentions):
+        return False
+    return country not in context_countries(body, mentions, gazetteer, dateline_end) \
+        and country not in evidence_weights(body, which="one")
+
+
 @cache
 def _stand_off_sub_events() -> frozenset[str]:
     """The ACLED sub-event types struck from afar (acled_subtypes.jsonl `stand_off`)."""
@@ -266,6 +282,10 @@ def _article_country(body, mentions, gazetteer, places, known, dateline_end) -> 
     for m in places:
         if known[m.entity_id].country_code:
             votes[known[m.entity_id].country_code] = votes.get(known[m.entity_id].country_code, 0.0) + 1.0
+    for cc in abroad_forces(body, mentions, gazetteer) & votes.keys():
+        if votes[cc] - actors.get(cc, 0.0) < 1e-9:
+            # "French soldiers near the hamlet of X": forces that serve abroad say whose they are, not where
+            del votes[cc]
     top = _likeliest(votes)
     if top is None:
         # nothing stronger speaks: a group or people of several countries, by its share in each (#14)

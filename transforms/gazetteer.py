@@ -66,6 +66,11 @@ def load_gazetteer() -> dict[str, Entity]:
         if e.entity_id not in entities and not claimed.intersection(e.aliases):
             entities[e.entity_id] = e
             claimed.update(e.aliases)
+    for eid, e in list(entities.items()):
+        if e.is_country:
+            possessive = _possessives_without_apostrophe(e.aliases, claimed)
+            entities[eid] = replace(e, aliases=e.aliases + possessive)
+            claimed.update(possessive)
     stop = frozenset(word_list("geonames_stopnames.txt"))
     for (name, cc), city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         pop = city["population"]
@@ -75,6 +80,15 @@ def load_gazetteer() -> dict[str, Entity]:
         entities[eid] = Entity(eid, name, "GPE", cc, city["latitude"], city["longitude"], (name,), "geonames")
         claimed.add(name)
     return entities
+
+
+def _possessives_without_apostrophe(aliases: tuple[str, ...], claimed: set[str]) -> tuple[str, ...]:
+    """ "Kenyas", "Nigerias", "Burkina Fasos": a country's possessive as notes and hasty copy write it
+    without its apostrophe ("in Kenyas coastal region"), one per alias in mixed case that ends in
+    a letter other than s (a plural "Philippines" has none; "UAE" is an acronym), unless it is
+    another entry's alias."""
+    return tuple(p for a in aliases if a[-1:].isalpha() and a[-1] not in "sS" and not a.isupper()
+                 and (p := a + "s") not in claimed)
 
 
 def _pycountry_countries(cities: dict) -> list[Entity]:

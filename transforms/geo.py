@@ -1,6 +1,6 @@
 """Geo-resolution with context: every place mention of an article resolved to a GeoNames feature.
 
-Component `geo.v7`, after the approach of Mordecai3 (Halterman 2023): a place name has
+Component `geo.v8`, after the approach of Mordecai3 (Halterman 2023): a place name has
 candidates in GeoNames (`transforms.geonames`) and the choice among homonyms is made by the
 article, not by the name alone:
 
@@ -35,17 +35,20 @@ from functools import cache
 
 from transforms import armed_groups, context
 from transforms.country_evidence import country_evidence, evidence_weights
+from transforms.forces_abroad import abroad_forces
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
-from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
+from transforms.geonames import (ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization,
+                                 spells_its_name)
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v7"
+COMPONENT = "geo.v8"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing
 _CITY = 100_000  # the population of a town no text calls a village
 _ALTERNATE = 1.0  # what a feature found only by a GeoNames alternate name loses against one found by its own name
+_OUTSHINES = 5  # how many times bigger than any namesake abroad a city named where only a place can stand must be to be meant
 _NAMESAKE = 10  # how many times smaller than a city of note of its name a place in a named province may be and still win
 _SERVING_ABROAD = ("forces", "group")  # country_evidence kinds that may act away from home ("Rwandan Defence Force")
 _UNCERTAIN = 0.5  # the weight of a common word read as a name ("The area"), against a name's 1
@@ -121,9 +124,11 @@ def _words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 @cache
 def _strike_on() -> re.Pattern:
-    """ "bombs on Kharkiv", "a missile strike on the city of Odesa": where an attack fell."""
-    nouns = json.loads(data_text("geo_admin_affixes.json"))["strike_on_nouns"]
-    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, nouns), key=len, reverse=True))})\s+on\s+(?:the\s+)?"
+    """ "bombs on Kharkiv", "a missile strike on the city of Odesa", "missiles struck Odesa": where an
+    attack fell."""
+    raw = json.loads(data_text("geo_admin_affixes.json"))
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"\b(?:(?:{alt(raw['strike_on_nouns'])})\s+on|{alt(raw['strike_verbs'])})\s+(?:the\s+)?"
                       r"(?:(?:town|village|city)\s+of\s+)?$", re.I)
 
 
@@ -512,6 +517,9 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
         support[cc] = support.get(cc, 0.0) + 2.0 * _ACTOR * w
         said_by_actors[cc] = said_by_actors.get(cc, 0.0) + _ACTOR * w
     said_by_actors = {cc: 2.0 * w for cc, w in said_by_actors.items()}
+    for cc in abroad_forces(body, mentions, lookup_entity):
+        # "a US drone strike near the hamlet of X": whose forces, never backing for a homonym of X at their home
+        support[cc] = max(0.0, support.get(cc, 0.0) - said_by_actors.get(cc, 0.0))
     weights: dict[str, float] = {}
     for s, e, certain in spans:
         key = name_key(body[s:e])
@@ -612,7 +620,7 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
                 or any(_within(q, best) for q in inside)):
             chosen[(s, e)] = best  # the article backs its country
         elif not from_ner and body[s:e].lower() in stop_names() and not (is_area or is_place) \
-                and not (_city_by_its_name(best, own, own_key) and _locative(body, s)):
+                and not (_city_by_its_name(best, options, own_key) and _locative(body, s)):
             pass  # a dictionary word named alone is a place only where the article backs its country (or a city of note)
         elif is_area and best.level in (ADMIN1, ADMIN2) and len(own) == 1 and not placed_abroad - own:
             # "Idlib province": a province of one country is no homonym of a place abroad, unless the article
@@ -620,11 +628,11 @@ def resolve_article(body: str, mentions: list[Mention], entities: dict[str, Enti
             chosen[(s, e)] = best
         elif not any(v - said_by_actors.get(cc, 0.0) - (self_share if cc in own else 0.0) > 1.0 for cc, v in support.items()) \
                 and (from_ner or is_area or is_place or of_area
-                     or (body[s:e].lower() not in stop_names() or _city_by_its_name(best, own, own_key))
+                     or (body[s:e].lower() not in stop_names() or _city_by_its_name(best, options, own_key))
                      and _locative(body, s)) \
                 and (best.level in (ADMIN1, ADMIN2) and not _off_the_fronts(best, fronts, said_by_actors)
                      or (best.population >= _CITY or _capital(best, options))
-                     and name_key(best.name) == name_key(body[s:e]) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
+                     and _by_its_name(best, own, own_key) and not village or not any(v > 0.01 for cc, v in support.items() if cc not in own and cc not in filed_only)
                      or _forces_only(best, options, own_key, village, support, said_by_actors, at_home, own | filed_only, fronts)) \
                 and not (village and len({f.country_code for f in options}) > 1) \
                 and not (best.level in (ADMIN1, ADMIN2) and _town_word().match(body, e)) \
@@ -738,12 +746,24 @@ def _locative(body: str, start: int) -> bool:
     return bool(_IN_BEFORE.search(body, max(0, start - 30), start) or _strike_on().search(body, max(0, start - 40), start))
 
 
-def _city_by_its_name(best: Feature, own: set[str], own_key: str) -> bool:
-    """Whether `best` is a city (100,000 people or more) of the one country of its name, named by its
-    own name: a word of the dictionary that is such a city's name ("bombs on Kharkiv": WordNet has
-    it) is that city where only a place can stand, whether or not the model saw a name."""
-    return best.level == PLACE and best.population >= _CITY and len(own) == 1 and best.primary \
-        and name_key(best.name) == own_key
+def _city_by_its_name(best: Feature, options: list[Feature], own_key: str) -> bool:
+    """Whether `best` is a city (100,000 people or more) of the one country of its name, or
+    `_OUTSHINES` times as big as any namesake abroad (Odesa beside Odessa, Texas), named by its own
+    name: a word of the dictionary that is such a city's name ("bombs on Kharkiv", "missiles struck
+    Odesa": WordNet has them) is that city where only a place can stand, whether or not the model saw a name."""
+    abroad = max((f.population for f in options if f.country_code != best.country_code), default=0)
+    own = {f.country_code for f in options if f.country_code == best.country_code}
+    return best.level == PLACE and best.population >= _CITY and best.population >= _OUTSHINES * abroad \
+        and _by_its_name(best, own, own_key)
+
+
+def _by_its_name(best: Feature, own: set[str], own_key: str) -> bool:
+    """Whether the article names `best` by its own name, or (a city of 100,000 people or more, the only
+    country of that name) by a GeoNames alternate name that spells its name otherwise: "Kharkov",
+    "Kiev", "Mykolaiv", "Odessa" (`geonames.spells_its_name`; not an old or other name, "Nikolaev")."""
+    if name_key(best.name) == own_key:
+        return True
+    return best.level == PLACE and best.population >= _CITY and len(own) == 1 and spells_its_name(best.name, own_key)
 
 
 def _capital(town: Feature, options: list[Feature]) -> bool:

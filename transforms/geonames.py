@@ -368,6 +368,19 @@ def same_romanization(name: str, other: str) -> bool:
     return bool(keys[0]) and keys[0] == keys[1]
 
 
+@lru_cache(maxsize=1 << 12)
+def spells_its_name(name: str, other: str) -> bool:
+    """Whether `other` (an article's spelling) writes the name `name` otherwise: the same
+    `_romanized_expr` key, or the same consonant skeleton (`_skeleton_expr`: "Kharkov" and "Kharkiv",
+    "Kiev" and "Kyiv", "Odessa" and "Odesa", "Mykolaiv" and "Mykolayiv"): a transliteration or an
+    exonym of one name, not another name of the place ("Nikolaev", "Orkney")."""
+    if same_romanization(name, other):
+        return True
+    keys = pl.DataFrame({"key": [name_key(name), name_key(other)]}).select(_skeleton_expr("key"))["key"]
+    # (a pair, not a search: a skeleton of two letters is enough to compare "Kiev" with "Kyiv")
+    return len(keys[0]) >= 2 and keys[0] == keys[1]
+
+
 @cache
 def _romanized() -> pl.DataFrame:
     def build():

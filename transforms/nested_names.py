@@ -1,4 +1,4 @@
-"""Names with a place inside them are one name (component `entities.v6`).
+"""Names with a place inside them are one name (component `entities.v7`).
 
 ../shared/gold/ANNOTATION.md: "nested names are not split". The gazetteer matches "Chad" in "Lake
 Chad", "Niger" in "the Armed Forces of Niger" and "Mozambique" in "Islamic State Mozambique Province";
@@ -29,7 +29,7 @@ from transforms import canonical
 from transforms.entity_context import natural_feature
 from transforms.ner import NerSpan
 from transforms.ner_gate import explained_words
-from transforms.resources import data_text
+from transforms.resources import data_text, word_list
 
 _PLACE_TYPES = ("GPE", "LOC")
 _PLACE_OF = re.compile(r"[ \t]+(?:in|of)[ \t]+((?:[A-Z][\w'’-]+)(?:[ \t][A-Z][\w'’-]+){0,2})[ \t]*\(([A-Z][A-Z0-9&-]{1,9})\)")
@@ -105,16 +105,28 @@ def inside_longer_names(text: str, spans: list[NerSpan], mentions: list[_Located
     return inside
 
 
+@cache
+def _shared_features() -> frozenset[str]:
+    """The lower-case names of data/shared_features.txt: features several countries share."""
+    return frozenset(name.lower() for name in word_list("shared_features.txt"))
+
+
+def is_shared(name: str) -> bool:
+    """Whether `name` ("Lake Chad", "the Sahel") is a feature several countries share (data/shared_features.txt)."""
+    return re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.I).lower() in _shared_features()
+
+
 def feature_countries(text: str, spans: list[NerSpan], mentions: list[_Located],
                       country_of: Callable[[str], str | None]) -> dict[tuple[int, int], str]:
     """(start, end) of each natural feature's name of `spans` (cut as the resolver cuts it) -> the
-    country named inside it ("Lake Chad" -> TD): the feature lies, at least in part, in the country it
+    country named inside it: the feature lies, at least in part, in the country it
     is named after, which the article's places are then read against (`country_of`: an entity id's
-    ISO2 code for a country, else None)."""
+    ISO2 code for a country, else None). A feature several countries share (data/shared_features.txt:
+    "Lake Chad", "Lake Victoria") is named after none of them: the article's other evidence decides."""
     out = {}
     for span in spans:
         start, end = canonical.clean_span(text, span.start, span.end)
-        if not natural_feature(text[start:end]):
+        if not natural_feature(text[start:end]) or is_shared(text[start:end]):
             continue
         codes = {cc for m in mentions if start <= m.start and m.end <= end and (cc := country_of(m.entity_id))}
         if len(codes) == 1:
