@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from transforms import dates
+from transforms import dates, line_heads
 from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
@@ -364,8 +364,12 @@ def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
                 flush()
                 in_box = True
             continue
-        if current and _SENTENCE_END.search(current[-1]):
-            flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files
+        if current and (_SENTENCE_END.search(current[-1]) or line_heads.list_mark(line)
+                        or line_heads.is_heading(current[-1])):
+            # a line that ends a sentence ends its paragraph: one paragraph per line files; a list item
+            # ("- Gunmen ...", "2. Quetta: ...") or the line after a heading ("MALI", "## Mali") is never
+            # a wrapped line of the heading or item above it
+            flush()
         current.append(line)
     flush()
     return paragraphs, removed
