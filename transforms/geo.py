@@ -40,7 +40,7 @@ from transforms.gazetteer import Entity
 from transforms.geonames import ADMIN1, ADMIN2, COUNTRY, PLACE, Feature, km, name_key, neighbours, same_romanization
 from transforms.resources import data_text, word_list
 
-COMPONENT = "geo.v7"
+COMPONENT = "geo.v8"
 _ACTOR = 0.25  # the weight of an actor's country ("US forces", "Houthi fighters") as evidence of where
 _BACKED = 1.0  # the support a country needs before a spelling variant of a name is placed in it
 _NOTABLE = 10_000  # the population of a town whose other romanization is taken without the article's backing

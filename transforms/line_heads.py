@@ -104,3 +104,20 @@ def is_heading(line: str) -> bool:
 def layout() -> dict:
     """The data of data/en/roundup.json (the marks and words of a roundup's layout)."""
     return _layout()
+
+
+# What may close a name that opens a line, read at a given name ("CÚCUTA.", "Borno:", "GAO -", "KABUL,")
+_END_AT = re.compile(r"[ \t]*(?:([.,:])|([–—-])(?=\s))")
+
+
+def head_at(text: str, start: int, end: int) -> Head | None:
+    """The head text[start:end] makes when it opens its line (but a list mark) and a full stop, comma,
+    colon or spaced dash follows it: a dateline's or an item's name, or a speaker label; else None.
+    For a name another reader found (the NER model's span), where `heads` finds names by itself."""
+    if not opens_line(text, start):
+        return None
+    m = _END_AT.match(text, end)
+    if not m:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    return Head(start, end, "lead", m.group(1) or "-", bool(text[line_start:start].strip()))

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms import line_heads
-from transforms.geonames import lookup, name_key
+from transforms import entity_layout, line_heads
 from transforms.ner import NerSpan
-from transforms.ner_gate import explained_words, is_common
+from transforms.ner_gate import explained_words
 
 
 @dataclass(frozen=True)
@@ -100,34 +99,35 @@ def _after_heading(text: str, line: int, heads: list[tuple[int, int]]) -> bool:
     return any(text[e:line].strip() in ("", ":") for _, e in heads)
 
 
+def is_headline(text: str, offset: int) -> bool:
+    """Whether `offset` lies on the first line of a roundup (`items`): its headline, where a count
+    ("Pakistan: three attacks this week") is the newsroom's tally of the items below, no official one."""
+    return "\n" in text[offset:] and "\n" not in text[:offset] and bool(items(text))
+
+
 def item_at(found: list[Item], offset: int) -> Item | None:
     """The item whose text holds `offset`, or None."""
     return next((i for i in found if i.start <= offset < i.end), None)
 
 
 def lead_places(text: str, spans: list[NerSpan], found: list) -> list[NerSpan]:
-    """The NER spans of `text` with a roundup's place leads read as places. A lead is a place
-    when GeoNames knows its name (`geonames.lookup`; not "Amina Yusuf" in a list of profiles).
-    Such a lead no mention (`found`, of the gazetteer) or span covers, and whose capitalised
-    words are not all common English words ("Trend", "Key Points"; "Lower Shabelle" is a place),
-    is a GPE span; a span that is exactly such a lead ("Zamfara" read as a person; not a full
-    name of two words or more) is relabelled GPE. Unchanged when the text is no roundup."""
+    """The NER spans of `text` with a roundup's place leads read as places, a lead being a place by
+    `entity_layout.names_place` (the judgement of every name heading a line). Such a lead no
+    mention (`found`, of the gazetteer) or span covers is a GPE span; a span that is exactly such a
+    lead ("Zamfara" read as a person; not a full name of two words or more) is relabelled GPE.
+    Unchanged when the text is no roundup."""
     leads = [i.lead for i in items(text) if i.lead is not None]
+    leads = [(s, e) for s, e in leads if entity_layout.names_place(text[s:e], lead_of_items=True)]
     if not leads:
         return spans
-    known = lookup([text[s:e] for s, e in leads])  # a place GeoNames knows, not a person's name
-    leads = [(s, e) for s, e in leads if name_key(text[s:e]) in known]
     out = []
     for s in spans:
         # (a full name read as a person stays one: "Amina Yusuf: the commander ..." in a list of profiles)
         at_lead = (s.start, s.end) in leads and (s.label in ("ORG", "NORP") or s.label == "PERSON" and " " not in s.text)
         out.append(NerSpan(s.start, s.end, s.text, "GPE") if at_lead else s)
     for start, end in leads:
-        name = text[start:end]
-        if any(x.start < end and start < x.end for x in [*spans, *found]) \
-                or all(is_common(w.lower()) for w in name.split() if w[0].isupper()):
-            continue
-        out.append(NerSpan(start, end, name, "GPE"))
+        if not any(x.start < end and start < x.end for x in [*spans, *found]):
+            out.append(NerSpan(start, end, text[start:end], "GPE"))
     return sorted(out, key=lambda s: s.start)
 
 
