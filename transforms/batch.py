@@ -298,7 +298,7 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
         resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d), article, variants,
                                    romanized)
         # a roundup item's places in the country its own label or heading names ("Mali: ... in Gao")
-        resolved = roundup_places.bounded(d.body, resolved, found, lambda i: _country_code(known.get(i)))
+        resolved = roundup_places.bounded(d.body, resolved, found, lambda i: _country_code(known.get(i)), d.mentions)
         entities = {e.entity_id: e for e in d.entities}
         entities.update({e.entity_id: e for e in resolved.entities if e.entity_id not in gazetteer})
         used = {m.entity_id for m in resolved.mentions}

@@ -86,15 +86,17 @@ def heading_places(text: str, taken: list[tuple[int, int]], known: callable) -> 
 def names_place(name: str, known: callable = None, lead_of_items: bool = False) -> bool:
     """Whether a name heading a line (`line_heads`) names a place: the gazetteer has it (`known`,
     called with the name as a gazetteer spells it), or GeoNames knows it as a city of some size or an
-    administrative area (`known_place`). A lead of a roundup's items (`lead_of_items`: several lines
+    administrative area (`known_place`); a lead of a roundup's items (`lead_of_items`: several lines
     open with one) may name any place GeoNames knows, a village too (not "Amina Yusuf" in a list of
-    profiles), unless its capitalised words are all common English words ("Trend", "Key Points";
-    "Lower Shabelle" is a place)."""
+    profiles). A name whose capitalised words are all common English words ("Outlook", "Key Points";
+    "Lower Shabelle" is a place) is a place only as a city of that size ("Goma", though WordNet lists "goma")."""
     if known is not None and known(line_heads.titled(name)):
         return True
-    if not lead_of_items:
-        return known_place(name)
-    return _in_geonames(name) and not all(is_common(w.lower()) for w in name.split() if w[0].isupper())
+    if all(is_common(w.lower()) for w in name.split() if w[0].isupper()):
+        # a common word names a place only as a city of note: "Goma", not "Outlook" (a Canadian district)
+        city = geonames_city_by_name(line_heads.titled(name))
+        return city is not None and city["population"] >= _HEAD_CITY_MIN_PEOPLE
+    return known_place(name) or lead_of_items and _in_geonames(name)
 
 
 @cache
