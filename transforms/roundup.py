@@ -121,7 +121,11 @@ def lead_places(text: str, spans: list[NerSpan], found: list) -> list[NerSpan]:
     if not leads:
         return spans
     out = []
+    ends = dict(leads)
     for s in spans:
+        if s.end > ends.get(s.start, s.end):
+            # "Goma - An" read as one name: the lead ends at its mark, the item's sentence begins after it
+            s = NerSpan(s.start, ends[s.start], text[s.start:ends[s.start]], "GPE")
         # (a full name read as a person stays one: "Amina Yusuf: the commander ..." in a list of profiles)
         at_lead = (s.start, s.end) in leads and (s.label in ("ORG", "NORP") or s.label == "PERSON" and " " not in s.text)
         out.append(NerSpan(s.start, s.end, s.text, "GPE") if at_lead else s)
