@@ -102,7 +102,11 @@ def _after_heading(text: str, line: int, heads: list[tuple[int, int]]) -> bool:
 def is_headline(text: str, offset: int) -> bool:
     """Whether `offset` lies on the first line of a roundup (`items`): its headline, where a count
     ("Pakistan: three attacks this week") is the newsroom's tally of the items below, no official one."""
-    return "\n" in text[offset:] and "\n" not in text[:offset] and bool(items(text))
+    if "\n" not in text[offset:] or "\n" in text[:offset]:
+        return False
+    # items under place labels or headings, not an article's sections ("BACKGROUND", "ANALYSIS")
+    marks = {m for i in items(text) for m in (i.lead, i.heading) if m is not None}
+    return sum(entity_layout.names_place(text[s:e], lead_of_items=True) for s, e in marks) >= _layout()["min_items"]
 
 
 def item_at(found: list[Item], offset: int) -> Item | None:

@@ -191,3 +191,11 @@ def test_a_count_in_a_roundups_headline_is_the_newsrooms_not_an_official_tally()
     # an official's count in the items still is one
     text = text + "3. Borno: The army said insurgents had carried out 40 attacks in the state since January.\n"
     assert [t.count for t in analyzed(text).tallies] == [40]
+
+
+def test_a_count_in_the_headline_of_an_article_with_sections_stays_a_tally():
+    text = ("date 2026-11-20\nMilitants staged 40 attacks in the region this year\n\nBACKGROUND\n\n"
+            "Militants have been active in the region since 2019.\n\n"
+            "OUTLOOK\n\nAnalysts expect more raids before the rains.\n")
+    # sections under headings are no items of places: the headline's count is the article's own figure
+    assert [(t.count, t.start_char) for t in analyzed(text).tallies] == [(40, 0)]
