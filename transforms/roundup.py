@@ -1,12 +1,14 @@
-"""Roundups and monitoring summaries: an article that lists several attacks, one per paragraph or
-bullet, each led by its place ("Borno: ISWAP fighters ...", "Beni territory. Fighters ..."), under
-headings in capitals that name a country ("NIGERIA" alone on a line).
+"""Roundups and monitoring summaries: an article that lists several attacks, one per paragraph,
+bullet or number, each led by its place ("Borno: ISWAP fighters ...", "2. Quetta: Gunmen ...",
+"Beni territory. Fighters ...") or under a heading that names a country ("NIGERIA" alone on a
+line, "## Mali", "Mali:"). What opens a line is read by `line_heads`, as the entity layout reads it.
 
 Each item is a report of its own: its place is the one it names, or its lead's, inside the country
-of the heading above it, never the place of the item before it (`place_by_item`). The words of the
-layout are data (data/en/roundup.json). A text is a roundup only when at least `min_items`
-paragraphs open with a distinct lead in title case: one lead is a dateline ("QUETTA: ..."), leads
-in capitals or repeated are a transcript's speakers ("ANCHOR:", "Omar:").
+of its label or heading above it, never the place of the item before it (`place_by_item`,
+`roundup_places`). The words of the layout are data (data/en/roundup.json). A text is a roundup
+only when at least `min_items` paragraphs open with a distinct lead in title case, or as many
+headings stand above text: one lead is a dateline ("QUETTA: ..."), leads in capitals or repeated
+are a transcript's speakers ("ANCHOR:", "Omar:").
 """
 
 from __future__ import annotations
