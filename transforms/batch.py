@@ -14,7 +14,7 @@ from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from transforms import dates
+from transforms import dates, roundup_places
 from transforms.attacks import AttackEvent, candidate_sentences, extract_attacks, parse_candidates
 from transforms.decode import decode_bytes
 from transforms.dedup import DuplicateIndex, lsh_bands, minhash_signature
@@ -297,6 +297,8 @@ def geo_stage(drafts: list[Draft]) -> list[Draft]:
     for d, known, article in zip(drafts, lookups, spans):
         resolved = resolve_article(d.body, list(d.mentions), {}, known, found, _dateline_end(d), article, variants,
                                    romanized)
+        # a roundup item's places in the country its own label or heading names ("Mali: ... in Gao")
+        resolved = roundup_places.bounded(d.body, resolved, found, lambda i: _country_code(known.get(i)), d.mentions)
         entities = {e.entity_id: e for e in d.entities}
         entities.update({e.entity_id: e for e in resolved.entities if e.entity_id not in gazetteer})
         used = {m.entity_id for m in resolved.mentions}
@@ -357,6 +359,10 @@ def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress
         out.append(replace(d, events=tuple(events), places=tuple(p for _, _, p in placed), tallies=tuple(tallies),
                            notes=d.notes + undated))
     return out
+
+
+def _country_code(entity) -> str | None:
+    return entity.country_code if entity is not None and entity.is_country else None
 
 
 def _is_place(entity) -> bool:
@@ -478,7 +484,7 @@ def _register_components() -> None:
     from transforms.components import register
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
-    register("parse.v5", parse_stage, ("text",), ("article", "sentences"))
+    register("parse.v6", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v7", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())

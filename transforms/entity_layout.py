@@ -1,4 +1,4 @@
-"""What a name's place in the article's layout says it is (component `entities.v6`).
+"""What a name's place in the article's layout says it is (component `entities.v7`).
 
 A name that opens a line is read by what follows it there, not by the small NER model's guess:
 
@@ -15,38 +15,27 @@ MIT, written for sitrep 2026-12. The thresholds are judgement, not counts.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from transforms import line_heads
 from transforms.gazetteer import geonames_city_by_name
 from transforms.ner_gate import explained_words, is_common
 
-# A line-opening name followed by one of these is a dateline or a heading ("CÚCUTA.", "Borno:", "GAO -").
-_HEAD_END = re.compile(r"[ \t]*(?:[.,:]|[–—-](?=\s))")
 # A city named at a line's head is a dateline when it is big enough to have a bureau or a stringer
 # (the floor of transforms/dates.py's colon datelines; keeps out speakers GeoNames also lists as villages).
 _HEAD_CITY_MIN_PEOPLE = 30_000
-_CAPS_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})[ \t]*$")
-_SMALL_WORDS = frozenset({"de", "del", "da", "do", "of", "the", "al"})  # "NORTE DE SANTANDER" -> "Norte de Santander"
-_NAME_HEAD = re.compile(r"(?m)^[ \t]*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+| de| del| do| da){0,3}):[ \t]")
-
-
-def opens_line(text: str, start: int) -> bool:
-    """Whether text[start] is the first non-blank character of its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip()
+_PARTICLES = frozenset({"de", "del", "do", "da"})  # "Norte de Santander:"
 
 
 def layout_label(text: str, start: int, end: int, label: str) -> str | None:
     """The label the layout gives the name text[start:end] the model labelled `label`: None for a
-    transcript's speaker label, "GPE" for a place opening a dateline or an item heading, else `label`."""
-    if not opens_line(text, start):
+    transcript's speaker label, "GPE" for a place opening a dateline or an item heading, else `label`.
+    What heads a line is `line_heads.head_at`'s reading, the one the roundup reader shares."""
+    head = line_heads.head_at(text, start, end)
+    if head is None:
         return label
     surface = text[start:end]
-    head = _HEAD_END.match(text, end)
-    if not head:
-        return label
-    if head.group(0).strip() == ":" and surface.isupper() and " " not in surface and is_common(surface.lower()) \
+    if head.end_mark == ":" and surface.isupper() and " " not in surface and is_common(surface.lower()) \
             and geonames_city_by_name(surface.capitalize()) is None:
         return None  # "ANCHOR:", "CORRESPONDENT:", "HOST:" (WordNet's common words name cities too: "PESHAWAR:")
     if label in ("ORG", "PERSON", "FAC", "NORP") and known_place(surface):
@@ -77,19 +66,51 @@ def _is_admin_area(name: str) -> bool:
 
 
 def heading_places(text: str, taken: list[tuple[int, int]], known: callable) -> list[tuple[int, int, str]]:
-    """Places that head a line the model may not read: a section heading in capitals on a line of its
-    own ("NIGERIA", "NORTE DE SANTANDER") and an item's place before a colon ("Borno: ISWAP fighters
-    ..."), where the gazetteer (`known`, called with the name as a gazetteer spells it) or GeoNames has
-    it; (start, end, name as a gazetteer spells it), none overlapping the `taken` (start, end) spans."""
+    """Places that head a line the model may not read (`line_heads.heads`): a section heading in
+    capitals on a line of its own ("NIGERIA", "NORTE DE SANTANDER") and an item's place before a
+    colon ("Borno: ISWAP fighters ...", "2. Quetta: ..."), where the gazetteer (`known`, called with
+    the name as a gazetteer spells it) or GeoNames has it; (start, end, name as a gazetteer spells
+    it), none overlapping the `taken` (start, end) spans."""
     out = []
-    for pattern in (_CAPS_LINE, _NAME_HEAD):
-        for m in pattern.finditer(text):
-            start, end = m.span(1)
-            name = m.group(1)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            titled = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() if w.isupper() else w
-                              for w in name.split())
-            if known(titled) or known_place(name):
-                out.append((start, end, titled))
+    for head in line_heads.heads(text):
+        start, end = head.start, head.end
+        name = text[start:end]
+        if not _names_a_place_head(head, name) or any(s < end and start < e for s, e in taken):
+            continue
+        titled = line_heads.titled(name)
+        if names_place(name, known):
+            out.append((start, end, titled))
     return out
+
+
+def names_place(name: str, known: callable = None, lead_of_items: bool = False) -> bool:
+    """Whether a name heading a line (`line_heads`) names a place: the gazetteer has it (`known`,
+    called with the name as a gazetteer spells it), or GeoNames knows it as a city of some size or an
+    administrative area (`known_place`); a lead of a roundup's items (`lead_of_items`: several lines
+    open with one) may name any place GeoNames knows, a village too (not "Amina Yusuf" in a list of
+    profiles). A name whose capitalised words are all common English words ("Outlook", "Key Points";
+    "Lower Shabelle" is a place) is a place only as a city of that size ("Goma", though WordNet lists "goma")."""
+    if known is not None and known(line_heads.titled(name)):
+        return True
+    if all(is_common(w.lower()) for w in name.split() if w[0].isupper()):
+        # a common word names a place only as a city of note: "Goma", not "Outlook" (a Canadian district)
+        city = geonames_city_by_name(line_heads.titled(name))
+        return city is not None and city["population"] >= _HEAD_CITY_MIN_PEOPLE
+    return known_place(name) or lead_of_items and _in_geonames(name)
+
+
+@cache
+def _in_geonames(name: str) -> bool:
+    from transforms import geonames
+
+    return bool(geonames.lookup([name]).get(geonames.name_key(name)))
+
+
+def _names_a_place_head(head: line_heads.Head, name: str) -> bool:
+    """A heading in capitals alone on its line, or a name in title case before a colon (its
+    words capitalised but the particles of place names: "Norte de Santander")."""
+    words = name.split()
+    if head.kind == "heading" and not head.end_mark:
+        return name.isupper() and len(words) <= 4
+    return head.end_mark == ":" and len(words) <= 4 and words[0][0].isupper() \
+        and all(w[0].isupper() or w in _PARTICLES for w in words[1:])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from transforms import dates
+from transforms import dates, line_heads
 from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
@@ -178,7 +178,7 @@ def parse_article(text: str) -> Article:
                     and not _SENTENCE_END.search(_TRAILING_BRACKET.sub("", line))):
                 title = line
             elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
-                    and _looks_like_a_name(line):
+                    and _looks_like_a_name(line) and not _heads_a_list(lines, i):
                 if publisher is None:
                     publisher = line
                 elif section is None:
@@ -259,6 +259,13 @@ def _footer_date(paragraphs: list[str]) -> tuple[list[str], str | None, dates.He
             if found is not None:
                 return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found
     return paragraphs, None, None
+
+
+def _heads_a_list(lines: list[str], i: int) -> bool:
+    """Whether the next line with text after lines[i] is a list item ("SOMALIA" above "- Gunmen
+    ..."): lines[i] is a roundup's heading, not a publisher or section name of the header."""
+    nxt = next((line.strip() for line in lines[i + 1:] if line.strip()), "")
+    return bool(line_heads.list_mark(nxt))
 
 
 def _stands_alone(lines: list[str], i: int) -> bool:
@@ -364,8 +371,12 @@ def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
                 flush()
                 in_box = True
             continue
-        if current and _SENTENCE_END.search(current[-1]):
-            flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files
+        if current and (_SENTENCE_END.search(current[-1]) or line_heads.list_mark(line)
+                        or line_heads.is_heading(current[-1])):
+            # a line that ends a sentence ends its paragraph: one paragraph per line files; a list item
+            # ("- Gunmen ...", "2. Quetta: ...") or the line after a heading ("MALI", "## Mali") is never
+            # a wrapped line of the heading or item above it
+            flush()
         current.append(line)
     flush()
     return paragraphs, removed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from transforms import line_heads
 from transforms.resources import word_list
 
 # A candidate end: . ! or ? , then optional closing quotes/brackets, then whitespace.
@@ -36,6 +37,7 @@ def _split_paragraph(text: str, lo: int, hi: int, out: list[tuple[int, int]]) ->
     s = lo
     while s < hi and text[s].isspace():
         s += 1
+    s += line_heads.list_mark(text[s:hi])  # "- Gunmen killed ...", "2. Quetta: ...": the item, not its mark
     for m in _END.finditer(text, s, hi):
         stop = m.end()
         token_start = text.rfind(" ", s, m.start()) + 1 or s

@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v7`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies.v8`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the day the figure was stated: the day after a verb of saying ("the ministry
 said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms import context, event_dates, tally_reading
+from transforms import context, event_dates, roundup, tally_reading
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.resources import jsonl
@@ -30,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v7"
+COMPONENT = "tallies.v8"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -294,6 +294,8 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
                 tally_reading.place_named_back(body, start, end, mentions, gazetteer) or \
                 tally_reading.areas_named_back(body, start, end, mentions, gazetteer)
             stated_by = _stated_by(body, start, end, inside, gazetteer)
+            if stated_by is None and roundup.is_headline(body, start):
+                continue  # "Pakistan: three attacks this week" over the items: the newsroom counting its own
             out.append(Tally(count, qualifier, unit, period_start, period_end, scope, stated_by, evidence, start, end))
             if unit == "deaths":
                 for n, q in _other_sides(sentence, m):  # "300 militants and 90 soldiers had been killed"

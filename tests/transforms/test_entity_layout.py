@@ -78,6 +78,25 @@ def test_a_speaker_named_by_name_is_not_made_a_place():
     assert ("FARIDA", "GPE") not in got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Weekly digest\n\n1. Kandahar: a roadside bomb killed three policemen.\n\n2. Herat: calm.\n", "Kandahar"),
+    ("Weekly digest\n\n- Antioquia: a landmine wounded two soldiers.\n\n- Cauca: calm.\n", "Antioquia"),
+    ("Weekly digest\n\n## Borno: insurgents raided a camp.\n\n## Yobe: calm.\n", "Borno"),
+])
+def test_an_items_place_after_a_list_mark_is_a_place(text, name):
+    assert (name, "GPE") in resolved(text)
+
+
+def test_a_heading_and_an_items_lead_are_judged_places_by_one_rule():
+    from transforms import entity_layout
+    # a city of note is a place though WordNet lists its name; a district named like a common word is none
+    assert entity_layout.names_place("Goma") and entity_layout.names_place("GOMA")
+    assert not entity_layout.names_place("Outlook") and not entity_layout.names_place("Outlook", lead_of_items=True)
+    # a village: only as one of several items' leads
+    assert not entity_layout.names_place("Diapaga") and entity_layout.names_place("Diapaga", lead_of_items=True)
+    assert not entity_layout.names_place("Amina Yusuf", lead_of_items=True)
+
+
 # --- nested names ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name", [

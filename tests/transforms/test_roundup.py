@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
+
 from transforms import batch, roundup
 from transforms.entities import default_matcher
 from transforms.event_dates import Window
@@ -119,3 +121,81 @@ def test_a_full_name_leading_an_item_stays_a_person():
     spans = roundup.lead_places(text, [NerSpan(start, start + 11, "Amina Yusuf", "PERSON")], [])
     assert [(s.text, s.label) for s in spans] == [("Amina Yusuf", "PERSON")]  # and no place "Musa Bello"
 
+
+
+# --- items under headings and labels of several layouts ---------------------------------------------
+
+LATE = dt.date(2026, 11, 30)
+
+
+def analyzed(text: str):
+    data = text.encode()
+    files = [batch.SourceFile("r.txt", hashlib.sha256(data).hexdigest(), data)]
+    drafts, rejected = batch.analyze_stage(files, 10 ** 6, LATE, Window.of_run_day(LATE))
+    assert not rejected
+    return drafts[0]
+
+
+def countries(text: str) -> list[str | None]:
+    return [e.country_code for e in analyzed(text).events]
+
+
+def test_bulleted_items_under_country_headings_in_capitals_take_their_headings_country():
+    text = ("date 2026-11-20\nHorn of Africa security roundup\n\nSOMALIA\n"
+            "- A car bomb killed five people at a market in Beledweyne on Monday.\n\nKENYA\n"
+            "- Gunmen attacked a bus near Mandera on Tuesday, killing two passengers.\n")
+    assert countries(text) == ["SO", "KE"]
+    found = roundup.items(analyzed(text).body)
+    assert [i.lead for i in found] == [None, None] and all(i.heading for i in found)
+
+
+def test_paragraphs_under_markdown_headings_are_items_of_their_country():
+    text = ("date 2026-11-20\nWeekly incident digest\n\n## Nigeria\nGunmen killed seven farmers in Gusau on Monday.\n\n"
+            "## Niger\nSuspected jihadists ambushed a patrol near Tillaberi on Wednesday, killing three soldiers.\n")
+    assert countries(text) == ["NG", "NE"]
+
+
+def test_a_country_label_on_a_line_of_its_own_heads_the_item_under_it():
+    text = ("date 2026-11-20\nConflict monitor\n\nMali:\nGunmen killed four traders near Gao on Monday.\n\n"
+            "Niger:\nA landmine killed two soldiers near Ouallam on Tuesday.\n")
+    events = analyzed(text).events
+    assert [e.country_code for e in events] == ["ML", "NE"]
+    assert all(e.location_id not in ("gpe:ml", "gpe:ne") for e in events)  # the label is no event's place
+
+
+def test_a_country_label_bounds_the_reading_of_a_town_other_countries_share():
+    # San Cristobal is a city of Venezuela and of Colombia's neighbours; the label says which
+    text = ("date 2026-11-20\nAndes and Caribbean digest\n\nColombia: Dissidents attacked a police station in Cucuta "
+            "on Monday, wounding four officers.\n\nVenezuela: Gunmen killed two soldiers in San Cristobal on Tuesday.\n")
+    events = analyzed(text).events
+    assert [e.country_code for e in events] == ["CO", "VE"]
+    assert len({e.location_id for e in events}) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("date 2026-11-20\nAfghanistan: a violent week\n1. Kandahar: A roadside bomb killed three policemen on Monday.\n"
+     "2. Kunduz: Gunmen shot dead a district official on Thursday.\n", ["AF", "AF"]),
+    ("date 2026-11-20\nSecurity brief\n1) Maiduguri - Boko Haram fighters attacked a camp on Monday, killing four "
+     "people.\n2) Goma - An explosion wounded six people at a market on Wednesday.\n", ["NG", "CD"]),
+])
+def test_a_numbered_items_own_place_label_wins_over_the_item_before(text, expected):
+    events = analyzed(text).events
+    assert [e.country_code for e in events] == expected
+    assert len({e.location_id for e in events}) == 2  # the second item is not placed at the first's town
+
+
+def test_a_count_in_a_roundups_headline_is_the_newsrooms_not_an_official_tally():
+    text = ("date 2026-11-20\nNigeria: four attacks in seven days\n1. Zamfara: Bandits killed six villagers on Monday.\n"
+            "2. Kaduna: Gunmen killed two farmers on Sunday.\n")
+    assert analyzed(text).tallies == ()
+    # an official's count in the items still is one
+    text = text + "3. Borno: The army said insurgents had carried out 40 attacks in the state since January.\n"
+    assert [t.count for t in analyzed(text).tallies] == [40]
+
+
+def test_a_count_in_the_headline_of_an_article_with_sections_stays_a_tally():
+    text = ("date 2026-11-20\nMilitants staged 40 attacks in the region this year\n\nBACKGROUND\n\n"
+            "Militants have been active in the region since 2019.\n\n"
+            "OUTLOOK\n\nAnalysts expect more raids before the rains.\n")
+    # sections under headings are no items of places: the headline's count is the article's own figure
+    assert [(t.count, t.start_char) for t in analyzed(text).tallies] == [(40, 0)]
