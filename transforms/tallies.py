@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v7`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies` (its version: `COMPONENT`). One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the day the figure was stated: the day after a verb of saying ("the ministry
 said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
