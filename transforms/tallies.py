@@ -30,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v7"
+COMPONENT = "tallies.v8"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -278,13 +278,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         sentence = tally_reading.without_comparisons(sentence)  # offsets kept: blanked, not cut
         period_end = tally_reading.stated_day(body, start, end, timexes, published) or published
-        for m, unit in [(m, "attacks") for m in _attack_counts(sentence)] + \
+        counts = _attack_counts(sentence)
+        for m, unit in [(m, "attacks") for m in counts] + \
                        [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
             if count < 2 or _is_calendar_day(sentence, m) or \
-                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m)) or \
+                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m, m is counts[0])) or \
                     (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
@@ -388,8 +389,16 @@ def _is_calendar_day(sentence: str, m: re.Match) -> bool:
     return _is_day_of_month(sentence, m.start(key), m.end(key))
 
 
-def _is_split_part(sentence: str, m: re.Match) -> bool:
-    return bool(re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]))
+def _is_split_part(sentence: str, m: re.Match, first: bool) -> bool:
+    """Whether a count of attacks followed by a place ("24 attacks in Iraq") is a part of a total
+    told before it in the sentence ("46 attacks since Oct. 17, 24 attacks in Iraq and 22 in Syria",
+    the total's `_split_parts`). The `first` count of a sentence splits nothing: followed by a
+    place it is a tally of that place where the sentence names a period or an aggregate ("37
+    attacks in Colombia since the peace deal", `_CUMULATIVE`); without one ("Two attacks in Borno
+    killed five people") it reports those attacks."""
+    if not re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]):
+        return False
+    return not first or not _CUMULATIVE.search(sentence)
 
 
 def _number(word: str) -> int:

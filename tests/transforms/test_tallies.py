@@ -29,6 +29,27 @@ def test_country_split_adds_one_row_per_part():
     assert got[0].stated_by_id == "org:pentagon"  # unnamed officials -> Pentagon
 
 
+@pytest.mark.parametrize("sentence, count, scope", [
+    ("Militants have staged 52 attacks in Burkina Faso since January, the interior ministry said.", 52, "Burkina Faso"),
+    ("There have been at least 15 attacks in Somalia over the past month, the UN mission said.", 15, "Somalia"),
+    ("Insurgents carried out 27 attacks in the Philippines in 2023, according to the army.", 27, "Philippines"),
+    ("Officials recorded 64 bombings in Pakistan so far this year.", 64, "Pakistan"),
+])
+def test_a_first_count_followed_by_its_place_is_a_tally_of_that_place(sentence, count, scope):
+    # the place right after the count scopes it; it is no part of a total, for none is told before it
+    [t] = tallies(sentence)
+    assert (t.count, t.unit, t.scope) == (count, "attacks", scope)
+
+
+def test_a_count_after_a_total_followed_by_its_place_is_a_part_of_the_total():
+    got = tallies("Officials counted 46 attacks since October, 30 attacks in Mali and 16 in Niger.")
+    assert [(t.count, t.scope) for t in got] == [(46, "Mali and Niger"), (30, "Mali"), (16, "Niger")]
+
+
+def test_a_count_with_its_place_and_no_period_reports_those_attacks():
+    assert tallies("Two attacks in Borno state killed five people and wounded eleven, police said.") == []
+
+
 def test_injury_tallies_are_their_own_unit():
     [t] = tallies("Approximately 20 service members have sustained minor injuries.")
     assert (t.count, t.qualifier, t.unit) == (20, "about", "injured personnel")
