@@ -393,8 +393,8 @@ def _is_split_part(sentence: str, m: re.Match, first: bool) -> bool:
     """Whether a count of attacks followed by a place ("24 attacks in Iraq") is a part of a total
     told before it in the sentence ("46 attacks since Oct. 17, 24 attacks in Iraq and 22 in Syria",
     the total's `_split_parts`). The `first` count of a sentence splits nothing: followed by a
-    place it is a tally of that place where the sentence names a period or an aggregate ("37
-    attacks in Colombia since the peace deal", `_CUMULATIVE`); without one ("Two attacks in Borno
+    place it is a tally of that place where the sentence names a period or an aggregate ("52
+    attacks in Burkina Faso since January", `_CUMULATIVE`); without one ("Two attacks in Borno
     killed five people") it reports those attacks."""
     if not re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]):
         return False
