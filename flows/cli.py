@@ -364,6 +364,9 @@ def reprocess(since_version: Optional[str] = typer.Option(None, "--since-version
 
     if everything == (since_version is not None):
         raise typer.BadParameter("give --all or --since-version VERSION (one of them)")
+    from flows import progress
+
+    progress.use_terminal(sys.stderr.isatty())  # as `sitrep run`: documents done, a large one's NLP
     with _interrupts():  # Ctrl-C or SIGTERM: the batch in progress rolls back, exit 130 as for a run
         summary = rebuild(data_dir, since_version, everything, dry_run, workers, wait_seconds=wait)
     if as_json:

@@ -351,7 +351,9 @@ def _analyze_batches(ctx: RunContext, surveyed: tasks.Survey, rejected: list[bat
         late_total += late + broken
         for d in drafts:  # (the staged drafts carry the article, not the raw text)
             if len(d.body) >= batch.LARGE_DOCUMENT_CHARS:
-                log.warning("large document %s: %d characters (about 9 CPU s of NLP per 100,000)", d.source_path, len(d.body))
+                # a record of the run (Prefect's UI) below the console's level: the summary names it, once
+                log.info("large document %s: %s characters (about 9 CPU s of NLP per 100,000)", d.source_path,
+                         f"{len(d.body):,}")
                 large.append((d.source_path, len(d.body)))
         progress.reporter.advance(len(drafts) + len(late) + len(broken))
         del drafts, done

@@ -13,14 +13,14 @@ from typing import Protocol
 
 
 class Reporter(Protocol):
-    def start(self, total: int, label: str) -> None: ...
+    def start(self, total: int, label: str, unit: str = "files") -> None: ...
     def advance(self, done: int) -> None: ...
     def finish(self) -> None: ...
     def documents(self) -> "DocumentLines | None": ...
 
 
 class Silent:
-    def start(self, total: int, label: str) -> None: ...
+    def start(self, total: int, label: str, unit: str = "files") -> None: ...
     def advance(self, done: int) -> None: ...
     def finish(self) -> None: ...
     def documents(self) -> None:
@@ -29,21 +29,21 @@ class Silent:
 
 class DocumentLines:
     """The progress of a large document's NLP (`transforms.batch.DocumentProgress`), a line on
-    stderr at each tenth of a model pass ("sitrep: run X: big.txt: names 250,000/500,000
-    characters (50%)"). Plain data, so that an NLP worker process, which gets a copy, writes
-    its lines too (to the stderr it shares with the run)."""
+    stderr at each tenth of a model pass ("sitrep: run X: big.txt (500,000 characters): names
+    50%"): the document's size, the one size the user knows, and how far each pass is. Plain
+    data, so that an NLP worker process, which gets a copy, writes its lines too (to the stderr
+    it shares with the run)."""
 
     def __init__(self, label: str):
         self.label = label
         self.shown: dict[tuple[str, str], int] = {}  # (path, step) -> the last tenth written
 
-    def __call__(self, path: str, step: str, done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
+    def __call__(self, path: str, chars: int, step: str, percent: int) -> None:
+        tenth = percent // 10
         if self.shown.get((path, step), -1) >= tenth:
             return
         self.shown[(path, step)] = tenth
-        sys.stderr.write(f"sitrep: {self.label}: {Path(path).name}: {step} {done:,}/{total:,} characters "
-                         f"({100 * done // max(total, 1)}%)\n")
+        sys.stderr.write(f"sitrep: {self.label}: {Path(path).name} ({chars:,} characters): {step} {percent}%\n")
         sys.stderr.flush()
 
 
@@ -51,10 +51,10 @@ class Lines:
     """One line per batch on stderr: for logs, cron mail and CI."""
 
     def __init__(self):
-        self.total, self.done, self.label = 0, 0, ""
+        self.total, self.done, self.label, self.unit = 0, 0, "", "files"
 
-    def start(self, total: int, label: str) -> None:
-        self.total, self.done, self.label = total, 0, label
+    def start(self, total: int, label: str, unit: str = "files") -> None:
+        self.total, self.done, self.label, self.unit = total, 0, label, unit
 
     def documents(self) -> DocumentLines:
         return DocumentLines(self.label)
@@ -62,7 +62,7 @@ class Lines:
     def advance(self, done: int) -> None:
         self.done += done
         # written directly: the flow's log_prints would turn a print() into a log record
-        sys.stderr.write(f"sitrep: {self.label}: {self.done}/{self.total} files\n")
+        sys.stderr.write(f"sitrep: {self.label}: {self.done}/{self.total} {self.unit}\n")
         sys.stderr.flush()
 
     def finish(self) -> None: ...
@@ -77,7 +77,7 @@ class Bar:
         self._task = None
         self.label = ""
 
-    def start(self, total: int, label: str) -> None:
+    def start(self, total: int, label: str, unit: str = "files") -> None:
         self._progress.start()
         self._task = self._progress.add_task(label, total=total)
         self.label = label

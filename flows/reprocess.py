@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from expectations.validate import validate_chunks
-from flows import work
+from flows import progress, work
 from flows.runners import analysis_pool, cpu_workers, map_local
 from sitrep import PIPELINE_VERSION
 from sitrep.settings import Settings
@@ -93,10 +94,12 @@ def _rebuild(con, settings: Settings, ids: list[str], everything: bool, summary:
         for doc_id, signature, loaded_at in stored.prior_signatures(con, ids):
             duplicates.add_prior(doc_id, signature, loaded_at)
     written, passed = 0, True
-    with analysis_pool(workers if len(ids) > batch_size else 1):
+    # as a run reports: documents done, and a large document's NLP below that (`flows.progress`)
+    progress.reporter.start(len(ids), f"reprocess {summary.run_id}", "documents")
+    with analysis_pool(workers if len(ids) > batch_size else 1), _reporting():
         for first in range(0, len(ids), batch_size):
             docs = stored.documents(con, ids[first:first + batch_size])
-            drafts, late = _analyze(docs, dating, today, workers)
+            drafts, late = _analyze(docs, dating, today, workers, progress.reporter.documents())
             summary.kept += [(batch.doc_id_for(r.sha256), r.reason) for r in late]
             drafts = batch.dedup_stage(drafts, duplicates)
             tables = build_tables(drafts, [], summary.run_id, PIPELINE_VERSION, began)
@@ -110,6 +113,7 @@ def _rebuild(con, settings: Settings, ids: list[str], everything: bool, summary:
                 tables = build_tables(drafts, [], summary.run_id, PIPELINE_VERSION, began)
             written += stored.load_batch(con, tables, summary.run_id)
             summary.rebuilt += len(drafts)
+            progress.reporter.advance(docs.num_rows)
     summary.status = "succeeded_with_quarantine" if summary.kept else "succeeded"
     run_row.update(status=summary.status, finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                    rows_written=written, validation_passed=passed, message=_message(summary))
@@ -120,9 +124,20 @@ def _rebuild(con, settings: Settings, ids: list[str], everything: bool, summary:
     stored.sync_lake(con, settings.lake, summary.run_id, [i for i in ids if i not in kept], everything and not kept)
 
 
-def _analyze(docs, dating: dict, today: dt.date, workers: int) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+@contextmanager
+def _reporting():
+    """The progress report closed however the rebuild ends (a bar left open would hold the terminal)."""
+    try:
+        yield
+    finally:
+        progress.reporter.finish()
+
+
+def _analyze(docs, dating: dict, today: dt.date, workers: int, documents: batch.DocumentProgress | None = None
+             ) -> tuple[list[batch.Draft], list[batch.Rejected]]:
     """The stages after parsing for stored documents, run by run: each loading run's window of
-    undated articles, as that run computed it (the lookback before its start day)."""
+    undated articles, as that run computed it (the lookback before its start day); `documents`
+    hears how far the large ones are read."""
     drafts, published = staged.from_documents(docs)
     by_run: dict[str, list[batch.Draft]] = {}
     for d, run_id in zip(drafts, docs.column("run_id").to_pylist()):
@@ -132,7 +147,7 @@ def _analyze(docs, dating: dict, today: dt.date, workers: int) -> tuple[list[bat
         started = dating.get(run_id, today)
         ctx = batch.AnalysisContext(started, Window.of_run_day(started))
         step = max(1, math.ceil(len(group) / workers))  # every worker busy on a batch
-        jobs += [(part, {d.doc_id: published[d.doc_id] for d in part}, ctx)
+        jobs += [(part, {d.doc_id: published[d.doc_id] for d in part}, ctx, documents)
                  for part in (group[i:i + step] for i in range(0, len(group), step))]
     out, late = [], []
     for done, failed in map_local(work.analyze_drafts, jobs):

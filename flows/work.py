@@ -70,8 +70,9 @@ def analyze_staged(lake_uri: str, run_id: str, part: int, published: dict[str, b
     return batch.analysis_stage(drafts, published, ctx, sign=False, progress=progress)  # the run's process signs
 
 
-def analyze_drafts(job: tuple[list[batch.Draft], dict[str, batch.Publication], batch.AnalysisContext]
-                   ) -> tuple[list[batch.Draft], list[batch.Rejected]]:
+def analyze_drafts(job: tuple[list[batch.Draft], dict[str, batch.Publication], batch.AnalysisContext,
+                              batch.DocumentProgress | None]) -> tuple[list[batch.Draft], list[batch.Rejected]]:
     """The analysis of parsed drafts handed over whole (`sitrep reprocess`: stored documents),
-    signatures left to the caller."""
-    return batch.analysis_stage(*job, sign=False)
+    signatures left to the caller; the job's last item hears how far its large documents are read."""
+    drafts, published, ctx, progress = job
+    return batch.analysis_stage(drafts, published, ctx, sign=False, progress=progress)

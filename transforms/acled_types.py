@@ -1,4 +1,4 @@
-"""ACLED-style typing, target kind and casualty counts of one attack (component `attacks.v7`).
+"""ACLED-style typing, target kind and casualty counts of one attack (component `attacks`).
 
 Rules are data: transforms/data/en/acled_subtypes.jsonl (ordered typing rules, ACLED codebook
 vocabulary), attack_targets.jsonl (what a target noun is) and attack_words.json (harm words,

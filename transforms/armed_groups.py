@@ -1,4 +1,4 @@
-"""Armed groups and forces as gazetteer entities, named regardless of case (component `attacks.v7`).
+"""Armed groups and forces as gazetteer entities, named regardless of case (component `attacks`).
 
 The NER model misses or mistypes the names of many armed groups: lower-case ("al-Shabaab"),
 acronyms ("JNIM", "ISWAP"), names with digits ("M23") or Arabic particles ("Hayat Tahrir

@@ -1,4 +1,4 @@
-"""Who attacked and whom: the attacker and target roles of one attack (component `attacks.v7`).
+"""Who attacked and whom: the attacker and target roles of one attack (component `attacks`).
 
 An armed group named in the sentence, the subject or agent of the trigger, a state that possesses
 the attack noun, a claim of responsibility (data/en/attack_roles.jsonl); a demonym stands for its

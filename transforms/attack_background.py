@@ -1,4 +1,4 @@
-"""A past time told beside the news, not as its time (component `attacks.v8`).
+"""A past time told beside the news, not as its time (component `attacks`).
 
 A sentence that names a time well before the article (`event_dates.is_history`) is history ("In
 2020, a U.S. drone strike ..."), unless that time dates something told beside the news, which the
@@ -17,7 +17,7 @@ A past time whose nearest verb or attack word above it is an attack trigger, kep
 `attack_detect.read_sentence` ("over the 2015 bombing", "the villagers massacred by rebels in
 2009"), dates what the sentence tells, and the sentence stays history. One rule for both ways a
 past time can stand beside the news (it replaces the word rules "since" in the clause and a
-clause break before a current time of `attacks.v7`).
+clause break before a current time, of an earlier version).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sentences that go on telling the attack just reported (component `attacks.v7`).
+"""Sentences that go on telling the attack just reported (component `attacks`).
 
 "ISWAP fighters shelled the town on Wednesday, killing 12. The militants fought soldiers for two
 hours before withdrawing.": the second sentence is no second attack. Its attacker points back

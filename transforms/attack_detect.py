@@ -1,4 +1,4 @@
-"""Which words of a parsed sentence report an attack that happened (component `attacks.v7`).
+"""Which words of a parsed sentence report an attack that happened (component `attacks`).
 
 A trigger (a lemma with its part of speech, transforms/data/en/attack_triggers.jsonl) reports
 an attack unless a non-violent sense holds (nonviolent_senses.jsonl: "heart attack", "struck a

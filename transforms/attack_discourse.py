@@ -1,5 +1,5 @@
 """How a sentence stands to the attack just told: whether it points back at it, contradicts it,
-denies it or only gives its toll, and whether it reports a real scene at all (component `attacks.v7`).
+denies it or only gives its toll, and whether it reports a real scene at all (component `attacks`).
 """
 
 from __future__ import annotations

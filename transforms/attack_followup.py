@@ -1,4 +1,4 @@
-"""A sentence that tells on the attack just reported without a scene of its own (component `attacks.v8`).
+"""A sentence that tells on the attack just reported without a scene of its own (component `attacks`).
 
 "RSF shelling killed 15 in El Fasher on Saturday. Shells hit a crowded market and the South
 Hospital.", "Fano militiamen attacked Bahir Dar on Sunday. Residents said heavy gunfire lasted

@@ -1,4 +1,4 @@
-"""Which attacks of one sentence stand apart, and whose toll a trailing clause is (component `attacks.v7`).
+"""Which attacks of one sentence stand apart, and whose toll a trailing clause is (component `attacks`).
 
 Two coordinated attack clauses without weapons of their own are still two attacks when each names
 its own place and the places differ ("a drone struck a market in A and another hit a checkpoint in

@@ -1,4 +1,4 @@
-"""Arson that hurts people (component `attacks.v8`): a weak trigger marked `harm_after` in
+"""Arson that hurts people (component `attacks`): a weak trigger marked `harm_after` in
 data/en/attack_triggers.jsonl ("set fire to", "torched") whose clause names no weapon or harm is
 an attack when the sentences after it in its paragraph, which report no attack of their own,
 tell of people killed or hurt ("Settlers set fire to cars and two houses in the village overnight.

@@ -1,4 +1,4 @@
-"""Headline grammar: read "Militants attack village" as a report (component `attacks.v7`).
+"""Headline grammar: read "Militants attack village" as a report (component `attacks`).
 
 Headlines and terse notes drop auxiliaries and articles and put the verb in the present tense
 ("Gunmen target police with an IED", "Grenade attack at market wounds one"). The statistical

@@ -1,5 +1,5 @@
 """The English attack lexicon: data/en/attack_lexicon.json, attack_roles.jsonl, note_labels.jsonl and
-the armed groups, compiled once (component `attacks.v7`).
+the armed groups, compiled once (component `attacks`).
 
 The patterns say what makes a report specific, which outcome a sentence tells, who is named as the
 attacker or the target, and where a name stands for a place rather than an actor. Rules live in the

@@ -1,4 +1,4 @@
-"""What an attack sentence says came of it, and how many attacks it tells (component `attacks.v7`).
+"""What an attack sentence says came of it, and how many attacks it tells (component `attacks`).
 
 The outcome patterns are data (data/en/attack_lexicon.json `outcomes`, `no_damage`); their order
 is their precedence.

@@ -1,4 +1,4 @@
-"""The dependency parse of candidate sentences, for the attack rules (component `attacks.v7`).
+"""The dependency parse of candidate sentences, for the attack rules (component `attacks`).
 
 Only sentences that hold a trigger's surface form (`attack_rules.Rules.candidate`) are parsed,
 in batches: the parse costs about as much as the whole NER pass, so parsing every sentence

@@ -1,4 +1,4 @@
-"""Where the attacks of one sentence happened, and how many rows their places make (component `attacks.v7`).
+"""Where the attacks of one sentence happened, and how many rows their places make (component `attacks`).
 
 A name is a place of the attack unless it says who did it, whom it targeted, where it came from
 or what war it belongs to (data/en/attack_lexicon.json `origin_before_place`,

@@ -1,5 +1,5 @@
 """The event rows of one reporting sentence: one per attack, and per attack one per place
-(component `attacks.v7`).
+(component `attacks`).
 
 Each row takes its attack's weapons, attacker and target (`attack_actors`), places
 (`attack_places`), outcome (`attack_outcome`) and ACLED typing (`acled_types`); a toll that

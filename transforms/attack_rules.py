@@ -1,4 +1,4 @@
-"""The attack rules of one language, read from transforms/data/<lang>/ (component `attacks.v7`).
+"""The attack rules of one language, read from transforms/data/<lang>/ (component `attacks`).
 
 Python holds the engine only: which words trigger an attack, which dependency cues cancel it,
 the non-violent senses, the weapons, the target kinds and the ACLED typing are data files,

@@ -1,4 +1,4 @@
-"""Attacks told in sequence in one sentence, and who only reports them (component `attacks.v8`).
+"""Attacks told in sequence in one sentence, and who only reports them (component `attacks`).
 
 "Pakistan struck A on Monday, a day after militants killed seven soldiers in B" tells two
 attacks: a clause with its own subject hung on the sentence by a sequence mark ("after",

@@ -1,4 +1,4 @@
-"""The weapons an attack's own clauses name (data/en/attack_weapons.jsonl, component `attacks.v7`)."""
+"""The weapons an attack's own clauses name (data/en/attack_weapons.jsonl, component `attacks`)."""
 
 from __future__ import annotations
 

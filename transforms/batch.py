@@ -40,16 +40,23 @@ DOC_ID_CHARS = 16
 # machine (the session 9 breaker's measure: a 500 KB article took 52 CPU s, 5 min wall).
 LARGE_DOCUMENT_CHARS = 100_000
 
-# (the document's source path, the step: "names" or "parse", characters read, characters to read)
-DocumentProgress = Callable[[str, str, int, int], None]
+# (the document's source path, its characters, the step: "names" or "parse", the percent of the
+# step done). A pass reads only a part of the document (the sentences where a name could be missing,
+# those with an attack word): its own characters would give the user another size for each pass,
+# so the document's size is the one size told and each pass says how far it is in percent.
+DocumentProgress = Callable[[str, int, str, int], None]
 
 
 def _large_only(drafts: list["Draft"], step: str, progress: DocumentProgress | None) -> Progress | None:
     """`progress` for a model pass over `drafts`, told only of their large documents (by index)."""
-    large = {k: d.source_path for k, d in enumerate(drafts) if len(d.body) >= LARGE_DOCUMENT_CHARS}
+    large = {k: d for k, d in enumerate(drafts) if len(d.body) >= LARGE_DOCUMENT_CHARS}
     if progress is None or not large:
         return None
-    return lambda k, done, total: progress(large[k], step, done, total) if k in large else None
+
+    def told(k: int, done: int, total: int) -> None:
+        if k in large:
+            progress(large[k].source_path, len(large[k].body), step, 100 * done // max(total, 1))
+    return told
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Near-duplicate articles (MinHash + LSH over word shingles) and cross-article incident ids.
 
-Component `dedup.v1`. A document whose estimated Jaccard similarity to an earlier one is at
+Component `dedup` (its version: `COMPONENT`). A document whose estimated Jaccard similarity to an earlier one is at
 least THRESHOLD is linked to it with `duplicate_of` (the earliest of its cluster). An event's first incident id
 is a content key (same day, country and place); the load then links it to the earliest
 compatible event of the whole warehouse (warehouse/incidents.py), whose id it takes.

@@ -56,8 +56,12 @@ class EntityMatcher:
         self._title_before = re.compile(rf"(?:{_PORTFOLIO_TITLE}|{'|'.join(map(re.escape, titles))})\s+$")
 
     def find(self, text: str) -> list[Mention]:
-        """Gazetteer mentions (with attached titles and surnames) of `text`."""
-        return self.resolve(text)[0]
+        """The mentions of `text` whose entities are the gazetteer's (`self.gazetteer`, where the
+        caller looks them up), with attached titles and surnames, resolved without the NER model.
+        A name the text alone makes an entity of (the place of a dated line, a heading, an
+        institution's or a described group's name) is left out: its entity exists only in the
+        article, and `resolve` returns it with its mentions."""
+        return [m for m in self.resolve(text)[0] if m.entity_id in self.gazetteer]
 
     def gazetteer_mentions(self, text: str) -> list[Mention]:
         """The mentions of gazetteer entries alone (aliases, titles, dateline places, and the

@@ -1,4 +1,4 @@
-"""What the words around a name say it is, where the small NER model often errs (component `entities.v6`).
+"""What the words around a name say it is, where the small NER model often errs (component `entities`).
 
 "the Gran Grif gang" is no facility, "Dawlah Islamiyah terrorists" and "members of Jamaat-ul-Ahrar"
 are no persons, "the Bangsamoro people" is a people, not an organisation, "the city's Civil Hospital"

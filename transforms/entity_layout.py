@@ -1,4 +1,4 @@
-"""What a name's place in the article's layout says it is (component `entities.v7`).
+"""What a name's place in the article's layout says it is (component `entities`).
 
 A name that opens a line is read by what follows it there, not by the small NER model's guess:
 

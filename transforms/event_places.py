@@ -1,4 +1,4 @@
-"""Where each attack event of an article is on the map (component `geo.v8`, with `transforms.geo`).
+"""Where each attack event of an article is on the map (component `geo`, with `transforms.geo`).
 
 `place_events` reads the events the extractor found, the article's mentions and the GeoNames
 features `transforms.geo.resolve_article` chose, and gives each event its location, country and

@@ -1,4 +1,4 @@
-"""Forces that serve abroad: whose they are is no evidence of where they fought (component `geo.v8`).
+"""Forces that serve abroad: whose they are is no evidence of where they fought (component `geo`).
 
 "Jihadists ambushed French soldiers near the hamlet of X", "a US drone strike near Y": the
 demonym says whose the force is; France's, the United States' or Rwanda's forces are reported

@@ -1,4 +1,4 @@
-"""Names with a place inside them are one name (component `entities.v7`).
+"""Names with a place inside them are one name (component `entities`).
 
 ../shared/gold/ANNOTATION.md: "nested names are not split". The gazetteer matches "Chad" in "Lake
 Chad", "Niger" in "the Armed Forces of Niger" and "Mozambique" in "Islamic State Mozambique Province";

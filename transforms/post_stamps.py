@@ -1,7 +1,7 @@
 """A live blog's post stamp: a time of day that opens a line, alone or straight before the post's
 first word ("8:12 AM\nIsraeli settlers ...", "14:05 GMT Troops ..."). It says when the post went
 up, not when what it tells happened: an attack told under it ("Settlers set fire to two houses
-overnight") is dated by its own words, not by the stamp (component `attacks.v8`). A time in the
+overnight") is dated by its own words, not by the stamp (component `attacks`). A time in the
 sentence ("At 8:12 AM, gunmen ...", "8:12 AM: a blast ...") is not one."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Speaker labels of a transcript that are countries' names (component `entities.v7`).
+"""Speaker labels of a transcript that are countries' names (component `entities`).
 
 "UKRAINE: Russian missiles struck Odesa ... / RUSSIA: Our forces hit only military targets." In a
 transcript of a Security Council briefing the labels in capitals before a colon are the delegations

@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v8`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies` (its version: `COMPONENT`). One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the day the figure was stated: the day after a verb of saying ("the ministry
 said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
@@ -278,13 +278,14 @@ def extract_tallies(body: str, sentences: list[tuple[int, int]], mentions: list[
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         sentence = tally_reading.without_comparisons(sentence)  # offsets kept: blanked, not cut
         period_end = tally_reading.stated_day(body, start, end, timexes, published) or published
-        for m, unit in [(m, "attacks") for m in _attack_counts(sentence)] + \
+        counts = _attack_counts(sentence)
+        for m, unit in [(m, "attacks") for m in counts] + \
                        [(m, "injured personnel") for m in (_INJURED.finditer(sentence) if _is_injured_tally(sentence) else ())] + \
                        [(m, "deaths") for m in (_KILLED.finditer(sentence) if _is_toll(sentence) else ())]:
             n, q = _number_and_qualifier(m)
             count = _number(n)
             if count < 2 or _is_calendar_day(sentence, m) or \
-                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m)) or \
+                    (unit == "attacks" and m.re is not _ATTACKED and _is_split_part(sentence, m, m is counts[0])) or \
                     (unit != "attacks" and not _is_running_total(sentence, m)):
                 continue
             qualifier = _QUALIFIERS.get((q or "").lower(), "exact")
@@ -390,8 +391,16 @@ def _is_calendar_day(sentence: str, m: re.Match) -> bool:
     return _is_day_of_month(sentence, m.start(key), m.end(key))
 
 
-def _is_split_part(sentence: str, m: re.Match) -> bool:
-    return bool(re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]))
+def _is_split_part(sentence: str, m: re.Match, first: bool) -> bool:
+    """Whether a count of attacks followed by a place ("24 attacks in Iraq") is a part of a total
+    told before it in the sentence ("46 attacks since Oct. 17, 24 attacks in Iraq and 22 in Syria",
+    the total's `_split_parts`). The `first` count of a sentence splits nothing: followed by a
+    place it is a tally of that place where the sentence names a period or an aggregate ("52
+    attacks in Burkina Faso since January", `_CUMULATIVE`); without one ("Two attacks in Borno
+    killed five people") it reports those attacks."""
+    if not re.match(r"\s+in\s+(?:the\s+)?[A-Z]", sentence[m.end():]):
+        return False
+    return not first or not _CUMULATIVE.search(sentence)
 
 
 def _number(word: str) -> int:

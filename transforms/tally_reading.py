@@ -1,7 +1,7 @@
 """How a tally sentence's words bound its figure: comparisons that sum nothing, the day the figure
 was stated on, and the place a noun names back ("in the country", "in the province").
 
-Part of component `tallies.v7` (transforms/tallies.py). The words are data
+Part of component `tallies` (transforms/tallies.py). The words are data
 (data/en/tally_words.json); this module only reads them. Source of the conventions:
 ../shared/gold/ANNOTATION.md (tallies: period_end is the day the figure was stated, "said on Monday").
 """

@@ -1,6 +1,6 @@
 """A rule-based TimeML TIMEX3 tagger: temporal expressions with type and normalized value.
 
-Component `timex.v8`. `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
+Component `timex` (its version: `COMPONENT`). `tag_timexes(text, dct)` finds DATE, TIME, DURATION and SET expressions
 and normalizes them against the document creation time (dct), the way TimeML annotates news
 ("Wednesday" -> 2010-10-20, "the fourth quarter" -> 2006-Q4, "two years" -> P2Y, "weekly" -> P1W,
 "two years ago" -> 2008, "recent years" -> PAST_REF). HeidelTime-style, this module is only the

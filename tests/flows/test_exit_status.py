@@ -22,6 +22,7 @@ import pytest
 
 from benchmarks.corpus import generate
 from tests.conftest import REPO, SAMPLES_INBOX
+from tests.helpers import warehouse_rows
 
 pytestmark = pytest.mark.slow
 SITREP = Path(sys.executable).with_name("sitrep")
@@ -32,12 +33,7 @@ def sitrep(*args, timeout=600) -> subprocess.CompletedProcess:
     return subprocess.run([str(SITREP), *map(str, args)], capture_output=True, text=True, timeout=timeout, env=ENV)
 
 
-def query(data: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+query = warehouse_rows
 
 
 def test_run_exits_0_when_all_load_then_1_with_a_quarantined_file(tmp_path):

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY, SHARED, SHARED_GOLD, SHARED_INBOX, needs_shared
+from tests.helpers import warehouse_rows
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 
@@ -23,12 +23,7 @@ def ingest(inbox, data_dir, **kw):
     return ingest_inbox(inbox=str(inbox), data_dir=str(data_dir), **kw)
 
 
-def query(data_dir, sql):
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+query = warehouse_rows
 
 
 def counts(data_dir):

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SAMPLES_INBOX, SAMPLES_RUN_DAY
+from tests.helpers import warehouse_rows
 from warehouse.lake import table_dataset
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
@@ -31,12 +32,7 @@ def fill(inbox: Path, names=GOOD) -> None:
         shutil.copy(SAMPLES_INBOX / name, inbox / name)
 
 
-def rows(data: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+rows = warehouse_rows
 
 
 def assert_lake_is_the_warehouse(data: Path) -> None:

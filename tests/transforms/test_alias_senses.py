@@ -3,6 +3,7 @@ transforms/entities.py, data/en/armed_groups.jsonl, data/gazetteer.csv): invente
 
 import pytest
 
+from tests.helpers import ner_spans
 from transforms import armed_groups
 from transforms.alias_senses import defined_name, initials_spell
 from transforms.entities import default_matcher
@@ -10,11 +11,7 @@ from transforms.ner import NerSpan
 
 
 def ids(text, *given):
-    ner = []
-    for surface, label in given:
-        at = text.index(surface)
-        ner.append(NerSpan(at, at + len(surface), surface, label))
-    return [(m.surface, m.entity_id) for m in default_matcher().resolve(text, ner)[0]]
+    return [(m.surface, m.entity_id) for m in default_matcher().resolve(text, ner_spans(text, given))[0]]
 
 
 def test_a_shared_acronym_is_listed_under_each_group_first_its_usual_sense():

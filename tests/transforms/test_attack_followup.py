@@ -2,19 +2,14 @@
 (`transforms.attack_followup`, kind I of the session-9 break report). Invented sentences."""
 
 import datetime as dt
+from tests.helpers import attacks_in
 
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
 
 PUB = dt.date(2024, 5, 9)
 
 
 def events(text):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), PUB,
-                           Window(PUB, PUB), tag_article(text, PUB, Window(PUB, PUB)))
+    return attacks_in(text, PUB)
 
 
 def test_a_follow_up_without_day_or_place_is_the_attack_just_told():

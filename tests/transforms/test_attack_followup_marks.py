@@ -4,19 +4,14 @@ told again, who fired first, a possessive doer, a witness's perception, the next
 
 import datetime as dt
 
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
+from tests.helpers import attacks_in
+from transforms.event_dates import Window
 
 PUB = dt.date(2024, 5, 9)
 
 
 def events(text):
-    window = Window(PUB - dt.timedelta(days=7), PUB)
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), PUB,
-                           window, tag_article(text, PUB, window))
+    return attacks_in(text, PUB, Window(PUB - dt.timedelta(days=7), PUB))
 
 
 def test_a_confirmation_of_the_same_day_is_the_attack_told():

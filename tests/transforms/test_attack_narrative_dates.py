@@ -7,18 +7,14 @@ import datetime as dt
 
 import pytest
 
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, goes_on, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
+from tests.helpers import attacks_in
+from transforms.event_dates import Window, goes_on
 
 PUB = dt.date(2023, 11, 14)  # a Tuesday
 
 
 def events(text, published=PUB):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+    return attacks_in(text, published, Window(PUB, PUB))
 
 
 def test_a_paragraph_that_goes_on_with_the_scene_keeps_its_day():

@@ -6,20 +6,15 @@ import datetime as dt
 
 import pytest
 
+from tests.helpers import attacks_in
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
 
 PUB = dt.date(2025, 6, 20)
 
 
 def events(text, published=PUB):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           Window(published, published), tag_article(text, published, Window(published, published)))
+    return attacks_in(text, published)
 
 
 @pytest.mark.parametrize("sentence", [

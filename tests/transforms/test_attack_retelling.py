@@ -4,18 +4,14 @@ Invented articles of several regions and wordings (attack_continuation.retells).
 
 import datetime as dt
 
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
+from tests.helpers import attacks_in
+from transforms.event_dates import Window
 
 PUB = dt.date(2024, 3, 15)
 
 
 def events(text, published=PUB):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+    return attacks_in(text, published, Window(PUB, PUB))
 
 
 def test_a_target_told_again_by_a_pronoun_is_the_same_attack():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import tallies_in
 from tests.transforms.test_attacks import events
 
 NONE = ()
@@ -243,12 +244,6 @@ def test_events_of_one_sentence_have_distinct_stable_anchors_in_text_order():
 def test_a_sentence_repeated_in_one_document_is_one_report():
     import datetime as dt
 
-    from transforms.entities import default_matcher
-    from transforms.event_dates import Window, tag_article
-    from transforms.gazetteer import load_gazetteer
-    from transforms.sentences import split_sentences
-    from transforms.tallies import extract_tallies
-
     attack = "A drone struck a market in Taiz on Monday, killing three people."
     tally = "Officials said 40 attacks had been recorded in the province since January."
     # a stuttering feed: the same sentences hundreds of times, case and spacing aside
@@ -257,10 +252,7 @@ def test_a_sentence_repeated_in_one_document_is_one_report():
     got = events(text)
     assert [e.sub_event_type for e in got] == ["Air/drone strike", "Attack"]
     assert [e.fatalities for e in got] == [3, 1]
-    published = dt.date(2023, 11, 14)
-    window = Window(published, published)
-    tallies = extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                              tag_article(text, published, window))
+    tallies = tallies_in(text, dt.date(2023, 11, 14))
     assert [t.count for t in tallies] == [40]
 
 

@@ -3,18 +3,16 @@
 
 import datetime as dt
 
-from transforms.attacks import extract_attacks
+from tests.helpers import attacks_in
 from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
+from transforms.event_dates import Window
 from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
 
 PUB = dt.date(2024, 5, 9)  # a Thursday
 
 
 def events(text, published=PUB):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+    return attacks_in(text, published, Window(PUB, PUB))
 
 
 def test_an_attack_a_day_after_another_is_two_events_each_with_its_day_and_toll():

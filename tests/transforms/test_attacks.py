@@ -1,17 +1,13 @@
 import datetime as dt
 
-from transforms.attacks import extract_attacks
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
+from tests.helpers import attacks_in
+from transforms.event_dates import Window
 
 PUB = dt.date(2023, 11, 14)
 
 
 def events(text, published=PUB):
-    return extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           Window(PUB, PUB), tag_article(text, published, Window(PUB, PUB)))
+    return attacks_in(text, published, Window(PUB, PUB))
 
 
 def test_an_attack_report_yields_one_event_with_its_attributes():

@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 
+from tests.helpers import attacks_in, tallies_in
 from transforms.entities import default_matcher
 from transforms.gazetteer import load_gazetteer
 
@@ -93,3 +96,23 @@ def test_word_matches_finds_what_the_whole_word_regex_finds():
         words = rng.sample(["Ali", "Ali Hassan", "Hassan", "Bo", "Bob", "Al", "s"], rng.randint(1, 4))
         pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, words))}){_ALIAS_END}")
         assert _word_matches(text, words) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dosso: Gunmen on motorbikes killed four villagers on Saturday.",
+    "Kayes: A bomb wounded two people at a market on Friday.",
+    "The war monitor Kivu Security Barometer counted 41 attacks on schools since January.",
+    "At least 900 civilians were killed last year, the Bangkok-based rights group Patani Peace Forum said.",
+])
+def test_find_returns_only_mentions_of_the_gazetteers_entities(text):
+    # the text makes an entity of its own (a place heading a line, a described group's name): `resolve`
+    # returns it with its mentions; `find` leaves it out, for its caller looks mentions up in the gazetteer
+    matcher = default_matcher()
+    mentions, new = matcher.resolve(text)
+    assert new
+    found = matcher.find(text)
+    assert found == [m for m in mentions if m.entity_id not in new]
+    assert all(m.entity_id in matcher.gazetteer for m in found)
+    # so the rules read the text with the gazetteer alone, as the tests' callers of `find` do
+    attacks_in(text, dt.date(2024, 5, 13))
+    tallies_in(text, dt.date(2024, 5, 13))

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.helpers import resolved_with
 from transforms.entities import dateline_place_parts, dated_line_places, default_matcher
 from transforms.entity_context import cues
 from transforms.ner import NerSpan, find_names
@@ -14,13 +15,7 @@ from transforms.resources import data_text
 
 def resolved(text, *spans):
     """(entity_id, surface, type) of every mention, the model's spans given as (surface, label)."""
-    ner = []
-    for surface, label in spans:
-        at = text.index(surface)
-        ner.append(NerSpan(at, at + len(surface), surface, label))
-    mentions, new = default_matcher().resolve(text, ner)
-    lookup = {**default_matcher().gazetteer, **new}
-    return [(m.entity_id, m.surface, lookup[m.entity_id].entity_type) for m in mentions]
+    return [(m.entity_id, m.surface, e.entity_type) for m, e in resolved_with(text, spans)]
 
 
 def test_a_numbered_military_unit_is_an_organisation():

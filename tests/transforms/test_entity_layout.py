@@ -8,22 +8,15 @@ import hashlib
 
 import pytest
 
+from tests.helpers import resolved_with
 from transforms import batch
 from transforms.entities import default_matcher
-from transforms.ner import NerSpan
 from transforms.parse import parse_article
 
 
 def resolved(text, *spans):
-    """(surface, type) of every mention, the model's spans given as (surface, label); a surface
-    given twice is found from the last place it was given."""
-    ner, at = [], 0
-    for surface, label in spans:
-        at = text.index(surface)
-        ner.append(NerSpan(at, at + len(surface), surface, label))
-    mentions, new = default_matcher().resolve(text, ner)
-    lookup = {**default_matcher().gazetteer, **new}
-    return [(m.surface, lookup[m.entity_id].entity_type) for m in mentions]
+    """(surface, type) of every mention, the model's spans given as (surface, label)."""
+    return [(m.surface, e.entity_type) for m, e in resolved_with(text, spans)]
 
 
 # --- speaker labels, datelines and headings -------------------------------------------------------

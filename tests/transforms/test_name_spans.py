@@ -3,6 +3,7 @@ used by `EntityMatcher.resolve`): invented sentences of several regions and word
 
 import pytest
 
+from tests.helpers import ner_spans
 from tests.transforms import test_entity_context as entity_context
 from transforms.entities import default_matcher
 from transforms.name_spans import refine
@@ -11,11 +12,7 @@ from transforms.ner import NerSpan
 
 def spans(text, *given):
     """The refined spans, as (text, label), of the model's spans given as (surface, label)."""
-    ner = []
-    for surface, label in given:
-        at = text.index(surface)
-        ner.append(NerSpan(at, at + len(surface), surface, label))
-    return [(s.text, s.label) for s in refine(text, ner, default_matcher()._by_alias.__contains__)]
+    return [(s.text, s.label) for s in refine(text, ner_spans(text, given), default_matcher()._by_alias.__contains__)]
 
 
 def resolved(text, *given):

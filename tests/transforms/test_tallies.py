@@ -2,18 +2,14 @@ import datetime as dt
 
 import pytest
 
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
-from transforms.tallies import extract_tallies
+from tests.helpers import tallies_in
+from transforms.event_dates import Window
 
 PUB = dt.date(2023, 10, 25)
 
 
 def tallies(text, published=PUB):
-    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           tag_article(text, published, Window(PUB, PUB)))
+    return tallies_in(text, published, Window(PUB, PUB))
 
 
 def test_official_tally_with_qualifier_period_and_source():
@@ -31,6 +27,27 @@ def test_country_split_adds_one_row_per_part():
     got = tallies("Defense officials said there had been at least 46 attacks since Oct. 17, 24 in Iraq and 22 in Syria.")
     assert [(t.count, t.scope) for t in got] == [(46, "Iraq and Syria"), (24, "Iraq"), (22, "Syria")]
     assert got[0].stated_by_id == "org:pentagon"  # unnamed officials -> Pentagon
+
+
+@pytest.mark.parametrize("sentence, count, scope", [
+    ("Militants have staged 52 attacks in Burkina Faso since January, the interior ministry said.", 52, "Burkina Faso"),
+    ("There have been at least 15 attacks in Somalia over the past month, the UN mission said.", 15, "Somalia"),
+    ("Insurgents carried out 27 attacks in the Philippines in 2023, according to the army.", 27, "Philippines"),
+    ("Officials recorded 64 bombings in Pakistan so far this year.", 64, "Pakistan"),
+])
+def test_a_first_count_followed_by_its_place_is_a_tally_of_that_place(sentence, count, scope):
+    # the place right after the count scopes it; it is no part of a total, for none is told before it
+    [t] = tallies(sentence)
+    assert (t.count, t.unit, t.scope) == (count, "attacks", scope)
+
+
+def test_a_count_after_a_total_followed_by_its_place_is_a_part_of_the_total():
+    got = tallies("Officials counted 46 attacks since October, 30 attacks in Mali and 16 in Niger.")
+    assert [(t.count, t.scope) for t in got] == [(46, "Mali and Niger"), (30, "Mali"), (16, "Niger")]
+
+
+def test_a_count_with_its_place_and_no_period_reports_those_attacks():
+    assert tallies("Two attacks in Borno state killed five people and wounded eleven, police said.") == []
 
 
 def test_injury_tallies_are_their_own_unit():

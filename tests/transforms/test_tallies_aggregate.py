@@ -8,18 +8,14 @@ import datetime as dt
 
 import pytest
 
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
-from transforms.tallies import extract_tallies, is_tally_sentence
+from tests.helpers import tallies_in
+from transforms.tallies import is_tally_sentence
 
 PUB = dt.date(2023, 10, 25)
 
 
 def tallies(text, published=PUB):
-    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           tag_article(text, published, Window(published, published)))
+    return tallies_in(text, published)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -3,18 +3,14 @@ that runs from a dated deal (kind I2 of the session-9 break report). Invented se
 
 import datetime as dt
 
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
-from transforms.tallies import extract_tallies
+from tests.helpers import tallies_in
+from transforms.event_dates import Window
 
 PUB = dt.date(2024, 6, 14)
 
 
 def tallies(text, published=PUB):
-    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           tag_article(text, published, Window(PUB, PUB)))
+    return tallies_in(text, published, Window(PUB, PUB))
 
 
 def test_a_figure_that_names_the_counted_attacks_back_takes_their_period_and_source():

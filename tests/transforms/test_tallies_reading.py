@@ -8,11 +8,9 @@ import datetime as dt
 
 import pytest
 
-from transforms.entities import default_matcher
-from transforms.event_dates import Window, tag_article
-from transforms.gazetteer import load_gazetteer
-from transforms.sentences import split_sentences
-from transforms.tallies import extract_tallies, is_tally_sentence
+from tests.helpers import tallies_in
+from transforms.event_dates import Window
+from transforms.tallies import is_tally_sentence
 
 PUB = dt.date(2023, 10, 25)  # a Wednesday
 RUN_DAY = dt.date(2023, 11, 30)
@@ -20,8 +18,7 @@ RUN_DAY = dt.date(2023, 11, 30)
 
 def tallies(text, published=PUB):
     anchor = published or RUN_DAY
-    return extract_tallies(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), published,
-                           tag_article(text, published, Window(anchor, anchor)))
+    return tallies_in(text, published, Window(anchor, anchor))
 
 
 @pytest.mark.parametrize("sentence, count, start", [

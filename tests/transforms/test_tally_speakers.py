@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tests.helpers import attacks_in
 from transforms.entities import default_matcher
 from transforms.event_dates import Window, tag_article
 from transforms.gazetteer import load_gazetteer
@@ -93,12 +94,9 @@ def test_a_body_that_only_meets_in_a_country_keeps_the_country_apart():
 
 
 def test_a_roundups_count_of_its_own_items_is_no_attack_either():
-    from transforms.attacks import extract_attacks
-
     text = ("This week's digest covers six attacks reported between Monday and Friday.\n\n"
             "Gunmen killed four farmers in the village of Kauru on Tuesday, police said.")
-    got = extract_attacks(text, split_sentences(text), default_matcher().find(text), load_gazetteer(), PUB,
-                          Window(PUB, PUB), tag_article(text, PUB, Window(PUB, PUB)))
+    got = attacks_in(text, PUB)
     assert [e.evidence for e in got] == ["Gunmen killed four farmers in the village of Kauru on Tuesday, police said."]
 
 
