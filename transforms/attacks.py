@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v9`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -46,7 +46,7 @@ from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v8"
+COMPONENT = "attacks.v9"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
