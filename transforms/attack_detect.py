@@ -219,6 +219,8 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
         if hit is not None and cue.unless_agent and denies_agent(token, hit, cue.unless_agent) \
                 and told_as_event(token, hit, rules):
             continue  # "X denied carrying out Saturday's bombing, which killed four": who did it is denied, not the bombing
+        if hit is not None and cue.unless_harms and harms_own_victims(token, rules):
+            continue  # "a similar blast had wounded a farmer in Helmand": another attack, with its own toll
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
@@ -238,6 +240,23 @@ def denies_agent(trigger, cue, words: frozenset[str]) -> bool:
         x = x.head
     return x.i == cue.i and any(c.dep_ in ("dobj", "prep") and lemma_of(c) in words for c in cue.children
                                 if c.i < trigger.i)  # "denied any role in the ambush"
+
+
+def harms_own_victims(noun, rules: Rules) -> bool:
+    """Whether a singular attack noun (or one with a determiner or number) is the subject of a harm
+    verb with an object ("a similar blast had wounded a farmer") or what people were hurt in ("two
+    soldiers were killed in a similar attack"): an attack told with its own victims. Source: the s10
+    testers' "a similar blast", another day's attack absorbed as a reference to the one told."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not _specific(noun):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.i != head.i:
+        return _harm_word(head.head, rules) and any(c.dep_ in ("nsubjpass", "nsubj") for c in head.head.children)
+    return noun.dep_ == "nsubj" and _harm_word(head, rules) and any(c.dep_ == "dobj" for c in head.children)
+
+
+def _harm_word(token, rules: Rules) -> bool:
+    return lemma_of(token) in rules.harm or token.lower_ in rules.harm
 
 
 def told_as_event(trigger, cue, rules: Rules) -> bool:
