@@ -216,11 +216,47 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
         hit = next((x for x in scope if _cue_holds(cue, x, token)), None)
         if hit is not None and cue.unless_stated and told_as_event(token, hit, rules):
             continue  # "X condemned Sunday's strike on a market that killed 12": the attack is reported
+        if hit is not None and cue.unless_agent and denies_agent(token, hit, cue.unless_agent) \
+                and told_as_event(token, hit, rules):
+            continue  # "X denied carrying out Saturday's bombing, which killed four": who did it is denied, not the bombing
+        if hit is not None and cue.unless_harms and harms_own_victims(token, rules):
+            continue  # "a similar blast had wounded a farmer in Helmand": another attack, with its own toll
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
             return cue.reason
     return None
+
+
+def denies_agent(trigger, cue, words: frozenset[str]) -> bool:
+    """Whether a word between the trigger and the denial above it names the denier's part in the
+    attack, not the attack ("denied carrying out the bombing", "denied responsibility for the
+    blast", "denied it was behind the raid"): attack_cues.jsonl `unless_agent`, with the verb's
+    particle ("carry out"). Source: s10 testers, denials of responsibility that dropped the attack."""
+    x = trigger.head
+    while x.i != cue.i and x.head.i != x.i:
+        if lemma_of(x) in words or _phrasal(x) in words:
+            return True
+        x = x.head
+    return x.i == cue.i and any(c.dep_ in ("dobj", "prep") and lemma_of(c) in words for c in cue.children
+                                if c.i < trigger.i)  # "denied any role in the ambush"
+
+
+def harms_own_victims(noun, rules: Rules) -> bool:
+    """Whether a singular attack noun (or one with a determiner or number) is the subject of a harm
+    verb with an object ("a similar blast had wounded a farmer") or what people were hurt in ("two
+    soldiers were killed in a similar attack"): an attack told with its own victims. Source: the s10
+    testers' "a similar blast", another day's attack absorbed as a reference to the one told."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not _specific(noun):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.i != head.i:
+        return _harm_word(head.head, rules) and any(c.dep_ in ("nsubjpass", "nsubj") for c in head.head.children)
+    return noun.dep_ == "nsubj" and _harm_word(head, rules) and any(c.dep_ == "dobj" for c in head.children)
+
+
+def _harm_word(token, rules: Rules) -> bool:
+    return lemma_of(token) in rules.harm or token.lower_ in rules.harm
 
 
 def told_as_event(trigger, cue, rules: Rules) -> bool:

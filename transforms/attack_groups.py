@@ -163,7 +163,9 @@ def toll_owners(doc, attacks: list[list[Clause]], rules: Rules) -> dict[frozense
     the index of the attack it is tied to, or None when the text ties it to none. A trailing toll
     is a participle harm clause ("killing 3", "leaving five wounded") that hangs on a trigger
     coordinated with a trigger of another attack told before it; it is tied to the one attack
-    whose own words share a noun with it ("killing 3 soldiers at the checkpoint")."""
+    whose own words share a noun with it ("killing 3 soldiers at the checkpoint"), or to the one it
+    hangs on when every other attack states a harm of its own ("X killed six civilians and Y
+    ambushed a patrol, killing four": the four are Y's; the s10 testers' crossed roles)."""
     owner_of = {c.trigger: k for k, g in enumerate(attacks) for c in g}
     out: dict[frozenset[int], int | None] = {}
     for k, group in enumerate(attacks):
@@ -175,6 +177,9 @@ def toll_owners(doc, attacks: list[list[Clause]], rules: Rules) -> dict[frozense
                        if j != k and y < t.i):
                 continue
             toll = frozenset(x.i for x in t.subtree)
+            if all(any(d.lemma in rules.harm and d.trigger not in toll for d in g) for j, g in enumerate(attacks) if j != k):
+                out[toll] = k  # "X killed six civilians and Y ambushed a patrol, killing four": the others told their own toll
+                continue
             nouns = {lemma_of(x) for x in t.subtree if x.pos_ in _NOUN_POS and x.i != t.i and not x.like_num}
             tied = [j for j, g in enumerate(attacks) if nouns & {lemma_of(doc[i]) for d in g for i in d.tokens
                                                                  if i not in toll and doc[i].pos_ in _NOUN_POS}]

@@ -28,20 +28,22 @@ def parser():
     import spacy
     from spacy.language import Language
 
-    from transforms.attack_rules import lemma_table
+    from transforms.attack_repair import repair_stranded_subjects
+    from transforms.attack_rules import lemma_table, rules
 
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer"])
     tag_pos = {p["patterns"][0][0]["TAG"]: p["attrs"]["POS"] for p in nlp.get_pipe("attribute_ruler").patterns
                if len(p["patterns"][0]) == 1 and set(p["patterns"][0][0]) == {"TAG"} and "POS" in p["attrs"]}
     nlp.remove_pipe("attribute_ruler")
     lemmas = lemma_table()
+    actors = rules().armed_actors
 
     def set_pos_and_lemma(doc):
         for token in doc:
             token.pos_ = tag_pos.get(token.tag_, "X")
             lower = token.lower_
             token.lemma_ = lemmas.get(lower, lower)
-        return doc
+        return repair_stranded_subjects(doc, actors)  # "... in Afgoye and ISIS militants ambushed ..."
 
     if _STEP not in Language.factories:
         Language.component(_STEP, func=set_pos_and_lemma)

@@ -79,6 +79,7 @@ def antecedent_facility(body: str, start: int, end: int, mentions: list[Mention]
     before = [m for m in mentions if paragraph_start <= m.start < start and gazetteer[m.entity_id].entity_type == "FAC"]
     return before[-1:]
 
+_OBJECT_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})  # where an object of an attack lies
 
 def place_groups(by_country: dict[str | None, list[Mention]], gazetteer: dict[str, Entity],
                  apart: frozenset[str] = frozenset()):
@@ -118,7 +119,24 @@ def coordinated_places(doc, start: int, places: list[Mention]) -> frozenset[str]
             if a != b and y.dep_ == "conj" and y.head.i == x.i and not any(t.lower_ == "between" for t in x.ancestors) \
                     and not _one_region(x):
                 out |= {a, b}  # not "the road between A and B", "the border between A and B governorates": one place
+            elif a != b and _places_of_conjoined_objects(x, y):
+                out |= {a, b}  # "an army base in Bannu and a police checkpoint in Lakki Marwat": two scenes
     return frozenset(out)
+
+
+def _places_of_conjoined_objects(x, y) -> bool:
+    """Whether place name `y` is the place of an object coordinated after the phrase that holds
+    place name `x` ("attacked a church in A and a mosque in B", however the parser hangs the
+    first "in A": on the church, on the verb, with the mosque as a conjunct of A, of the church or
+    of the verb): each object with its own town, two scenes. One town after both nouns ("a church
+    and a mosque in A") is one scene. Source: the s10 testers' two attacks of one sentence."""
+    if not x.i < y.i or not all(p.dep_ == "pobj" and p.head.dep_ == "prep"
+                                and p.head.lower_ in _OBJECT_PLACE_PREPOSITIONS for p in (x, y)):
+        return False
+    second = y.head.head  # the noun "in B" describes
+    first = x.head.head  # the noun, or the verb, "in A" hangs on
+    return second.pos_ in ("NOUN", "PROPN") and second.dep_ == "conj" and x.i < second.i < y.i \
+        and second.head.i in (x.i, first.i)
 
 
 def _one_region(x) -> bool:

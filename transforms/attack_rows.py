@@ -17,6 +17,7 @@ from transforms.acled_types import Typing, target_nouns, type_attack
 from transforms.attack_actors import (agent_nouns, may_act, named_attacker, parsed_actor, phrase_starts,
                                       possessing_state, ship_target)
 from transforms.attack_continuation import dropped_from_aircraft
+from transforms.attack_denial import deniers
 from transforms.attack_detect import Clause, victims
 from transforms.attack_groups import enumerated, group_attacks, own_places, says_another, toll_owners
 from transforms.attack_outcome import count_attacks, read_outcome
@@ -122,7 +123,8 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
     weapons = weapons_of(doc, group, r) or tuple(w for w in inherited if w != "unknown")
     weapons = dropped_from_aircraft(body, start, weapons, r.weapons["airstrike"])  # "the jet ... The bomb hit"
     hit_first = objects(doc, start, group, r)  # "struck suspected TTP hideouts": the group was hit
-    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r)) | speakers(doc, start, group, r) | hit_first
+    hit = phrase_starts(doc, start, target_nouns(doc, group) + victims(doc, r)) | speakers(doc, start, group, r) | hit_first \
+        | deniers(doc, start, group, r)  # "X denied carrying out the bombing": X is not named its attacker
     attacker = named_attacker(body, start, end, mentions, gazetteer, lex, hit) or parsed_actor(
         doc, agent_nouns(doc, group), start, mentions, gazetteer, body=body, attacker=True) or possessing_state(
         doc, start, group, mentions, gazetteer) or claimed

@@ -53,6 +53,11 @@ class CueRule:
     unless_stated: bool = False  # the cue does not hold over an attack told as an event (a toll, a day, a place of its own)
     also_deps: frozenset[str] = frozenset()  # test "child": the scope token also has a child of these deps ...
     also_lemmas: frozenset[str] = frozenset()  # ... with one of these lemmas ("A year after ... killed": mark + npadvmod)
+    # a denial of who did it ("denied carrying out Saturday's bombing", "denied responsibility for the blast"):
+    # a word between the trigger and the cue naming the agent's part, over an attack told as an event
+    unless_agent: frozenset[str] = frozenset()
+    # "a similar blast had wounded a farmer": an attack noun that harms victims of its own is another attack
+    unless_harms: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,8 @@ def rules() -> Rules:
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
                          r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")),
-                         _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"))
+                         _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"), _set(r, "unless_agent"),
+                         bool(r.get("unless_harms")))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),

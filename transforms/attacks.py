@@ -31,7 +31,7 @@ from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
 from transforms.attack_followup import follows_on
-from transforms.attack_harm_after import harmed_after, told_after
+from transforms.attack_harm_after import arson_dropped, harmed_after, told_after, toll_after, with_toll
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_hosts import hosted_targets
 from transforms.attack_lexicon import lexicon
@@ -143,8 +143,12 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             paragraph_date = own
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         clauses, dropped = read_sentence(doc, rules()) if doc is not None and end > title_end else ([], [])
-        if not clauses and dropped:  # "set fire to two houses. Three villagers were hurt.": arson that hurt people
-            clauses = harmed_after(doc, dropped, read_outcome(told_after(body, sentences, k, parses, rules()), lex), rules())
+        arson_toll = None  # the toll told after an arson that hurt people ("... Two traders suffered severe burns.")
+        if not clauses and arson_dropped(dropped, rules()):
+            # "set fire to two houses. Three villagers were hurt.": arson that hurt people
+            after_text = told_after(body, sentences, k, parses, rules())
+            arson_toll = toll_after(after_text, rules())
+            clauses = harmed_after(doc, dropped, after_outcome := read_outcome(after_text, lex), rules(), arson_toll)
         if not clauses and len(events) > paragraph_first and denies_last(doc, dropped):
             last = events[-1].start_char  # "The army denied carrying out the strike.": the attack just told
             events[paragraph_first:] = [replace(e, disputed=True) if e.start_char == last else e
@@ -200,6 +204,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # "Officials said three soldiers died.", "No casualties were reported.": told after it
         after = read_outcome(told[end - sentences[k][0]:], lex)
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
+        if arson_toll is not None and clauses:
+            found = with_toll([replace(e, outcome=after_outcome) if e.outcome == "unknown" else e for e in found], arson_toll)
         if not continued and events and follows_on(found, events[-1], own,
                                                    max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0],
                                                    scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,

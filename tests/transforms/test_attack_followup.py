@@ -45,3 +45,22 @@ def test_names_joined_after_of_on_a_singular_place_noun_are_one_region_not_two_p
                         ["Trinidad", "Tobago"]) == frozenset()
     assert _coordinated("Jets bombed the provinces of Idlib and Hama on Monday.", ["Idlib", "Hama"]) == {"gpe:idlib", "gpe:hama"}
     assert _coordinated("Missiles struck Erbil and Baghdad on Monday.", ["Erbil", "Baghdad"]) == {"gpe:erbil", "gpe:baghdad"}
+
+
+def test_two_coordinated_objects_each_with_its_own_town_are_two_places():
+    # s11: "attacked a base in A and a checkpoint in B" is two scenes however the parser hangs "in A"
+    assert _coordinated("Gunmen attacked a police station in Erbil and an army post in Mosul on Monday.",
+                        ["Erbil", "Mosul"]) == {"gpe:erbil", "gpe:mosul"}
+    assert _coordinated("Bandits raided a clinic near Zaria and a school outside Kaduna overnight.",
+                        ["Zaria", "Kaduna"]) == {"gpe:zaria", "gpe:kaduna"}
+    # one town after both objects is one scene; a town and an object without one is one scene
+    assert _coordinated("Militants burned a church and a school in Gao on Sunday.", ["Gao"]) == frozenset()
+    assert _coordinated("Rebels shelled a market in Goma and the road to the airport on Friday.",
+                        ["Goma"]) == frozenset()
+
+
+def test_two_objects_each_in_its_own_town_give_a_row_each_and_the_toll_its_own():
+    got = events("Drones hit an oil refinery in Erbil and a market in Baghdad on Monday, killing two people in Baghdad.")
+    assert [(e.location_id, e.fatalities) for e in got] == [("gpe:erbil", None), ("gpe:baghdad", 2)]
+    got = events("Gunmen attacked a police station in Erbil and an army post in Mosul on Monday, killing four.")
+    assert [(e.location_id, e.fatalities) for e in got] == [("gpe:erbil", None), ("gpe:mosul", None)]

@@ -62,3 +62,26 @@ def test_separate_attacks_stay_separate():
     rows = events("Gunmen killed four farmers in Bokkos on Monday.\n\nGunmen attacked Mangu on Tuesday, killing two.\n\n"
                   "Gunmen also raided Riyom on Wednesday, killing three.")
     assert len(rows) == 3
+
+
+def test_a_similar_attack_told_with_its_own_victims_is_another_attack():
+    # s11 (attack_cues.jsonl `unless_harms`, "similar" in `anaphora.new_event`): another day's or place's
+    # attack told with its toll is an event of its own, not a reference to the one just told
+    rows = events("A landmine killed two children in Kandahar on Friday. A day earlier, a similar blast had "
+                  "wounded a farmer in Helmand.")
+    assert [(e.event_date, e.fatalities, e.injured) for e in rows] == [
+        (dt.date(2024, 5, 3), 2, None), (dt.date(2024, 5, 2), None, 1)]
+    rows = events("Bandits shot dead two farmers near Gusau on Sunday. On Saturday, two herders were killed in a "
+                  "similar attack in Zamfara.")
+    assert [(e.event_date, e.fatalities) for e in rows] == [(dt.date(2024, 5, 5), 2), (dt.date(2024, 5, 4), 2)]
+    rows = events("A roadside bomb killed three soldiers near Gao on Monday. A similar blast had wounded two "
+                  "soldiers in the same area, officials said.")
+    assert [(e.fatalities, e.injured) for e in rows] == [(3, None), (None, 2)]
+
+
+def test_similar_attacks_named_without_victims_of_their_own_stay_a_reference():
+    rows = events("A roadside bomb killed three soldiers near Gao on Monday. Similar attacks have been reported "
+                  "in the region.")
+    assert [(e.fatalities, e.injured) for e in rows] == [(3, None)]
+    rows = events("A roadside bomb killed three soldiers near Gao on Monday. A similar blast was reported in Mopti.")
+    assert len(rows) == 1
