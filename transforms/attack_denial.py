@@ -1,4 +1,4 @@
-"""Who denies having done an attack the sentence still reports (component `attacks.v9`).
+"""Who denies having done an attack the sentence still reports (component `attacks`).
 
 "The Taliban denied carrying out Saturday's bombing in Jalalabad, which killed four": the bombing
 happened (attack_cues.jsonl `unless_agent` keeps it), and the one who denies it is no attacker by

@@ -1,4 +1,4 @@
-"""Repairs of the dependency parse that the attack rules depend on (component `attacks.v9`).
+"""Repairs of the dependency parse that the attack rules depend on (component `attacks`).
 
 A stranded subject: in "Al-Shabaab fighters killed six civilians in Afgoye and ISIS militants
 ambushed a patrol near Bosaso", the small English model hangs "ISIS militants" on "Afgoye" as a
