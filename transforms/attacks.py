@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v9`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -33,7 +33,9 @@ from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, de
 from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import harmed_after, told_after
 from transforms.attack_headline import reparse_headlines
+from transforms.attack_interceptions import same_salvo
 from transforms.attack_lexicon import lexicon
+from transforms.attack_misread import reparse_participles
 from transforms.attack_outcome import read_outcome
 from transforms.attack_parse import parse_sentences, parse_stream
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
@@ -46,7 +48,7 @@ from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v8"
+COMPONENT = "attacks.v9"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -71,7 +73,8 @@ def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datel
     sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
     distinct = list(dict.fromkeys(sentences))
     docs = list(reporting(distinct, parse_stream(distinct), [(k, s) for (k, _), s in zip(jobs, sentences)], progress))
-    parsed = dict(zip(distinct, reparse_headlines(distinct, docs, parse_sentences, rules())))
+    parsed = dict(zip(distinct, reparse_participles(distinct, reparse_headlines(distinct, docs, parse_sentences, rules()),
+                                                    parse_sentences, rules())))
     out: list[Parses] = [{} for _ in texts]
     for (k, span), sentence in zip(jobs, sentences):
         out[k][span] = parsed[sentence]
@@ -204,6 +207,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
                                                    scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
                                                    clauses, rules()):
             continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
+        if not continued and (i := same_salvo(found, events, own, scene_places(body, start, inside, gazetteer, lex))) is not None:
+            events[i] = joined(events[i], found)  # "its air defences shot down several other drones over the city"
+            last_told = start
+            continue
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")

@@ -1,0 +1,65 @@
+"""Kinds of fault of the unseen5 measurement (session 11), on invented articles of other regions,
+outlets and wordings:
+
+- a bulleted or terse line the tagger reads as one noun phrase ("Al-Shabaab fired mortar rounds
+  at ...") is still a report (`transforms.attack_misread`);
+- a country named as the owner of an institution ("Ukraine's Security Service") is no place of
+  the attack, so a claim of the strike just told is no attack in that country
+  (`transforms.institution_owner`);
+- air defences that shot down more of the salvo just told, with no day or place of their own,
+  are that attack, not another (`transforms.attack_interceptions`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_missed_attacks import events
+from transforms.entities import Mention
+from transforms.institution_owner import owns_institution
+
+
+@pytest.mark.parametrize("body, weapon", [
+    ("SECURITY UPDATE\n\n- Lower Shabelle: Al-Shabaab fired mortar rounds at an army base near Afgoye on 9 September, "
+     "wounding three soldiers.\n- Gedo: Aid convoys resumed on Wednesday.", "mortar"),
+    ("Incidents\n\n- Borno: ISWAP lobbed mortar bombs at a military camp in Monguno on 8 September, injuring four "
+     "soldiers.", "mortar"),
+])
+def test_a_line_read_as_one_noun_phrase_is_still_a_report(body, weapon):
+    [e] = events(body)
+    assert weapon in e.weapons and e.country_code in ("SO", "NG")
+
+
+@pytest.mark.parametrize("text, name, owner", [
+    ("A source in Ukraine's Security Service said its drones hit the depot.", "Ukraine", True),
+    ("Russia's Defence Ministry said 40 drones were destroyed.", "Russia", True),
+    ("Nigeria's Department of State Services arrested two men.", "Nigeria", True),
+    ("Kenya's Defence Forces said the camp was shelled.", "Kenya", True),
+    ("Drones struck a refinery in Russia's Krasnodar region.", "Russia", False),
+    ("Gunmen abducted farmers in Nigeria's Sokoto state.", "Nigeria", False),
+])
+def test_a_country_owning_an_institution_is_not_a_place(text, name, owner):
+    i = text.index(name)
+    assert owns_institution(text, Mention("gpe:x", name, i, i + len(name))) is owner
+
+
+def test_a_claim_naming_the_attackers_country_institution_is_no_new_attack():
+    [e] = events("Ukrainian drones struck an oil depot in Russia's Bryansk region early on Sunday, starting a fire, "
+                 "the regional governor said.\n\n"
+                 "An official in Ukraine's Main Intelligence Directorate said the agency's drones had carried out the strike.")
+    assert e.country_code == "RU"
+
+
+@pytest.mark.parametrize("body", [
+    "Houthi drones struck a power station in Marib on Tuesday night, killing two guards.\n\n"
+    "The Saudi-led coalition said its air defences had intercepted several other drones over the city.",
+    "Russian drones hit an apartment block in Sumy on Friday, wounding five people. Ukraine's Air Force said "
+    "air defences had shot down more drones over the region.",
+])
+def test_air_defences_downing_more_of_the_salvo_are_the_same_attack(body):
+    [e] = events(body)
+    assert e.outcome in ("deaths", "injuries") and "drone" in e.weapons
+
+
+def test_an_interception_with_its_own_day_and_town_stays_an_event():
+    assert len(events("Houthi drones struck a power station in Marib on Tuesday night, killing two guards.\n\n"
+                      "Air defences in Jazan intercepted three drones aimed at the airport on Thursday.")) == 2
