@@ -21,12 +21,26 @@ from transforms.institution_owner import owns_institution
 @pytest.mark.parametrize("body, weapon", [
     ("SECURITY UPDATE\n\n- Lower Shabelle: Al-Shabaab fired mortar rounds at an army base near Afgoye on 9 September, "
      "wounding three soldiers.\n- Gedo: Aid convoys resumed on Wednesday.", "mortar"),
-    ("Incidents\n\n- Borno: ISWAP lobbed mortar bombs at a military camp in Monguno on 8 September, injuring four "
-     "soldiers.", "mortar"),
+    ("Incidents\n\n- Hiran: Al-Shabaab fired mortar rounds at a police station in Beledweyne on 8 September, injuring "
+     "four officers.", "mortar"),
 ])
 def test_a_line_read_as_one_noun_phrase_is_still_a_report(body, weapon):
     [e] = events(body)
     assert weapon in e.weapons and e.country_code in ("SO", "NG")
+
+
+@pytest.mark.parametrize("sentence, misread", [
+    ("Hiran: Al-Shabaab fired mortar shells at a police station in Beledweyne on 8 September.", "fired"),
+    ("Militants fired mortar rounds at an army base near Afgoye on 9 September.", None),
+    ("The dismissed workers protested outside the factory in Lagos.", None),
+])
+def test_the_misread_participle_is_found_only_where_the_sentence_has_no_verb(sentence, misread):
+    from transforms.attack_misread import misread_participle
+    from transforms.attack_parse import parse_sentences
+    from transforms.attack_rules import rules
+    doc = parse_sentences([sentence])[0]
+    i = misread_participle(doc, rules())
+    assert (doc[i].text if i is not None else None) == misread
 
 
 @pytest.mark.parametrize("text, name, owner", [
