@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import timex_vocab
+from transforms.attack_day_names import names_its_day
 from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule, _path
 from transforms.resources import data_text
 
@@ -125,7 +126,8 @@ def refers_back(doc, clauses: list[Clause], rules: Rules) -> bool:
     def definite(token) -> bool:
         kids = list(token.children)
         return (token.pos_ in ("NOUN", "PROPN")
-                and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite for c in kids)
+                and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite or names_its_day(c)  # "Saturday's ambush"
+                        for c in kids)
                 and not any(lemma_of(c) in rules.new_event for c in kids if c.dep_ in ("det", "amod", "nummod", "advmod")))
 
     back = {c.trigger for c in clauses if definite(doc[c.trigger])}

@@ -45,6 +45,7 @@ from transforms.post_stamps import is_post_stamp
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.read_progress import Progress, reporting
+from transforms.route_ends import is_route_end
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
@@ -183,7 +184,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue  # "the blast in the district shook homes": the attack just reported, told again
         retold = retells(doc, clauses, rules(), events[-1].evidence) if events and same_time(own, events[-1]) else None
         continued = retold == "actor and target" or bool(retold) and not any(  # "the patrol was attacked", no new place
-            not named_before(m.surface, m.entity_id, events[-1]) for m in scene_places(body, start, inside, gazetteer, lex))
+            not named_before(m.surface, m.entity_id, events[-1]) for m in scene_places(body, start, inside, gazetteer, lex)
+            if not is_route_end(body, m, start))  # "on the road that leads to X when they were attacked": which road
         inside += antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or SHIP_ANAPHOR.search(sentence)

@@ -1,6 +1,6 @@
 """Officially reported tallies: "at least 13 attacks in the past week", "almost a dozen times".
 
-Component `tallies.v7`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
+Component `tallies.v8`. One row per number; a split by place ("61 attacks, 29 in Iraq and 32
 in Syria", any place the sentence names) adds one row per part with the same evidence.
 period_end is the day the figure was stated: the day after a verb of saying ("the ministry
 said on Thursday", `tally_reading.stated_day`), else the publication date; period_start comes
@@ -30,7 +30,7 @@ from transforms.sentences import normalised
 from transforms.timex import Timex
 from transforms.timex_vocab import month_words
 
-COMPONENT = "tallies.v7"
+COMPONENT = "tallies.v8"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "two dozen": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100}
@@ -60,7 +60,8 @@ _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:(?!(?:and|or|of|in|on|at|by|were|wa
 # "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
 _OBJECT_COUNT = (r"(?!\s+(?:(?:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?:\d|(?:"
                  + "|".join(_NUMBER_WORDS) + r")\b))")
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
+# ("287 police and security personnel have been killed": two kinds of dead joined by "and" or "or")
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:(?:and|or)\s+(?:[A-Za-z-]+\s+){1,2}?)?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
                      + _OBJECT_COUNT + r"|"
                      r"\b(?:(?:have|has|had)\s+|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s))killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
                      r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"

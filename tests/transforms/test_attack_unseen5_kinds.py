@@ -77,3 +77,41 @@ def test_air_defences_downing_more_of_the_salvo_are_the_same_attack(body):
 def test_an_interception_with_its_own_day_and_town_stays_an_event():
     assert len(events("Houthi drones struck a power station in Marib on Tuesday night, killing two guards.\n\n"
                       "Air defences in Jazan intercepted three drones aimed at the airport on Thursday.")) == 2
+
+
+def test_an_attack_named_by_its_day_is_the_one_told_not_the_one_it_is_compared_with():
+    [e] = events("Gunmen killed four farmers near Mopti on Saturday, local officials said.\n\n"
+                 "Saturday's attack was the deadliest in the region since jihadists raided a market in Djenne "
+                 "in the spring of last year.")
+    assert e.location_id != "gpe:djenne" and e.outcome == "deaths"
+
+
+def test_an_attack_named_by_another_day_stays_apart():
+    assert len(events("Gunmen killed four farmers near Mopti on Friday.\n\n"
+                      "Sunday's bombing of a bus station in Gao killed six people.")) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to figures compiled by the state police, 412 soldiers and police officers have been killed in "
+    "militant attacks in the region since January.",
+    "Some 95 herders or farmers have been killed in communal clashes in the state this year, officials said.",
+])
+def test_a_toll_of_two_kinds_of_dead_since_a_day_is_a_tally(sentence):
+    from transforms.tallies import is_tally_sentence
+    assert is_tally_sentence(sentence)
+    assert events("Gunmen killed two soldiers at a checkpoint near Bannu on Monday.\n\n" + sentence +
+                  " The governor chaired a security meeting in Peshawar on Wednesday.")[1:] == []
+
+
+def test_a_retelling_that_names_the_town_a_road_leads_to_is_the_attack_told():
+    [e] = events("Five police officers were killed on Monday when gunmen ambushed their convoy near Tepalcatepec, "
+                 "in Michoacan state.\n\n"
+                 "The officers were on patrol on the highway that leads to Uruapan when they were attacked with rifles "
+                 "from a ridge. The aggressors also dropped explosives from a drone on the vehicles.")
+    assert e.outcome == "deaths"
+
+
+def test_a_place_after_community_of_is_never_the_attacker():
+    [e] = events("Two soldiers were killed on Tuesday after being ambushed by an armed group in the community of "
+                 "El Alcalde, in the municipality of Coalcoman.")
+    assert e.attacker_id is None or "alcalde" not in e.attacker_id
