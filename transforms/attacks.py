@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
-from transforms.attack_background import beside_the_news
+from transforms.attack_allegations import alleged
+from transforms.attack_background import beside_the_news, told_as_baseline
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
 from transforms.attack_detect import read_sentence, refers_back
@@ -125,8 +126,9 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
                        and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
-        own_timexes = [a for t in own_timexes
-                       if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
+        # (not a baseline: "at war since April 2023. ... bombed a village on the same day")
+        own_timexes = [a for t in own_timexes if (a := event_dates.antecedent(
+            t, [x for x in timexes if not told_as_baseline(x, body)]) if event_dates.is_anaphoric(t) else t) is not None]
         # "the first attack since it moved there in 2023", "dug it in 2021, and on Sunday ...": not the
         # attack's time, nor history; a sentence that is no candidate is parsed for this alone
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
@@ -227,7 +229,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             # back) just told, with no day, place or weapon of its own
             events[-1] = joined(events[-1], found)
             continue
-        if lex.disputed.search(told):
+        if lex.disputed.search(told) or alleged(doc, clauses):  # denied, or one side's accusation
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
         after_mishap = False

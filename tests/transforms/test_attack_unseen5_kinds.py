@@ -115,3 +115,22 @@ def test_a_place_after_community_of_is_never_the_attacker():
     [e] = events("Two soldiers were killed on Tuesday after being ambushed by an armed group in the community of "
                  "El Alcalde, in the municipality of Coalcoman.")
     assert e.attacker_id is None or "alcalde" not in e.attacker_id
+
+
+@pytest.mark.parametrize("body", [
+    "Al-Shabaab fighters stormed a police post in Jowhar on Monday, killing three officers.\n\n"
+    "The group, which has fought the government since 2007, did not comment. In a statement on its radio station, "
+    "it accused the army of shelling a village near Balcad on the same day.",
+    "Ukraine accused Russia of shelling a hospital in Kherson on Tuesday.",
+])
+def test_an_attack_told_as_one_sides_accusation_is_a_disputed_event(body):
+    alleged = [e for e in events(body) if e.evidence.startswith(("In a statement", "Ukraine accused"))]
+    assert len(alleged) == 1 and alleged[0].disputed
+
+
+@pytest.mark.parametrize("body", [
+    "Police accused two men of the bombing of the market.",
+    "Police accused two men of bombing churches.",
+])
+def test_an_accusation_of_no_placed_or_dated_attack_is_no_event(body):
+    assert events(body) == []
