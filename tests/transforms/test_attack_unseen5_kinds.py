@@ -11,6 +11,8 @@ outlets and wordings:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.transforms.test_missed_attacks import events
@@ -134,3 +136,40 @@ def test_an_attack_told_as_one_sides_accusation_is_a_disputed_event(body):
 ])
 def test_an_accusation_of_no_placed_or_dated_attack_is_no_event(body):
     assert events(body) == []
+
+
+def _undated(body: str) -> list:
+    import hashlib
+
+    from transforms import batch
+    from transforms.event_dates import Window
+    today = dt.date(2026, 11, 1)
+    data = f"Court report\n\n{body}\n".encode()
+    files = [batch.SourceFile("u.txt", hashlib.sha256(data).hexdigest(), data)]
+    drafts, rejected = batch.analyze_stage(files, 10 ** 6, today, Window.of_run_day(today))
+    assert not rejected
+    return list(drafts[0].events)
+
+
+def test_an_undated_story_that_labels_an_attack_by_its_year_tells_it_as_history():
+    body = ("A high court in Abuja on Thursday convicted three men over the 2019 bombing of a mosque in Mubi.\n\n"
+            "On 12 March 2019, a suicide bomber blew himself up in the mosque during prayers, killing 14 worshippers.\n\n"
+            "Relatives of the victims said the verdict came too late.")
+    assert _undated(body) == []
+
+
+def test_a_year_label_bounds_an_undated_window_below():
+    from transforms.year_labels import years_over
+    assert years_over("over the 2019 bombing of a mosque", dt.date(2026, 1, 1)) == [dt.date(2020, 1, 1)]
+    assert years_over("the 2014 Chibok school kidnapping", dt.date(2026, 1, 1)) == [dt.date(2015, 1, 1)]
+    assert years_over("the 2026 budget and the 2030 attack plans", dt.date(2026, 1, 1)) == []
+
+
+def test_a_state_term_for_a_group_names_that_group():
+    [e] = events("On 3 October, khwarij of Fitna al Khawarij attacked a police post in Lakki Marwat district.")
+    assert e.attacker_id == "org:ttp"
+
+
+def test_a_military_press_release_death_wording_is_deaths():
+    [e] = events("On 3 October, terrorists attacked a checkpoint in Bannu district. Two soldiers embraced shahadat.")
+    assert e.outcome == "deaths"
