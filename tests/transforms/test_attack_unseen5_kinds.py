@@ -173,3 +173,9 @@ def test_a_state_term_for_a_group_names_that_group():
 def test_a_military_press_release_death_wording_is_deaths():
     [e] = events("On 3 October, terrorists attacked a checkpoint in Bannu district. Two soldiers embraced shahadat.")
     assert e.outcome == "deaths"
+
+
+def test_a_group_blamed_with_a_ban_adjective_is_the_attacker():
+    [e] = events("Gunmen attacked a police station in Dera Ismail Khan on Monday, killing two officers. No group claimed "
+                 "the attack, but police blamed the outlawed Baloch Liberation Army.")
+    assert e.attacker_id == "org:bla"
