@@ -179,3 +179,9 @@ def test_a_group_blamed_with_a_ban_adjective_is_the_attacker():
     [e] = events("Gunmen attacked a police station in Dera Ismail Khan on Monday, killing two officers. No group claimed "
                  "the attack, but police blamed the outlawed Baloch Liberation Army.")
     assert e.attacker_id == "org:bla"
+
+
+def test_an_attack_carried_out_by_cells_of_a_group_is_that_groups():
+    [e] = events("Police officers were ambushed near Aguililla on Tuesday, killing three. The attack was carried out by "
+                 "cells of the CJNG, officials said.")
+    assert e.attacker_id == "org:cjng"
