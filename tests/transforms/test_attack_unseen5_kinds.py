@@ -185,3 +185,16 @@ def test_an_attack_carried_out_by_cells_of_a_group_is_that_groups():
     [e] = events("Police officers were ambushed near Aguililla on Tuesday, killing three. The attack was carried out by "
                  "cells of the CJNG, officials said.")
     assert e.attacker_id == "org:cjng"
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("On 3 March, a Russian missile hit the regional children's hospital in Kharkiv, as part of a wider strike on the "
+     "city.", True),
+    ("The opposition leader attacked the minister as weak and out of touch.", False),
+])
+def test_a_missile_that_hit_a_target_as_part_of_a_strike_is_no_criticism(sentence, kept):
+    from transforms.attack_detect import read_sentence
+    from transforms.attack_parse import parse_sentences
+    from transforms.attack_rules import rules
+    clauses, _ = read_sentence(parse_sentences([sentence])[0], rules())
+    assert bool(clauses) is kept
