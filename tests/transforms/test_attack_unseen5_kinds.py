@@ -198,3 +198,14 @@ def test_a_missile_that_hit_a_target_as_part_of_a_strike_is_no_criticism(sentenc
     from transforms.attack_rules import rules
     clauses, _ = read_sentence(parse_sentences([sentence])[0], rules())
     assert bool(clauses) is kept
+
+
+@pytest.mark.parametrize("body, attacker", [
+    ("A roadside bomb struck an army convoy near Kidal on Monday, killing four soldiers. JNIM, the Sahel branch of "
+     "al-Qaeda, claimed responsibility for the attack.", "org:jnim"),
+    ("Drones struck a base near Erbil on Sunday. The Islamic Resistance in Iraq, an alliance of armed factions, claimed "
+     "the attack.", "org:islamic-resistance-in-iraq"),
+])
+def test_a_claim_with_an_apposition_after_the_group_names_the_attacker(body, attacker):
+    [e] = events(body)
+    assert e.attacker_id == attacker
