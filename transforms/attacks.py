@@ -126,9 +126,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
                        and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
-        # (not a baseline: "at war since April 2023. ... bombed a village on the same day")
+        # (not a baseline nor a duration: "a day after ..., at war since April 2023. ... on the same day")
         own_timexes = [a for t in own_timexes if (a := event_dates.antecedent(
-            t, [x for x in timexes if not told_as_baseline(x, body)]) if event_dates.is_anaphoric(t) else t) is not None]
+            t, [x for x in timexes if x.type != "DURATION" and not told_as_baseline(x, body)])
+            if event_dates.is_anaphoric(t) else t) is not None]
         # "the first attack since it moved there in 2023", "dug it in 2021, and on Sunday ...": not the
         # attack's time, nor history; a sentence that is no candidate is parsed for this alone
         if any(event_dates.is_history(t, published, window) for t in own_timexes):

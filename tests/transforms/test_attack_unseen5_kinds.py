@@ -209,3 +209,12 @@ def test_a_missile_that_hit_a_target_as_part_of_a_strike_is_no_criticism(sentenc
 def test_a_claim_with_an_apposition_after_the_group_names_the_attacker(body, attacker):
     [e] = events(body)
     assert e.attacker_id == attacker
+
+
+def test_the_same_day_points_back_past_a_duration_and_a_baseline_to_the_news_day():
+    alleged = [e for e in events(
+        "Al-Shabaab fighters stormed a police post in Jowhar on Monday, a day after a truce ended, killing three "
+        "officers.\n\nThe group, which has fought the government since 2007, did not comment. In a statement on its "
+        "radio station, it accused the army of shelling a village near Balcad on the same day.")
+        if e.evidence.startswith("In a statement")]
+    assert [(e.date_min, e.date_max) for e in alleged] == [(dt.date(2026, 10, 12), dt.date(2026, 10, 12))]
