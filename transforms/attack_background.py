@@ -23,6 +23,7 @@ clause break before a current time, of an earlier version).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from transforms.attack_detect import read_sentence
 from transforms.attack_rules import rules
@@ -63,3 +64,12 @@ def _beside(doc, begin: int, end: int, triggers: set[int], attacks: set[int], cu
             return current or bool(attacks) and not any(
                 a.i == k or doc[k].is_ancestor(a) or a.is_ancestor(doc[k]) for k in attacks)
     return False
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:last\s+)?$", re.I)
+
+
+def told_as_baseline(timex: Timex, body: str) -> bool:
+    """Whether an expression is a baseline after "since" ("at war with the army since April 2023"):
+    the start of a period, never what "the same day" of a later sentence points back to."""
+    return bool(_SINCE_BEFORE.search(body, max(0, timex.start - 12), timex.start))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import timex_vocab
+from transforms.attack_day_names import names_its_day
 from transforms.attack_rules import CueRule, Rules, SenseRule, TriggerRule, _path
 from transforms.resources import data_text
 
@@ -125,7 +126,8 @@ def refers_back(doc, clauses: list[Clause], rules: Rules) -> bool:
     def definite(token) -> bool:
         kids = list(token.children)
         return (token.pos_ in ("NOUN", "PROPN")
-                and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite for c in kids)
+                and any(c.dep_ in ("det", "poss") and lemma_of(c) in rules.definite or names_its_day(c)  # "Saturday's ambush"
+                        for c in kids)
                 and not any(lemma_of(c) in rules.new_event for c in kids if c.dep_ in ("det", "amod", "nummod", "advmod")))
 
     back = {c.trigger for c in clauses if definite(doc[c.trigger])}
@@ -282,6 +284,8 @@ def _states_event(noun, rules: Rules) -> bool:
             for g in (g for g in c.children if g.dep_ == "pobj"):
                 if is_time(g) and not g.like_num or lemma_of(c) in _TARGET_PREPOSITIONS and _placed(g) and _specific(noun):
                     return True  # "the shelling on Monday", "the strike on a market in Kidal"
+        if c.dep_ == "dobj" and noun.tag_ == "VBG" and c.tag_ in ("NN", "NNS") and (_placed(c) or _placed_act(noun)):
+            return True  # "accused the army of bombing a village near Bara": a target and where it is
         if c.dep_ == "prep" and lemma_of(c) in ("of", "on", "against"):
             for g in (g for g in c.children if g.dep_ == "pobj"):
                 if any(r.dep_ == "relcl" and any(lemma_of(t) in rules.harm for t in r.subtree) and not _negated(r)
@@ -304,6 +308,14 @@ def _placed(noun) -> bool:
         c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS
         and any(g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS") and not is_time(g) for g in c.children)
         for c in noun.subtree if c.i != noun.i)  # "a camp for displaced people near Dori"
+
+
+def _placed_act(gerund) -> bool:
+    """A gerund with a named place after "in"/"at"/"near" of its own ("shelling a village near
+    Jowhar", where the parser hangs the place on the act rather than on its object)."""
+    return any(c.dep_ == "prep" and lemma_of(c) in _PLACE_PREPOSITIONS
+               and any(g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS") and not is_time(g) for g in c.children)
+               for c in gerund.children)
 
 
 def is_time(noun) -> bool:

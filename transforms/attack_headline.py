@@ -65,17 +65,22 @@ def reparse_headlines(texts: list[str], docs: list, parse, rules: Rules) -> list
     """`docs` (one per text), with each headline-style sentence's parse taken from the same
     sentence with its verb in the past tense (`parse`: texts -> Docs). A re-parse whose words do
     not line up with the original's is not used."""
-    from spacy.tokens import Doc
-
     jobs = [(k, i) for k, doc in enumerate(docs) if (i := headline_verb(doc, rules)) is not None]
     if not jobs:
         return docs
     out = list(docs)
     for (k, i), again in zip(jobs, parse([as_report(texts[k], docs[k], i, rules) for k, i in jobs])):
-        old = docs[k]
-        if len(again) != len(old):
-            continue
-        out[k] = Doc(old.vocab, words=[t.text for t in old], spaces=[bool(t.whitespace_) for t in old],
-                     tags=[t.tag_ for t in again], pos=[t.pos_ for t in again], deps=[t.dep_ for t in again],
-                     heads=[t.head.i for t in again], lemmas=[t.lemma_ for t in old])
+        out[k] = laid_on(docs[k], again)
     return out
+
+
+def laid_on(old, again):
+    """The Doc of `old`'s words, offsets and lemmas with the tags and tree of `again`, the parse
+    of the same sentence with one word changed; `old` when their words do not line up."""
+    from spacy.tokens import Doc
+
+    if len(again) != len(old):
+        return old
+    return Doc(old.vocab, words=[t.text for t in old], spaces=[bool(t.whitespace_) for t in old],
+               tags=[t.tag_ for t in again], pos=[t.pos_ for t in again], deps=[t.dep_ for t in again],
+               heads=[t.head.i for t in again], lemmas=[t.lemma_ for t in old])

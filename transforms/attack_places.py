@@ -16,6 +16,7 @@ from transforms.attack_groups import own_places
 from transforms.attack_lexicon import Lexicon
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
+from transforms.institution_owner import owns_institution
 
 PLACE_TYPES = ("FAC", "GPE", "LOC")
 _SPECIFICITY = {"FAC": 4, "GPE": 3, "LOC": 2}
@@ -31,6 +32,7 @@ def scene_places(body: str, start: int, mentions: list[Mention], gazetteer, lex:
             and not lex.not_actor_after.match(body[m.end:m.end + 40])  # "a Liberia-flagged ship": its flag, not its place
             and not context.is_background(body, m, start)
             and not (gazetteer[m.entity_id].entity_type == "GPE" and context.is_modifier(body, m))
+            and not (gazetteer[m.entity_id].is_country and owns_institution(body, m))  # "Ukraine's Security Service"
             and not (gazetteer[m.entity_id].is_country and context.is_border(body, m))
             and (m.entity_id not in exclude or context.is_locative(body, m, start))]
 

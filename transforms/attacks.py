@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
-from transforms.attack_background import beside_the_news
+from transforms.attack_allegations import alleged
+from transforms.attack_background import beside_the_news, told_as_baseline
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
 from transforms.attack_detect import read_sentence, refers_back
@@ -34,7 +35,9 @@ from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import arson_dropped, harmed_after, told_after, toll_after, with_toll
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_hosts import hosted_targets
+from transforms.attack_interceptions import same_salvo
 from transforms.attack_lexicon import lexicon
+from transforms.attack_misread import reparse_participles
 from transforms.attack_outcome import read_outcome
 from transforms.attack_parse import parse_sentences, parse_stream
 from transforms.attack_places import BASE_ANAPHOR, antecedent_facility, scene_places
@@ -44,6 +47,7 @@ from transforms.post_stamps import is_post_stamp
 from transforms.entities import Mention
 from transforms.gazetteer import Entity
 from transforms.read_progress import Progress, reporting
+from transforms.route_ends import is_route_end
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
@@ -72,7 +76,8 @@ def parse_candidates(texts: list[str], spans: list[list[tuple[int, int]]], datel
     sentences = [texts[k][max(s, datelines[k]) if s < datelines[k] < e else s:e] for k, (s, e) in jobs]
     distinct = list(dict.fromkeys(sentences))
     docs = list(reporting(distinct, parse_stream(distinct), [(k, s) for (k, _), s in zip(jobs, sentences)], progress))
-    parsed = dict(zip(distinct, reparse_headlines(distinct, docs, parse_sentences, rules())))
+    parsed = dict(zip(distinct, reparse_participles(distinct, reparse_headlines(distinct, docs, parse_sentences, rules()),
+                                                    parse_sentences, rules())))
     out: list[Parses] = [{} for _ in texts]
     for (k, span), sentence in zip(jobs, sentences):
         out[k][span] = parsed[sentence]
@@ -122,8 +127,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         own_timexes = [t for t in timexes if start <= t.start < end and not _REPORTING_BEFORE.search(body, start, t.start)
                        and not is_post_stamp(t, body)]  # "8:12 AM" above a live blog's post: when it was posted
         # "shot dead earlier that day": the narrative's last time, or no date at all
-        own_timexes = [a for t in own_timexes
-                       if (a := event_dates.antecedent(t, timexes) if event_dates.is_anaphoric(t) else t) is not None]
+        # (not a baseline nor a duration: "a day after ..., at war since April 2023. ... on the same day")
+        own_timexes = [a for t in own_timexes if (a := event_dates.antecedent(
+            t, [x for x in timexes if x.type != "DURATION" and not told_as_baseline(x, body)])
+            if event_dates.is_anaphoric(t) else t) is not None]
         # "the first attack since it moved there in 2023", "dug it in 2021, and on Sunday ...": not the
         # attack's time, nor history; a sentence that is no candidate is parsed for this alone
         if any(event_dates.is_history(t, published, window) for t in own_timexes):
@@ -185,7 +192,8 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             continue  # "the blast in the district shook homes": the attack just reported, told again
         retold = retells(doc, clauses, rules(), events[-1].evidence) if events and same_time(own, events[-1]) else None
         continued = retold == "actor and target" or bool(retold) and not any(  # "the patrol was attacked", no new place
-            not named_before(m.surface, m.entity_id, events[-1]) for m in scene_places(body, start, inside, gazetteer, lex))
+            not named_before(m.surface, m.entity_id, events[-1]) for m in scene_places(body, start, inside, gazetteer, lex)
+            if not is_route_end(body, m, start))  # "on the road that leads to X when they were attacked": which road
         inside += antecedent_facility(body, start, end, mentions, gazetteer)
         when = own or paragraph_date
         if when is None and events and (_COREFERENT.search(sentence) or SHIP_ANAPHOR.search(sentence)
@@ -211,6 +219,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
                                                    scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
                                                    clauses, rules()):
             continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
+        if not continued and (i := same_salvo(found, events, own, scene_places(body, start, inside, gazetteer, lex))) is not None:
+            events[i] = joined(events[i], found)  # "its air defences shot down several other drones over the city"
+            last_told = start
+            continue
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")
@@ -225,7 +237,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
             # back) just told, with no day, place or weapon of its own
             events[-1] = joined(events[-1], found)
             continue
-        if lex.disputed.search(told):
+        if lex.disputed.search(told) or alleged(doc, clauses):  # denied, or one side's accusation
             found = [replace(e, disputed=True) for e in found]
         events.extend(found)
         after_mishap = False

@@ -28,6 +28,7 @@ from transforms import dates
 from transforms.resources import data_text
 from transforms.timex import Timex, tag_timexes
 from transforms.timex_vocab import vocabulary
+from transforms.year_labels import years_over
 
 # How far back an attack reported without any time expression is assumed to lie.
 DEFAULT_LOOKBACK_DAYS = 7
@@ -85,13 +86,15 @@ class Window:
         fixes the latest such day not after `today`; news writes it of the days just past, so the
         window is that day and DEFAULT_LOOKBACK_DAYS after it. A day written with its year ("on
         Oct. 7, 2023") only bounds it below (news writes the year of older days too): from the
-        latest such day to `today`. `of_run_day` when the text fixes no day. `timexes`: the body's
+        latest such day to `today`; so does a year the text labels a past event by ("the 2020
+        attack": written after 2020, `year_labels`). `of_run_day` when the text fixes no day. `timexes`: the body's
         expressions already tagged against `today` (the caller's, so the text is tagged once)."""
         paired = [d for d in (dates.pair_day(p, today) for p in dates.weekday_pairs(body)) if d]
         tagged = tag_timexes(body, today) if timexes is None else timexes
         written = [dt.date.fromisoformat(t.value) for t in tagged
                    if t.type == "DATE" and _FULL_DAY.fullmatch(t.value) and _YEAR_WRITTEN.search(t.text)]
         written = [d for d in written if d <= today]
+        written += years_over(body, today)  # "the 2020 attack": written after 2020 ended
         if not paired and not written:
             return cls.of_run_day(today)
         start = max(paired + written)

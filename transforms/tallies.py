@@ -60,7 +60,8 @@ _INJURED = re.compile(_QUAL + _NUM + r"\s+(?:(?!(?:and|or|of|in|on|at|by|were|wa
 # "Two weeks of fighting have killed 200": a count before "killed" that has an object is no count of dead.
 _OBJECT_COUNT = (r"(?!\s+(?:(?:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?:\d|(?:"
                  + "|".join(_NUMBER_WORDS) + r")\b))")
-_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
+# ("287 police and security personnel have been killed": two kinds of dead joined by "and" or "or")
+_KILLED = re.compile(_QUAL + _NUM + r"\s+(?:[A-Za-z-]+\s+){1,3}?(?:(?:and|or)\s+(?:[A-Za-z-]+\s+){1,2}?)?(?:have\s+|had\s+)?(?:been\s+|were\s+)?(?:killed|dead|died)\b"
                      + _OBJECT_COUNT + r"|"
                      r"\b(?:(?:have|has|had)\s+|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s))killed\s+" + _QUAL.replace("<q>", "<q2>") + _NUM.replace("<n>", "<n2>") + r"\b|"
                      r"\b(?:toll|(?:number|total)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities))\b"
