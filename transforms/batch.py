@@ -478,7 +478,7 @@ def _register_components() -> None:
     from transforms.components import register
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
-    register("parse.v5", parse_stage, ("text",), ("article", "sentences"))
+    register("parse.v6", parse_stage, ("text",), ("article", "sentences"))
     register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v7", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
