@@ -59,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "clause_after": re.compile(rf"(?:{words('place_clause_after')})\b"),
         "pairs": re.compile(rf"(?<![\w'’-])({name})\s+(?:and|or|&)\s+({name})\s+(?:{words('admin_plurals')})\b"),
         "next_name": re.compile(r"\s+[A-Z]"),
+        "area_tail": re.compile(rf"\s+(?:{words('admin_nouns')})$"),
     }
 
 
@@ -205,6 +206,12 @@ def area_pairs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def area_noun_tail(surface: str) -> int:
+    """How many characters of a name are a lower-case area noun closing it ("Anbar province": 9)."""
+    m = _patterns()["area_tail"].search(surface)
+    return len(m.group(0)) if m and m.start() > 0 else 0
+
+
 def admin_area(text: str, start: int, end: int):
     """The GeoNames first-level area a known name before an area noun names ("Red Sea state",
     "Lakes State"), or None: a sea's or a feature's name that is also a state's."""
@@ -257,3 +264,22 @@ def between_places(text: str, spans: list, places: list[tuple[int, int]]) -> lis
 
 
 _ROUTE = re.compile(r".*\b(?:[Bb]etween (?:the )?\|(?: and )|[Ff]rom \|(?: to ))", re.S)
+
+
+def opening_places(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the town and its region of a dateline in Title Case opening a paragraph
+    ("Culiacán, Sinaloa.- ", "Beni, North Kivu - "), as Spanish and Latin American papers write it;
+    words the header reader explains (months, weekdays, labels) make no dateline."""
+    from transforms.ner_gate import explained_words
+
+    explained = explained_words()
+    out = []
+    for m in _OPENING_PLACES.finditer(text):
+        if not any(w.rstrip(".") in explained for w in (m.group(1) + " " + m.group(2)).split()):
+            out += [m.span(1), m.span(2)]
+    return out
+
+
+_TITLE_WORDS = r"[A-Z\u00c0-\u00de][\w'’-]+(?: [A-Z\u00c0-\u00de][\w'’-]+){0,2}"
+_OPENING_PLACES = re.compile(rf"(?m)^({_TITLE_WORDS}), ({_TITLE_WORDS})(?:\.-|\.?\s[-–—])\s")
+
