@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from transforms.ner_gate import is_common
-from transforms.resources import data_text
+from transforms.resources import data_text, word_list
 
 # Letters that mark an ayn or a hamza before or inside a romanized Arabic name ("ʿAynata", "Maʾrib"):
 # no case of their own, so a name's capital is the letter after them.
@@ -34,6 +34,11 @@ _PLACE_LABELS = ("ORG", "PERSON", "NORP")
 @cache
 def _data() -> dict:
     return json.loads(data_text("en/name_kinds.json"))
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(word_list("en/wire_labels.txt"))
 
 
 @cache
@@ -70,10 +75,13 @@ def first_letter(surface: str) -> str:
 
 
 def is_rubric(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a rubric opening a line before a colon ("Explainer: Why ...")."""
+    """Whether text[start:end] is a rubric or a document's label (data/en/wire_labels.txt, in any
+    case) opening a line before a colon ("Explainer: Why ...") or standing alone on it ("PRESS RELEASE")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return text[start:end] in _data()["rubrics"] and not text[line_start:start].strip() \
-        and text[end:end + 2].lstrip(" ").startswith(":")
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end].strip()
+    return text[start:end].upper() in _labels() and not text[line_start:start].strip() \
+        and (rest.startswith(":") or not rest)
 
 
 def is_reference(surface: str) -> bool:

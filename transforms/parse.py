@@ -312,7 +312,14 @@ def _head_date(paragraphs: list[str]) -> tuple[dates.HeaderDate | None, str | No
 
 
 # A letterhead's lines and a reference number may come before the date line (a press release)
-_HEAD_PARAGRAPHS = 3
+_HEAD_PARAGRAPHS = 5
+_CAPS_HEADING_WORDS = 6
+
+
+def _is_caps_heading(line: str) -> bool:
+    """A line of at most `_CAPS_HEADING_WORDS` words whose letters are all capitals ("PRESS RELEASE")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line.split()) <= _CAPS_HEADING_WORDS
 _MAX_DATE_LINE_WORDS = 8
 
 
@@ -387,8 +394,9 @@ def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
                 flush()
                 in_box = True
             continue
-        if current and _SENTENCE_END.search(current[-1]):
-            flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files
+        if current and (_SENTENCE_END.search(current[-1]) or _is_caps_heading(current[-1])):
+            flush()  # a line that ends a sentence ends its paragraph: one paragraph per line files;
+            # a short line in capitals is a letterhead's or a heading's ("MINISTRY OF DEFENCE"), no wrapped prose
         current.append(line)
     flush()
     return paragraphs, removed

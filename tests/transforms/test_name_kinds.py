@@ -21,8 +21,9 @@ def test_each_example_of_the_data_file_ends_as_its_kind(example):
     assert [g[2] for g in got if g[1] == example["name"]] == ([example["kind"]] if example["kind"] else [])
 
 
-def test_a_rubric_only_opens_a_headline():
+def test_a_rubric_only_opens_a_headline_or_stands_alone():
     assert name_kinds.is_rubric("Analysis: the port", 0, 8)
+    assert name_kinds.is_rubric("MINISTRY OF DEFENCE\n\nPRESS RELEASE\n\nTwo were hurt.", 21, 34)
     text = "The Analysis of the blast was published."
     assert not name_kinds.is_rubric(text, 4, 12)
 
@@ -104,6 +105,12 @@ def test_a_date_line_under_a_letterhead_dates_the_statement():
     article = parse_article(text)
     assert (article.published.year, article.published.month, article.published.day) == (2025, 5, 3)
     assert "Maiduguri - 3 May 2025" in article.body
+    assert "MINISTRY OF DEFENCE\n\nPRESS STATEMENT\n\n" in article.body  # a letterhead's lines are no wrapped prose
+
+
+def test_wrapped_prose_in_capitals_is_still_joined():
+    text = "Title of the story here\n\nTHE ARMY SAID ON MONDAY THAT ITS TROOPS\nHAD REPELLED AN ATTACK.\n\nMore text follows here."
+    assert "THE ARMY SAID ON MONDAY THAT ITS TROOPS HAD REPELLED AN ATTACK." in parse_article(text).body
 
 
 def test_a_dated_sentence_in_the_story_is_no_publication_date():
