@@ -27,6 +27,7 @@ from transforms.resources import data_text, word_list
 # Letters that mark an ayn or a hamza before or inside a romanized Arabic name ("ʿAynata", "Maʾrib"):
 # no case of their own, so a name's capital is the letter after them.
 NAME_MARKS = "ʿʾʻʼ‘’'`"
+_MODEL_CODE = re.compile(r"[A-Za-z]-[A-Z0-9]|\d")  # "Kh-59", "Iskander-M", "TB2"
 _GROUP_LABELS = ("PERSON", "GPE", "LOC", "FAC", "NORP")
 _PLACE_LABELS = ("ORG", "PERSON", "NORP")
 
@@ -64,6 +65,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "clause_after": re.compile(rf"(?:{words('place_clause_after')})\b"),
         "pairs": re.compile(rf"(?<![\w'’-])({name})\s+(?:and|or|&)\s+({name})\s+(?:{words('admin_plurals')})\b"),
         "next_name": re.compile(r"\s+[A-Z]"),
+        "weapon_after": re.compile(rf"\s+(?:{words('weapon_after')})\b"),
         "area_tail": re.compile(rf"\s+(?:{words('admin_nouns')})$"),
     }
 
@@ -108,6 +110,8 @@ def relabel(text: str, start: int, end: int, label: str) -> str | None:
     p = _patterns()
     if is_rubric(text, start, end) or label == "PERSON" and is_reference(surface):
         return None
+    if _MODEL_CODE.search(surface) and p["weapon_after"].match(text, end):
+        return None  # "Iskander-M ballistic missiles": a weapon's model
     if label == "NORP" and names_language(text, start, end):
         return None
     plural = _area_plural_label(text, start, end)
@@ -288,6 +292,7 @@ def opening_places(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_TITLE_WORDS = r"[A-Z\u00c0-\u00de][\w'’-]+(?: [A-Z\u00c0-\u00de][\w'’-]+){0,2}"
+# Title Case words (a capital, then a small letter): a dateline in capitals is the wire dateline's (dates.py)
+_TITLE_WORDS = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*(?: [A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*){0,2}"
 _OPENING_PLACES = re.compile(rf"(?m)^({_TITLE_WORDS}), ({_TITLE_WORDS})(?:\.-|\.?\s[-–—])\s")
 
