@@ -29,7 +29,7 @@ from transforms.resources import data_text, word_list
 NAME_MARKS = "ʿʾʻʼ‘’'`"
 _MODEL_CODE = re.compile(r"[A-Za-z]-[A-Z0-9]|\d")  # "Kh-59", "Iskander-M", "TB2"
 _GROUP_LABELS = ("PERSON", "GPE", "LOC", "FAC", "NORP")
-_PLACE_LABELS = ("ORG", "PERSON", "NORP")
+_PLACE_LABELS = ("ORG", "PERSON")  # not NORP: a people is often named as its land ("Kachin", "Afar", "Naga")
 
 
 @cache

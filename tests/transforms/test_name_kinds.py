@@ -137,3 +137,9 @@ def test_the_model_reads_accented_names_folded_as_well_as_written():
     text = "Troops clashed with rebels near Şırnak and in Hakkâri province, the ministry in Ankara said."
     names = [s.text for s in find_names([text])[0]]
     assert "Şırnak" in names and "Hakkâri" in names  # as written the model reads neither (spaCy 3.8 small model)
+
+
+def test_a_people_named_as_its_land_stays_a_people():
+    text = "Ethnic Kachin fighters and Naga elders met on Friday."
+    got = [(g[1], g[2]) for g in resolved(text, ("Kachin", "NORP"), ("Naga", "NORP"))]
+    assert got == [("Kachin", "NORP"), ("Naga", "NORP")]
