@@ -1,4 +1,4 @@
-"""An attack told as one party's accusation (component `attacks.v9`).
+"""An attack told as one party's accusation (component `attacks`).
 
 "In a statement, the RSF accused the army of bombing a village near Bara on the same day.": an
 attack that hangs on a verb of accusing (attack_words.json `allegation_verbs`) is reported only by

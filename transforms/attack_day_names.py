@@ -1,4 +1,4 @@
-"""An attack named by its day: "Saturday's ambush", "yesterday's bombing" (component `attacks.v9`).
+"""An attack named by its day: "Saturday's ambush", "yesterday's bombing" (component `attacks`).
 
 "Saturday's ambush was the deadliest on central forces since militants attacked a camp in
 another district last year.": a weekday's (or "yesterday's", "today's") possessive before an

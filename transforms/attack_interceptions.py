@@ -1,4 +1,4 @@
-"""Air defences that shot down more of the salvo just told (component `attacks.v9`).
+"""Air defences that shot down more of the salvo just told (component `attacks`).
 
 "Houthi drones struck a power station in Marib on Tuesday night, killing two guards. The
 coalition said its air defences had intercepted several other drones over the city.": the

@@ -1,4 +1,4 @@
-"""A report the tagger reads as one noun phrase: "Al-Shabaab fired mortar rounds at the base" (component `attacks.v9`).
+"""A report the tagger reads as one noun phrase: "Al-Shabaab fired mortar rounds at the base" (component `attacks`).
 
 Terse notes and bulleted situation-report lines put a named actor right before the past tense of
 a trigger verb and a noun after it ("- Banadir: Al-Shabaab fired mortar rounds at the compound on

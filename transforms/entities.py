@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from transforms import (alias_senses, armed_groups, canonical, country_in_names, entity_layout, name_spans,
-                        nested_names, roundup, speaker_labels)
+from transforms import (alias_senses, armed_groups, canonical, country_in_names, entity_layout, name_kinds,
+                        name_spans, nested_names, roundup, speaker_labels)
 from transforms.entity_context import corrected_label
 from transforms.gazetteer import Entity, geonames_city_by_name, load_gazetteer
 from transforms.ner import NerSpan
@@ -105,6 +105,11 @@ class EntityMatcher:
         mentions = list(self.gazetteer_mentions(text) if known is None else known)
         ner_spans = [*name_spans.refine(text, list(ner_spans), self._by_alias.__contains__),
                      *dated_line_places(text, mentions)]
+        ner_spans = name_kinds.joined_organisations(text, ner_spans)  # "Air Force" of "the Armed Forces of Ukraine"
+        ner_spans += _area_pair_spans(text, ner_spans, mentions)  # "the Belgorod and Kursk regions", "Culiacán, Sinaloa.-"
+        ner_spans = name_kinds.between_places(text, ner_spans, [(m.start, m.end) for m in mentions  # "between X and Y"
+                                                                if self.gazetteer[m.entity_id].entity_type in ("GPE", "LOC")])
+        name_kinds.prefetch([s.text for s in ner_spans if s.label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC")])
         ner_spans = roundup.lead_places(text, ner_spans, mentions)  # "Borno: ISWAP fighters ...": a place
         ner_spans += institution_names(text, ner_spans, mentions)
         ner_spans = name_spans.with_described_organisations(text, ner_spans)  # "the monitoring group Deep South Watch"
@@ -138,7 +143,7 @@ class EntityMatcher:
             start, end = canonical.clean_span(text, span.start, span.end)
             surface = text[start:end]
             if start < ner_from or end - start < 2 or surface in stop \
-                    or not (surface[0].isupper() or _ORDINAL_NAME.match(surface)) \
+                    or not (name_kinds.first_letter(surface).isupper() or _ORDINAL_NAME.match(surface)) \
                     or any(s < end and start < e for s, e in taken) or surface in self._by_alias \
                     or surface in surnames:
                 continue
@@ -170,6 +175,7 @@ class EntityMatcher:
         mentions = alias_senses.settle(text, mentions, lambda entity_id: lookup[entity_id].country_code)  # "ADF"
         # "RUSSIA: Our forces ...": a transcript's delegation, no place
         mentions = speaker_labels.without_speakers(text, mentions, lambda entity_id: lookup[entity_id].is_country)
+        mentions = _known_kinds(text, mentions, lookup)
         new = {m.entity_id: lookup[m.entity_id] for m in mentions if m.entity_id not in self.gazetteer}
         return mentions, new
 
@@ -234,6 +240,9 @@ class EntityMatcher:
         entity_id = self._by_alias[_plain_quotes(text[start:end])]
         if self.gazetteer[entity_id].entity_type == "PERSON":
             start = self._title_start(text, start)
+        # an alias with a lower-case area noun ("Anbar province") names the area without it, as the
+        # annotation does ("the Sagaing region" is "Sagaing": ../shared/gold/ANNOTATION.md)
+        end -= name_kinds.area_noun_tail(text[start:end])
         return Mention(entity_id, text[start:end], start, end)
 
     def _title_start(self, text: str, start: int) -> int:
@@ -351,6 +360,34 @@ def institution_names(text: str, spans: list[NerSpan], found: list[Mention]) -> 
         start, end = m.span(1)
         if not any(s.start < end and start < s.end for s in spans) and not any(f.start < end and start < f.end for f in found):
             out.append(NerSpan(start, end, m.group(1), "ORG"))
+    return out
+
+
+def _area_pair_spans(text: str, spans: list[NerSpan], found: list[Mention]) -> list[NerSpan]:
+    """GPE NerSpans for the names before a plural area noun ("the Donetsk and Luhansk regions",
+    `name_kinds.area_pairs`) and of a Title Case dateline ("Culiacán, Sinaloa.-": `name_kinds.opening_places`)
+    that neither the model nor the gazetteer read."""
+    taken = [(s.start, s.end) for s in spans] + [(m.start, m.end) for m in found]
+    return [NerSpan(a, b, text[a:b], "GPE") for a, b in name_kinds.area_pairs(text) + name_kinds.opening_places(text)
+            if not any(s < b and a < e for s, e in taken)]
+
+
+def _known_kinds(text: str, mentions: list[Mention], lookup: dict[str, Entity]) -> list[Mention]:
+    """The mentions with the gazetteer's demonyms that name a language dropped ("translated from
+    Spanish") and a sea's or feature's name before an area noun that GeoNames has as a first-level
+    area made that area ("Red Sea state": the Sudanese state, a GPE of its country); `lookup`
+    gains the new areas."""
+    out = []
+    for m in mentions:
+        entity = lookup[m.entity_id]
+        if entity.entity_type == "NORP" and name_kinds.names_language(text, m.start, m.end):
+            continue
+        area = name_kinds.admin_area(text, m.start, m.end) if entity.entity_type in ("LOC", "ORG") else None
+        if area is not None:
+            place = replace(canonical.named_entity(m.surface, "GPE"), country_code=area.country_code)
+            lookup.setdefault(place.entity_id, place)
+            m = Mention(place.entity_id, m.surface, m.start, m.end)
+        out.append(m)
     return out
 
 

@@ -14,6 +14,7 @@ import json
 import re
 from functools import cache
 
+from transforms import name_kinds
 from transforms.entity_layout import layout_label
 from transforms.gazetteer import geonames_city_by_name
 from transforms.name_spans import names_a_site
@@ -68,6 +69,9 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
     surface = text[start:end]
     if " " not in surface and (c["language_before"].search(before) or c["language_after"].match(text, end)):
         return None
+    known = name_kinds.relabel(text, start, end, label)  # a rubric, a reference number, a language, a group
+    if known != label:
+        return known
     if label == "ORG" and not text[end:].strip() and _generic_words(surface):
         return None  # "Division Public Affairs Office" signing off a statement: a description, no name
     if len(surface.split()) >= 2 and c["operation_start"].search(surface):
@@ -99,7 +103,9 @@ def corrected_label(text: str, start: int, end: int, label: str, lang: str = "en
         city = geonames_city_by_name(surface)
         if city and city["population"] >= _BIG_CITY and not c["person_before"].search(before):
             return "GPE"  # "Kherson was shelled": a lone word that names a big city is the city
-    return label
+    if label == "PERSON" and c["person_before"].search(before):
+        return label
+    return name_kinds.place_label(text, start, end, label)  # "the Tuapse refinery": a town GeoNames knows
 
 
 def natural_feature(surface: str, lang: str = "en") -> bool:

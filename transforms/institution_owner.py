@@ -1,4 +1,4 @@
-"""A country named as the owner of an institution: "Ukraine's Security Service" (component `attacks.v9`).
+"""A country named as the owner of an institution: "Ukraine's Security Service" (component `attacks`).
 
 "A source in Ukraine's Security Service told reporters that its drones had carried out the
 strike": the country's possessive before a capitalised name whose last word is an institution's

@@ -229,6 +229,9 @@ def parse_article(text: str) -> Article:
         # line at the foot is one; `removed` keeps the "footer date: ..." note that says where it stood
         published, published_text, source = footer, footer_text, "header"
     if published is None:
+        published, published_text = _head_date(paragraphs)
+        source = "header" if published else source
+    if published is None:
         published_text = None
     if publisher is None:  # a wire article names its agency in the dateline or a byline only
         credits = [f"({line_agency})"] if line_agency and dateline == line_dateline else []
@@ -298,6 +301,33 @@ def _looks_like_a_name(line: str) -> bool:
 
 # Words after a dateline that make its line the story's first paragraph, not a header line
 _MIN_STORY_WORDS = 4
+
+
+def _head_date(paragraphs: list[str]) -> tuple[dates.HeaderDate | None, str | None]:
+    """The date of a dated line standing alone among the first paragraphs, before the story
+    ("Rawalpindi - 16 June 2026" under a press release's letterhead, which the header reader took
+    for a paragraph): a short line that ends no sentence and gives a date with its year; (None, None)
+    where there is none. It stays in the body (a place named there is a name of the article)."""
+    for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
+        line = paragraph.strip()
+        if "\n" in line or len(line.split()) > _MAX_DATE_LINE_WORDS or not _is_heading(line):
+            continue
+        found = dates.parse_header_date(line)
+        if found is not None and found.year is not None and found.day is not None:
+            return found, line
+    return None, None
+
+
+# A letterhead's lines and a reference number may come before the date line (a press release)
+_HEAD_PARAGRAPHS = 5
+_CAPS_HEADING_WORDS = 6
+
+
+def _is_caps_heading(line: str) -> bool:
+    """A line of at most `_CAPS_HEADING_WORDS` words whose letters are all capitals ("PRESS RELEASE")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line.split()) <= _CAPS_HEADING_WORDS
+_MAX_DATE_LINE_WORDS = 8
 
 
 def _opens_the_story(line: str) -> bool:
@@ -372,10 +402,11 @@ def _clean_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
                 in_box = True
             continue
         if current and (_SENTENCE_END.search(current[-1]) or line_heads.list_mark(line)
-                        or line_heads.is_heading(current[-1])):
+                        or line_heads.is_heading(current[-1]) or _is_caps_heading(current[-1])):
             # a line that ends a sentence ends its paragraph: one paragraph per line files; a list item
             # ("- Gunmen ...", "2. Quetta: ...") or the line after a heading ("MALI", "## Mali") is never
-            # a wrapped line of the heading or item above it
+            # a wrapped line of the heading or item above it; nor is the line after a short line in
+            # capitals, a letterhead's ("MINISTRY OF DEFENCE")
             flush()
         current.append(line)
     flush()

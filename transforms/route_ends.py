@@ -1,4 +1,4 @@
-"""A place named as where a road leads: "the road that connects with Apatzingan" (component `attacks.v9`).
+"""A place named as where a road leads: "the road that connects with Apatzingan" (component `attacks`).
 
 "Five officers were killed on Monday when gunmen ambushed their convoy near Tepalcatepec. The
 officers were on patrol on the highway that leads to Uruapan when they were attacked with

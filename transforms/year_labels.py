@@ -1,4 +1,4 @@
-"""Years an article labels past events by: "the 2020 attack" (component `attacks.v9`).
+"""Years an article labels past events by: "the 2020 attack" (component `attacks`).
 
 "A military court sentenced four men for their role in the 2020 attack on a school in Kumba.
 ... On 24 October 2020, gunmen stormed the school.": an article that names an event by its year
