@@ -436,6 +436,9 @@ def _print_summary(summary) -> None:
     for path, chars in summary.large_documents:
         err.print(f"[yellow]large document[/] {path}: {chars:,} characters, about 9 CPU s of NLP per 100,000, "
                   "which held up the run; a file of several articles is better split", highlight=False)
+    for path in summary.deferred:  # named, not only counted (the s11 tester): the next run reads it
+        err.print(f"[yellow]deferred[/] {path}: modified in the last seconds, may still be written; "
+                  "the next run reads it", highlight=False)
     if summary.quarantined:
         # each file and its reason was logged as it was quarantined (above, and in Prefect's UI)
         err.print(f"[yellow]{len(summary.quarantined)} file(s) quarantined[/]: "

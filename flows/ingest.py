@@ -58,6 +58,8 @@ class RunSummary:
     # (path, characters) of each document of `transforms.batch.LARGE_DOCUMENT_CHARS` or more: its
     # NLP holds up the run (about 9 CPU s per 100,000 characters)
     large_documents: list[tuple[str, int]] = field(default_factory=list)
+    # the files left for a later run because they were modified within `settle_seconds` (being written)
+    deferred: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -197,6 +199,7 @@ def _ingest(settings: Settings, today: dt.date | None, workers: int, distributed
     scan, rejected = found.scan, list(found.rejected)
     summary.files_seen, summary.files_new = scan.seen, len(found.new) + len(rejected)
     summary.files_deferred, summary.files_ignored = len(scan.deferred), len(scan.ignored)
+    summary.deferred = sorted(str(p) for p in scan.deferred)
     log.info("run %s: %d file(s) in %s, %d new", run_id, scan.seen, settings.inbox, summary.files_new)
     for path in scan.deferred:
         log.info("deferred %s: modified less than %.0f s ago, may still be written", path, settings.settle_seconds)

@@ -39,6 +39,22 @@ def test_run_prints_a_summary_and_exits_1_when_files_are_quarantined(tmp_path, p
 
 
 @pytest.mark.slow
+def test_run_names_each_file_it_defers(tmp_path, prefect_harness):
+    # a file modified within --settle-seconds may still be written: left for the next run, and named
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "still_writing.txt").write_text("Gunmen attacked a police post in Gao on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--inbox", str(inbox), "--data-dir", str(tmp_path / "data"),
+                                 "--settle-seconds", "3600", "--json"])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["files_deferred"] == 1 and summary["deferred"] == [str(inbox / "still_writing.txt")]
+    shown = runner.invoke(app, ["run", "--inbox", str(inbox), "--data-dir", str(tmp_path / "data"),
+                                "--settle-seconds", "3600"])
+    assert "deferred " in shown.output and "still_writing.txt" in shown.output
+
+
+@pytest.mark.slow
 def test_sql_csv_output(data_dir):
     result = runner.invoke(app, ["sql", "--data-dir", str(data_dir), "-f", "csv",
                                  "select count(*) as n from documents"])

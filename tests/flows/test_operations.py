@@ -199,13 +199,16 @@ def test_report_shows_what_the_rows_lack_counted_as_sql_counts_it(loaded, tmp_pa
     gaps = {g["gap"]: g for g in report_rows(loaded / "warehouse.duckdb")["gaps"]}
     con = duckdb.connect(str(loaded / "warehouse.duckdb"), read_only=True)
     try:
-        no_country, events = con.execute("select count(*) filter (where country_code is null), count(*) from attack_events "
-                                         "where doc_id in (select doc_id from documents where superseded_by is null)").fetchone()
+        no_country, unmapped, events = con.execute(
+            "select count(*) filter (where country_code is null), count(*) filter (where latitude is null), count(*) "
+            "from attack_events where doc_id in (select doc_id from documents where superseded_by is null)").fetchone()
     finally:
         con.close()
     assert (gaps["attack events with no country"]["rows"], gaps["attack events with no country"]["of_rows"]) == \
         (no_country, events)
     assert no_country >= 1  # the samples' attack at sea has no country (the demo says so)
     assert 1 <= len(gaps["attack events with no country"]["examples"]) <= min(no_country, 5)  # files, not rows
+    # a country alone is no point on a map: counted with the events that name no place
+    assert gaps["attack events with no place on the map (none, or only a country)"]["rows"] == unmapped >= no_country
     result = runner.invoke(app, ["report", "--data-dir", str(loaded), "--output", str(tmp_path / "report.html")])
     assert result.exit_code == 0 and "What the rows lack" in (tmp_path / "report.html").read_text()
