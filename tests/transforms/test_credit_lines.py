@@ -122,3 +122,17 @@ def test_a_title_case_known_town_with_a_year_less_date_is_a_dateline(para, label
 ])
 def test_a_title_case_word_that_is_no_town_gives_no_year_less_dateline(para):
     assert dates.parse_dateline(para) is None
+
+
+def test_a_known_town_a_dash_and_a_full_date_on_a_line_of_its_own_dates_a_press_release():
+    text = ("DIRECTORATE OF PUBLIC AFFAIRS\nPRESS RELEASE\nNo 41/2026-DPA\n\nPeshawar - 3 May 2026\n\n"
+            "On 2 May 2026, militants attacked a police post in Bannu district. Two policemen were martyred.\n")
+    a = parse_article(text)
+    assert a.dateline == "Peshawar - 3 May 2026"
+    assert a.published.date.isoformat() == "2026-05-03" and a.published_source == "dateline"
+
+
+@pytest.mark.parametrize("line", ["Kindly note - 3 May 2026", "Peshawar, 3 May 2026"])
+def test_a_label_or_a_comma_line_is_no_dash_dateline_line(line):
+    # (a Title Case place and a comma is a statement's "New York, 7 April 2026", kept in the body)
+    assert dates.parse_dateline_line(line) is None
