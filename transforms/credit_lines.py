@@ -17,9 +17,10 @@ from functools import cache
 from transforms import dates
 from transforms.resources import csv_rows
 
-# "[—] <name>, <date> [(<credit>)]": the name holds no comma, bracket or digit; the date part is checked
-# by dates.is_date_line (a date and nothing else), so a sentence that ends on a date is no credit line
-_CREDIT_LINE = re.compile(r"^\s*(?:[-–—]+\s*)?(?P<name>[^\W\d_][^,()\d]{0,60}?)\s*,\s*(?P<date>[^()]+?)\s*"
+# "[—] <name>, <date> [(<credit>)]" (or "<name> | <date>", "<name> — <date>"): the name holds no comma,
+# bracket, bar or digit; the date part is checked by dates.is_date_line (a date and nothing else), so a
+# sentence that ends on a date is no credit line
+_CREDIT_LINE = re.compile(r"^\s*(?:[-–—]+\s*)?(?P<name>[^\W\d_][^,()|\d]{0,60}?)(?:\s*,|\s+[|–—-])\s*(?P<date>[^()]+?)\s*"
                           r"(?:\((?P<credit>[^()]{1,40})\))?\s*\.?\s*$")
 # An outlet's or a bulletin's name is short ("The Express Tribune", "AFRICOM press release")
 MAX_NAME_WORDS = 6

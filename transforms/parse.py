@@ -274,7 +274,9 @@ def _footer_date(paragraphs: list[str]) -> tuple[list[str], str | None, dates.He
             found = dates.parse_header_date(paragraphs[k])
             if found is not None:
                 return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found, None
-        credit = credit_lines.credit_date(paragraphs[k]) if k > 0 else None
+        # a credit line follows the story's last sentence ("Peshawar - 3 May 2026" under a press release's
+        # heading is its dateline, not its foot)
+        credit = credit_lines.credit_date(paragraphs[k]) if k > 0 and _SENTENCE_END.search(paragraphs[k - 1]) else None
         if credit is not None:
             name, agency, found = credit
             outlet = dates.wire_services().get(agency.strip()) if agency else name
