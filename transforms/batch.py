@@ -229,7 +229,9 @@ def dated_stage(drafts: list[Draft], published: dict[str, Publication]) -> list[
             header = d.article.published
             # a numeric header date nothing decided (05/11/2023) is read the language's way and noted
             ambiguous = (f"numeric date order ambiguous, read {header.numeric_order}: '{header.text}'",) \
-                if header is not None and header.order_ambiguous else ()
+                if header is not None and header.order_ambiguous else \
+                (f"numeric date order read {header.numeric_order} by {header.order_evidence}: '{header.text}'",) \
+                if header is not None and header.order_evidence else ()
             # a year-less dateline's year is the pipeline's inference, not the text's: marked so
             inferred = header is not None and header.year is None
             stated = dating_of(d).stated if inferred else ()
@@ -492,7 +494,7 @@ def _register_components() -> None:
 
     register("decode.v2", decode_stage, (), ("encoding", "text", "decode_notes"))
     register("parse.v6", parse_stage, ("text",), ("article", "sentences"))
-    register("dates.v5", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
+    register("dates.v6", dated_stage, ("article",), ("published_date", "published_at", "published_source"))
     register("entities.v7", entities_stage, ("article", "sentences"), ("mentions", "entities"))
     register(timex.COMPONENT, timex.tag_timexes, ("article", "published_date"), ())
     register(attacks.COMPONENT, attacks.extract_attacks,

@@ -117,7 +117,10 @@ _LINE_DATE = rf"(?P<date>{_DATELINE_DATE}|{_DATELINE_NUMERIC})"
 DATELINE_LINE = re.compile(
     rf"^(?:(?P<caps>{_CAPS_PLACE})(?:\s*\((?P<caps_agency>[A-Za-z][\w .&-]{{0,30}})\))?\s*(?:[-–—]+|,)\s*"
     rf"|(?P<caps2>{_CAPS_PLACE})\s*\((?P<caps2_agency>[A-Za-z][\w .&-]{{0,30}})\)\s*"
-    rf"|(?P<place>{_PLACE})\s*\((?P<agency>{_AGENCIES})\)\s*(?:[-–—]+|,)?\s*)"
+    rf"|(?P<place>{_PLACE})\s*\((?P<agency>{_AGENCIES})\)\s*(?:[-–—]+|,)?\s*"
+    # a known town in Title Case and a dash, no credit: "Rawalpindi - 16 June 2026" (a comma after a
+    # Title Case place is a statement's "New York, 7 April 2026", which stays in the body: parse._issued_at)
+    rf"|(?P<town>[{_UPPER}][{_LETTER}.'’-]+(?:\s[{_UPPER}][{_LETTER}.'’-]+){{0,2}})\s+[-–—]+\s*)"
     rf"{_LINE_DATE}\s*[-–—]*\s*$")
 
 
@@ -162,6 +165,9 @@ class HeaderDate:
     # numeric dates only: "day-first" / "month-first", and whether nothing in the line decided it
     numeric_order: str | None = None
     order_ambiguous: bool = False
+    # what decided a numeric order the header itself left open, when weaker than the header's own
+    # evidence ("the outlet's name", "the countries the article names": transforms/credit_lines.py)
+    order_evidence: str | None = None
 
     def on_year(self, year: int) -> dt.date | None:
         try:
@@ -326,8 +332,9 @@ def looks_like_date_line(line: str) -> bool:
     return len(line.split()) <= 12 and bool(_DATE_SHAPED.search(line))
 
 
-# the words a publication date line may hold besides its date ("Published: 8 March 2024, 14:02 GMT")
-_DATE_LINE_WORDS = frozenset({"at", "am", "pm", "a", "m", "p", "h", "de", "del", "le", "am", "um", "à", "às"})
+# the words a publication date line may hold besides its date ("Published: 8 March 2024, 14:02 GMT",
+# "Published On 23 Nov 2026", "November 8th, 2026"): header_dates.json date_line_words
+_DATE_LINE_WORDS = frozenset(HEADER_RULES["date_line_words"])
 
 
 def is_date_line(line: str) -> bool:
@@ -407,7 +414,10 @@ def parse_dateline(paragraph: str) -> tuple[str, HeaderDate | None] | None:
     if dated:
         return dated
     m = DATELINE.match(paragraph) or BARE_DATELINE.match(paragraph) or COLON_DATELINE.match(paragraph)
-    if not m or m.re is not DATELINE and not _names_a_place(m.group("place")):
+    if not m:
+        alone = parse_dateline_line(paragraph) if "\n" not in paragraph else None
+        return (alone[0], alone[2]) if alone else None  # "Rawalpindi - 16 June 2026" above the story
+    if m.re is not DATELINE and not _names_a_place(m.group("place")):
         return None  # "BREAKING - ", "PRESS RELEASE:": a label, not a place
     if m.re is COLON_DATELINE and not (m.group("date") or m.group("agency")) and not _known_place(m.group("place").split(",")[0]):
         return None  # "KHAN: We never ...": a speaker of a transcript
@@ -442,7 +452,10 @@ def _dated_dateline(paragraph: str) -> tuple[str, HeaderDate] | None:
     words = re.findall(rf"[{_LETTER}]+", place.split(",")[0])
     if not _names_a_place(place) or any(w.lower() in _CALENDAR_WORDS for w in words):
         return None  # "On Monday, 5 May 2025 — ...": a sentence, not a place
-    if m.group("place") and not _HAS_YEAR.search(m.group("date")):
+    if m.group("place") and not _HAS_YEAR.search(m.group("date")) and not (
+            m.group(0).rstrip()[-1] in "-–—" and _known_place(place.split(",")[0].strip().upper())):
+        # "Washington, Nov 3 — A drone ...": a Title Case place gives a year-less date only when it is
+        # a known town and a dash follows ("Officials, Nov 3 —" and "Later, March 5:" are no datelines)
         return None
     label = paragraph[: m.end()].rstrip().rstrip(" -–—:")
     label = label[:-1] if label.endswith(".") and label[-2:-1].isdigit() else label  # "16 June 2025.-"
@@ -484,8 +497,8 @@ def parse_dateline_line(line: str) -> tuple[str, str | None, HeaderDate] | None:
     m = DATELINE_LINE.match(text)
     if not m:
         return None
-    place = m.group("caps") or m.group("caps2") or m.group("place")
-    if not _names_a_place(place):
+    place = m.group("caps") or m.group("caps2") or m.group("place") or m.group("town")
+    if not _names_a_place(place) or m.group("town") and not _known_place(place.upper()):
         return None
     found = _dateline_date(m.group("date"), text.rstrip(" -–—"))
     if found is None:

@@ -8,10 +8,10 @@ line; header metadata and web boilerplate are removed, sentences are kept verbat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from transforms import dates, line_heads
+from transforms import credit_lines, dates, line_heads
 from transforms.resources import csv_rows, jsonl
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
@@ -162,6 +162,10 @@ def parse_article(text: str) -> Article:
                     issued_at = line if wire is None and _issued_at(line) else None
                 publisher = publisher or publisher_before_date(line)
                 seen_meta = True
+            elif _NOTE_LINE.match(line) and (title or seen_meta):
+                # "(Translated from the Burmese-language press)": an editor's note between the
+                # headline and the date line, not the story's first paragraph
+                removed.append(f"note: {line}")
             elif dates.looks_like_date_line(line):
                 removed.append(f"impossible date: {line}")  # the article loads, the date does not
                 seen_meta = True
@@ -177,10 +181,12 @@ def parse_article(text: str) -> Article:
                     not seen_meta or len(line.split()) > _MAX_META_WORDS
                     and not _SENTENCE_END.search(_TRAILING_BRACKET.sub("", line))):
                 title = line
-            elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS and not _SENTENCE_END.search(line) \
-                    and _looks_like_a_name(line) and not _heads_a_list(lines, i):
+            elif (title or seen_meta) and len(line.split()) <= _MAX_META_WORDS \
+                    and not _SENTENCE_END.search(_TRAILING_BRACKET.sub("", line)) and _looks_like_a_name(line) \
+                    and not _heads_a_list(lines, i):
+                # "Primicias (translated)": the outlet, and an editor's note in brackets
                 if publisher is None:
-                    publisher = line
+                    publisher = _TRAILING_BRACKET.sub("", line) or line
                 elif section is None:
                     section = line
                 else:
@@ -193,7 +199,7 @@ def parse_article(text: str) -> Article:
 
     paragraphs, cut = _clean_paragraphs(body_lines)
     removed.extend(cut)
-    paragraphs, footer_text, footer = _footer_date(paragraphs)
+    paragraphs, footer_text, footer, footer_name = _footer_date(paragraphs)
     if footer_text:
         removed.append(f"{FOOTER_NOTE}: {footer_text}")
     if published is not None and published.order_ambiguous:
@@ -228,6 +234,16 @@ def parse_article(text: str) -> Article:
         # The contract's `header` is "a date line or field of the article" (../shared/DESIGN.md): a date
         # line at the foot is one; `removed` keeps the "footer date: ..." note that says where it stood
         published, published_text, source = footer, footer_text, "header"
+        publisher = publisher or footer_name
+    if published is not None and published.order_ambiguous:
+        # nothing in the header or the dateline told: the outlet's name on the date line ("Mexico News Daily, 09/11/2026"),
+        # else the countries the story names, all of one order (weaker: the note says which decided)
+        credit = credit_lines.credit_date(published_text or "")
+        by_name = credit_lines.order_from_name(credit[0]) if credit else None
+        order = by_name or credit_lines.order_from_places("\n".join(([title] if title else []) + paragraphs))
+        if order:
+            why = "the outlet's name" if by_name else "the countries the article names"
+            published = replace(dates.reread_numeric(published, order), order_evidence=why)
     if published is None:
         published, published_text = _head_date(paragraphs)
         source = "header" if published else source
@@ -251,17 +267,25 @@ FOOTER_NOTE = "footer date"
 _FOOTER_PARAGRAPHS = 2
 
 
-def _footer_date(paragraphs: list[str]) -> tuple[list[str], str | None, dates.HeaderDate | None]:
-    """(paragraphs without it, the line, its date) of a date line among the last paragraphs
-    ("Published 8 March 2024", "Sept. 3, 2024", "Published: 2024-05-13"); the paragraphs as
-    they were, None, None when none is one (`dates.is_date_line`). The first paragraph is never
-    a footer."""
+def _footer_date(paragraphs: list[str]) -> tuple[list[str], str | None, dates.HeaderDate | None, str | None]:
+    """(paragraphs without it, the line, its date, the outlet it names) of a date line among the last
+    paragraphs ("Published 8 March 2024", "Sept. 3, 2024", "Published: 2024-05-13") or a credit line
+    ("Dawn, November 8th, 2026", "— Daily Trust, 20 Nov 2026": `credit_lines.credit_date`; its name is
+    the outlet unless it is a place before an agency's credit, "Pemba, 23 Nov 2026 (Lusa)"); the
+    paragraphs as they were and None when none is one. The first paragraph is never a footer."""
     for k in range(len(paragraphs) - 1, max(0, len(paragraphs) - _FOOTER_PARAGRAPHS) - 1, -1):
         if k > 0 and dates.is_date_line(paragraphs[k]):
             found = dates.parse_header_date(paragraphs[k])
             if found is not None:
-                return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found
-    return paragraphs, None, None
+                return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found, None
+        # a credit line follows the story's last sentence ("Peshawar - 3 May 2026" under a press release's
+        # heading is its dateline, not its foot)
+        credit = credit_lines.credit_date(paragraphs[k]) if k > 0 and _SENTENCE_END.search(paragraphs[k - 1]) else None
+        if credit is not None:
+            name, agency, found = credit
+            outlet = dates.wire_services().get(agency.strip()) if agency else name
+            return paragraphs[:k] + paragraphs[k + 1:], paragraphs[k], found, outlet
+    return paragraphs, None, None, None
 
 
 def _heads_a_list(lines: list[str], i: int) -> bool:
@@ -281,7 +305,8 @@ def _stands_alone(lines: list[str], i: int) -> bool:
         if not nxt or _is_header_line(nxt):
             return True
         # a name starts with a capital; "in Marib on Thursday" is the headline's second line
-        if len(nxt.split()) > _MAX_META_WORDS or _SENTENCE_END.search(nxt) or not _looks_like_a_name(nxt) \
+        if len(nxt.split()) > _MAX_META_WORDS or _SENTENCE_END.search(_TRAILING_BRACKET.sub("", nxt)) \
+                or not _looks_like_a_name(nxt) \
                 or not nxt[:1].isupper():
             return False
     return end == len(lines)  # the text ends among name lines
@@ -298,6 +323,9 @@ def _looks_like_a_name(line: str) -> bool:
     visible = [ch for ch in line if not ch.isspace()]
     return sum(ch.isalpha() for ch in visible) >= _MIN_NAME_LETTER_SHARE * len(visible)
 
+
+# An editor's note on a line of its own, wholly in brackets: "(Translated from the Burmese-language press)"
+_NOTE_LINE = re.compile(r"^\((?:[^()]{1,120})\)$")
 
 # Words after a dateline that make its line the story's first paragraph, not a header line
 _MIN_STORY_WORDS = 4

@@ -14,13 +14,14 @@ import datetime as dt
 
 import pyarrow as pa
 
-from transforms import dates
+from transforms import credit_lines, dates
 from transforms.batch import Draft
 from transforms.parse import Article
 
 _HEADER = pa.struct([("text", pa.string()), ("month", pa.int8()), ("day", pa.int8()), ("year", pa.int16()),
                      ("time", pa.time64("us")), ("utc_offset_hours", pa.float64()),
-                     ("numeric_order", pa.string()), ("order_ambiguous", pa.bool_())])
+                     ("numeric_order", pa.string()), ("order_ambiguous", pa.bool_()),
+                     ("order_evidence", pa.string())])
 
 SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("source_path", pa.string()), ("source_sha256", pa.string()),
@@ -65,7 +66,7 @@ def _header_row(h: dates.HeaderDate | None) -> dict | None:
         return None
     return {"text": h.text, "month": h.month, "day": h.day, "year": h.year, "time": h.time,
             "utc_offset_hours": h.utc_offset_hours, "numeric_order": h.numeric_order,
-            "order_ambiguous": h.order_ambiguous}
+            "order_ambiguous": h.order_ambiguous, "order_evidence": h.order_evidence}
 
 
 def _header(r: dict | None) -> dates.HeaderDate | None:
@@ -75,7 +76,7 @@ def _header(r: dict | None) -> dates.HeaderDate | None:
     if time is not None and not isinstance(time, dt.time):
         raise ValueError(f"staged header time {time!r} is not a time of day")
     return dates.HeaderDate(r["text"], r["month"], r["day"], r["year"], time, r["utc_offset_hours"],
-                            r["numeric_order"], bool(r["order_ambiguous"]))
+                            r["numeric_order"], bool(r["order_ambiguous"]), r.get("order_evidence"))
 
 
 def from_documents(table: pa.Table) -> tuple[list[Draft], dict[str, tuple]]:
@@ -107,4 +108,7 @@ def _stored_header(text: str | None, source: str) -> dates.HeaderDate | None:
         # (a story word after it: a dash ends a bare or inline-dated dateline only before its text)
         found = dates.parse_dateline(text) or dates.parse_dateline(f"{text} - Text")
         return found[1] if found else None
-    return dates.parse_header_date(text) if source == "header" else None
+    if source != "header":
+        return None
+    credit = credit_lines.credit_date(text)  # "Sudan Tribune, 06/11/2026": the outlet's name tells the order
+    return credit[2] if credit else dates.parse_header_date(text)
