@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import ChainMap
+from collections import ChainMap, Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -344,14 +344,15 @@ def events_stage(drafts: list[Draft], window: Window, progress: DocumentProgress
         # an undated article's period: its own evidence, else the run day's lookback
         # 05/11/2023 in the body is read by the document's evidence, as its header is
         order = dates.document_numeric_order(header, d.body, d.article.publisher, _urls(d.article), d.article.dateline)
+        country = _places_country([known.get(m.entity_id) for m in d.mentions])
         if d.published_date:
             own = window
-            timexes = tag_article(d.body, d.published_date, own, order)
+            timexes = tag_article(d.body, d.published_date, own, order, country)
         else:  # tagged against the run day once; again only when the article's own window ends earlier
-            timexes = tag_article(d.body, None, window, order)
+            timexes = tag_article(d.body, None, window, order, country)
             own = Window.of_document(d.body, window.end, timexes)
             if own.anchor != window.anchor:
-                timexes = tag_article(d.body, None, own, order)
+                timexes = tag_article(d.body, None, own, order, country)
         title_end = _headline_end(d)
         dateline_end = _dateline_end(d)
         events = extract_attacks(d.body, sentences, list(d.mentions), known, d.published_date, own,
@@ -376,6 +377,14 @@ def _country_code(entity) -> str | None:
 
 def _is_place(entity) -> bool:
     return entity is not None and entity.entity_type in ("GPE", "LOC")
+
+
+def _places_country(entities) -> str | None:
+    """The ISO2 country most of the article's place mentions lie in (the country whose national
+    days its "Independence Day" means); None with no place or a tie."""
+    counts = Counter(e.country_code for e in entities if _is_place(e) and e.country_code)
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _urls(article: Article) -> list[str]:

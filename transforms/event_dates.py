@@ -104,10 +104,11 @@ class Window:
 
 
 def tag_article(body: str, published: dt.date | None, window: Window,
-                numeric_order: str | None = None) -> list[Timex]:
+                numeric_order: str | None = None, country: str | None = None) -> list[Timex]:
     """The article's expressions, normalized against its publication date (else the window's end);
-    `numeric_order` reads 05/11/2023 the way the header's numeric date was read."""
-    return tag_timexes(body, published or window.anchor, numeric_order=numeric_order)
+    `numeric_order` reads 05/11/2023 the way the header's numeric date was read, `country` (ISO2)
+    places its national days."""
+    return tag_timexes(body, published or window.anchor, numeric_order=numeric_order, country=country)
 
 
 # "early", "late", "mid-" before a part of the day ("in the early morning") name no day either.

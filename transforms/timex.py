@@ -70,11 +70,13 @@ def rules(lang: str = LANGUAGE) -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang: str = LANGUAGE) -> list[Timex]:
+def tag_timexes(text: str, dct: dt.date, numeric_order: str | None = None, lang: str = LANGUAGE,
+                country: str | None = None) -> list[Timex]:
     """All temporal expressions of `text`, left to right, non-overlapping (the longest match at a
     position wins, then the earlier rule). `numeric_order` ("day-first" / "month-first") reads
-    ambiguous numeric dates like 05/11/2023 the way the article's header was read."""
-    ctx = Context(text, dct, dct, numeric_order=numeric_order)
+    ambiguous numeric dates like 05/11/2023 the way the article's header was read; `country`
+    (ISO2, the article's) places a national day ("Independence Day"), which is no day without it."""
+    ctx = Context(text, dct, dct, numeric_order=numeric_order, country=country)
     candidates = []
     folded = {}  # the text as each rule's gate compares it (as written; lower case for re.I rules)
     for index, rule in enumerate(rules(lang)):

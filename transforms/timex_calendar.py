@@ -29,6 +29,7 @@ class Context:
     numeric_order: str | None = None
     month: tuple[int, int] | None = None  # the last month named on its own ("in January")
     last: str | None = None  # the value of the last year, month or day mentioned (any of them)
+    country: str | None = None  # ISO2 of the article's country, for its national days
 
     def reference(self, unit: str) -> dt.date:
         """The narrative's reference time for "that year", "the following month": the last point

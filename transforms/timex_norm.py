@@ -20,6 +20,7 @@ from transforms import dates
 from transforms.timex_calendar import (MONTH_WORDS, duration_value, points_ahead, safe_date, shift_period,
                                        text_before, unit_name, weekday_date, year_of_month, year_of_month_day)
 from transforms.timex_holidays import moving_holiday
+from transforms.timex_national import PREFIX as NATIONAL, national_day
 from transforms.timex_vocab import cues, month_value, number_value, value_of, vocabulary, weekday_value
 
 
@@ -405,6 +406,8 @@ def holiday(m, ctx):
     rule = value_of("holiday", m.group("name"))
 
     def on(year_: int) -> dt.date | None:
+        if rule.startswith(NATIONAL):  # "Independence Day": the article's country's (timex_national)
+            return national_day(rule, ctx.country, year_)
         spec, _, offset = rule.partition("+")
         if spec == "easter":
             return _easter(year_) + dt.timedelta(days=int(offset or 0))
@@ -421,14 +424,16 @@ def holiday(m, ctx):
             day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
         return day + dt.timedelta(days=int(offset or 0))
     rel = (m.group("rel") or "").lower()
+    this = on(ctx.dct.year)
     if m.group("year"):
         found = on(int(m.group("year")))
+    elif this is None:
+        found = None
     elif rel == "last":
-        found = on(ctx.dct.year) if on(ctx.dct.year) < ctx.dct else on(ctx.dct.year - 1)
+        found = this if this < ctx.dct else on(ctx.dct.year - 1)
     elif rel == "next":
-        found = on(ctx.dct.year) if on(ctx.dct.year) > ctx.dct else on(ctx.dct.year + 1)
+        found = this if this > ctx.dct else on(ctx.dct.year + 1)
     else:
-        this = on(ctx.dct.year)
         found = this if this <= ctx.dct or points_ahead(ctx, m.start()) else on(ctx.dct.year - 1)
     return ("DATE", found.isoformat()) if found else None
 
@@ -476,6 +481,32 @@ def yesterday(m, ctx):
 
 def overnight(m, ctx):
     return "TIME", f"{(ctx.dct - dt.timedelta(days=1)).isoformat()}TNI"
+
+
+def night_between_weekdays(m, ctx):
+    """"overnight from Sunday to Monday", "the night between Tuesday and Wednesday", "the
+    Friday-Saturday night": the night of the first day (TimeML TIME, 2026-11-01TNI) with the
+    second as `range_end`. The pair is the latest whose second day is on or before the document
+    date (news reports a night just gone), the coming one only when a future cue precedes it
+    ("will close overnight from Sunday to Monday"; "through the night" is the night's length, not
+    "through Monday": cues.json night_length_before); two days that do not follow each other are no
+    night (None). "the night of Friday to Saturday" is left to `_link_ranges` (the same range)."""
+    first, second = (weekday_value(m.group(g) or m.group(h)) for g, h in (("wd", "wd3"), ("wd2", "wd4")))
+    if second != first % 7 + 1:
+        return None
+    back = (ctx.dct.isoweekday() - second) % 7
+    ahead = (second - ctx.dct.isoweekday()) % 7
+    morning = ctx.dct + dt.timedelta(days=ahead) if ahead and _ahead_not_through(ctx, m.start("x")) else \
+        ctx.dct - dt.timedelta(days=back)
+    night = morning - dt.timedelta(days=1)
+    ctx.anchor = night
+    return [("TIME", f"{night.isoformat()}TNI", m.span("x"), morning.isoformat())]
+
+
+def _ahead_not_through(ctx, start: int) -> bool:
+    """`points_ahead`, unless the word before is one of cues.json night_length_before."""
+    before = re.search(rf"\b(?:{'|'.join(cues()['night_length_before'])})[^\S\n]+$", ctx.text[max(0, start - 20):start], re.I)
+    return not before and points_ahead(ctx, start)
 
 
 def tomorrow(m, ctx):
