@@ -216,6 +216,8 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
         hit = next((x for x in scope if _cue_holds(cue, x, token)), None)
         if hit is not None and cue.unless_stated and told_as_event(token, hit, rules):
             continue  # "X condemned Sunday's strike on a market that killed 12": the attack is reported
+        if hit is not None and cue.generic_only and _specific(token):
+            continue  # "fled the airstrike on the market": one attack told, not the kind of act that drove them out
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i

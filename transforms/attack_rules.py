@@ -53,6 +53,7 @@ class CueRule:
     unless_stated: bool = False  # the cue does not hold over an attack told as an event (a toll, a day, a place of its own)
     also_deps: frozenset[str] = frozenset()  # test "child": the scope token also has a child of these deps ...
     also_lemmas: frozenset[str] = frozenset()  # ... with one of these lemmas ("A year after ... killed": mark + npadvmod)
+    generic_only: bool = False  # the cue holds only over a bare plural trigger noun, a kind of act ("displaced by attacks")
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def rules() -> Rules:
                          _set(r.get("then") or {}, "dep"), _set(r.get("then") or {}, "lemma"),
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
                          r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")),
-                         _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"))
+                         _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"), bool(r.get("generic_only")))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),

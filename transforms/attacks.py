@@ -1,6 +1,6 @@
 """Attack events: sentences that report an attack that happened, with its attributes.
 
-Component `attacks.v8`. A sentence is an event report when the dependency parse of it holds an
+Component `attacks.v9`. A sentence is an event report when the dependency parse of it holds an
 attack clause (`attack_detect`: a trigger lemma not cancelled by negation, modality, a threat,
 denial, commemoration or a non-violent sense), it is not an official tally, and it is anchored
 in reality (a time expression, a place, a target, an outcome). Only sentences with a trigger's
@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
+from transforms.attack_aside import told_aside
 from transforms.attack_background import beside_the_news
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
@@ -32,6 +33,7 @@ from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, de
                                          same_time, under_claim)
 from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import harmed_after, told_after
+from transforms.attack_interceptions import defends_against
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
@@ -46,7 +48,7 @@ from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v8"
+COMPONENT = "attacks.v9"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
@@ -194,16 +196,19 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         told = _told_with(body, sentences, k, parses)
         unharmed = bool(lex.no_harm.search(told))
         claimed = claimed_by(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
-        found = events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
-                                    own_dated)
+        aside = told_aside(doc, start, clauses, dropped, inside)  # "in response to an attack in Syria": not its scene
+        found = events_of_sentence(body, start, end, [m for m in inside if m not in aside], gazetteer, when, lex, doc,
+                                   clauses, unharmed, claimed, own_dated)
         # "Officials said three soldiers died.", "No casualties were reported.": told after it
         after = read_outcome(told[end - sentences[k][0]:], lex)
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
-        if not continued and events and follows_on(found, events[-1], own,
-                                                   max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0],
-                                                   scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
-                                                   clauses, rules()):
-            continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
+        near = max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0] if events else False
+        if not continued and events and any(
+                told_on(found, events[-1], own, near, scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
+                        clauses, rules()) for told_on in (follows_on, defends_against)):
+            # "Shells hit a crowded market.": no day, place, weapon or actor of its own; "Air defences
+            # shot down 40 of 55 drones overnight.": the defender's count of the attack just told
+            continued = True
         if continued:
             # "The attackers pounded the base with mortars.": no new place or day, an attacker
             # that points back: the attack just reported, told on ("the rockets caused no casualties")
