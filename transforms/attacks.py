@@ -28,13 +28,14 @@ from transforms.attack_aside import told_aside
 from transforms.attack_background import beside_the_news
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
+from transforms.attack_day_tally import days_attacks_with_toll, past_day
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
 from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import harmed_after, told_after
-from transforms.attack_interceptions import defends_against
 from transforms.attack_headline import reparse_headlines
+from transforms.attack_interceptions import defends_against
 from transforms.attack_lexicon import lexicon
 from transforms.attack_outcome import read_outcome
 from transforms.attack_parse import parse_sentences, parse_stream
@@ -170,8 +171,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # a tally's words ("in the fighting") read it
         toll_back = bool(clauses) and bool(events) and own is None and only_toll(doc, clauses) \
             and points_back(doc, set(), rules())
-        if not clauses or not (toll_back or anchored(body, start, end, inside, own_timexes, lex, doc, clauses)):
-            continue
+        if not clauses or not (toll_back or anchored(body, start, end, inside, own_timexes, lex, doc, clauses)
+                               or scene_places(body, start, inside, gazetteer, lex)
+                               and days_attacks_with_toll(doc, clauses, own, rules())):
+            continue  # (not "shelled Kherson 43 times over the past day, killing one": that day's attack)
         if own is None and events and _COREFERENT.search(sentence) and not scene_places(body, start, inside, gazetteer, lex):
             events[-1] = with_outcome(events[-1], read_outcome(sentence, lex))
             continue  # "shot down 29 of the drones": more about the attack just reported
@@ -192,6 +195,7 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         elif when is None and events and _RESPONSE.search(sentence):
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
+            past_day(sentence, published or window.end) or \
             event_dates.resolve(None, body, published, window)
         told = _told_with(body, sentences, k, parses)
         unharmed = bool(lex.no_harm.search(told))
