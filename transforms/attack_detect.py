@@ -82,7 +82,7 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     trigger_ids = {t.i for t, _ in found}
     cuts: dict[int, int] = {}
     reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
-    clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
+    clause_of = {t.i: _clause_tokens(t, trigger_ids, rules.harm) for t, _ in found}
     senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
     for token, rule in found:
         if reasons[token.i] is not None:
@@ -507,9 +507,12 @@ def arguments(token, roles) -> list:
     return out
 
 
-def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
+def _clause_tokens(token, trigger_ids: set[int], harm: frozenset[str] = frozenset()) -> tuple[int, ...]:
     """The trigger's subtree without coordinated verbs that are triggers of their own, nor
-    adverbial clauses with their own subject that are (a second attack); a noun
+    adverbial clauses with their own subject that are (a second attack), nor a finite adverbial
+    clause with no conjunction of its own whose verb is an attack trigger that is no harm word
+    (`harm`): a coordinated attack the parser hung under the first ("a bomber rammed a car into a
+    post in A and militants attacked a post in B", where "militants" went to "post"); a noun
     trigger also takes the verb it hangs on with that verb's subject and object; a trigger in a
     relative clause takes the noun it describes ("a grenade, which was thrown ...")."""
     keep: set[int] = set()
@@ -517,8 +520,8 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     def walk(t):
         keep.add(t.i)
         for c in t.children:
-            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and (any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) or _unmarked_finite(c, harm))):
                 continue  # "shelled the town and bombed ...", "... while drones struck a market"
             walk(c)
 
@@ -532,6 +535,13 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     elif token.dep_ in ("relcl", "acl") and head.i != token.i:
         keep.update(x.i for x in head.subtree if x.i not in trigger_ids or x.i == head.i)
     return tuple(sorted(keep))
+
+
+def _unmarked_finite(verb, harm: frozenset[str]) -> bool:
+    """A past or present finite verb with no subordinating word ("after", "as") that is no harm
+    word: not how or when the attack above it happened, but another one."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and lemma_of(verb) not in harm and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:

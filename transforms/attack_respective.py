@@ -16,22 +16,31 @@ from transforms.resources import data_text
 from transforms.attack_rules import _path
 
 
-def respective_tolls(doc, attacks: list, tolls: dict[frozenset[int], int | None]) -> dict[frozenset[int], int | None]:
+def respective_tolls(doc, attacks: list, tolls: dict[frozenset[int], int | None],
+                     harm: frozenset[str] = frozenset()) -> dict[frozenset[int], int | None]:
     """`tolls` (`attack_groups.toll_owners`: token indices of a trailing toll clause -> the attack
     it is tied to, or None) with each toll that pairs its counts with the `attacks` in order split
     into one part per attack: the words of its k-th coordinated count ("four officers") with the
-    words the counts share (the harm verb), tied to attack k. Other tolls are unchanged."""
+    words the counts share (the harm verb), tied to attack k. A harm clause of one attack (a
+    lemma of `harm`) with a mark of order is such a toll too, wherever the parser hung it. Other
+    tolls are unchanged."""
     out: dict[frozenset[int], int | None] = {}
-    for toll, owner in tolls.items():
-        words = " ".join(doc[i].lower_ for i in sorted(toll))
-        items = _counted_items(doc, toll) if _marks().search(words) else []
+    marked = {frozenset(t.i for t in doc[c.trigger].subtree) for g in attacks for c in g if c.lemma in harm}
+    marked = {t for t in marked if _marks().search(_words(doc, t)) and not any(t <= old or old <= t for old in tolls)}
+    for toll, owner in {**{t: None for t in marked}, **tolls}.items():
+        items = _counted_items(doc, toll) if _marks().search(_words(doc, toll)) else []
         if len(items) != len(attacks) or len(attacks) < 2:
-            out[toll] = owner
+            if toll in tolls:  # a marked harm clause that pairs nothing stays its attack's own words
+                out[toll] = owner
             continue
         own = [frozenset(_item_words(x)) for x in items]
         shared = toll - frozenset().union(*own)
         out.update({shared | part: k for k, part in enumerate(own)})
     return out
+
+
+def _words(doc, tokens: frozenset[int]) -> str:
+    return " ".join(doc[i].lower_ for i in sorted(tokens))
 
 
 def _counted_items(doc, toll: frozenset[int]) -> list:

@@ -90,7 +90,7 @@ def events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, cl
         mine = own_whens[k]  # "a day after" may itself read as a time: no day of its own unless it differs
         if mark is not None and (mine is None or (mine.date, mine.date_min, mine.date_max) == (base.date, base.date_min, base.date_max)):
             own_whens[k] = shifted(base, sequence_days(mark, r), r.sequence_marks[mark.lemma_.lower()], base.text)
-    tolls = respective_tolls(doc, attacks, toll_owners(doc, attacks, r)) if len(attacks) > 1 else {}
+    tolls = respective_tolls(doc, attacks, toll_owners(doc, attacks, r), r.harm) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()
     owners = mention_owners(doc, start, attacks, mentions)

@@ -14,6 +14,10 @@ from tests.transforms.test_attacks import events
      "killing five policemen and three soldiers, respectively.", [5, 3]),
     ("A suicide bomber rammed an explosives-laden truck into an army post in Miranshah and gunmen attacked a police "
      "station in Tank on Thursday, killing six soldiers and two policemen respectively.", [6, 2]),
+    # the parser hangs the second attack under the first ("militants" taken for a conjunct of "post")
+    ("A suicide bomber rammed an explosives-laden car into a police post in Tank and militants attacked an army "
+     "checkpoint in Dera Ismail Khan on Friday, killing four policemen and two soldiers respectively, police said.",
+     [4, 2]),
 ])
 def test_each_attack_takes_its_own_count_in_order(text, tolls):
     assert [e.fatalities for e in events(text)] == tolls
