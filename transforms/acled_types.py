@@ -152,7 +152,7 @@ def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tupl
             "both" if lemma in both_words else None
         if group is None:
             continue
-        n = _count_for(doc[i], rules, seen)
+        n = _count_for(doc[i], rules, seen, allowed)
         if n is None:
             continue
         if group == "both":  # "no casualties": none dead, none hurt; "12 casualties" says neither
@@ -166,8 +166,10 @@ def casualties(doc, rules: Rules, within: tuple[int, ...] | None = None) -> tupl
     return dead, hurt
 
 
-def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
-    """The number of people a harm word is about, each noun counted once."""
+def _count_for(token, rules: Rules, seen: set[int], allowed: set[int] | None = None) -> int | None:
+    """The number of people a harm word is about, each noun counted once; only the victims among
+    `allowed` (token indices) when given ("killing five policemen and three soldiers
+    respectively": the second attack's are the soldiers alone, `attack_respective`)."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or \
             any(c.dep_ == "neg" for c in token.children):
         return 0
@@ -185,14 +187,14 @@ def _count_for(token, rules: Rules, seen: set[int]) -> int | None:
     for noun in candidates:
         if noun.i in seen:
             continue
-        n = _number_of(noun, rules)
+        n = _number_of(noun, rules, allowed)
         if n is not None:
             seen.add(noun.i)
             return n
     return None
 
 
-def _number_of(noun, rules: Rules) -> int | None:
+def _number_of(noun, rules: Rules, allowed: set[int] | None = None) -> int | None:
     total = None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return 0  # "no one was hurt", "no civilians were killed"
@@ -200,7 +202,12 @@ def _number_of(noun, rules: Rules) -> int | None:
     # and one that names who tells the count is none of its victims
     conjuncts = [c for c in noun.children if c.dep_ == "conj" and not any(lemma_of(g) in rules.harm for g in c.children)
                  and not _speaks(c)]
-    for word in [noun] + conjuncts:
+    words = [noun] + conjuncts
+    if allowed is not None and any(c.i in allowed for c in conjuncts) and noun.i not in allowed:
+        words = [c for c in conjuncts if c.i in allowed]  # another attack's victims come first ("respectively")
+    elif allowed is not None and conjuncts and noun.i in allowed:
+        words = [noun] + [c for c in conjuncts if c.i in allowed]
+    for word in words:
         n = _value(word, rules)
         if n is None:
             for c in word.children:

@@ -83,7 +83,7 @@ def read_sentence(doc, rules: Rules) -> tuple[list[Clause], list[Dropped]]:
     trigger_ids = {t.i for t, _ in found}
     cuts: dict[int, int] = {}
     reasons = {t.i: _sense(t, doc, rules) or _cue(t, rules, cuts) for t, _ in found}
-    clause_of = {t.i: _clause_tokens(t, trigger_ids) for t, _ in found}
+    clause_of = {t.i: _clause_tokens(t, trigger_ids, rules.harm) for t, _ in found}
     senseless = {t.i for t, _ in found if (reasons[t.i] or "").startswith(_SENSE)}
     for token, rule in found:
         if reasons[token.i] is not None:
@@ -223,6 +223,8 @@ def _cue(token, rules: Rules, cuts: dict[int, int]) -> str | None:
             continue  # "X denied carrying out Saturday's bombing, which killed four": who did it is denied, not the bombing
         if hit is not None and cue.unless_harms and harms_own_victims(token, rules):
             continue  # "a similar blast had wounded a farmer in Helmand": another attack, with its own toll
+        if hit is not None and cue.generic_only and _specific(token):
+            continue  # "fled the airstrike on the market": one attack told, not the kind of act that drove them out
         if hit is not None:
             if cue.test == "token" and cue.scope.endswith("ancestors") and hit.pos_ not in _VERBAL:
                 cuts[token.i] = hit.i
@@ -553,9 +555,12 @@ def arguments(token, roles) -> list:
     return out
 
 
-def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
+def _clause_tokens(token, trigger_ids: set[int], harm: frozenset[str] = frozenset()) -> tuple[int, ...]:
     """The trigger's subtree without coordinated verbs that are triggers of their own, nor
-    adverbial clauses with their own subject that are (a second attack); a noun
+    adverbial clauses with their own subject that are (a second attack), nor a finite adverbial
+    clause with no conjunction of its own whose verb is an attack trigger that is no harm word
+    (`harm`): a coordinated attack the parser hung under the first ("a bomber rammed a car into a
+    post in A and militants attacked a post in B", where "militants" went to "post"); a noun
     trigger also takes the verb it hangs on with that verb's subject and object; a trigger in a
     relative clause takes the noun it describes ("a grenade, which was thrown ...")."""
     keep: set[int] = set()
@@ -563,8 +568,8 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     def walk(t):
         keep.add(t.i)
         for c in t.children:
-            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            if c.i in trigger_ids and c.pos_ in _VERBAL and (c.dep_ == "conj" or c.dep_ == "advcl" and (any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) or _unmarked_finite(c, harm))):
                 continue  # "shelled the town and bombed ...", "... while drones struck a market"
             walk(c)
 
@@ -578,6 +583,13 @@ def _clause_tokens(token, trigger_ids: set[int]) -> tuple[int, ...]:
     elif token.dep_ in ("relcl", "acl") and head.i != token.i:
         keep.update(x.i for x in head.subtree if x.i not in trigger_ids or x.i == head.i)
     return tuple(sorted(keep))
+
+
+def _unmarked_finite(verb, harm: frozenset[str]) -> bool:
+    """A past or present finite verb with no subordinating word ("after", "as") that is no harm
+    word: not how or when the attack above it happened, but another one."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and lemma_of(verb) not in harm and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def _supported(token, rule: TriggerRule, tokens: tuple[int, ...], doc, rules: Rules, standing: set[int]) -> bool:

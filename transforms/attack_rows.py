@@ -21,6 +21,7 @@ from transforms.attack_denial import deniers
 from transforms.attack_detect import Clause, victims
 from transforms.attack_groups import enumerated, group_attacks, own_places, says_another, toll_owners
 from transforms.attack_outcome import count_attacks, read_outcome
+from transforms.attack_respective import respective_tolls
 from transforms.attack_places import (coordinated_places, country_from_context, mention_owners, own_places_first,
                                       place_groups, scene_places)
 from transforms.attack_rules import Rules, rules
@@ -90,7 +91,7 @@ def events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, cl
         mine = own_whens[k]  # "a day after" may itself read as a time: no day of its own unless it differs
         if mark is not None and (mine is None or (mine.date, mine.date_min, mine.date_max) == (base.date, base.date_min, base.date_max)):
             own_whens[k] = shifted(base, sequence_days(mark, r), r.sequence_marks[mark.lemma_.lower()], base.text)
-    tolls = toll_owners(doc, attacks, r) if len(attacks) > 1 else {}
+    tolls = respective_tolls(doc, attacks, toll_owners(doc, attacks, r), r.harm) if len(attacks) > 1 else {}
     events: list[AttackEvent] = []
     previous: tuple[str, ...] = ()
     owners = mention_owners(doc, start, attacks, mentions)
@@ -104,8 +105,9 @@ def events_of_sentence(body, start, end, mentions, gazetteer, when, lex, doc, cl
                 [] if own_places(doc, group) else mentions)  # a place of its own the gazetteer lacks is none of theirs
             # a toll that trails two attacks counts for the one it names, else for none
             own = {i for c in group for i in c.tokens}
-            for toll, owner in tolls.items():
-                own = own | toll if owner == k else own - toll
+            # the others' first, then its own: parts of one toll share its harm word ("killing ... respectively")
+            own = own.difference(*[toll for toll, owner in tolls.items() if owner != k])
+            own = own.union(*[toll for toll, owner in tolls.items() if owner == k])
             counted = tuple(sorted(own))
         inherited = previous if says_another(doc, group, r) else ()  # "and another hit ...": the same weapon
         found = _events_of_attack(body, start, end, inside, gazetteer, own_when or when, lex, doc, group, counted,

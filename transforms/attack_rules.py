@@ -58,6 +58,7 @@ class CueRule:
     unless_agent: frozenset[str] = frozenset()
     # "a similar blast had wounded a farmer": an attack noun that harms victims of its own is another attack
     unless_harms: bool = False
+    generic_only: bool = False  # the cue holds only over a bare plural trigger noun, a kind of act ("displaced by attacks")
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def rules() -> Rules:
                          _set(r, "unless_head"), bool(r.get("through_coordination")), _set(r, "unless_over"),
                          r["example"], r.get("kept_example"), _set(r, "on"), _set(r, "if_head"), bool(r.get("unless_stated")),
                          _set(r.get("also") or {}, "dep"), _set(r.get("also") or {}, "lemma"), _set(r, "unless_agent"),
-                         bool(r.get("unless_harms")))
+                         bool(r.get("unless_harms")), bool(r.get("generic_only")))
                  for r in jsonl(_path("attack_cues.jsonl")))
     senses = tuple(SenseRule(r["sense"], r["test"], _set(r, "lemma"), _set(r, "words"), _set(r, "roles"),
                              bool(r.get("unless_weapon")), r["example"], bool(r.get("unless_harm")), _set(r, "modifiers"),

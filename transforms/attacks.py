@@ -25,9 +25,11 @@ from dataclasses import replace
 from transforms import event_dates
 from transforms.attack_actors import claimed_by
 from transforms.attack_allegations import alleged
+from transforms.attack_aside import told_aside
 from transforms.attack_background import beside_the_news, told_as_baseline
 from transforms.attack_continuation import (agreeing_outcome, dropped_from_aircraft, joined, named_before, retells,
                                            with_outcome)
+from transforms.attack_day_tally import days_attacks_with_toll, past_day
 from transforms.attack_detect import read_sentence, refers_back
 from transforms.attack_discourse import (SHIP_ANAPHOR, anchored, contradicts, denies_last, only_toll, points_back,
                                          same_time, under_claim)
@@ -35,7 +37,7 @@ from transforms.attack_followup import follows_on
 from transforms.attack_harm_after import arson_dropped, harmed_after, told_after, toll_after, with_toll
 from transforms.attack_headline import reparse_headlines
 from transforms.attack_hosts import hosted_targets
-from transforms.attack_interceptions import same_salvo
+from transforms.attack_interceptions import defends_against, same_salvo
 from transforms.attack_lexicon import lexicon
 from transforms.attack_misread import reparse_participles
 from transforms.attack_outcome import read_outcome
@@ -180,8 +182,10 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         # a tally's words ("in the fighting") read it
         toll_back = bool(clauses) and bool(events) and own is None and only_toll(doc, clauses) \
             and points_back(doc, set(), rules())
-        if not clauses or not (toll_back or anchored(body, start, end, inside, own_timexes, lex, doc, clauses)):
-            continue
+        if not clauses or not (toll_back or anchored(body, start, end, inside, own_timexes, lex, doc, clauses)
+                               or scene_places(body, start, inside, gazetteer, lex)
+                               and days_attacks_with_toll(doc, clauses, own, rules())):
+            continue  # (not "shelled Kherson 43 times over the past day, killing one": that day's attack)
         if own is None and events and _COREFERENT.search(sentence) and not scene_places(body, start, inside, gazetteer, lex):
             events[-1] = with_outcome(events[-1], read_outcome(sentence, lex))
             continue  # "shot down 29 of the drones": more about the attack just reported
@@ -203,22 +207,26 @@ def extract_attacks(body: str, sentences: list[tuple[int, int]], mentions: list[
         elif when is None and events and _RESPONSE.search(sentence):
             when = event_dates.since(events[-1].date_min, published or window.end, events[-1].date_text)
         when = when or event_dates.day_told_later(timexes, body, end, published, window) or \
+            past_day(sentence, published or window.end) or \
             event_dates.resolve(None, body, published, window)
         told = _told_with(body, sentences, k, parses)
         unharmed = bool(lex.no_harm.search(told))
         claimed = claimed_by(body, start, sentences[k][0] + len(told), mentions, gazetteer, lex)
-        found = events_of_sentence(body, start, end, inside, gazetteer, when, lex, doc, clauses, unharmed, claimed,
-                                    own_dated)
+        aside = told_aside(doc, start, clauses, dropped, inside)  # "in response to an attack in Syria": not its scene
+        found = events_of_sentence(body, start, end, [m for m in inside if m not in aside], gazetteer, when, lex, doc,
+                                   clauses, unharmed, claimed, own_dated)
         # "Officials said three soldiers died.", "No casualties were reported.": told after it
         after = read_outcome(told[end - sentences[k][0]:], lex)
         found = [replace(e, outcome=after) if e.outcome == "unknown" and after != "unknown" else e for e in found]
         if arson_toll is not None and clauses:
             found = with_toll([replace(e, outcome=after_outcome) if e.outcome == "unknown" else e for e in found], arson_toll)
-        if not continued and events and follows_on(found, events[-1], own,
-                                                   max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0],
-                                                   scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
-                                                   clauses, rules()):
-            continued = True  # "Shells hit a crowded market.": no day, place, weapon or actor of its own
+        near = max(events[-1].start_char, last_told) >= sentences[max(0, k - 2)][0] if events else False
+        if not continued and events and any(
+                told_on(found, events[-1], own, near, scene_places(body, start, inside, gazetteer, lex), gazetteer, doc,
+                        clauses, rules()) for told_on in (follows_on, defends_against)):
+            # "Shells hit a crowded market.": no day, place, weapon or actor of its own; "Air defences
+            # shot down 40 of 55 drones overnight.": the defender's count of the attack just told
+            continued = True
         if not continued and (i := same_salvo(found, events, own, scene_places(body, start, inside, gazetteer, lex))) is not None:
             events[i] = joined(events[i], found)  # "its air defences shot down several other drones over the city"
             last_told = start

@@ -245,9 +245,6 @@ def parse_article(text: str) -> Article:
             why = "the outlet's name" if by_name else "the countries the article names"
             published = replace(dates.reread_numeric(published, order), order_evidence=why)
     if published is None:
-        published, published_text = _head_date(paragraphs)
-        source = "header" if published else source
-    if published is None:
         published_text = None
     if publisher is None:  # a wire article names its agency in the dateline or a byline only
         credits = [f"({line_agency})"] if line_agency and dateline == line_dateline else []
@@ -331,23 +328,6 @@ _NOTE_LINE = re.compile(r"^\((?:[^()]{1,120})\)$")
 _MIN_STORY_WORDS = 4
 
 
-def _head_date(paragraphs: list[str]) -> tuple[dates.HeaderDate | None, str | None]:
-    """The date of a dated line standing alone among the first paragraphs, before the story
-    ("Rawalpindi - 16 June 2026" under a press release's letterhead, which the header reader took
-    for a paragraph): a short line that ends no sentence and gives a date with its year; (None, None)
-    where there is none. It stays in the body (a place named there is a name of the article)."""
-    for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
-        line = paragraph.strip()
-        if "\n" in line or len(line.split()) > _MAX_DATE_LINE_WORDS or not _is_heading(line):
-            continue
-        found = dates.parse_header_date(line)
-        if found is not None and found.year is not None and found.day is not None:
-            return found, line
-    return None, None
-
-
-# A letterhead's lines and a reference number may come before the date line (a press release)
-_HEAD_PARAGRAPHS = 5
 _CAPS_HEADING_WORDS = 6
 
 
