@@ -335,7 +335,6 @@ def _is_caps_heading(line: str) -> bool:
     """A line of at most `_CAPS_HEADING_WORDS` words whose letters are all capitals ("PRESS RELEASE")."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line.split()) <= _CAPS_HEADING_WORDS
-_MAX_DATE_LINE_WORDS = 8
 
 
 def _opens_the_story(line: str) -> bool:
