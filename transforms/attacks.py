@@ -46,7 +46,7 @@ from transforms.read_progress import Progress, reporting
 from transforms.sentences import normalised
 from transforms.timex import Timex
 
-COMPONENT = "attacks.v8"
+COMPONENT = "attacks.v9"
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|confirmed|"
                                r"statement|press\s+conference|briefing)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _COREFERENT = re.compile(r"\b(?:of\s+)?the\s+(?:drones|missiles|rockets|projectiles|attack|attacks|strike|strikes|barrage)\b", re.I)
