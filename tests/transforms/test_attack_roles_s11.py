@@ -63,3 +63,18 @@ def test_an_army_convoy_is_still_military():
 def test_a_us_command_that_says_it_struck_makes_the_us_the_attacker(text):
     [e] = events(text)
     assert e.attacker_id == "gpe:us"
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Mourners buried a Hamas commander killed in an Israeli airstrike near Khan Younis on Sunday.", "gpe:il"),
+    ("Villagers gathered for the funeral of an al-Shabaab official killed in a Kenyan drone strike near Afmadow "
+     "on Monday.", "gpe:ke"),
+])
+def test_the_group_of_one_killed_in_a_strike_is_not_its_attacker(text, attacker):
+    [e] = events(text)
+    assert e.attacker_id == attacker
+
+
+def test_a_group_that_kills_is_still_the_attacker():
+    [e] = events("Al-Shabaab fighters killed two soldiers in an attack on a base near Afmadow on Monday.")
+    assert e.attacker_id == "org:al-shabaab"
