@@ -78,3 +78,10 @@ def test_the_group_of_one_killed_in_a_strike_is_not_its_attacker(text, attacker)
 def test_a_group_that_kills_is_still_the_attacker():
     [e] = events("Al-Shabaab fighters killed two soldiers in an attack on a base near Afmadow on Monday.")
     assert e.attacker_id == "org:al-shabaab"
+
+
+def test_the_group_of_those_killed_is_the_target_when_nothing_else_is():
+    [e] = events("Mourners buried a Hamas commander killed in an Israeli airstrike near Khan Younis on Sunday.")
+    assert e.target_id == "org:hamas"
+    [e] = events("A Kenyan drone strike killed two al-Shabaab fighters near Afmadow on Monday.")
+    assert e.attacker_id == "gpe:ke" and e.target_id == "org:al-shabaab"
