@@ -71,16 +71,16 @@ def claimed_by(body: str, start: int, end: int, mentions: list[Mention], gazette
 
 def actor_id(body: str, m: Mention, gazetteer, lex: Lexicon, mentions: list[Mention] = ()) -> str | None:
     """The entity a name of an attacker stands for: itself, or a demonym's country. A demonym
-    names no actor in a compound adjective ("Iranian-made"), the armed group named right after it
+    or a country's name names no actor in a compound adjective ("Iranian-made", "Iran-aligned"), the armed group named right after it
     when there is one ("Kenyan al-Shabaab recruits": the group's origin), and no state when it
     gives the nationality of people who are not a state's forces ("Somali militants", "Ethiopian
     herders": attack_lexicon.json `nationality_after`)."""
     e = gazetteer[m.entity_id]
+    after = body[m.end:m.end + 60]
+    if lex.not_actor_after.match(after) and e.entity_type in ("NORP", "GPE"):  # "Iran-aligned militias": not Iran
+        return None
     if e.entity_type != "NORP":
         return m.entity_id
-    after = body[m.end:m.end + 60]
-    if lex.not_actor_after.match(after):
-        return None
     group = next((n.entity_id for n in mentions if n.start > m.end and n.entity_id in lex.armed_groups
                   and body[m.end:n.start].strip() == ""), None)
     if group:

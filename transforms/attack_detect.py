@@ -514,7 +514,8 @@ def _identity(nouns: list, rules: Rules) -> set[str]:
 
 
 def victims(doc, rules: Rules) -> list:
-    """The nouns the sentence says were hurt: subjects of "were killed", objects of "killing"."""
+    """The nouns the sentence says were hurt: subjects of "were killed", objects of "killing",
+    nouns a participle describes ("a commander killed in a strike")."""
     out = []
     for t in doc:
         if lemma_of(t) not in rules.harm:
@@ -522,6 +523,8 @@ def victims(doc, rules: Rules) -> list:
         out += [c for c in t.children if c.dep_ in ("nsubjpass", "dobj") or c.dep_ == "nsubj" and t.pos_ != "VERB"]
         if t.dep_ in ("xcomp", "oprd", "acomp", "ccomp"):  # "was reported killed"
             out += [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if t.dep_ == "acl" and t.tag_ == "VBN":  # "a Hamas commander killed in an Israeli strike": the one hurt
+            out.append(t.head)
     return out
 
 

@@ -19,6 +19,7 @@ from transforms.attack_actors import (agent_nouns, may_act, named_attacker, pars
 from transforms.attack_continuation import dropped_from_aircraft
 from transforms.attack_denial import deniers
 from transforms.attack_detect import Clause, victims
+from transforms.attack_fired import hit_nouns, victims_group
 from transforms.attack_groups import enumerated, group_attacks, own_places, says_another, toll_owners
 from transforms.attack_outcome import count_attacks, read_outcome
 from transforms.attack_respective import respective_tolls
@@ -137,9 +138,11 @@ def _events_of_attack(body, start, end, mentions, gazetteer, when, lex, doc, gro
                        and may_act(body, start, m, gazetteer)), None)
     else:
         target = "gpe:us" if lex.target_us.search(sentence) else ship_target(mentions, gazetteer)
-    target = target or parsed_actor(doc, target_nouns(doc, group), start, mentions, gazetteer, exclude=attacker,
+    hit_phrases = hit_nouns(target_nouns(doc, group), r)  # not "an Iskander-M" fired at the port
+    target = target or parsed_actor(doc, hit_phrases, start, mentions, gazetteer, exclude=attacker,
                                      body=body) or next((m.entity_id for m in mentions if m.start in hit_first
                                                          and m.entity_id in lex.armed_groups and m.entity_id != attacker), None)
+    target = target or victims_group(doc, start, mentions, attacker, r)  # "a Hamas commander killed in a strike"
     typing = type_attack(doc, group, weapons, r, counted, unharmed)
     if not typing.attack:
         return []
