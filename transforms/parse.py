@@ -211,10 +211,13 @@ def parse_article(text: str) -> Article:
     dateline = line_dateline
     source = "header" if published else "none"
     if paragraphs:
-        found = dates.parse_dateline(paragraphs[0])
-        if found is None and len(paragraphs) > 1 and _is_heading(paragraphs[0]):
-            # a page saved as text repeats its headline (<title>, then <h1>) before the dateline
-            found = dates.parse_dateline(paragraphs[1])
+        # a page saved as text repeats its headline (<title>, then <h1>) before the dateline, and a
+        # press release's letterhead lines ("MINISTRY OF DEFENCE", "PRESS RELEASE", "Ref 77/2025")
+        # stand as paragraphs of their own above it: the dateline is the first paragraph after headings
+        for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
+            found = dates.parse_dateline(paragraph)
+            if found is not None or not _is_heading(paragraph):
+                break
         if found:
             dateline, wire_date = found
             if published is None and wire_date is not None:
@@ -329,6 +332,8 @@ _MIN_STORY_WORDS = 4
 
 
 _CAPS_HEADING_WORDS = 6
+# the headings a dateline may follow: a headline repeated, or a letterhead's lines and reference
+_HEAD_PARAGRAPHS = 5
 
 
 def _is_caps_heading(line: str) -> bool:
