@@ -5,7 +5,7 @@ the table contract, the error base class and the run settings. It imports none o
 `flows`, `transforms`, `warehouse` or `expectations`.
 """
 
-__version__ = "0.10.0"
+__version__ = "0.11.0"
 
 # Bumped whenever extraction behaviour changes; stored on every row and every run.
 PIPELINE_VERSION = f"sitrep-{__version__}"

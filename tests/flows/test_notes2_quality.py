@@ -12,8 +12,8 @@ from tests.conftest import REPO
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 NOTES2 = REPO / "tests" / "gold" / "notes2"
-# #14's targets for notes (country 0.97, location within 50 km 0.85) and detection a little under
-# the figure measured when the set was written (F1 0.98)
+# #14's targets for notes (country 0.97, location within 50 km 0.85; 0.11.0 measures 1.00 and 0.88)
+# and detection a little under the figure measured when the set was written (F1 0.98)
 FLOORS = {"f1": 0.95, "country": 0.97, "location_50km": 0.85, "date_range": 0.97}
 
 
