@@ -87,7 +87,7 @@ def target_kind(doc, clauses: list[Clause], rules: Rules) -> str:
     of the first target noun of the attack (its object, "on/at/against ...", passive subject,
     or the object of "targeting")."""
     for noun in target_nouns(doc, clauses):
-        kind = _kind_of(noun, rules)
+        kind = kind_of(noun, rules)
         if kind:
             return kind
     return UNKNOWN
@@ -110,7 +110,7 @@ def target_nouns(doc, clauses: list[Clause]) -> list:
     return [n for n in out if not is_time(n) and lemma_of(n) not in rules().triggers]
 
 
-def _kind_of(noun, rules: Rules, depth: int = 0) -> str | None:
+def kind_of(noun, rules: Rules, depth: int = 0) -> str | None:
     """The kind of a target noun, of a noun coordinated or in apposition with it, or, for a
     partitive head ("four members of the security forces"), of its "of" complement; a noun of no
     kind takes that of a noun compounded with it ("the tanker Sounion")."""
@@ -118,7 +118,7 @@ def _kind_of(noun, rules: Rules, depth: int = 0) -> str | None:
     for word in words:
         if depth < 2 and any(r.test == "partitive" and _is(word, r) for r in rules.targets):
             kind = next((k for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" and (k := _kind_of(g, rules, depth + 1))), None)
+                         for g in c.children if g.dep_ == "pobj" and (k := kind_of(g, rules, depth + 1))), None)
             if kind:
                 return kind
         modifiers = {lemma_of(c) for c in word.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
@@ -187,14 +187,14 @@ def _count_for(token, rules: Rules, seen: set[int], allowed: set[int] | None = N
     for noun in candidates:
         if noun.i in seen:
             continue
-        n = _number_of(noun, rules, allowed)
+        n = number_of(noun, rules, allowed)
         if n is not None:
             seen.add(noun.i)
             return n
     return None
 
 
-def _number_of(noun, rules: Rules, allowed: set[int] | None = None) -> int | None:
+def number_of(noun, rules: Rules, allowed: set[int] | None = None) -> int | None:
     total = None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return 0  # "no one was hurt", "no civilians were killed"

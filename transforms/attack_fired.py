@@ -13,7 +13,7 @@ from transforms.attack_actors import phrase_starts
 from transforms.attack_detect import lemma_of, victims
 from transforms.attack_lexicon import lexicon
 from transforms.attack_rules import Rules
-from transforms.attack_weapons import _weapon_object_verbs as weapon_object_verbs  # one reader of the list
+from transforms.attack_weapons import weapon_object_verbs  # one reader of the list
 
 
 def hit_nouns(nouns: list, r: Rules) -> list:

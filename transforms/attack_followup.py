@@ -111,8 +111,15 @@ def tells_on(found: list, last, doc, r: Rules, clauses: list = ()) -> bool:
     if any(not (set(e.weapons) <= set(last.weapons) | _ANY_ATTACK or set(e.weapons) & told) for e in found) \
             and not detail:
         return False
+    return not tells_another(doc, r)
+
+
+def tells_another(doc, r: Rules) -> bool:
+    """Whether a sentence holds a word saying it tells another attack or another scene
+    (`anaphora.new_event`, new-scene adverbs: "Gunmen also attacked a clinic", "Elsewhere, ..."),
+    a salvo's ordinal aside (`_fresh_words`)."""
     words = _fresh_words(doc)
-    return words.isdisjoint(r.new_event) and words.isdisjoint(_new_scene_adverbs())
+    return not (words.isdisjoint(r.new_event) and words.isdisjoint(_new_scene_adverbs()))
 
 
 def _governed_by_perception(doc, clauses: list) -> bool:
@@ -127,7 +134,7 @@ def follows_on(found: list, last, own, near: bool, places: list, gazetteer, doc,
     from transforms.attack_continuation import named_before
     from transforms.attack_discourse import same_time
     if own is not None and not (confirms(doc, clauses) and same_time(own, last)
-                                or _governed_by_perception(doc, clauses) and _overlaps(own, last)):
+                                or _governed_by_perception(doc, clauses) and overlaps(own, last)):
         return False
     places = located(places, gazetteer)
     if any(not named_before(m.surface, m.entity_id, last) for m in places):
@@ -136,7 +143,7 @@ def follows_on(found: list, last, own, near: bool, places: list, gazetteer, doc,
     return (near or again) and tells_on(found, last, doc, r, clauses)
 
 
-def _overlaps(own, last) -> bool:
+def overlaps(own, last) -> bool:
     """Whether a sentence's own date range ("late in the evening") meets the last event's."""
     return own.date_min <= last.date_max and last.date_min <= own.date_max
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 from functools import cache
 
-from transforms.acled_types import _kind_of, _number_of, casualties
+from transforms.acled_types import kind_of, number_of, casualties
 from transforms.attack_detect import Clause, Dropped, lemma_of, read_sentence
 from transforms.attack_parse import parse_sentences
 from transforms.attack_rules import Rules, _inflections, _path
@@ -68,9 +68,9 @@ def _burned(doc, rules: Rules) -> int:
         else:
             continue
         for s in subjects:
-            if s.tag_ != "PRP" and _kind_of(s, rules) in _NOT_PEOPLE:
+            if s.tag_ != "PRP" and kind_of(s, rules) in _NOT_PEOPLE:
                 continue  # "the mosque was badly burned": damage
-            n = _number_of(s, rules) if s.tag_ != "PRP" else 1
+            n = number_of(s, rules) if s.tag_ != "PRP" else 1
             total += n or 0
     return total
 

@@ -24,7 +24,7 @@ doubled the incidents of an article).
 from __future__ import annotations
 
 from transforms.attack_continuation import named_before
-from transforms.attack_followup import _fresh_words, _new_scene_adverbs, _overlaps, located
+from transforms.attack_followup import located, overlaps, tells_another
 from transforms.attack_rules import Rules
 
 _ANY = frozenset({"unknown"})
@@ -60,7 +60,7 @@ def defends_against(found: list, last, own, near: bool, places: list, gazetteer,
     # rows' outcome (interceptions, nothing worse) says it too
     if any(c.kind != "intercept" for c in clauses) and any(e.outcome != "intercepted" for e in found):
         return False
-    if own is not None and not _overlaps(own, last):
+    if own is not None and not overlaps(own, last):
         return False
     for m in located(places, gazetteer):
         entity = gazetteer[m.entity_id]
@@ -68,5 +68,4 @@ def defends_against(found: list, last, own, near: bool, places: list, gazetteer,
             return False
     if any(e.attacker_id not in (None, last.attacker_id) for e in found):
         return False
-    words = _fresh_words(doc)
-    return words.isdisjoint(r.new_event) and words.isdisjoint(_new_scene_adverbs())
+    return not tells_another(doc, r)

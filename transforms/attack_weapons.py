@@ -40,7 +40,7 @@ def _without_hit(doc, group: list[Clause], r: Rules) -> str:
         t = doc[c.trigger]  # and the verbs coordinated with it ("a crew member was wounded and the aircraft damaged")
         verbs = [t] + [v for v in t.children if v.dep_ == "conj" and v.pos_ == "VERB" and lemma_of(v) not in r.conduct_verbs]
         for k in (k for v in verbs for k in v.children):
-            if k.dep_ == "dobj" and lemma_of(k.head) in r.conduct_verbs | _weapon_object_verbs():
+            if k.dep_ == "dobj" and lemma_of(k.head) in r.conduct_verbs | weapon_object_verbs():
                 continue  # "launched air strikes", "fired missiles at": the object is the weapon
             if k.dep_ in ("dobj", "nsubjpass") or k.dep_ == "prep" and k.lower_ in ("on", "at", "against", "upon") \
                     and not any(g.ent_type_ in ("DATE", "TIME") for g in k.children):
@@ -59,6 +59,6 @@ def _phrase(t) -> set[int]:
 
 
 @cache
-def _weapon_object_verbs() -> frozenset[str]:
+def weapon_object_verbs() -> frozenset[str]:
     """Verbs whose object is the weapon, not the target (attack_words.json `weapon_object_verbs`)."""
     return frozenset(json.loads(data_text(_path("attack_words.json")))["weapon_object_verbs"])
